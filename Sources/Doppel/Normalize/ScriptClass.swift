@@ -1,0 +1,90 @@
+/// The coarse class of a code point that decides how doppel segments and compares text:
+/// ideographic scripts compare character by character, alphabetic scripts word by word.
+public enum ScriptClass: UInt8, Sendable {
+    /// Han ideographs, kana, hangul and bopomofo: written without spaces between words (hangul
+    /// uses spaces, which the normaliser keeps between two hangul syllables); one unit a token.
+    case ideograph = 0
+    /// Letters of alphabetic scripts (Latin, Greek, Cyrillic, ...) and combining marks: a run
+    /// forms a word.
+    case letter = 1
+    /// Decimal digits (any script): part of a word token; edits touching them are `number` edits.
+    case digit = 2
+    /// White space.
+    case space = 3
+    /// Punctuation and symbols, ASCII and CJK alike; one unit a token.
+    case punctuation = 4
+    /// Controls, unassigned and private-use code points.
+    case other = 5
+
+    /// The class of a code point.
+    ///
+    /// - Complexity: O(1): a table lookup for the Basic Multilingual Plane, range checks above it.
+    @inline(__always)
+    public static func of(_ u: UInt32) -> ScriptClass {
+        if u < 0x10000 { return ScriptClass(rawValue: bmpTable[Int(u)])! }
+        return supplementary(u)
+    }
+
+    /// True for classes that are compared one unit at a time (ideographs, punctuation).
+    @inline(__always)
+    public var isSingleUnitToken: Bool { self == .ideograph || self == .punctuation }
+
+    /// True for classes that join into words (letters, digits).
+    @inline(__always)
+    public var isWordPart: Bool { self == .letter || self == .digit }
+
+    private static func supplementary(_ u: UInt32) -> ScriptClass {
+        switch u {
+        case 0x20000...0x3FFFF: return .ideograph  // CJK extensions B-H, compatibility supplement
+        case 0x1B000...0x1B16F: return .ideograph  // kana supplement / extended
+        case 0xF0000...0x10FFFF: return .other     // private use planes
+        default:
+            guard let scalar = Unicode.Scalar(u) else { return .other }
+            return classify(scalar)
+        }
+    }
+
+    /// One byte per BMP code point, built once per process.
+    private static let bmpTable: [UInt8] = {
+        var table = [UInt8](repeating: ScriptClass.other.rawValue, count: 0x10000)
+        for u in 0..<0x10000 {
+            guard let scalar = Unicode.Scalar(UInt32(u)) else { continue }  // surrogates
+            table[u] = classify(scalar).rawValue
+        }
+        return table
+    }()
+
+    private static func classify(_ scalar: Unicode.Scalar) -> ScriptClass {
+        let u = scalar.value
+        switch u {
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF,  // Han
+             0x3005, 0x3007, 0x3021...0x3029, 0x3038...0x303B,     // 々 〇 Hangzhou numerals
+             0x3041...0x3096, 0x309D...0x309F, 0x30A1...0x30FA, 0x30FC...0x30FF,  // kana, ー
+             0x31F0...0x31FF, 0xFF66...0xFF9F,                     // kana extensions, half-width
+             0x1100...0x11FF, 0x3131...0x318E, 0xAC00...0xD7A3,    // hangul
+             0x3105...0x312F, 0x31A0...0x31BF:                     // bopomofo
+            return .ideograph
+        case 0xE000...0xF8FF:
+            return .other  // private use
+        default:
+            break
+        }
+        let props = scalar.properties
+        switch props.generalCategory {
+        case .decimalNumber: return .digit
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark, .letterNumber:
+            return .letter
+        case .spaceSeparator, .lineSeparator, .paragraphSeparator: return .space
+        case .control:
+            return (u == 0x09 || u == 0x0A || u == 0x0B || u == 0x0C || u == 0x0D || u == 0x85)
+                ? .space : .other
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+             .initialPunctuation, .finalPunctuation, .otherPunctuation, .mathSymbol,
+             .currencySymbol, .modifierSymbol, .otherSymbol, .otherNumber:
+            return .punctuation
+        default:
+            return .other
+        }
+    }
+}
