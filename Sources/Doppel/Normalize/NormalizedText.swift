@@ -3,7 +3,7 @@
 /// `units` are Unicode code points after normalisation (compatibility folding, canonical
 /// punctuation, layout whitespace removed). For each unit `i`, the original code points it came
 /// from are `originStarts[i] ..< originEnds[i]`; the map is monotonic (non-decreasing in both
-/// ends). Paragraph boundaries are kept apart from the units: `paragraphStarts` lists the unit
+/// ends). The map arrays are empty when normalised with `keepMap == false`. Paragraph boundaries are kept apart from the units: `paragraphStarts` lists the unit
 /// index where each paragraph begins, so no stage compares a paragraph break as a character.
 public struct NormalizedText: Sendable {
     /// Normalised code points.
@@ -21,7 +21,8 @@ public struct NormalizedText: Sendable {
 
     public init(units: [UInt32], originStarts: [Int32], originEnds: [Int32], paragraphStarts: [Int],
                 originCount: Int, ledger: LayoutLedger = LayoutLedger()) {
-        precondition(units.count == originStarts.count && units.count == originEnds.count)
+        precondition(originStarts.count == originEnds.count
+            && (originStarts.isEmpty || units.count == originStarts.count))
         self.units = units
         self.originStarts = originStarts
         self.originEnds = originEnds
