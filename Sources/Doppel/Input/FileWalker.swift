@@ -44,6 +44,12 @@ public struct FileWalk: Sendable {
     /// One `DoppelError.unreadable` per root or entry that could not be listed or examined
     /// (missing root, folder without permission, broken symbolic link), in walk order.
     public var errors: [DoppelError]
+
+    /// Pairs files with errors.
+    public init(files: [WalkedFile], errors: [DoppelError]) {
+        self.files = files
+        self.errors = errors
+    }
 }
 
 /// Lists the files under folders, for batch commands.

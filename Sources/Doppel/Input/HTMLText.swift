@@ -3,12 +3,13 @@
 /// What comes out:
 /// - text between tags, with character references decoded (named, `&#NNN;`, `&#xHH;`);
 /// - runs of white space (space, tab, line feed, carriage return, form feed) collapsed to one
-///   space, none at the start of the text or of a paragraph; inside `pre` white space is kept;
+///   space, none at the start of the text or of a paragraph; inside `pre` white space is kept
+///   (but for a line break right after `<pre>`);
 /// - a paragraph break (a blank line, `\n\n`) at the start and end of every block element (`p`,
 ///   `div`, `br`, `h1`-`h6`, `li`, `tr`, `table`, `section`, `title`, ...), never two in a row,
 ///   none at the start or end of the text; a space between table cells;
-/// - nothing of comments, `<!...>` and `<?...>` declarations, `script`, `style`, `noscript`,
-///   `template` and `iframe` elements, or tags themselves.
+/// - nothing of comments, of `<!...>`, `<?...>` and `</...>` without a letter after `</`, of
+///   `script`, `style`, `noscript`, `template` and `iframe` elements, or of tags themselves.
 ///
 /// Malformed markup never fails: a `<` that does not start a tag is text, a tag or comment left
 /// open runs to the end of the input, an attribute quote left open ends at the tag's next `>`.
@@ -171,7 +172,12 @@ struct HTMLTokenizer {
                 i = afterEndTag(name, from: i)
             } else if Self.blocks.contains(name) {
                 sink.paragraphBreak()
-                if name == "pre" { preDepth += 1 }
+                if name == "pre" {
+                    preDepth += 1
+                    // As in browsers, a line break right after `<pre>` is not content.
+                    if i < s.count, s[i] == "\r" { i += 1 }
+                    if i < s.count, s[i] == "\n" { i += 1 }
+                }
             } else if Self.cells.contains(name) {
                 sink.space()
             }

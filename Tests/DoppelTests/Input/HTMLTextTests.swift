@@ -22,6 +22,7 @@ private func extract(_ html: String) -> String {
 
 @Test func preKeepsWhitespace() {
     #expect(extract("<p>x</p><pre>a  b\n  c</pre>y") == "x\n\na  b\n  c\n\ny")
+    #expect(extract("<pre>\r\n  code\n</pre>") == "  code\n")
 }
 
 @Test func tableCellsAreSeparatedBySpaces() {
@@ -48,4 +49,16 @@ private func extract(_ html: String) -> String {
     #expect(HTMLText.looksLikeHTML(InputFixtures.scalars("\u{FEFF}  <!DOCTYPE html><html>")))
     #expect(HTMLText.looksLikeHTML(InputFixtures.scalars("<?xml version=\"1.0\"?>\n<html xmlns=\"x\">")))
     #expect(!HTMLText.looksLikeHTML(InputFixtures.scalars("<p>fragment</p>")))
+}
+
+@Test func randomMarkupSoupNeverFails() {
+    let pieces = ["<", ">", "</", "<!--", "-->", "<!", "<?", "&", "&#", "&#x", ";", "\"", "'", "=", " ", "\n",
+                  "p", "script", "pre", "td", "amp", "9", "字", "<p>", "</pre>", "<script>", "</script>"]
+    var random = SplitMix64(seed: 7)
+    for _ in 0..<200 {
+        var html = ""
+        for _ in 0..<200 { html += pieces[Int(random.next() % UInt64(pieces.count))] }
+        let text = HTMLText.extractText(InputFixtures.scalars(html))
+        #expect(text.count <= html.unicodeScalars.count * 2)
+    }
 }

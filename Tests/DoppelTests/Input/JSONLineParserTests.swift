@@ -46,3 +46,18 @@ private func parse(_ line: String) throws(JSONLineError) -> (id: String, text: S
     #expect(throws: JSONLineError(column: 1, message: "expected '{'")) { try parse("[1]") }
     #expect(throws: JSONLineError(column: 6, message: "expected a value (end of line)")) { try parse(#"{"x":"#) }
 }
+
+@Test func randomJSONSoupFailsCleanly() {
+    let pieces = ["{", "}", "[", "]", ",", ":", "\"", "\\", "\\u", "d83d", "id", "text", "1", "-", ".", "e",
+                  "true", "nul", " ", "字", "\"id\":", "\"text\":"]
+    var random = SplitMix64(seed: 11)
+    for _ in 0..<500 {
+        var line = ""
+        for _ in 0..<40 { line += pieces[Int(random.next() % UInt64(pieces.count))] }
+        do {
+            _ = try parse(line)
+        } catch {
+            #expect(error.column.map { $0 >= 1 && $0 <= line.utf8.count + 1 } ?? true)
+        }
+    }
+}
