@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Foundation
 
 /// The field names of JSON Lines records (`--id-field`, `--text-field`).
 public struct JSONLinesFields: Sendable, Equatable {
@@ -75,16 +71,26 @@ public final class JSONLinesFile: Sendable {
     private let parser: JSONLineParser
     private static let chunkSize = 4 << 20
 
-    /// Opens the file at `path`.
+    /// Opens the file at `path`; `-` reads all of standard input into memory (a pipe cannot be
+    /// read again at an offset).
     ///
     /// - Throws: `DoppelError.unreadable` ("no such file", "is a directory", ...).
-    /// - Complexity: O(1).
+    /// - Complexity: O(1) for a file, O(n) for standard input.
     public init(path: String, fields: JSONLinesFields = JSONLinesFields()) throws {
         self.path = path
         self.fields = fields
-        descriptor = try FileBytes.openForReading(rawPath: Array(path.utf8), displayPath: path).fd
-        memory = []
         parser = JSONLineParser(idField: fields.idField, textField: fields.textField)
+        if path == "-" {
+            do {
+                memory = [UInt8](try FileHandle.standardInput.readToEnd() ?? Data())
+            } catch {
+                throw DoppelError.unreadable(path: path, reason: error.localizedDescription)
+            }
+            descriptor = nil
+        } else {
+            descriptor = try FileBytes.openForReading(rawPath: Array(path.utf8), displayPath: path).fd
+            memory = []
+        }
     }
 
     /// Wraps bytes already in memory (standard input, tests) as the file `path`.
