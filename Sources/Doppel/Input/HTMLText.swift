@@ -162,7 +162,11 @@ struct HTMLTokenizer {
             let name = tagName(from: i + 2)
             i = after(">", from: i + 2 + name.count)
             if name == "pre" { preDepth = max(0, preDepth - 1) }
-            if Self.blocks.contains(name) { sink.paragraphBreak() } else if Self.cells.contains(name) { sink.space() }
+            if Self.blocks.contains(name) {
+                sink.paragraphBreak()
+            } else if Self.cells.contains(name) {
+                sink.space()
+            }
         } else if next == "/" {
             i = after(">", from: i + 2)
         } else if Self.isASCIILetter(next) {

@@ -52,13 +52,17 @@ struct JSONLineParser {
                 try cursor.expect(UInt8(ascii: ":"), "expected ':'")
                 cursor.skipSpace()
                 if try cursor.spanEquals(key, textKey) {
-                    guard text == nil else { throw JSONLineError(column: keyStart + 1, message: "duplicate \(quoted(textKey)) field") }
+                    guard text == nil else {
+                        throw JSONLineError(column: keyStart + 1, message: "duplicate \(quoted(textKey)) field")
+                    }
                     guard cursor.peek == UInt8(ascii: "\"") else {
                         throw cursor.error("\(quoted(textKey)) is not a string")
                     }
                     text = try cursor.decodedString()
                 } else if try cursor.spanEquals(key, idKey) {
-                    guard id == nil else { throw JSONLineError(column: keyStart + 1, message: "duplicate \(quoted(idKey)) field") }
+                    guard id == nil else {
+                        throw JSONLineError(column: keyStart + 1, message: "duplicate \(quoted(idKey)) field")
+                    }
                     id = try cursor.idValue(quoted(idKey))
                 } else {
                     try cursor.skipValue()

@@ -151,7 +151,8 @@ public final class JSONLinesFile: Sendable {
         }
         let parsed = try bytes.withUnsafeBufferPointer { try parse($0, location) }
         guard let (id, text) = parsed, bytes.count == location.length else {
-            throw DoppelError.badRecord(path: path, line: location.line, reason: "no record at offset \(location.offset)")
+            throw DoppelError.badRecord(
+                path: path, line: location.line, reason: "no record at offset \(location.offset)")
         }
         return JSONLinesRecord(id: id, text: text, location: location)
     }
@@ -169,7 +170,9 @@ public final class JSONLinesFile: Sendable {
     /// Calls `body` with each line (without `\n` and a `\r` before it) and its location.
     private func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, JSONLinesLocation) throws -> Void) throws {
         guard let descriptor else {
-            _ = try memory.withUnsafeBufferPointer { try Self.splitLines($0, startOffset: 0, firstLine: 1, final: true, body) }
+            _ = try memory.withUnsafeBufferPointer {
+                try Self.splitLines($0, startOffset: 0, firstLine: 1, final: true, body)
+            }
             return
         }
         var buffer = [UInt8](repeating: 0, count: Self.chunkSize)

@@ -49,8 +49,8 @@ public enum PDFText {
     /// - Complexity: the cost of `pdftotext`, plus O(n) to decode its output.
     public static func extractText(file: String, path: String, tool: String?) throws -> [Unicode.Scalar] {
         guard let tool else { throw DoppelError.pdfExtraction(path: path, reason: missingToolReason) }
-        let (status, output, errors) = try run(tool, ["-enc", "UTF-8", file.hasPrefix("-") ? "./" + file : file, "-"],
-                                               path: path)
+        let input = file.hasPrefix("-") ? "./" + file : file
+        let (status, output, errors) = try run(tool, ["-enc", "UTF-8", input, "-"], path: path)
         guard status == 0 else {
             let lines = String(decoding: errors, as: UTF8.self).split(whereSeparator: \.isNewline)
             let line = lines.first { $0.hasPrefix("Error") } ?? lines.first
@@ -62,7 +62,8 @@ public enum PDFText {
             case let .valid(count):
                 return UTF8Decoding.decodeValid(buffer, count: count)
             case let .invalid(offset):
-                throw DoppelError.pdfExtraction(path: path, reason: "pdftotext wrote invalid UTF-8 at offset \(offset)")
+                throw DoppelError.pdfExtraction(
+                    path: path, reason: "pdftotext wrote invalid UTF-8 at offset \(offset)")
             }
         }
     }
@@ -79,7 +80,8 @@ public enum PDFText {
         do {
             try Data(bytes).write(to: url)
         } catch {
-            throw DoppelError.pdfExtraction(path: path, reason: "cannot write a temporary file: \(error.localizedDescription)")
+            throw DoppelError.pdfExtraction(
+                path: path, reason: "cannot write a temporary file: \(error.localizedDescription)")
         }
         defer { try? FileManager.default.removeItem(at: url) }
         return try extractText(file: url.path, path: path, tool: tool)
@@ -101,7 +103,8 @@ public enum PDFText {
         do {
             try process.run()
         } catch {
-            throw DoppelError.pdfExtraction(path: path, reason: "cannot run \(tool): \(error.localizedDescription)")
+            throw DoppelError.pdfExtraction(
+                path: path, reason: "cannot run \(tool): \(error.localizedDescription)")
         }
         let errorBytes = CollectedBytes()
         let errorHandle = errors.fileHandleForReading
