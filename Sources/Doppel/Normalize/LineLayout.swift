@@ -7,7 +7,9 @@
 ///   text extracted from a newspaper PDF. A line break is a wrap; a paragraph ends after a line
 ///   clearly shorter than the typical width that ends a sentence (`。！？”…`), after a line
 ///   much shorter than the typical width (headlines, bylines), before an indented line, and at a
-///   blank line unless blank lines separate every line (double spacing).
+///   blank line unless blank lines separate every line (double spacing), and before a short line
+///   without closing punctuation that follows the end of a sentence (a headline printed after
+///   its body).
 /// - **flowed**: lines are paragraphs. Blank lines separate paragraphs; when the text uses blank
 ///   lines as separators, a single line break inside a paragraph is a wrap. A stray break inside
 ///   a long paragraph (`工业` / `园区)`: the line ends on an ideograph without closing
@@ -77,7 +79,10 @@ struct LineLayout {
                 }
                 let short = previous.width * 100 <= typical * 85
                 let veryShort = previous.width * 100 <= typical * 60
-                let ends = short && endsSentence(previous.last) || veryShort
+                let headingFollows = endsSentence(previous.last) && !endsSentence(line.last)
+                    && line.width * 100 <= typical * 85 && !closesClause(line.last)
+                    && (k + 1 == lines.count || lines[k + 1].width * 100 > typical * 85 || !endsSentence(line.last))
+                let ends = short && endsSentence(previous.last) || veryShort || headingFollows
                 before.append(ends)
                 if ends { recovered += 1 }
             } else {
