@@ -5,7 +5,7 @@ import Doppel
 enum SharedOptions {
     static let input: [OptionSpec] = [
         .value("encoding", "NAME", "Read files as NAME (UTF-8, UTF-16LE, UTF-16BE, GB18030, Big5) instead of detecting."),
-        .value("format", "FORMAT", "Read files as text, html or pdf instead of detecting."),
+        .value("input-format", "FORMAT", "Read files as text, html or pdf instead of detecting from the name and content."),
     ]
 
     static let normalization: [OptionSpec] = [
@@ -23,9 +23,9 @@ enum SharedOptions {
             }
             options.encoding = encoding
         }
-        if let name = arguments.value("format") {
+        if let name = arguments.value("input-format") {
             guard let format = SourceFormat(rawValue: name.lowercased()) else {
-                throw UsageError("Invalid value '\(name)' for '--format <FORMAT>': use text, html or pdf")
+                throw UsageError("Invalid value '\(name)' for '--input-format <FORMAT>': use text, html or pdf")
             }
             options.format = format
         }

@@ -11,9 +11,10 @@
 ///   without closing punctuation that follows the end of a sentence (a headline printed after
 ///   its body).
 /// - **flowed**: lines are paragraphs. Blank lines separate paragraphs; when the text uses blank
-///   lines as separators, a single line break inside a paragraph is a wrap. A stray break inside
-///   a long paragraph (`工业` / `园区)`: the line ends on an ideograph without closing
-///   punctuation and the next begins with an ideograph or closing punctuation) is joined.
+///   lines as separators, a single line break inside a paragraph is a wrap. In text where blank
+///   lines separate every line, a stray blank line inside a long paragraph (`工业` / `园区)`: two long lines, the first ending on an ideograph
+///   without closing punctuation, the next beginning with an ideograph or closing punctuation)
+///   is joined.
 struct LineLayout {
     /// For each non-blank line after the first, in order: true when a paragraph begins there.
     var paragraphBefore: [Bool]
@@ -27,6 +28,7 @@ struct LineLayout {
 
     private struct Line {
         var width = 0           // display columns of the content (ideographs and wide forms 2)
+        var ideographs = 0      // ideographs on the line (unchanged by normalisation)
         var indent = 0          // leading white space, in columns
         var first: UInt32 = 0   // first non-space code point
         var last: UInt32 = 0    // last non-space code point
@@ -87,7 +89,7 @@ struct LineLayout {
                 if ends { recovered += 1 }
             } else {
                 let separated = line.blankBefore || !usesBlankSeparators
-                if separated && isStrayBreak(previous, line) {
+                if line.blankBefore && doubleSpaced && isStrayBreak(previous, line) {
                     before.append(false)
                 } else {
                     before.append(separated)
@@ -98,8 +100,11 @@ struct LineLayout {
                           ideographic: ideographic)
     }
 
+    /// Both lines are long (25 ideographs or more, a count normalisation does not change, so
+    /// normalising twice decides alike), the first ends on an ideograph, the next begins with one
+    /// or with punctuation that closes a clause.
     private static func isStrayBreak(_ previous: Line, _ next: Line) -> Bool {
-        previous.width >= 60 && ScriptClass.of(previous.last) == .ideograph
+        previous.ideographs >= 25 && next.ideographs >= 25 && ScriptClass.of(previous.last) == .ideograph
             && (ScriptClass.of(next.first) == .ideograph || closesClause(next.first))
     }
 
@@ -177,7 +182,12 @@ struct LineLayout {
                     current.hardBreakBefore = hardBreak
                 }
                 let cls = ScriptClass.of(u)
-                if cls == .ideograph { ideographs += 1 } else if cls == .letter { letters += 1 }
+                if cls == .ideograph {
+                    ideographs += 1
+                    current.ideographs += 1
+                } else if cls == .letter {
+                    letters += 1
+                }
                 current.width += pendingSpaces + (cls == .ideograph ? 2 : columns(u))
                 pendingSpaces = 0
                 current.last = u

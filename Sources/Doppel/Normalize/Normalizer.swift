@@ -238,8 +238,7 @@ private struct Emitter {
     }
 
     private static func isWide(_ u: UInt32) -> Bool {
-        (0x3000...0x303F).contains(u) || (0xFF00...0xFFEF).contains(u) || u == 0x2026 || u == 0x2014
-            || u == 0x00B7
+        (0x3000...0x303F).contains(u) || (0xFF00...0xFFEF).contains(u)
     }
 
     private static func isHangul(_ u: UInt32) -> Bool {
