@@ -12,3 +12,7 @@ for p in al.pairs {
 }
 for r in al.onlyInA { print("ONLY A", a.string(r).prefix(60)) }
 for r in al.onlyInB { print("ONLY B", b.string(r).prefix(60)) }
+for f in CommandLine.arguments.dropFirst() {
+  let t = load(f)
+  for art in ArticleSplitter.split(t) { print(f.suffix(8), art.range, art.title ?? "-", t.string(art.range).prefix(20)) }
+}

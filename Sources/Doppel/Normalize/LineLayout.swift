@@ -7,9 +7,10 @@
 ///   text extracted from a newspaper PDF. A line break is a wrap; a paragraph ends after a line
 ///   clearly shorter than the typical width that ends a sentence (`。！？”…`), after a line
 ///   much shorter than the typical width (headlines, bylines), before an indented line, and at a
-///   blank line unless blank lines separate every line (double spacing), and before a short line
+///   blank line unless blank lines separate every line (double spacing), before a short line
 ///   without closing punctuation that follows the end of a sentence (a headline printed after
-///   its body).
+///   its body), and after a short line that ends neither a sentence nor a clause (a heading or
+///   byline).
 /// - **flowed**: lines are paragraphs. Blank lines separate paragraphs; when the text uses blank
 ///   lines as separators, a single line break inside a paragraph is a wrap. In text where blank
 ///   lines separate every line, a stray blank line inside a long paragraph (`工业` / `园区)`: two long lines, the first ending on an ideograph
@@ -84,7 +85,8 @@ struct LineLayout {
                 let headingFollows = endsSentence(previous.last) && !endsSentence(line.last)
                     && line.width * 100 <= typical * 85 && !closesClause(line.last)
                     && (k + 1 == lines.count || lines[k + 1].width * 100 > typical * 85 || !endsSentence(line.last))
-                let ends = short && endsSentence(previous.last) || veryShort || headingFollows
+                let heading = short && !endsSentence(previous.last) && !closesClause(previous.last)
+                let ends = short && endsSentence(previous.last) || veryShort || headingFollows || heading
                 before.append(ends)
                 if ends { recovered += 1 }
             } else {

@@ -109,7 +109,9 @@ public struct Normalizer {
             }
             i = end
         }
-        return state.finish(originCount: n)
+        var text = state.finish(originCount: n)
+        text.isPrintLayout = lines.isPrint
+        return text
     }
 }
 
