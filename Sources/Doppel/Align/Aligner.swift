@@ -7,7 +7,8 @@
 /// greedily by matched length without overlap; the longest increasing subsequence of their
 /// B positions (in A order) keeps its order and every other passage is marked moved. Adjacent
 /// passages are merged, and short unmatched text at a passage's edge is drawn in up to the
-/// paragraph boundary. What no passage covers exists on one side only.
+/// paragraph boundary. Short stretches no anchor reached are paired by similarity
+/// (`LeftoverPairing`). What no passage covers exists on one side only.
 ///
 /// No character diff happens here: the Diff stage compares the gaps between a pair's matches.
 public enum Aligner {
@@ -29,6 +30,12 @@ public enum Aligner {
         }
         PassageSelection.markMoved(&blocks)
         blocks = PassageSelection.mergeAdjacent(blocks, options: options)
+        let leftovers = LeftoverPairing.pairs(a, b, leftA: uncovered(a, blocks.map(\.a)),
+                                              leftB: uncovered(b, blocks.map(\.b)))
+        if !leftovers.isEmpty {
+            blocks = (blocks + leftovers).sorted { $0.a.lowerBound < $1.a.lowerBound }
+            PassageSelection.markMoved(&blocks)
+        }
         PassageSelection.drawInEdges(&blocks, a: a, b: b, slack: options.edgeSlack)
         let onlyA = uncovered(a, blocks.map(\.a))
         let onlyB = uncovered(b, blocks.map(\.b))
