@@ -23,9 +23,10 @@ public enum Aligner {
         let matches = AnchorMatching.matches(a, b, k: k, sampling: sampling)
         var blocks = PassageChaining.chain(matches, options: options)
         blocks = PassageSelection.select(blocks, minimumScore: k)
-        if blocks.isEmpty && !a.units.isEmpty && !b.units.isEmpty
-            && a.count <= 4 * k && b.count <= 4 * k {
-            // Texts too short to hold an anchor are compared as one passage.
+        if blocks.isEmpty && !a.units.isEmpty && !b.units.isEmpty {
+            // No anchor (texts too short, or too repetitive, as `aaaa…` against `aaab…`): the
+            // texts are compared whole; the diff's budget bounds the cost, and a pair that turns
+            // out dissimilar is reported as text on one side only.
             blocks = [AlignedPair(a: 0..<a.count, b: 0..<b.count, moved: false, matches: [])]
         }
         PassageSelection.markMoved(&blocks)
