@@ -155,15 +155,18 @@ extension ClusterEngine {
         try ParallelChunks(chunkSize: chunkSize).run(
             count: block.count, phase: .verification, progress: progress
         ) { range in
+            var hashes: [UInt64] = []
             for slot in range {
                 let text = try documents.document(at: block[slot]).text
+                let set = shingler.compactShingleSet(of: text)
                 switch verification {
                 case .exact:
-                    let set = shingler.compactShingleSet(of: text)
                     material[slot] = Material(set: set, count: set.count)
                 case .signature:
-                    let set = shingler.shingleSet(of: text)
-                    material[slot] = Material(signature: hasher.signature(of: set), count: set.count)
+                    hashes.removeAll(keepingCapacity: true)
+                    shingler.appendHashes(of: text, to: &hashes)
+                    material[slot] = Material(signature: hasher.signature(of: hashes),
+                                              count: set.count)
                 }
             }
         }

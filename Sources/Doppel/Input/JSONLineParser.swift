@@ -121,18 +121,20 @@ struct JSONCursor {
     }
 
     /// Moves past the string starting at the current `"`; returns the range of its raw content.
+    /// The closing quote is the first `"` preceded by an even number of backslashes.
     mutating func stringSpan() throws(JSONLineError) -> Range<Int> {
         let start = position + 1
         var i = start
-        while i < n {
-            let b = p[i]
-            if b == 0x22 {
-                position = i + 1
-                return start..<i
+        while i < n, let hit = memchr(p + i, 0x22, n - i) {
+            let quote = UnsafeRawPointer(hit) - UnsafeRawPointer(p)
+            var backslashes = 0
+            while quote - backslashes - 1 >= start, p[quote - backslashes - 1] == 0x5C { backslashes += 1 }
+            if backslashes % 2 == 0 {
+                position = quote + 1
+                return start..<quote
             }
-            i += b == 0x5C ? 2 : 1
+            i = quote + 1
         }
-        position = start - 1
         throw JSONLineError(column: start, message: "unterminated string")
     }
 

@@ -28,18 +28,15 @@ enum UTF8Decoding {
         var i = 0
         var count = 0
         while i < n {
-            if i + 8 <= n {
-                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 == 0 {
-                    i += 8
-                    count += 8
-                    continue
-                }
-            }
             let lead = base[i]
             if lead < 0x80 {
-                i += 1
-                count += 1
+                if i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    count += 8
+                } else {
+                    i += 1
+                    count += 1
+                }
                 continue
             }
             let length = sequenceLength(base, i, n)
@@ -93,17 +90,16 @@ enum UTF8Decoding {
                 var i = 0
                 var k = 0
                 while i < n {
-                    if i + 8 <= n {
-                        let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                        if word & 0x8080_8080_8080_8080 == 0 {
+                    let lead = UInt32(base[i])
+                    if lead < 0x80 {
+                        if i + 8 <= n,
+                            UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                        {
                             for j in 0..<8 { o[k + j] = UInt32(base[i + j]) }
                             i += 8
                             k += 8
                             continue
                         }
-                    }
-                    let lead = UInt32(base[i])
-                    if lead < 0x80 {
                         o[k] = lead
                         i += 1
                     } else if lead < 0xE0 {

@@ -35,36 +35,57 @@ public struct Shingler: Sendable {
     ///
     /// - Complexity: O(n) for n units.
     public func appendHashes(of text: NormalizedText, to hashes: inout [UInt64]) {
-        let charGram = options.characterGram
-        let wordGram = options.wordGram
-        text.units.withUnsafeBufferPointer { units in
-            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * 16) { ring in
-                var chars = RollingGram(length: charGram, ring: ring.baseAddress!)
-                var words = RollingGram(length: wordGram, ring: ring.baseAddress! + 16)
-                var fnv: UInt64 = 0
-                var inWord = false
-                for u in units {
-                    switch ScriptClass.of(u) {
-                    case .letter, .digit:
-                        if !inWord { fnv = 0xCBF2_9CE4_8422_2325; inWord = true }
-                        fnv = (fnv ^ UInt64(u)) &* 0x100_0000_01B3
-                        continue
-                    case .ideograph:
-                        if inWord {
-                            inWord = false
-                            words.push(SplitMix64.mix(fnv ^ Self.wordSeed), into: &hashes)
-                        }
-                        chars.push(SplitMix64.mix(UInt64(u) &+ Self.ideographSeed), into: &hashes)
-                    case .space, .punctuation, .other:
-                        if inWord {
-                            inWord = false
-                            words.push(SplitMix64.mix(fnv ^ Self.wordSeed), into: &hashes)
-                        }
-                    }
+        // Each unit ends at most one gram, so `units.count` slots suffice; writing through a
+        // pointer keeps uniqueness checks out of the loop.
+        let first = hashes.count
+        let capacity = text.units.count
+        hashes.append(contentsOf: repeatElement(0, count: capacity))
+        let produced = hashes.withUnsafeMutableBufferPointer { output in
+            text.units.withUnsafeBufferPointer { units in
+                Self.tokenKinds.withUnsafeBufferPointer { kinds in
+                    shingle(units, kinds: kinds, into: output.baseAddress! + first)
                 }
-                if inWord { words.push(SplitMix64.mix(fnv ^ Self.wordSeed), into: &hashes) }
             }
         }
+        hashes.removeLast(capacity - produced)
+    }
+
+    /// Writes the shingle hashes of `units` to `output` and returns how many it wrote.
+    private func shingle(_ units: UnsafeBufferPointer<UInt32>, kinds: UnsafeBufferPointer<TokenKind>,
+                         into output: UnsafeMutablePointer<UInt64>) -> Int {
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * 16) { ring in
+            var chars = RollingGram(length: options.characterGram, ring: ring.baseAddress!)
+            var words = RollingGram(length: options.wordGram, ring: ring.baseAddress! + 16)
+            var produced = 0
+            var fnv: UInt64 = 0
+            var inWord = false
+            for u in units {
+                let kind = u < 0x10000 ? kinds[Int(u)] : TokenKind(ScriptClass.of(u))
+                if kind == .wordPart {
+                    if !inWord {
+                        fnv = 0xCBF2_9CE4_8422_2325
+                        inWord = true
+                    }
+                    fnv = (fnv ^ UInt64(u)) &* 0x100_0000_01B3
+                    continue
+                }
+                if inWord {
+                    inWord = false
+                    words.push(SplitMix64.mix(fnv ^ Self.wordSeed), output, &produced)
+                }
+                if kind == .ideograph {
+                    chars.push(SplitMix64.mix(UInt64(u) &+ Self.ideographSeed), output, &produced)
+                }
+            }
+            if inWord { words.push(SplitMix64.mix(fnv ^ Self.wordSeed), output, &produced) }
+            return produced
+        }
+    }
+
+    /// The token kind of every BMP code point, from `ScriptClass.of`, built once per process so
+    /// the hot loop does one byte lookup per unit.
+    private static let tokenKinds: [TokenKind] = (0..<0x10000).map {
+        TokenKind(ScriptClass.of(UInt32($0)))
     }
 
     /// The shingle set of `text`: every shingle hash once, ascending. Empty when the text has
@@ -84,19 +105,16 @@ public struct Shingler: Sendable {
     /// distinct shingles of a 2,000-shingle pair share their upper halves with probability about
     /// 2,000² / 2³³ ≈ 0.05 %, which moves a Jaccard value by one shingle at most.
     ///
-    /// - Complexity: O(n log n) for n units.
+    /// - Complexity: O(n) for n units (radix sort).
     public func compactShingleSet(of text: NormalizedText) -> [UInt32] {
-        let set = shingleSet(of: text)
-        var compact: [UInt32] = []
-        compact.reserveCapacity(set.count)
-        for hash in set {
-            let upper = UInt32(truncatingIfNeeded: hash >> 32)
-            if compact.last != upper { compact.append(upper) }
-        }
-        return compact
+        var hashes: [UInt64] = []
+        appendHashes(of: text, to: &hashes)
+        var compact = hashes.map { UInt32(truncatingIfNeeded: $0 >> 32) }
+        compact.radixSort()
+        return Self.removingRepeats(compact)
     }
 
-    private static func removingRepeats(_ sorted: [UInt64]) -> [UInt64] {
+    private static func removingRepeats<T: FixedWidthInteger>(_ sorted: [T]) -> [T] {
         var unique = sorted
         var kept = 0
         for i in unique.indices where kept == 0 || unique[i] != unique[kept - 1] {
@@ -126,12 +144,33 @@ private struct RollingGram {
     }
 
     @inline(__always)
-    mutating func push(_ token: UInt64, into hashes: inout [UInt64]) {
+    mutating func push(_ token: UInt64, _ output: UnsafeMutablePointer<UInt64>, _ produced: inout Int) {
         let slot = seen & 15
         let outgoing = seen >= length ? ring[(seen - length) & 15] : 0
         ring[slot] = token
         seen += 1
         polynomial = polynomial &* Shingler.gramBase &+ token &- outgoing &* outgoingWeight
-        if seen >= length { hashes.append(SplitMix64.mix(polynomial)) }
+        if seen >= length {
+            output[produced] = SplitMix64.mix(polynomial)
+            produced += 1
+        }
+    }
+}
+
+/// What a code point is to the shingler.
+private enum TokenKind: UInt8 {
+    /// Part of a word: a letter or digit.
+    case wordPart
+    /// A token of its own.
+    case ideograph
+    /// Ends a word, nothing more: space, punctuation, other.
+    case separator
+
+    init(_ scriptClass: ScriptClass) {
+        switch scriptClass {
+        case .letter, .digit: self = .wordPart
+        case .ideograph: self = .ideograph
+        case .space, .punctuation, .other: self = .separator
+        }
     }
 }

@@ -1,0 +1,51 @@
+import Testing
+@testable import Doppel
+
+private func extract(_ html: String) -> String {
+    String(String.UnicodeScalarView(HTMLText.extractText(InputFixtures.scalars(html))))
+}
+
+@Test func blockElementsBecomeParagraphsAndInlineSpaceCollapses() {
+    let html = "<html><head><title>标题</title></head><body><h1>头条</h1>\n<p>第一段  <b>加粗</b>\n 文字</p><div>第二段<br>第三段</div></body></html>"
+    #expect(extract(html) == "标题\n\n头条\n\n第一段 加粗 文字\n\n第二段\n\n第三段")
+}
+
+@Test func scriptsStylesCommentsAndTemplatesAreDropped() {
+    let html = "<p>a<script>if (x < 1) { document.write('</p>') }</script>b<style>p{}</style>c<!-- d <p> -->e<noscript>f</noscript>g<template><p>h</p></template>i</p>"
+    #expect(extract(html) == "abcegi")
+}
+
+@Test func characterReferencesAreDecoded() {
+    let html = "&ldquo;A&rdquo; &amp; &lt;b&gt; &quot;c&quot; &apos;d&apos; &hellip;&mdash;&ndash;&middot;&times;&#20013;&#x6587;&#x1F600;&nbsp;&amp &bogus; &#150;"
+    #expect(extract(html) == "“A” & <b> \"c\" 'd' …—–·×中文😀\u{A0}& &bogus; –")
+}
+
+@Test func preKeepsWhitespace() {
+    #expect(extract("<p>x</p><pre>a  b\n  c</pre>y") == "x\n\na  b\n  c\n\ny")
+}
+
+@Test func tableCellsAreSeparatedBySpaces() {
+    #expect(extract("<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>") == "a b\n\nc")
+}
+
+@Test func malformedMarkupIsTolerated() {
+    #expect(extract("a < b and c<d") == "a < b and c")
+    #expect(extract("x<p title=\"unclosed>y") == "x\n\ny")
+    #expect(extract("1 <!-- never closed") == "1")
+    #expect(extract("<p>ok</p><script>never closed") == "ok")
+    #expect(extract("</>z</ p>w") == "zw")
+    #expect(extract("<div class='a>b'>t</div>") == "t")
+}
+
+@Test func pathologicalInputStaysLinear() {
+    let html = String(repeating: "<a x=\"", count: 20_000) + String(repeating: "<!", count: 20_000)
+    #expect(extract(html).isEmpty)
+}
+
+@Test func htmlIsRecognisedByExtensionOrContent() {
+    #expect(HTMLText.hasHTMLExtension("dir.v1/page.HTM"))
+    #expect(!HTMLText.hasHTMLExtension("page.html/notes"))
+    #expect(HTMLText.looksLikeHTML(InputFixtures.scalars("\u{FEFF}  <!DOCTYPE html><html>")))
+    #expect(HTMLText.looksLikeHTML(InputFixtures.scalars("<?xml version=\"1.0\"?>\n<html xmlns=\"x\">")))
+    #expect(!HTMLText.looksLikeHTML(InputFixtures.scalars("<p>fragment</p>")))
+}

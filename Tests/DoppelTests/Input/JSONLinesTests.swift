@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+@testable import Doppel
+
+private func records(_ text: String, fields: JSONLinesFields = JSONLinesFields()) throws -> [JSONLinesRecord] {
+    try JSONLinesFile(bytes: Array(text.utf8), path: "r.jsonl", fields: fields).records()
+}
+
+@Test func readsRecordsWithLinesAndOffsets() throws {
+    let text = "{\"id\": \"a\", \"text\": \"工会\"}\r\n\n  \n{\"text\":\"x\",\"id\":7}"
+    let all = try records(text)
+    #expect(all.map(\.id) == ["a", "7"])
+    #expect(all.map { String(String.UnicodeScalarView($0.text)) } == ["工会", "x"])
+    #expect(all[0].location == JSONLinesLocation(line: 1, offset: 0, length: 29))
+    #expect(all[1].location == JSONLinesLocation(line: 4, offset: 35, length: 19))
+}
+
+@Test func configurableFieldNamesAndSkippedOtherFields() throws {
+    let line = #"{"meta": {"a": [1, 2.5e3, {"b": null}], "c": true}, "doc": -12, "body": "t", "x": [] }"#
+    let all = try records(line, fields: JSONLinesFields(idField: "doc", textField: "body"))
+    #expect(all.map(\.id) == ["-12"])
+}
+
+@Test func malformedLineNamesLineAndColumn() {
+    #expect(throws: DoppelError.badRecord(path: "r.jsonl", line: 2, reason: "expected ',' or '}' at column 9")) {
+        try records("{\"id\":1,\"text\":\"a\"}\n{\"id\":2 \"text\":\"b\"}")
+    }
+    #expect(throws: DoppelError.badRecord(path: "r.jsonl", line: 1, reason: "unterminated string at column 7")) {
+        try records("{\"id\":\"abc")
+    }
+    #expect(throws: DoppelError.badRecord(path: "r.jsonl", line: 1, reason: "unexpected text after the object at column 21")) {
+        try records("{\"id\":1,\"text\":\"a\"} x")
+    }
+}
+
+@Test func missingOrMistypedFieldsAreBadRecords() {
+    #expect(throws: DoppelError.badRecord(path: "r.jsonl", line: 1, reason: "missing \"text\" field")) {
+        try records("{\"id\":1}")
+    }
+    #expect(throws: DoppelError.badRecord(path: "r.jsonl", line: 1, reason: "missing \"id\" field")) {
+        try records("{\"text\":\"a\"}")
+    }
+    #expect(throws: DoppelError.badRecord(path: "r.jsonl", line: 1, reason: "\"text\" is not a string at column 16")) {
+        try records("{\"id\":1,\"text\":null}")
+    }
+    #expect(throws: DoppelError.badRecord(path: "r.jsonl", line: 1, reason: "\"id\" is not a string or an integer at column 7")) {
+        try records("{\"id\":[1],\"text\":\"a\"}")
+    }
+    #expect(throws: DoppelError.badRecord(path: "r.jsonl", line: 1, reason: "\"id\" is a number but not an integer at column 7")) {
+        try records("{\"id\":1.5,\"text\":\"a\"}")
+    }
+}
+
+@Test func duplicateIdsAcrossTheFileAreBadRecords() {
+    #expect(throws: DoppelError.badRecord(path: "r.jsonl", line: 3, reason: "duplicate id \"7\" (first on line 1)")) {
+        try records("{\"id\":7,\"text\":\"a\"}\n{\"id\":8,\"text\":\"b\"}\n{\"id\":\"7\",\"text\":\"c\"}")
+    }
+}
+
+@Test func randomReReadByLocationFromAFile() throws {
+    let folder = try InputFixtures.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let url = folder.appendingPathComponent("docs.jsonl")
+    var lines: [String] = []
+    for k in 0..<3_000 {
+        lines.append("{\"id\": \(k), \"text\": \"第\(k)篇 \\u4e2d\\ud83d\\ude00 \(String(repeating: "字", count: k % 700))\"}")
+    }
+    try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: url)
+    let file = try JSONLinesFile(path: url.path)
+    var locations: [JSONLinesLocation] = []
+    var count = 0
+    try file.forEachRecord { record in
+        #expect(record.id == String(count))
+        locations.append(record.location)
+        count += 1
+    }
+    #expect(count == 3_000)
+    for k in [0, 1, 1_499, 2_999] {
+        let record = try file.record(at: locations[k])
+        #expect(record.id == String(k))
+        #expect(String(String.UnicodeScalarView(record.text)).hasPrefix("第\(k)篇 中😀 "))
+        #expect(record.location.line == k + 1)
+    }
+}
+
+@Test func linesLongerThanTheReadBufferAreWhole() throws {
+    let folder = try InputFixtures.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let url = folder.appendingPathComponent("long.jsonl")
+    let long = String(repeating: "长", count: 1_500_000)
+    try Data("\u{FEFF}{\"id\":\"s\",\"text\":\"x\"}\n{\"id\":\"l\",\"text\":\"\(long)\"}".utf8).write(to: url)
+    let all = try JSONLinesFile(path: url.path).records()
+    #expect(all.map(\.id) == ["s", "l"])
+    #expect(all[1].text.count == 1_500_000)
+    #expect(all[1].location.offset == 25)
+}
+
+@Test func missingFileIsUnreadable() {
+    #expect(throws: DoppelError.unreadable(path: "/nonexistent/x.jsonl", reason: "no such file")) {
+        try JSONLinesFile(path: "/nonexistent/x.jsonl")
+    }
+}
