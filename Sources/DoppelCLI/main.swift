@@ -1,2 +1,6 @@
-import Doppel
-print("doppel")
+import Foundation
+
+// The executable: parses arguments, calls one library entry point per subcommand, prints, and
+// picks the exit status (0 no differences, 1 differences, 2 trouble), as diff(1) does.
+Signals.install()
+exit(CLI.run(Array(CommandLine.arguments.dropFirst())))

@@ -1,2 +1,2 @@
 import Doppel
-print("bench")
+print("doppel-bench")

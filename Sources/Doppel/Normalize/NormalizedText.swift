@@ -18,6 +18,8 @@ public struct NormalizedText: Sendable {
     public var originCount: Int
     /// What normalisation set aside, by class.
     public var ledger: LayoutLedger
+    /// True when the text was read as hard-wrapped print (headlines may follow their body).
+    public var isPrintLayout = false
 
     public init(units: [UInt32], originStarts: [Int32], originEnds: [Int32], paragraphStarts: [Int],
                 originCount: Int, ledger: LayoutLedger = LayoutLedger()) {

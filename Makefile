@@ -1,0 +1,38 @@
+# doppel: the targets a newcomer guesses.
+PREFIX ?= /usr/local
+SWIFT ?= swift
+SAMPLES = samples/000_d0a0d55efd38cf19.txt samples/001_bf998fbe8d636d66.txt
+
+.PHONY: build release test demo bench install format lint clean fuzz browser-test
+
+build:
+	$(SWIFT) build
+
+release:
+	$(SWIFT) build -c release
+
+test:
+	$(SWIFT) test
+
+# The main job on the samples: what the print edition changed against the web edition, then the
+# versions of each article across all five pages.
+# Exit status 1 means "differences found", which is what the demo shows.
+demo: release
+	.build/release/doppel diff $(SAMPLES) || [ $$? -eq 1 ]
+	.build/release/doppel cluster --split articles samples/ || [ $$? -eq 1 ]
+
+bench: release
+	bench/run
+
+install: release
+	install -d $(PREFIX)/bin
+	install -m 755 .build/release/doppel $(PREFIX)/bin/doppel
+
+format:
+	$(SWIFT) format --in-place --recursive Sources Tests bench/DoppelBench
+
+lint:
+	$(SWIFT) format lint --recursive Sources Tests bench/DoppelBench
+
+clean:
+	rm -rf .build bench/out

@@ -1,0 +1,98 @@
+/// Finds the passages of two texts that are versions of each other, even when articles are in
+/// another order or a headline is printed after its body.
+///
+/// Seed and extend: k-grams unique in both texts are anchors (`AnchorMatching`), grown into
+/// maximal exact matches; matches close to each other in both texts are chained into passages
+/// (a gap longer than `maxGap`, or a long one-sided gap, ends a passage); passages are chosen
+/// greedily by matched length without overlap; the longest increasing subsequence of their
+/// B positions (in A order) keeps its order and every other passage is marked moved. Adjacent
+/// passages are merged, and short unmatched text at a passage's edge is drawn in up to the
+/// paragraph boundary. Short stretches no anchor reached are paired by similarity
+/// (`LeftoverPairing`). What no passage covers exists on one side only.
+///
+/// No character diff happens here: the Diff stage compares the gaps between a pair's matches.
+public enum Aligner {
+    /// Aligns two texts.
+    ///
+    /// - Complexity: O((n + m) log(n + m)) for the anchors; chaining looks back over a bounded
+    ///   number of open passages; selection is O(p log p) in the number of passages.
+    public static func align(_ a: NormalizedText, _ b: NormalizedText,
+                             options: AlignOptions = AlignOptions()) -> Alignment {
+        let k = options.anchorLength ?? (mostlyIdeographic(a.units) ? 8 : 12)
+        let sampling = a.count + b.count > options.samplingAbove ? options.sampling : 1
+        let matches = AnchorMatching.matches(a, b, k: k, sampling: sampling)
+        var blocks = PassageChaining.chain(matches, options: options)
+        blocks = PassageSelection.select(blocks, minimumScore: k)
+        if blocks.isEmpty && !a.units.isEmpty && !b.units.isEmpty {
+            // No anchor (texts too short, or too repetitive, as `aaaa…` against `aaab…`): the
+            // texts are compared whole; the diff's budget bounds the cost, and a pair that turns
+            // out dissimilar is reported as text on one side only.
+            blocks = [AlignedPair(a: 0..<a.count, b: 0..<b.count, moved: false, matches: [])]
+        }
+        PassageSelection.markMoved(&blocks)
+        blocks = PassageSelection.mergeAdjacent(blocks, options: options)
+        let leftovers = LeftoverPairing.pairs(a, b, leftA: uncovered(a, blocks.map(\.a)),
+                                              leftB: uncovered(b, blocks.map(\.b)))
+        if !leftovers.isEmpty {
+            blocks = (blocks + leftovers).sorted { $0.a.lowerBound < $1.a.lowerBound }
+            PassageSelection.markMoved(&blocks)
+        }
+        PassageSelection.drawInEdges(&blocks, a: a, b: b, slack: options.edgeSlack)
+        let onlyA = uncovered(a, blocks.map(\.a))
+        let onlyB = uncovered(b, blocks.map(\.b))
+        return Alignment(pairs: blocks, onlyInA: onlyA, onlyInB: onlyB,
+                         headlinesAfterBody: headlines(blocks))
+    }
+
+    /// Units of `text` outside every range, split at paragraph boundaries, white space only
+    /// stretches left out.
+    static func uncovered(_ text: NormalizedText, _ covered: [Range<Int>]) -> [Range<Int>] {
+        let sorted = covered.sorted { $0.lowerBound < $1.lowerBound }
+        var result: [Range<Int>] = []
+        var cursor = 0
+        func emit(_ range: Range<Int>) {
+            guard !range.isEmpty else { return }
+            var start = range.lowerBound
+            for p in text.paragraphStarts where p > start && p < range.upperBound {
+                appendTrimmed(start..<p)
+                start = p
+            }
+            appendTrimmed(start..<range.upperBound)
+        }
+        func appendTrimmed(_ range: Range<Int>) {
+            var lo = range.lowerBound
+            var hi = range.upperBound
+            while lo < hi && text.units[lo] == 0x20 { lo += 1 }
+            while hi > lo && text.units[hi - 1] == 0x20 { hi -= 1 }
+            if lo < hi { result.append(lo..<hi) }
+        }
+        for range in sorted {
+            if range.lowerBound > cursor { emit(cursor..<range.lowerBound) }
+            cursor = max(cursor, range.upperBound)
+        }
+        if cursor < text.count { emit(cursor..<text.count) }
+        return result
+    }
+
+    /// Moved passages that are short (a heading) and, in B, follow the passage after them in A.
+    private static func headlines(_ pairs: [AlignedPair]) -> Int {
+        var count = 0
+        for (i, pair) in pairs.enumerated() where pair.moved && pair.a.count <= 60 && i + 1 < pairs.count {
+            if pair.b.lowerBound >= pairs[i + 1].b.upperBound { count += 1 }
+        }
+        return count
+    }
+
+    static func mostlyIdeographic(_ units: [UInt32]) -> Bool {
+        var ideographs = 0
+        var letters = 0
+        for u in units.prefix(4096) {
+            switch ScriptClass.of(u) {
+            case .ideograph: ideographs += 1
+            case .letter: letters += 1
+            default: break
+            }
+        }
+        return ideographs * 3 >= ideographs + letters && ideographs > 0
+    }
+}

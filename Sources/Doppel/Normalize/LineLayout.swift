@@ -1,0 +1,202 @@
+/// Reads the line structure of a text and decides, for every gap between two non-blank lines,
+/// whether it separates paragraphs or is a line break that layout inserted.
+///
+/// Two layouts are told apart:
+/// - **print** (hard-wrapped): at least half the lines are within -20%/+25% of the median display
+///   width, and that median is at most 160 columns, as in
+///   text extracted from a newspaper PDF. A line break is a wrap; a paragraph ends after a line
+///   clearly shorter than the typical width that ends a sentence (`。！？”…`), after a line
+///   much shorter than the typical width (headlines, bylines), before an indented line, and at a
+///   blank line unless blank lines separate every line (double spacing), before a short line
+///   without closing punctuation that follows the end of a sentence (a headline printed after
+///   its body), and after a short line that ends neither a sentence nor a clause (a heading or
+///   byline).
+/// - **flowed**: lines are paragraphs. Blank lines separate paragraphs; when the text uses blank
+///   lines as separators, a single line break inside a paragraph is a wrap. In text where blank
+///   lines separate every line, a stray blank line inside a long paragraph (`工业` / `园区)`: two long lines, the first ending on an ideograph
+///   without closing punctuation, the next beginning with an ideograph or closing punctuation)
+///   is joined.
+struct LineLayout {
+    /// For each non-blank line after the first, in order: true when a paragraph begins there.
+    var paragraphBefore: [Bool]
+    /// True when the text was read as hard-wrapped print.
+    var isPrint: Bool
+    /// Paragraph ends found by the print heuristics (not by blank lines).
+    var recovered: Int
+    /// True when ideographs make up at least a third of the letters and ideographs: spaces then
+    /// survive only between two word characters.
+    var ideographic: Bool
+
+    private struct Line {
+        var width = 0           // display columns of the content (ideographs and wide forms 2)
+        var ideographs = 0      // ideographs on the line (unchanged by normalisation)
+        var indent = 0          // leading white space, in columns
+        var first: UInt32 = 0   // first non-space code point
+        var last: UInt32 = 0    // last non-space code point
+        var blankBefore = false // a blank line (or more) separates it from the previous line
+        var hardBreakBefore = false  // U+2029 or similar forces a paragraph
+    }
+
+    /// Reads `scalars` and decides every gap.
+    ///
+    /// - Complexity: O(n) in the number of code points, plus O(L log L) for L lines.
+    static func analyze(_ scalars: UnsafeBufferPointer<Unicode.Scalar>,
+                        layout: NormalizationOptions.Layout) -> LineLayout {
+        var ideographs = 0
+        var letters = 0
+        let lines = readLines(scalars, ideographs: &ideographs, letters: &letters)
+        let ideographic = ideographs * 3 >= ideographs + letters && ideographs > 0
+        if lines.count < 2 {
+            return LineLayout(paragraphBefore: [], isPrint: false, recovered: 0, ideographic: ideographic)
+        }
+        let gaps = lines.count - 1
+        let blankGaps = lines.dropFirst().filter(\.blankBefore).count
+        let doubleSpaced = blankGaps * 10 >= gaps * 8
+        let usesBlankSeparators = blankGaps > 0 && !doubleSpaced
+
+        let widths = lines.map(\.width).sorted()
+        let typical = widths[widths.count / 2]
+        let nearTypical = lines.filter { $0.width * 100 >= typical * 80 && $0.width * 100 <= typical * 125 }
+        let looksPrinted = lines.count >= 6 && typical <= 160 && nearTypical.count * 2 >= lines.count
+        let isPrint: Bool
+        switch layout {
+        case .print: isPrint = true
+        case .flowed: isPrint = false
+        case .auto: isPrint = looksPrinted
+        }
+
+        var before: [Bool] = []
+        before.reserveCapacity(gaps)
+        var recovered = 0
+        for k in 1..<lines.count {
+            let previous = lines[k - 1]
+            let line = lines[k]
+            if line.hardBreakBefore {
+                before.append(true)
+                continue
+            }
+            if isPrint {
+                if line.blankBefore && !doubleSpaced || line.indent >= 2 {
+                    before.append(true)
+                    continue
+                }
+                let short = previous.width * 100 <= typical * 85
+                let veryShort = previous.width * 100 <= typical * 60
+                let headingFollows = endsSentence(previous.last) && !endsSentence(line.last)
+                    && line.width * 100 <= typical * 85 && !closesClause(line.last)
+                    && (k + 1 == lines.count || lines[k + 1].width * 100 > typical * 85 || !endsSentence(line.last))
+                let heading = short && !endsSentence(previous.last) && !closesClause(previous.last)
+                let ends = short && endsSentence(previous.last) || veryShort || headingFollows || heading
+                before.append(ends)
+                if ends { recovered += 1 }
+            } else {
+                let separated = line.blankBefore || !usesBlankSeparators
+                if line.blankBefore && doubleSpaced && isStrayBreak(previous, line) {
+                    before.append(false)
+                } else {
+                    before.append(separated)
+                }
+            }
+        }
+        return LineLayout(paragraphBefore: before, isPrint: isPrint, recovered: recovered,
+                          ideographic: ideographic)
+    }
+
+    /// Both lines are long (25 ideographs or more, a count normalisation does not change, so
+    /// normalising twice decides alike), the first ends on an ideograph, the next begins with one
+    /// or with punctuation that closes a clause.
+    private static func isStrayBreak(_ previous: Line, _ next: Line) -> Bool {
+        previous.ideographs >= 25 && next.ideographs >= 25 && ScriptClass.of(previous.last) == .ideograph
+            && (ScriptClass.of(next.first) == .ideograph || closesClause(next.first))
+    }
+
+    /// Sentence-final punctuation, ASCII or full-width, and the closing quotes that follow it.
+    static func endsSentence(_ u: UInt32) -> Bool {
+        switch u {
+        case 0x3002, 0xFF01, 0xFF1F, 0x21, 0x3F, 0x2E, 0x201D, 0x2019, 0x300D, 0x300F, 0x2026,
+             0xFF1A, 0x3A, 0x22, 0xFF09, 0x29, 0xFF61:
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func closesClause(_ u: UInt32) -> Bool {
+        switch u {
+        case 0x29, 0xFF09, 0x3001, 0x3002, 0xFF0C, 0x2C, 0x201D, 0xFF1B, 0x3B, 0x300D, 0x300F:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// True for line terminators: LF, CR, VT, FF, NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR.
+    @inline(__always)
+    static func isLineBreak(_ u: UInt32) -> Bool {
+        u == 0x0A || u == 0x0D || u == 0x0B || u == 0x0C || u == 0x85 || u == 0x2028 || u == 0x2029
+    }
+
+    /// Display columns of a code point: 2 for ideographs and East Asian wide punctuation.
+    @inline(__always)
+    static func columns(_ u: UInt32) -> Int {
+        if ScriptClass.of(u) == .ideograph { return 2 }
+        switch u {
+        case 0x3000...0x303F, 0xFF01...0xFF60, 0xFFE0...0xFFE6, 0x2014, 0x2026, 0x201C, 0x201D:
+            return 2
+        default:
+            return 1
+        }
+    }
+
+    private static func readLines(_ s: UnsafeBufferPointer<Unicode.Scalar>, ideographs: inout Int,
+                                  letters: inout Int) -> [Line] {
+        var lines: [Line] = []
+        var current = Line()
+        var inContent = false     // seen a non-space code point on this line
+        var sawBlank = false
+        var hardBreak = false
+        var pendingSpaces = 0
+        var i = 0
+        let n = s.count
+        while i < n {
+            let u = s[i].value
+            if isLineBreak(u) {
+                if inContent {
+                    lines.append(current)
+                    current = Line()
+                    inContent = false
+                    sawBlank = false
+                    hardBreak = false
+                } else {
+                    current.indent = 0
+                    if !lines.isEmpty { sawBlank = true }
+                }
+                if u == 0x2029 { hardBreak = true }
+                if u == 0x0D, i + 1 < n, s[i + 1].value == 0x0A { i += 1 }
+                pendingSpaces = 0
+            } else if ScriptClass.of(u) == .space {
+                if inContent { pendingSpaces += 1 } else { current.indent += u == 0x3000 ? 2 : 1 }
+            } else {
+                if !inContent {
+                    inContent = true
+                    current.first = u
+                    current.blankBefore = sawBlank
+                    current.hardBreakBefore = hardBreak
+                }
+                let cls = ScriptClass.of(u)
+                if cls == .ideograph {
+                    ideographs += 1
+                    current.ideographs += 1
+                } else if cls == .letter {
+                    letters += 1
+                }
+                current.width += pendingSpaces + (cls == .ideograph ? 2 : columns(u))
+                pendingSpaces = 0
+                current.last = u
+            }
+            i += 1
+        }
+        if inContent { lines.append(current) }
+        return lines
+    }
+}

@@ -1,0 +1,90 @@
+import Doppel
+import Foundation
+
+protocol Command {
+    static var spec: CommandSpec { get }
+    /// Runs with parsed arguments; returns the exit status.
+    static func run(_ arguments: ParsedArguments, environment: [String: String]) throws -> Int32
+}
+
+/// The subcommands and the dispatch between them.
+enum CLI {
+    static let version = "0.1.0"
+
+    static let commands: [any Command.Type] = [DiffCommand.self, ClusterCommand.self, NormalizeCommand.self]
+
+
+    static let topHelp = """
+    OVERVIEW: Find the versions of the same text and say exactly what changed between them.
+
+    USAGE: doppel <subcommand> [options]
+
+    OPTIONS:
+      --version               Show the version.
+      -h, --help              Show help information.
+
+    SUBCOMMANDS:
+    \(commands.map { "  " + $0.spec.name.padding(toLength: 22, withPad: " ", startingAt: 0) + $0.spec.abstract }.joined(separator: "\n"))
+
+      See 'doppel help <subcommand>' for detailed help.
+
+    """
+
+static func run(_ argv: [String]) -> Int32 {
+    let environment = ProcessInfo.processInfo.environment
+    guard let first = argv.first else {
+        Console.writeStandardError(topHelp)
+        return 2
+    }
+    switch first {
+    case "-h", "--help":
+        Console.writeStandardOutput(topHelp)
+        return 0
+    case "--version":
+        Console.writeStandardOutput("doppel \(version)\n")
+        return 0
+    case "help":
+        guard argv.count > 1 else {
+            Console.writeStandardOutput(topHelp)
+            return 0
+        }
+        guard let command = commands.first(where: { $0.spec.name == argv[1] }) else {
+            Console.writeStandardError("Error: Unknown subcommand '\(argv[1])'\n\(topUsage)")
+            return 2
+        }
+        Console.writeStandardOutput(command.spec.help)
+        return 0
+    default:
+        break
+    }
+    guard let command = commands.first(where: { $0.spec.name == first }) else {
+        Console.writeStandardError("Error: Unknown subcommand '\(first)'\n\(topUsage)")
+        return 2
+    }
+    let spec = command.spec
+    do {
+        let parsed = try spec.parse(Array(argv.dropFirst()))
+        if parsed.flag("help") {
+            Console.writeStandardOutput(spec.help)
+            return 0
+        }
+        return try command.run(parsed, environment: environment)
+    } catch let error as UsageError {
+        Console.writeStandardError("Error: \(error.message)\nUsage: \(spec.usage)\n  See 'doppel \(spec.name) --help' for more information.\n")
+        return 2
+    } catch let error as DoppelError {
+        if case let .invalidOption(name, reason) = error {
+            Console.writeStandardError("Error: Invalid value for '\(name)': \(reason)\nUsage: \(spec.usage)\n  See 'doppel \(spec.name) --help' for more information.\n")
+        } else {
+            Console.writeStandardError("doppel: \(error.description)\n")
+        }
+        return 2
+    } catch {
+        Console.writeStandardError("doppel: \(error)\n")
+        return 2
+    }
+}
+
+static let topUsage = "Usage: doppel <subcommand> [options]\n  See 'doppel --help' for more information.\n"
+
+}

@@ -1,0 +1,170 @@
+import Doppel
+import Foundation
+
+/// `doppel cluster`: group the versions of each document among files, folders or JSON Lines.
+enum ClusterCommand: Command {
+    static let spec = CommandSpec(
+        name: "cluster",
+        abstract: "Group the versions of each text among many files or records.",
+        usage: "doppel cluster [options] [<path> ...] [--jsonl FILE]",
+        discussion: """
+            Texts are normalised, shingled (character 5-grams for Han, word 3-grams for Latin),
+            signed with MinHash, bucketed with LSH, and every candidate pair is verified by exact
+            Jaccard similarity or containment before union-find joins it into a cluster.
+            Exit status: 0 no near-duplicates, 1 some, 2 trouble.
+            """,
+        arguments: [("path", "Files or folders (searched recursively); - for standard input.")],
+        options: SharedOptions.input + SharedOptions.normalization + [
+            .value("jsonl", "FILE", "Read documents from JSON Lines: one {\"id\": …, \"text\": …} per line."),
+            .value("id-field", "NAME", "The id field of JSON Lines records. (default: id)"),
+            .value("text-field", "NAME", "The text field of JSON Lines records. (default: text)"),
+            .value("include", "GLOB", "Only files whose name matches GLOB (repeatable), e.g. '*.txt'."),
+            .value("split", "UNIT", "Split each file: articles (pages into articles, ids PATH#N)."),
+            .value("threshold", "J", "Jaccard similarity that joins two documents. (default: 0.8)"),
+            .value("containment", "C", "Containment that joins a truncated version to its full one; 'off' to disable. (default: 0.8)"),
+            .value("permutations", "K", "MinHash values per signature. (default: 128)"),
+            .value("verify", "MODE", "exact (shingle sets) or signature (MinHash estimate). (default: exact)"),
+            .value("on-error", "POLICY", "stop at the first unreadable input, or skip it and report it. (default: stop)"),
+            .value("format", short: "f", "FORMAT", "Output: text, json or csv. (default: text)"),
+            .flag("diff", "Also show, for each member, its diff against the cluster's representative."),
+            .value("output", short: "o", "PATH", "Write the report to PATH (atomically) instead of standard output."),
+        ])
+
+    enum Format: String { case text, json, csv }
+
+    static func run(_ arguments: ParsedArguments, environment: [String: String]) throws -> Int32 {
+        let formatName = arguments.value("format") ?? "text"
+        guard let format = Format(rawValue: formatName) else {
+            throw UsageError("Invalid value '\(formatName)' for '--format <FORMAT>': use text, json or csv")
+        }
+        let jsonl = arguments.value("jsonl")
+        if jsonl == nil && arguments.positionals.isEmpty {
+            throw UsageError("Missing input: give files or folders, - for standard input, or --jsonl FILE")
+        }
+        let split = arguments.value("split")
+        if let split, split != "articles" { throw UsageError("Invalid value '\(split)' for '--split <UNIT>': use articles") }
+        let onErrorName = arguments.value("on-error") ?? "stop"
+        guard let onError = FileCorpus.OnError(rawValue: onErrorName) else {
+            throw UsageError("Invalid value '\(onErrorName)' for '--on-error <POLICY>': use stop or skip")
+        }
+        let options = try clusterOptions(arguments)
+        let normalization = try SharedOptions.normalizationOptions(arguments)
+        let input = try SharedOptions.inputOptions(arguments)
+        let console = try Console(parsed: arguments, environment: environment, outputPath: arguments.value("output"))
+        let engine = ClusterEngine(options: options)
+        let progress = Progress(enabled: Console.standardErrorIsTerminal)
+
+        var skipped: [DoppelError] = []
+        var result: ClusterResult
+        var fileDocuments: [ClusterDocument] = []
+        var jsonlCorpus: JSONLinesCorpus?
+        if let jsonl {
+            let fields = JSONLinesFields(idField: arguments.value("id-field") ?? "id",
+                                         textField: arguments.value("text-field") ?? "text")
+            let corpus = try JSONLinesCorpus(path: jsonl, fields: fields, normalization: normalization)
+            jsonlCorpus = corpus
+            result = try engine.cluster(corpus, progress: progress.report)
+        } else {
+            let walk = FileWalkOptions(include: arguments.all("include").map(Glob.init))
+            let corpus = try FileCorpus.load(paths: arguments.positionals, walk: walk, input: input,
+                                             normalization: normalization, splitArticles: split != nil,
+                                             onError: onError)
+            skipped = corpus.skipped
+            fileDocuments = corpus.documents
+            result = try engine.cluster(InMemoryDocumentCollection(corpus.documents), progress: progress.report)
+        }
+        progress.finish()
+        var report: String
+        switch format {
+        case .text: report = ClusterReport.text(result, skipped: skipped)
+        case .json: report = ClusterReport.json(result, skipped: skipped)
+        case .csv: report = ClusterReport.csv(result)
+        }
+        if arguments.flag("diff") && format == .text {
+            report += try memberDiffs(result, files: fileDocuments, jsonl: jsonlCorpus, input: input,
+                                      normalization: normalization, color: console.color)
+        }
+        try console.emit(report)
+        return result.clusters.isEmpty ? 0 : 1
+    }
+
+    private static func clusterOptions(_ arguments: ParsedArguments) throws -> ClusterOptions {
+        func number(_ name: String, _ fallback: Double) throws -> Double {
+            guard let raw = arguments.value(name) else { return fallback }
+            guard let value = Double(raw) else { throw UsageError("Invalid value '\(raw)' for '--\(name)': a number from 0 to 1") }
+            return value
+        }
+        let threshold = try number("threshold", 0.8)
+        let containment: Double? = arguments.value("containment") == "off" ? nil : try number("containment", 0.8)
+        var permutations = 128
+        if let raw = arguments.value("permutations") {
+            guard let k = Int(raw) else { throw UsageError("Invalid value '\(raw)' for '--permutations': a whole number") }
+            permutations = k
+        }
+        let verifyName = arguments.value("verify") ?? "exact"
+        guard let verification = ClusterOptions.Verification(rawValue: verifyName) else {
+            throw UsageError("Invalid value '\(verifyName)' for '--verify <MODE>': use exact or signature")
+        }
+        return try ClusterOptions(threshold: threshold, containmentThreshold: containment,
+                                  permutations: permutations, verification: verification)
+    }
+
+    /// For each cluster, the diff of every member against the representative (text report).
+    private static func memberDiffs(_ result: ClusterResult, files: [ClusterDocument], jsonl: JSONLinesCorpus?,
+                                    input: InputOptions, normalization: NormalizationOptions, color: Bool) throws -> String {
+        var out = ""
+        var cache: [String: SourceText] = [:]
+        func source(_ index: Int) throws -> SourceText {
+            if let jsonl { return try jsonl.source(at: index) }
+            let document = files[index]
+            if cache[document.path] == nil { cache[document.path] = try InputReader.read(path: document.path, options: input) }
+            var source = cache[document.path]!
+            source.path = document.id
+            return source
+        }
+        var options = ComparisonOptions()
+        options.normalization = normalization
+        for cluster in result.clusters {
+            let representative = try source(cluster.representative)
+            for member in cluster.members where member != cluster.representative {
+                let comparison: Comparison
+                if jsonl == nil {
+                    // Articles of a page: compare the article's text within its page.
+                    comparison = Comparer.compare(representative, files[cluster.representative].text,
+                                                  try source(member), files[member].text, options: options)
+                } else {
+                    comparison = Comparer.compare(representative, try source(member), options: options)
+                }
+                out += "\n" + DiffReport.text(comparison, style: DiffReport.TextStyle(color: color))
+            }
+        }
+        return out
+    }
+}
+
+/// A progress line on standard error, only when it is a terminal, never on standard output.
+final class Progress: @unchecked Sendable {
+    private let enabled: Bool
+    private let lock = NSLock()
+    private var last = Date.distantPast
+    private var shown = false
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    var report: (@Sendable (ClusterProgress) -> Void)? {
+        guard enabled else { return nil }
+        return { [self] p in
+            lock.lock()
+            defer { lock.unlock() }
+            let now = Date()
+            guard now.timeIntervalSince(last) > 0.2 || p.done == p.total else { return }
+            last = now
+            shown = true
+            Console.writeStandardError("\r\(p.phase.rawValue): \(p.done)/\(p.total)\u{1B}[K")
+        }
+    }
+
+    func finish() {
+        if shown { Console.writeStandardError("\r\u{1B}[K") }
+    }
+}

@@ -1,0 +1,48 @@
+import Doppel
+
+/// Options shared by the commands that read and normalise files, and their validation into the
+/// library's configuration values.
+enum SharedOptions {
+    static let input: [OptionSpec] = [
+        .value("encoding", "NAME", "Read files as NAME (UTF-8, UTF-16LE, UTF-16BE, GB18030, Big5) instead of detecting."),
+        .value("input-format", "FORMAT", "Read files as text, html or pdf instead of detecting from the name and content."),
+    ]
+
+    static let normalization: [OptionSpec] = [
+        .value("layout", "LAYOUT", "Line breaks: auto, flowed (lines are paragraphs) or print (hard-wrapped). (default: auto)"),
+        .flag("ignore-case", "Fold letter case."),
+        .flag("ignore-punctuation", "Drop punctuation: punctuation-only edits are not reported."),
+        .flag("fold-variants", "Fold traditional Chinese characters to simplified before comparing."),
+    ]
+
+    static func inputOptions(_ arguments: ParsedArguments) throws -> InputOptions {
+        var options = InputOptions()
+        if let name = arguments.value("encoding") {
+            guard let encoding = TextEncoding(name: name) else {
+                throw UsageError("Invalid value '\(name)' for '--encoding <NAME>': use UTF-8, UTF-16LE, UTF-16BE, GB18030 or Big5")
+            }
+            options.encoding = encoding
+        }
+        if let name = arguments.value("input-format") {
+            guard let format = SourceFormat(rawValue: name.lowercased()) else {
+                throw UsageError("Invalid value '\(name)' for '--input-format <FORMAT>': use text, html or pdf")
+            }
+            options.format = format
+        }
+        return options
+    }
+
+    static func normalizationOptions(_ arguments: ParsedArguments) throws -> NormalizationOptions {
+        var options = NormalizationOptions()
+        if let raw = arguments.value("layout") {
+            guard let layout = NormalizationOptions.Layout(rawValue: raw) else {
+                throw UsageError("Invalid value '\(raw)' for '--layout <LAYOUT>': use auto, flowed or print")
+            }
+            options.layout = layout
+        }
+        options.ignoreCase = arguments.flag("ignore-case")
+        options.ignorePunctuation = arguments.flag("ignore-punctuation")
+        options.foldVariants = arguments.flag("fold-variants")
+        return options
+    }
+}

@@ -1,0 +1,59 @@
+import Testing
+@testable import Doppel
+
+/// Properties of the normaliser's map over the real sample pages.
+@Suite struct NormalizedTextPropertyTests {
+    @Test(arguments: Samples.all)
+    func mapIsMonotonicAndInsideTheOriginal(_ name: String) {
+        let source = Samples.source(name)
+        let text = Normalizer().normalize(source)
+        #expect(text.originStarts.count == text.count)
+        var previousEnd: Int32 = 0
+        for i in 0..<text.count {
+            #expect(text.originStarts[i] < text.originEnds[i])
+            #expect(text.originStarts[i] >= (i > 0 ? text.originStarts[i - 1] : 0))
+            #expect(text.originEnds[i] >= previousEnd)
+            previousEnd = text.originEnds[i]
+        }
+        #expect(Int(previousEnd) <= source.scalars.count)
+    }
+
+    @Test(arguments: Samples.all)
+    func everyUnitsOriginNormalisesBackToIt(_ name: String) {
+        let source = Samples.source(name)
+        let normalizer = Normalizer()
+        let text = normalizer.normalize(source)
+        var i = 0
+        while i < text.count {
+            // Units that share one origin (a compatibility form folding to several) go together.
+            var j = i + 1
+            while j < text.count && text.originStarts[j] == text.originStarts[i] { j += 1 }
+            if text.units[i] != 0x20 {
+                let slice = Array(source.scalars[Int(text.originStarts[i])..<Int(text.originEnds[j - 1])])
+                let again = normalizer.normalize(slice)
+                #expect(again.units == Array(text.units[i..<j]), "unit \(i) of \(name)")
+            }
+            i = j
+        }
+    }
+
+    @Test(arguments: Samples.all)
+    func everyParagraphsOriginNormalisesBackToIt(_ name: String) {
+        let source = Samples.source(name)
+        let normalizer = Normalizer()
+        let text = normalizer.normalize(source)
+        for range in text.paragraphRanges {
+            let origin = text.originRange(of: range)
+            let again = normalizer.normalize(Array(source.scalars[origin]))
+            #expect(again.units == Array(text.units[range]))
+        }
+    }
+
+    @Test(arguments: Samples.all)
+    func normalisingNormalisedTextChangesNothing(_ name: String) {
+        let text = Normalizer().normalize(Samples.source(name))
+        let again = Normalizer().normalize(SourceText(path: name, text: NormalizationReport.plain(text)))
+        #expect(again.units == text.units)
+        #expect(again.paragraphStarts == text.paragraphStarts)
+    }
+}

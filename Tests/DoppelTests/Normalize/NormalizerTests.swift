@@ -1,0 +1,133 @@
+import Testing
+@testable import Doppel
+
+@Suite struct NormalizerTests {
+    @Test func fullWidthPunctuationFoldsToOrdinaryForms() {
+        #expect(normalized("你好，世界！（一）：１２３ＡＢＣ") == "你好,世界!(一):123ABC")
+    }
+
+    @Test func ideographicCommaAndFullStopAreKept() {
+        // fullwidthToHalfwidth would turn these into ､ and ｡; NFKC keeps them and folds ｡ to 。
+        #expect(normalized("甲、乙。丙｡") == "甲、乙。丙。")
+    }
+
+    @Test func invisibleCharactersAreDropped() {
+        #expect(normalized("王\u{200B}女\u{00AD}士\u{FEFF}") == "王女士")
+        #expect(normalized("葛\u{E0100}\u{FE0F}") == "葛")
+    }
+
+    @Test func quotationMarksTakeOneForm() {
+        #expect(normalized("“你好”「世界」『书』") == "\"你好\"\"世界\"\"书\"")
+        #expect(normalized("‘a’ don’t") == "'a' don't")
+    }
+
+    @Test func dashRunsAndEllipsesBecomeOne() {
+        #expect(normalized("安全生产——女职工") == "安全生产—女职工")
+        #expect(normalized("安全生产―女职工") == "安全生产—女职工")
+        #expect(normalized("涂色……大家") == "涂色…大家")
+        #expect(normalized("wait... what") == "wait… what")
+        #expect(normalized("wait…") == normalized("wait..."))
+    }
+
+    @Test func middleDotsTakeOneForm() {
+        #expect(normalized("马・克思") == normalized("马·克思"))
+        #expect(normalized("马‧克思") == "马·克思")
+    }
+
+    @Test func spacesBesideHanAreLayout() {
+        #expect(normalized("阅 读 提 示") == "阅读提示")
+        #expect(normalized("2023 年末") == "2023年末")
+        #expect(normalized("受理 50 余件") == "受理50余件")
+        #expect(normalized("1个月") == normalized("1 个月"))
+        #expect(normalized("记者\u{3000}郑蔚") == "记者郑蔚")
+    }
+
+    @Test func latinKeepsOneSpaceBetweenWords() {
+        #expect(normalized("hello   \t world") == "hello world")
+        #expect(normalized("  leading and trailing  ") == "leading and trailing")
+        #expect(normalized("Swift 6 与 Linux") == "Swift 6与Linux")
+    }
+
+    @Test func hangulKeepsSpacesBetweenWords() {
+        #expect(normalized("한국어 단어") == "한국어 단어")
+    }
+
+    @Test func lineEndHyphenationIsJoinedAndRealHyphensKept() {
+        let text = "This is an exam-\nple of a well-known rule.\n\nNext paragraph here."
+        #expect(paragraphs(text) == ["This is an example of a well-known rule.", "Next paragraph here."])
+    }
+
+    @Test func wrappedLatinLinesJoinWithASpace() {
+        let text = "The quick brown\nfox jumps.\n\nSecond one."
+        #expect(paragraphs(text) == ["The quick brown fox jumps.", "Second one."])
+    }
+
+    @Test func blankLinesSeparateParagraphsInFlowedText() {
+        #expect(paragraphs("第一段。\n\n第二段。\n\n\n第三段。") == ["第一段。", "第二段。", "第三段。"])
+    }
+
+    @Test func strayBreakInsideALongParagraphIsJoined() {
+        let long = String(repeating: "各级工会将深入开发区", count: 4) + "(工业"
+        let next = "园区)和乡镇(街道)工会为重点,以培育选树一批示范性工会为牵引。"
+        let text = "标题\n\n\(long)\n\n\(next)\n\n下一段。"
+        #expect(paragraphs(text) == ["标题", long + next, "下一段。"])
+    }
+
+    @Test func printLinesJoinAndParagraphEndsAreRecovered() {
+        let print = """
+            这是银川工会高效为女职工维权的一个
+
+            案例。近年来，银川市总工会聚焦女职工合
+
+            法权益和特殊利益维护，逐步探索创立“机
+
+            制+宣传+维权”的三位一体维护女职工权益
+
+            工作新模式。
+
+            扩大“朋友圈” 打造“工会+”
+
+            银川市总在不断实践中意识到，要提升
+
+            女职工维权工作效率，必须学会“借力”，克服
+
+            单打独斗的局限性。
+            """
+        let result = paragraphs(print, NormalizationOptions(layout: .print))
+        #expect(result == [
+            "这是银川工会高效为女职工维权的一个案例。近年来,银川市总工会聚焦女职工合法权益和特殊利益维护,逐步探索创立\"机制+宣传+维权\"的三位一体维护女职工权益工作新模式。",
+            "扩大\"朋友圈\"打造\"工会+\"",
+            "银川市总在不断实践中意识到,要提升女职工维权工作效率,必须学会\"借力\",克服单打独斗的局限性。",
+        ])
+    }
+
+    @Test func printLayoutIsDetectedOnThePrintSample() {
+        let text = Normalizer().normalize(Samples.source(Samples.print))
+        #expect(text.ledger.paragraphsRecovered > 20)
+        #expect(text.ledger.lineBreaksJoined > 200)
+        #expect(text.ledger.fullWidthFolded > 100)
+        #expect(!text.units.contains(0x0A))
+    }
+
+    @Test func optionalFoldsAreOffByDefault() {
+        #expect(normalized("Hello") == "Hello")
+        #expect(normalized("Hello", NormalizationOptions(ignoreCase: true)) == "hello")
+        #expect(normalized("你好,世界!", NormalizationOptions(ignorePunctuation: true)) == "你好世界")
+        #expect(normalized("國語", NormalizationOptions(foldVariants: true)) == "国语")
+        #expect(normalized("國語") == "國語")
+    }
+
+    @Test func compatibilityFormsAreFolded() {
+        #expect(normalized("ﬁle ①") == "file 1")
+        #expect(normalized("e\u{301}") == "é")
+    }
+
+    @Test func withoutMapTheUnitsAreTheSame() {
+        let source = Samples.source(Samples.print)
+        let full = Normalizer().normalize(source)
+        let bare = Normalizer(options: NormalizationOptions(keepMap: false)).normalize(source)
+        #expect(bare.units == full.units)
+        #expect(bare.paragraphStarts == full.paragraphStarts)
+        #expect(bare.originStarts.isEmpty)
+    }
+}
