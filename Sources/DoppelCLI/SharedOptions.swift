@@ -1,4 +1,5 @@
 import Doppel
+import Foundation
 
 /// Options shared by the commands that read and normalise files, and their validation into the
 /// library's configuration values.
@@ -17,6 +18,8 @@ enum SharedOptions {
 
     static func inputOptions(_ arguments: ParsedArguments) throws -> InputOptions {
         var options = InputOptions()
+        // The executable, not the library, reads the environment: pdftotext is looked up on PATH.
+        if let path = ProcessInfo.processInfo.environment["PATH"], !path.isEmpty { options.searchPath = path }
         if let name = arguments.value("encoding") {
             guard let encoding = TextEncoding(name: name) else {
                 throw UsageError("Invalid value '\(name)' for '--encoding <NAME>': use UTF-8, UTF-16LE, UTF-16BE, GB18030 or Big5")
