@@ -18,7 +18,11 @@ public enum DoppelError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A configuration value is out of range (the executable turns this into a usage error).
     case invalidOption(name: String, reason: String)
 
-    public var description: String {
+    /// The message on one line: control characters in names and reasons (a file name may hold a
+    /// line break) are escaped (`DisplayName.oneLine`).
+    public var description: String { DisplayName.oneLine(message) }
+
+    private var message: String {
         switch self {
         case let .unreadable(path, reason): return "\(path): cannot read (\(reason))"
         case let .notText(path, reason): return "\(path): not text (\(reason))"

@@ -61,7 +61,9 @@ enum ClusterCommand: Command {
         if let jsonl {
             let fields = JSONLinesFields(idField: arguments.value("id-field") ?? "id",
                                          textField: arguments.value("text-field") ?? "text")
-            let corpus = try JSONLinesCorpus(path: jsonl, fields: fields, normalization: normalization)
+            let corpus = try JSONLinesCorpus(path: jsonl, fields: fields, normalization: normalization,
+                                             onError: onError)
+            skipped = corpus.skipped
             jsonlCorpus = corpus
             result = try engine.cluster(corpus, progress: progress.report)
         } else {
@@ -78,7 +80,10 @@ enum ClusterCommand: Command {
         switch format {
         case .text: report = ClusterReport.text(result, skipped: skipped)
         case .json: report = ClusterReport.json(result, skipped: skipped)
-        case .csv: report = ClusterReport.csv(result)
+        case .csv:
+            // CSV has a row per document and no room for skipped inputs: they go to standard error.
+            report = ClusterReport.csv(result)
+            for error in skipped { Console.writeStandardError("doppel: skipped \(error.description)\n") }
         }
         if arguments.flag("diff") && format == .text {
             report += try memberDiffs(result, files: fileDocuments, jsonl: jsonlCorpus, input: input,

@@ -8,22 +8,30 @@ public struct JSONLinesCorpus: DocumentCollection {
     private let ids: [String]
     private let locations: [JSONLinesLocation]
     private let pool: NormalizerPool
+    /// Records skipped under `.skip`, each with its one-line reason naming the line.
+    public let skipped: [DoppelError]
 
     /// Scans the file once, validating every record (syntax, fields, unique ids).
     ///
-    /// - Throws: `DoppelError.badRecord` naming the line of the first bad record.
+    /// - Parameter onError: `.stop` throws at the first bad record; `.skip` leaves bad records
+    ///   (and later records repeating an id) out and lists them in `skipped`.
+    /// - Throws: `DoppelError.badRecord` naming the line of the first bad record (under `.stop`),
+    ///   `DoppelError.unreadable` when the file cannot be read.
     /// - Complexity: O(size of the file).
-    public init(path: String, fields: JSONLinesFields, normalization: NormalizationOptions) throws {
+    public init(path: String, fields: JSONLinesFields, normalization: NormalizationOptions,
+                onError: FileCorpus.OnError = .stop) throws {
         self.path = path
         file = try JSONLinesFile(path: path, fields: fields)
         var ids: [String] = []
         var locations: [JSONLinesLocation] = []
-        try file.forEachRecord { record in
+        var skipped: [DoppelError] = []
+        try file.forEachRecord(skipping: onError == .skip ? { skipped.append($0) } : nil) { record in
             ids.append(record.id)
             locations.append(record.location)
         }
         self.ids = ids
         self.locations = locations
+        self.skipped = skipped
         var options = normalization
         options.keepMap = false
         pool = NormalizerPool(options: options)

@@ -15,13 +15,13 @@ enum FileBytes {
     static func read(rawPath: [UInt8], displayPath: String) throws -> [UInt8] {
         let (fd, reportedSize) = try openForReading(rawPath: rawPath, displayPath: displayPath)
         defer { close(fd) }
-        var bytes = [UInt8]()
-        var size = reportedSize
+        // One byte beyond the reported size, so that the end (or growth) shows up at once; a
+        // small buffer, doubled as needed, when the size is unknown (pipes, empty files). Sized
+        // to the file, not to a fixed minimum: a folder of many tiny files stays cheap.
+        var bytes = [UInt8](repeating: 0, count: reportedSize > 0 ? reportedSize + 1 : 4096)
         var filled = 0
         while true {
-            // One byte beyond the reported size, so that the end (or growth) shows up at once.
-            let capacity = max(size + 1, 65536)
-            if bytes.count < capacity { bytes.append(contentsOf: repeatElement(0, count: capacity - bytes.count)) }
+            if filled == bytes.count { bytes += [UInt8](repeating: 0, count: bytes.count) }
             let got = bytes.withUnsafeMutableBytes { buffer in
                 systemRead(fd, buffer.baseAddress! + filled, buffer.count - filled)
             }
@@ -31,7 +31,6 @@ enum FileBytes {
             }
             if got == 0 { break }
             filled += got
-            if filled == bytes.count { size = bytes.count * 2 }
         }
         bytes.removeSubrange(filled...)
         return bytes

@@ -15,8 +15,9 @@ public struct WalkedFile: Sendable, Hashable {
     /// Wraps a path given as a string.
     public init(path: String) { rawPath = Array(path.utf8) }
 
-    /// The path for display and messages; bytes that are not UTF-8 show as U+FFFD.
-    public var path: String { String(decoding: rawPath, as: UTF8.self) }
+    /// The path for display and messages; bytes that are not UTF-8 show as `\xHH`, so distinct
+    /// names stay distinct (`DisplayName.decoding`).
+    public var path: String { DisplayName.decoding(rawPath) }
 }
 
 /// What to list when walking folders.
@@ -200,5 +201,5 @@ private struct Walker {
         FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
     }
 
-    private func display(_ path: [UInt8]) -> String { String(decoding: path, as: UTF8.self) }
+    private func display(_ path: [UInt8]) -> String { DisplayName.decoding(path) }
 }

@@ -110,19 +110,32 @@ public final class JSONLinesFile: Sendable {
 
     /// Scans the file once, from the start, calling `body` with each record in file order.
     ///
-    /// - Throws: `DoppelError.badRecord` at the first bad line or repeated id (records before it
-    ///   have been passed to `body`), `DoppelError.unreadable` when reading fails, or what `body`
-    ///   throws.
+    /// - Parameter skipping: when given, a bad line or a repeated id is passed to it as a
+    ///   `DoppelError.badRecord` and the scan goes on (the first record with an id is kept);
+    ///   when `nil`, the first one is thrown.
+    /// - Throws: `DoppelError.badRecord` at the first bad line or repeated id unless skipping
+    ///   (records before it have been passed to `body`), `DoppelError.unreadable` when reading
+    ///   fails, or what `body` throws.
     /// - Complexity: O(n) in the size of the file; memory O(longest line + number of ids).
-    public func forEachRecord(_ body: (JSONLinesRecord) throws -> Void) throws {
+    public func forEachRecord(skipping: ((DoppelError) -> Void)? = nil,
+                              _ body: (JSONLinesRecord) throws -> Void) throws {
         var firstLineOfID: [String: Int] = [:]
         try forEachLine { line, location in
-            guard let (id, text) = try parse(line, location) else { return }
-            if let first = firstLineOfID.updateValue(location.line, forKey: id) {
-                throw DoppelError.badRecord(path: path, line: location.line,
-                                            reason: "duplicate id \"\(id)\" (first on line \(first))")
+            let parsed: (id: String, text: [Unicode.Scalar])
+            do {
+                guard let record = try parse(line, location) else { return }
+                if let first = firstLineOfID[record.id] {
+                    throw DoppelError.badRecord(path: path, line: location.line,
+                                                reason: "duplicate id \"\(record.id)\" (first on line \(first))")
+                }
+                firstLineOfID[record.id] = location.line
+                parsed = record
+            } catch let error as DoppelError {
+                guard let skipping else { throw error }
+                skipping(error)
+                return
             }
-            try body(JSONLinesRecord(id: id, text: text, location: location))
+            try body(JSONLinesRecord(id: parsed.id, text: parsed.text, location: location))
         }
     }
 

@@ -3,7 +3,7 @@ import Foundation
 /// Renders a `ClusterResult` as a readable table, `doppel.cluster/1` JSON, or CSV.
 public enum ClusterReport {
     /// A table: one block per cluster (representative first, marked `*`), the similarities that
-    /// joined it, then a summary line.
+    /// joined it, then a summary line. Ids are shown on one line (`DisplayName.oneLine`).
     ///
     /// - Complexity: O(size of the report).
     public static func text(_ r: ClusterResult, skipped: [DoppelError] = []) -> String {
@@ -13,12 +13,12 @@ public enum ClusterReport {
             for m in [cluster.representative] + cluster.members.filter({ $0 != cluster.representative }) {
                 let d = r.documents[m]
                 let mark = m == cluster.representative ? "*" : " "
-                out += "  \(mark) \(d.id)  \(d.chars) chars"
+                out += "  \(mark) \(DisplayName.oneLine(d.id))  \(d.chars) chars"
                 if let title = d.title { out += "  \(title)" }
                 out += "\n"
             }
             for p in cluster.pairs {
-                out += "    \(r.documents[p.a].id) ~ \(r.documents[p.b].id)  jaccard \(JSONWriter.format(p.jaccard, digits: 3))"
+                out += "    \(DisplayName.oneLine(r.documents[p.a].id)) ~ \(DisplayName.oneLine(r.documents[p.b].id))  jaccard \(JSONWriter.format(p.jaccard, digits: 3))"
                 out += "  containment \(JSONWriter.format(p.containment, digits: 3))\n"
             }
         }
