@@ -1,0 +1,41 @@
+/// A MinHash signature (Broder 1997, "On the resemblance and containment of documents"): one
+/// 32-bit value per permutation; two signatures agree at a position with probability equal to the
+/// Jaccard similarity of the two shingle sets.
+///
+/// The signature of an empty shingle set has no values at all (`isEmpty`): it has nothing to
+/// agree on, so `estimatedJaccard` gives 0 against every signature, itself and other empty ones
+/// included, and LSH derives no band keys from it.
+public struct Signature: Sendable, Equatable, Hashable {
+    /// The minimum of each permutation (or bin), in permutation order; empty for an empty set.
+    public var values: [UInt32]
+
+    /// Wraps `values` as a signature.
+    public init(values: [UInt32]) {
+        self.values = values
+    }
+
+    /// The signature of the empty shingle set.
+    public static let empty = Signature(values: [])
+
+    /// True for the signature of an empty shingle set.
+    public var isEmpty: Bool { values.isEmpty }
+
+    /// The fraction of positions where `a` and `b` agree: an unbiased estimate of the Jaccard
+    /// similarity of their shingle sets, with standard error √(J(1−J)/k) for k values. 0 when either
+    /// signature is empty.
+    ///
+    /// - Precondition: both signatures come from the same `MinHasher` (same length when
+    ///   non-empty).
+    /// - Complexity: O(k).
+    public static func estimatedJaccard(_ a: Signature, _ b: Signature) -> Double {
+        if a.isEmpty || b.isEmpty { return 0 }
+        precondition(a.values.count == b.values.count, "signatures of different lengths")
+        var agreeing = 0
+        a.values.withUnsafeBufferPointer { x in
+            b.values.withUnsafeBufferPointer { y in
+                for i in 0..<x.count where x[i] == y[i] { agreeing += 1 }
+            }
+        }
+        return Double(agreeing) / Double(a.values.count)
+    }
+}
