@@ -64,7 +64,7 @@ public struct BandKeyTable: Sendable {
                 entries.append(UInt64(keys[base + document]) << 32 | UInt64(document))
             }
         }
-        entries.sort()
+        entries.sortHashes()
         return entries
     }
 

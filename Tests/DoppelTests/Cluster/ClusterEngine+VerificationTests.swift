@@ -29,10 +29,10 @@ func smallBlocksGiveTheSameClustersAsOneBlock(verification: ClusterOptions.Verif
 @Test func planKeepsComponentsTogetherWhenTheyFit() {
     let engine = ClusterEngine(options: .standard, blockBudget: 6 * (4 * 100 + 64),
                                chunkSize: 64)
-    // Components {0, 5, 9}, {1, 2}, {3, 4, 6, 7}; 10 documents of 100 chars; 6 fit a block.
+    // Components {0, 5, 9}, {1, 2}, {3, 4, 6, 7}; 10 documents of 100 shingles; 6 fit a block.
     let pairs = [CandidatePair(0, 5), CandidatePair(5, 9), CandidatePair(1, 2),
                  CandidatePair(3, 4), CandidatePair(4, 6), CandidatePair(6, 7)]
-    let plan = engine.plan(pairs, chars: [Int](repeating: 100, count: 10))
+    let plan = engine.plan(pairs, shingleCounts: [UInt32](repeating: 100, count: 10))
     #expect(plan.blocks == [[0, 5, 9, 1, 2], [3, 4, 6, 7]])
     #expect(plan.work.map { [$0.lower, $0.higher] } == [[0, 0], [1, 1]])
     #expect(plan.block[8] == -1)
@@ -42,7 +42,7 @@ func smallBlocksGiveTheSameClustersAsOneBlock(verification: ClusterOptions.Verif
     let engine = ClusterEngine(options: .standard, blockBudget: 2 * (4 * 100 + 64),
                                chunkSize: 64)
     let pairs = (1..<5).map { CandidatePair(0, $0) }
-    let plan = engine.plan(pairs, chars: [Int](repeating: 100, count: 5))
+    let plan = engine.plan(pairs, shingleCounts: [UInt32](repeating: 100, count: 5))
     #expect(plan.blocks == [[0, 1], [2, 3], [4]])
     #expect(plan.work.map { [$0.lower, $0.higher] } == [[0, 0], [0, 1], [0, 2]])
     #expect(plan.work.map(\.pairs.count) == [1, 2, 1])

@@ -144,6 +144,11 @@ func everyVerificationAndSchemeFindsTheNearDuplicates(
     #expect(result.parameters == ClusterResult.Parameters(.standard))
 }
 
+@Test func anEmptyCollectionHasNoClusters() throws {
+    let result = try cluster([])
+    #expect(result.documents.isEmpty && result.clusters.isEmpty)
+}
+
 @Test func clusteringIsDeterministic() throws {
     let (documents, _) = nearDuplicateCorpus(families: 10)
     #expect(try cluster(documents) == cluster(documents))
