@@ -57,6 +57,7 @@ extension ClusterEngine {
         var primary: (block: Int, material: [Material]) = (-1, [])
         for item in plan.work {
             if primary.block != item.lower {
+                primary = (-1, [])  // release the previous block before reading the next
                 primary = (item.lower, try load(plan.blocks[item.lower], from: documents,
                                                 progress: report, done: done))
             }
