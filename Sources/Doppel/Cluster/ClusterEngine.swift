@@ -20,6 +20,8 @@ public struct ClusterEngine: Sendable {
     let chunkSize: Int
 
     /// An engine with `options`.
+    ///
+    /// - Complexity: O(1).
     public init(options: ClusterOptions = .standard) {
         self.init(options: options, blockBudget: 128 << 20, chunkSize: 64)
     }

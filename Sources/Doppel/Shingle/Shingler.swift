@@ -25,6 +25,8 @@ public struct Shingler: Sendable {
     public let options: ShingleOptions
 
     /// A shingler for `options`.
+    ///
+    /// - Complexity: O(1).
     public init(options: ShingleOptions = .standard) {
         self.options = options
     }
