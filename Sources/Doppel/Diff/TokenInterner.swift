@@ -1,0 +1,68 @@
+/// Gives every distinct unit sequence a small integer id, the first sequence seen getting 0, the
+/// next new one 1, and so on. Identical sequences get the same id, so the diff compares tokens as
+/// integers.
+///
+/// An open-addressing table keyed by a fixed hash of the units (FNV-style multiply, SplitMix64
+/// finaliser); `Hasher` is not used, so the ids depend only on the order in which sequences are
+/// first seen.
+struct TokenInterner {
+    /// The units of every interned sequence, back to back.
+    private var arena: [UInt32] = []
+    /// For id `i`, its units are `arena[starts[i] ..< starts[i + 1]]`.
+    private var starts: [Int] = [0]
+    private var hashes: [UInt64] = []
+    /// Slots hold `id + 1`; 0 marks an empty slot. The capacity is a power of two.
+    private var slots: [Int32] = Array(repeating: 0, count: 64)
+
+    /// The number of distinct sequences interned so far; ids are `0 ..< count`.
+    var count: Int { hashes.count }
+
+    /// The id of `units[range]`, interning it when new.
+    ///
+    /// - Complexity: O(`range.count`) expected.
+    mutating func id(of units: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> Int32 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for i in range { h = (h ^ UInt64(units[i])) &* 0x0000_0100_0000_01B3 }
+        h = SplitMix64.mix(h ^ UInt64(range.count))
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { break }
+            let id = Int(entry) - 1
+            if hashes[id] == h && matches(id, units, range) { return Int32(id) }
+            slot = (slot + 1) & mask
+        }
+        let id = hashes.count
+        hashes.append(h)
+        for i in range { arena.append(units[i]) }
+        starts.append(arena.count)
+        slots[slot] = Int32(id + 1)
+        if hashes.count * 2 > slots.count { grow() }
+        return Int32(id)
+    }
+
+    private func matches(_ id: Int, _ units: UnsafeBufferPointer<UInt32>, _ range: Range<Int>)
+        -> Bool
+    {
+        let start = starts[id]
+        guard starts[id + 1] - start == range.count else { return false }
+        var j = start
+        for i in range {
+            if arena[j] != units[i] { return false }
+            j += 1
+        }
+        return true
+    }
+
+    private mutating func grow() {
+        var bigger = [Int32](repeating: 0, count: slots.count * 2)
+        let mask = bigger.count - 1
+        for (id, h) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: h) & mask
+            while bigger[slot] != 0 { slot = (slot + 1) & mask }
+            bigger[slot] = Int32(id + 1)
+        }
+        slots = bigger
+    }
+}

@@ -1,0 +1,23 @@
+import Testing
+@testable import Doppel
+
+private func kind(_ removed: String, _ added: String) -> EditKind {
+    EditKind.of(removed: removed.unicodeScalars.map(\.value), added: added.unicodeScalars.map(\.value))
+}
+
+@Test func editKindIsNumberWhenEitherSideHasADigit() {
+    #expect(kind("2023", "2024") == .number)
+    #expect(kind("五", "5") == .number)
+    #expect(kind("约50", "") == .number)
+}
+
+@Test func editKindIsPunctuationWhenBothSidesHaveOnlyPunctuationOrSpace() {
+    #expect(kind(",", "。") == .punctuation)
+    #expect(kind("", "、 ") == .punctuation)
+}
+
+@Test func editKindIsTextOtherwise() {
+    #expect(kind("王", "马") == .text)
+    #expect(kind(",", "和") == .text)
+    #expect(kind("", "word") == .text)
+}
