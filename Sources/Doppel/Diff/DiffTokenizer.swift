@@ -10,7 +10,7 @@ public struct DiffTokens: Sendable, Equatable {
     /// The unit range that was tokenised.
     public internal(set) var range: Range<Int>
 
-    public init(range: Range<Int>) { self.range = range }
+    init(range: Range<Int>) { self.range = range }
 
     /// The number of tokens.
     public var count: Int { ids.count }
