@@ -38,7 +38,9 @@ public struct DiffTokens: Sendable, Equatable {
 /// character and alphabetic text word by word:
 ///
 /// - every `.ideograph`, `.punctuation` and `.other` unit is a token of its own;
-/// - a maximal run of `.letter` and `.digit` units is one word token;
+/// - a maximal run of `.letter` and `.digit` units is one word token, unless it is longer than
+///   `maximumWordLength` (a hash, a base64 blob, `aaaa…`): such a run is compared unit by unit,
+///   so one changed character in it is a one-character edit, not a replacement of the run;
 /// - `.space` units are not tokens; they only separate words;
 /// - no token spans a paragraph boundary (`NormalizedText.paragraphStarts`).
 ///
@@ -46,6 +48,9 @@ public struct DiffTokens: Sendable, Equatable {
 /// dense, `0 ..< vocabularySize`, in order of first appearance, and do not depend on `Hasher`.
 public struct DiffTokenizer: Sendable {
     private var interner = TokenInterner()
+
+    /// Longest letter-and-digit run that is still one word token.
+    public static let maximumWordLength = 64
 
     public init() {}
 
@@ -91,9 +96,17 @@ public struct DiffTokenizer: Sendable {
                     let limit = min(range.upperBound, boundary)
                     while end < limit && ScriptClass.of(units[end]).isWordPart { end += 1 }
                 }
-                ids.append(interner.id(of: units, i..<end))
-                starts.append(i)
-                ends.append(end)
+                if end - i > Self.maximumWordLength {
+                    for unit in i..<end {
+                        ids.append(interner.id(of: units, unit..<unit + 1))
+                        starts.append(unit)
+                        ends.append(unit + 1)
+                    }
+                } else {
+                    ids.append(interner.id(of: units, i..<end))
+                    starts.append(i)
+                    ends.append(end)
+                }
                 i = end
             }
         }
