@@ -31,19 +31,25 @@ struct SideBySide {
 
     /// Lays out the rows of `c`.
     ///
-    /// - Complexity: O(r log r) for r rows, plus the spaces scanned at row starts.
+    /// - Complexity: O(r log r) for r rows, plus the spaces scanned back from each row's start.
     init(_ c: Comparison) {
         var aSide: [(position: Int, content: Content)] = c.pairs.enumerated().map { ($1.pair.a.lowerBound, .pair($0)) }
         aSide += c.onlyInA.enumerated().map { ($1.lowerBound, .onlyInA($0)) }
         aSide.sort { $0.position < $1.position }
 
-        // Each text only in B goes after the pair that ends last before it in B.
+        // Each text only in B goes after the pair that ends last before it in B. Pairs do not
+        // overlap in B, so in the order of their starts their ends ascend too.
         let pairsByB = c.pairs.indices.sorted { c.pairs[$0].pair.b.lowerBound < c.pairs[$1].pair.b.lowerBound }
         var after: [Int: [Int]] = [:]  // pair index -> only-in-B indices, in B order
         var leading: [Int] = []
         for (k, range) in c.onlyInB.enumerated().sorted(by: { $0.element.lowerBound < $1.element.lowerBound }) {
-            let before = pairsByB.last { c.pairs[$0].pair.b.upperBound <= range.lowerBound }
-            if let before { after[before, default: []].append(k) } else { leading.append(k) }
+            var lo = 0
+            var hi = pairsByB.count  // the first pair ending after the range starts
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if c.pairs[pairsByB[mid]].pair.b.upperBound <= range.lowerBound { lo = mid + 1 } else { hi = mid }
+            }
+            if lo > 0 { after[pairsByB[lo - 1], default: []].append(k) } else { leading.append(k) }
         }
         var rows = leading.map { Row(content: .onlyInB($0)) }
         for (_, content) in aSide {
