@@ -231,8 +231,11 @@ public enum HTMLDiffReport {
             let segment = segments[k]
             while p < pieces.count && pieces[p].segment < k { p += 1 }
             let isBlank = blank(k) && !used.contains(k)
-            out += isBlank ? "<div class=\"ln bl\">" : "<div class=\"ln\"><span class=\"no\">\(segment.line + 1)</span><span class=\"tx\">"
-            if isBlank { out += "</div>"; continue }
+            if isBlank {
+                out += "<div class=\"ln bl\"></div>"
+                continue
+            }
+            out += "<div class=\"ln\"><span class=\"no\">\(segment.line + 1)</span><span class=\"tx\">"
             var i = segment.text.lowerBound
             while p < pieces.count && pieces[p].segment == k {
                 let piece = pieces[p]
