@@ -238,12 +238,16 @@ public enum HTMLDiffReport {
             out += "<div class=\"ln\"><span class=\"no\">\(segment.line + 1)</span><span class=\"tx\">"
             var i = segment.text.lowerBound
             while p < pieces.count && pieces[p].segment == k {
+                // Pieces never overlap unless two marks share an original code point (one code
+                // point folded into several units); then the later piece starts where the other ends.
                 let piece = pieces[p]
-                HTML.escape(source.scalars[i..<piece.range.lowerBound], into: &out)
-                open(marks[piece.mark], first: piece.first, empty: piece.range.isEmpty, side: side, anchor: anchor, c: c, into: &out)
-                HTML.escape(source.scalars[piece.range], into: &out)
+                let lo = max(i, piece.range.lowerBound)
+                let hi = max(lo, piece.range.upperBound)
+                HTML.escape(source.scalars[i..<lo], into: &out)
+                open(marks[piece.mark], first: piece.first, empty: lo == hi, side: side, anchor: anchor, c: c, into: &out)
+                HTML.escape(source.scalars[lo..<hi], into: &out)
                 out += "</a>"
-                i = piece.range.upperBound
+                i = hi
                 p += 1
             }
             HTML.escape(source.scalars[i..<segment.text.upperBound], into: &out)

@@ -115,6 +115,16 @@ import Testing
         #expect(page.components(separatedBy: "data-edit=\"1\"").count >= 3)
     }
 
+    @Test func editsSharingOneFoldedCharacterEachKeepTheirAnchor() {
+        // ㈱ folds to three units, (株); B changes both brackets: two edits, one original character.
+        let c = compare("㈱今天天气很好我们一起去公园散步", "[株]今天天气很好我们一起去公园散步")
+        let page = HTMLDiffReport.page(c)
+        for n in 1...max(1, c.editCount) {
+            #expect(page.contains("id=\"e\(n)-a\"") && page.contains("id=\"e\(n)-b\""))
+        }
+        #expect(page.components(separatedBy: "㈱").count == 2)
+    }
+
     @Test func sectionIdsStartWithTheAnchor() {
         let section = HTMLDiffReport.section(Self.samples, anchor: "d7", heading: "member")
         #expect(section.hasPrefix("<section class=\"diff\" id=\"d7\">"))
