@@ -10,7 +10,7 @@ public struct DiffTokens: Sendable, Equatable {
     /// The unit range that was tokenised.
     public internal(set) var range: Range<Int>
 
-    public init(range: Range<Int>) { self.range = range }
+    init(range: Range<Int>) { self.range = range }
 
     /// The number of tokens.
     public var count: Int { ids.count }
@@ -58,10 +58,12 @@ public struct DiffTokenizer: Sendable {
     public mutating func tokenize(_ text: NormalizedText, _ range: Range<Int>) -> DiffTokens {
         precondition(range.lowerBound >= 0 && range.upperBound <= text.count,
                      "token range \(range) outside text of \(text.count) units")
-        var tokens = DiffTokens(range: range)
-        tokens.ids.reserveCapacity(range.count)
-        tokens.starts.reserveCapacity(range.count)
-        tokens.ends.reserveCapacity(range.count)
+        var ids: [Int32] = []
+        var starts: [Int] = []
+        var ends: [Int] = []
+        ids.reserveCapacity(range.count)
+        starts.reserveCapacity(range.count)
+        ends.reserveCapacity(range.count)
         let paragraphStarts = text.paragraphStarts
         var nextParagraph = 0
         while nextParagraph < paragraphStarts.count
@@ -89,12 +91,16 @@ public struct DiffTokenizer: Sendable {
                     let limit = min(range.upperBound, boundary)
                     while end < limit && ScriptClass.of(units[end]).isWordPart { end += 1 }
                 }
-                tokens.ids.append(interner.id(of: units, i..<end))
-                tokens.starts.append(i)
-                tokens.ends.append(end)
+                ids.append(interner.id(of: units, i..<end))
+                starts.append(i)
+                ends.append(end)
                 i = end
             }
         }
+        var tokens = DiffTokens(range: range)
+        tokens.ids = ids
+        tokens.starts = starts
+        tokens.ends = ends
         return tokens
     }
 }
