@@ -12,6 +12,8 @@ public struct ClusterDocument: Sendable {
     public var text: NormalizedText
 
     /// A document from its parts.
+    ///
+    /// - Complexity: O(1).
     public init(id: String, path: String, title: String? = nil, chars: Int, text: NormalizedText) {
         self.id = id
         self.path = path
@@ -21,6 +23,8 @@ public struct ClusterDocument: Sendable {
     }
 
     /// A document whose `chars` is its number of normalised units.
+    ///
+    /// - Complexity: O(1).
     public init(id: String, path: String, title: String? = nil, text: NormalizedText) {
         self.init(id: id, path: path, title: title, chars: text.count, text: text)
     }
@@ -44,10 +48,13 @@ public struct InMemoryDocumentCollection: DocumentCollection {
     public var documents: [ClusterDocument]
 
     /// A collection of `documents`.
+    ///
+    /// - Complexity: O(1).
     public init(_ documents: [ClusterDocument]) {
         self.documents = documents
     }
 
+    /// The number of documents.
     public var count: Int { documents.count }
 
     /// - Complexity: O(1).

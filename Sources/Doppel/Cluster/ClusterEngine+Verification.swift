@@ -31,10 +31,11 @@ extension ClusterEngine {
 
     /// Verifies `candidates` and returns the pairs that pass, in no particular order.
     func verificationPass(_ documents: some DocumentCollection, candidates: [CandidatePair],
-                          chars: [Int], progress: (@Sendable (ClusterProgress) -> Void)?) throws
+                          shingleCounts: [UInt32],
+                          progress: (@Sendable (ClusterProgress) -> Void)?) throws
         -> [ClusterResult.Pair] {
         if candidates.isEmpty { return [] }
-        let plan = plan(candidates, chars: chars)
+        let plan = plan(candidates, shingleCounts: shingleCounts)
         // Blocks in the order they are read: each lower block once, each higher one per item.
         var loads: [Int] = []
         for (index, item) in plan.work.enumerated() {
@@ -56,6 +57,7 @@ extension ClusterEngine {
         var primary: (block: Int, material: [Material]) = (-1, [])
         for item in plan.work {
             if primary.block != item.lower {
+                primary = (-1, [])  // release the previous block before reading the next
                 primary = (item.lower, try load(plan.blocks[item.lower], from: documents,
                                                 progress: report, done: done))
             }
@@ -69,8 +71,8 @@ extension ClusterEngine {
     }
 
     /// Orders the documents of `candidates` by component and cuts them into blocks.
-    func plan(_ candidates: [CandidatePair], chars: [Int]) -> Plan {
-        let count = chars.count
+    func plan(_ candidates: [CandidatePair], shingleCounts: [UInt32]) -> Plan {
+        let count = shingleCounts.count
         var components = UnionFind(count: count)
         var involved = [Bool](repeating: false, count: count)
         for pair in candidates {
@@ -99,20 +101,20 @@ extension ClusterEngine {
             var end = start + 1
             while end < keyed.count && keyed[end] >> 32 == keyed[start] >> 32 { end += 1 }
             let members = keyed[start..<end].map { Int($0 & 0xFFFF_FFFF) }
-            let componentCost = members.reduce(0) { $0 + cost(chars[$1]) }
+            let componentCost = members.reduce(0) { $0 + cost(shingleCounts[$1]) }
             if !current.isEmpty && currentCost + componentCost > blockBudget {
                 plan.blocks.append(current)
                 current = []
                 currentCost = 0
             }
             for document in members {
-                if !current.isEmpty && currentCost + cost(chars[document]) > blockBudget {
+                if !current.isEmpty && currentCost + cost(shingleCounts[document]) > blockBudget {
                     plan.blocks.append(current)
                     current = []
                     currentCost = 0
                 }
                 current.append(document)
-                currentCost += cost(chars[document])
+                currentCost += cost(shingleCounts[document])
             }
             start = end
         }
@@ -137,9 +139,9 @@ extension ClusterEngine {
     }
 
     /// Estimated bytes of one document's material.
-    private func cost(_ chars: Int) -> Int {
+    private func cost(_ shingles: UInt32) -> Int {
         switch options.verification {
-        case .exact: return 4 * max(chars, 1) + 64
+        case .exact: return 4 * Int(shingles) + 64
         case .signature: return 4 * options.permutations + 64
         }
     }
@@ -157,14 +159,14 @@ extension ClusterEngine {
         ) { range in
             var hashes: [UInt64] = []
             for slot in range {
-                let text = try documents.document(at: block[slot]).text
-                let set = shingler.compactShingleSet(of: text)
+                hashes.removeAll(keepingCapacity: true)
+                shingler.appendHashes(of: try documents.document(at: block[slot]).text,
+                                      to: &hashes)
+                let set = Shingler.compactSet(of: hashes)
                 switch verification {
                 case .exact:
                     material[slot] = Material(set: set, count: set.count)
                 case .signature:
-                    hashes.removeAll(keepingCapacity: true)
-                    shingler.appendHashes(of: text, to: &hashes)
                     material[slot] = Material(signature: hasher.signature(of: hashes),
                                               count: set.count)
                 }

@@ -2,8 +2,8 @@
 /// union-find, in two passes built for collections larger than memory.
 ///
 /// - Pass 1 (all cores): each document is read once, shingled, signed, and reduced to its band
-///   keys (`BandKeyTable`, 4 bytes × bands) and what the result reports about it; text, shingles
-///   and signature are dropped at once.
+///   keys (`BandKeyTable`, 4 bytes × bands), its shingle count and what the result reports about
+///   it; text, shingles and signature are dropped at once.
 /// - Candidates: pairs sharing a band key (`BandKeyTable.candidatePairs`).
 /// - Pass 2 (all cores): only documents in candidate pairs are read again, in blocks of bounded
 ///   memory, and each pair is verified (`ClusterOptions.verification`, `ClusterOptions.accepts`).
@@ -20,6 +20,8 @@ public struct ClusterEngine: Sendable {
     let chunkSize: Int
 
     /// An engine with `options`.
+    ///
+    /// - Complexity: O(1).
     public init(options: ClusterOptions = .standard) {
         self.init(options: options, blockBudget: 128 << 20, chunkSize: 64)
     }
@@ -43,24 +45,27 @@ public struct ClusterEngine: Sendable {
     public func cluster(_ documents: some DocumentCollection,
                         progress: (@Sendable (ClusterProgress) -> Void)? = nil) throws
         -> ClusterResult {
-        let (metadata, candidates) = try signaturePass(documents, progress: progress)
+        let (metadata, shingleCounts, candidates) = try signaturePass(documents,
+                                                                      progress: progress)
         let chars = metadata.map(\.chars)
-        let verified = try verificationPass(documents, candidates: candidates, chars: chars,
-                                            progress: progress)
+        let verified = try verificationPass(documents, candidates: candidates,
+                                            shingleCounts: shingleCounts, progress: progress)
         return ClusterResult(parameters: ClusterResult.Parameters(options),
                              documents: metadata,
                              clusters: Self.clusters(of: verified, chars: chars))
     }
 
-    /// Pass 1: the reported metadata of every document and the candidate pairs.
+    /// Pass 1: the reported metadata of every document, its number of shingles (with repeats,
+    /// which bounds the memory pass 2 needs for it) and the candidate pairs.
     private func signaturePass(_ documents: some DocumentCollection,
                                progress: (@Sendable (ClusterProgress) -> Void)?) throws
-        -> ([ClusterResult.Document], [CandidatePair]) {
+        -> ([ClusterResult.Document], [UInt32], [CandidatePair]) {
         let count = documents.count
         let shingler = Shingler(options: options.shingle)
         let hasher = MinHasher(permutations: options.permutations, scheme: options.scheme)
         let placeholder = ClusterResult.Document(id: "", path: "", title: nil, chars: 0)
         let metadata = SharedSlots(repeating: placeholder, count: count)
+        let shingleCounts = SharedSlots<UInt32>(repeating: 0, count: count)
         var table = BandKeyTable(parameters: options.lsh, documentCount: count)
         try table.withWriter { writer in
             try ParallelChunks(chunkSize: chunkSize).run(
@@ -73,6 +78,7 @@ public struct ClusterEngine: Sendable {
                     let document = try documents.document(at: index)
                     hashes.removeAll(keepingCapacity: true)
                     shingler.appendHashes(of: document.text, to: &hashes)
+                    shingleCounts[index] = UInt32(clamping: hashes.count)
                     values.withUnsafeMutableBufferPointer { values in
                         let signed = hashes.withUnsafeBufferPointer { hasher.fill(values, from: $0) }
                         if signed { writer.insert(UnsafeBufferPointer(values), for: index) }
@@ -84,7 +90,8 @@ public struct ClusterEngine: Sendable {
             }
         }
         let candidates = table.candidatePairs(bucketLimit: options.bucketLimit)
-        return (metadata.take(resettingTo: placeholder), candidates)
+        return (metadata.take(resettingTo: placeholder), shingleCounts.take(resettingTo: 0),
+                candidates)
     }
 
     /// Joins verified pairs into clusters: pairs by descending Jaccard (ties by position) into a

@@ -15,6 +15,9 @@ public struct ClusterProgress: Sendable, Equatable {
     /// Documents this pass reads.
     public var total: Int
 
+    /// A progress report.
+    ///
+    /// - Complexity: O(1).
     public init(phase: Phase, done: Int, total: Int) {
         self.phase = phase
         self.done = done

@@ -26,6 +26,8 @@ public struct ClusterResult: Sendable, Equatable {
         public var verification: String
 
         /// The parameters of `options`.
+        ///
+        /// - Complexity: O(1).
         public init(_ options: ClusterOptions) {
             shingle = options.shingle.description
             permutations = options.permutations
@@ -42,12 +44,18 @@ public struct ClusterResult: Sendable, Equatable {
 
     /// A document as the result reports it.
     public struct Document: Sendable, Equatable {
+        /// The document's unique name.
         public var id: String
+        /// Where it came from.
         public var path: String
+        /// Its title, when the input has one.
         public var title: String?
         /// Normalised characters.
         public var chars: Int
 
+        /// A document as reported.
+        ///
+        /// - Complexity: O(1).
         public init(id: String, path: String, title: String?, chars: Int) {
             self.id = id
             self.path = path
@@ -67,6 +75,9 @@ public struct ClusterResult: Sendable, Equatable {
         /// Containment of the smaller set in the larger.
         public var containment: Double
 
+        /// A verified pair.
+        ///
+        /// - Complexity: O(1).
         public init(a: Int, b: Int, jaccard: Double, containment: Double) {
             self.a = a
             self.b = b
@@ -85,6 +96,9 @@ public struct ClusterResult: Sendable, Equatable {
         /// Jaccard (Kruskal, ties by position), `members.count − 1` pairs ordered by `(a, b)`.
         public var pairs: [Pair]
 
+        /// A cluster.
+        ///
+        /// - Complexity: O(1).
         public init(representative: Int, members: [Int], pairs: [Pair]) {
             self.representative = representative
             self.members = members
@@ -92,12 +106,16 @@ public struct ClusterResult: Sendable, Equatable {
         }
     }
 
+    /// The settings that produced the result.
     public var parameters: Parameters
     /// Every document, in input order.
     public var documents: [Document]
     /// The clusters, ordered by their first member.
     public var clusters: [Cluster]
 
+    /// A result from its parts.
+    ///
+    /// - Complexity: O(1).
     public init(parameters: Parameters, documents: [Document], clusters: [Cluster]) {
         self.parameters = parameters
         self.documents = documents

@@ -8,6 +8,8 @@ public struct SetOverlap: Sendable, Equatable {
     public let secondCount: Int
 
     /// The overlap of two counted sets.
+    ///
+    /// - Complexity: O(1).
     public init(intersection: Int, firstCount: Int, secondCount: Int) {
         precondition(intersection >= 0 && intersection <= min(firstCount, secondCount))
         self.intersection = intersection

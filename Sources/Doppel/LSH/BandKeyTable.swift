@@ -41,6 +41,8 @@ public struct BandKeyTable: Sendable {
     }
 
     /// Whether `document` has band keys.
+    ///
+    /// - Complexity: O(1).
     public func hasKeys(_ document: Int) -> Bool { present[document] }
 
     /// Calls `body` with a writer that several threads may use at once for distinct documents.
@@ -64,7 +66,7 @@ public struct BandKeyTable: Sendable {
                 entries.append(UInt64(keys[base + document]) << 32 | UInt64(document))
             }
         }
-        entries.sort()
+        entries.sortHashes()
         return entries
     }
 

@@ -10,6 +10,8 @@ public struct CandidatePair: Sendable, Hashable, Comparable, CustomStringConvert
     /// The pair of two different documents, in either order.
     ///
     /// - Precondition: `a != b`, both in `0 ..< 2³²`.
+    ///
+    /// - Complexity: O(1).
     public init(_ a: Int, _ b: Int) {
         precondition(a != b && a >= 0 && b >= 0 && a <= Int(UInt32.max) && b <= Int(UInt32.max))
         packed = UInt64(min(a, b)) << 32 | UInt64(max(a, b))
@@ -20,8 +22,12 @@ public struct CandidatePair: Sendable, Hashable, Comparable, CustomStringConvert
     /// The later document.
     public var second: Int { Int(packed & 0xFFFF_FFFF) }
 
+    /// `(first, second)`.
     public var description: String { "(\(first), \(second))" }
 
+    /// Orders by `first`, then `second`.
+    ///
+    /// - Complexity: O(1).
     public static func < (lhs: CandidatePair, rhs: CandidatePair) -> Bool { lhs.packed < rhs.packed }
 }
 

@@ -14,6 +14,8 @@ public struct LSHParameters: Sendable, Equatable, CustomStringConvertible {
     /// A banding of `bands × rows` values.
     ///
     /// - Precondition: `bands >= 1 && rows >= 1`.
+    ///
+    /// - Complexity: O(1).
     public init(bands: Int, rows: Int) {
         precondition(bands >= 1 && rows >= 1, "bands and rows must be positive")
         self.bands = bands

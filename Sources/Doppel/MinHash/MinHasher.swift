@@ -3,7 +3,10 @@ public enum MinHashScheme: String, Sendable, CaseIterable {
     /// One-permutation hashing (Li, Owen & Zhang 2012, "One permutation hashing"): one hash per
     /// shingle picks one of k bins and the bin keeps its minimum; bins left empty (short texts) are
     /// filled by optimal densification (Shrivastava 2017, "Optimal densification for fast and
-    /// accurate minwise hashing"). One hash per shingle instead of k: the default.
+    /// accurate minwise hashing"). One hash per shingle instead of k: the default. Measured on
+    /// 2 KB Chinese articles (one core, release): shingling and signing 110-160k documents/s,
+    /// against 15k for `independent`; RMSE of the Jaccard estimate on generated pairs 0.037
+    /// against 0.036 (k = 128; the standard error √(J(1−J)/k) averages 0.036).
     case onePermutation = "oph"
     /// k independent permutations, each a multiply-add-shift hash of the shingle (Broder 1997 with
     /// Dietzfelbinger's 2-independent family): k multiplications per shingle. Kept to check the

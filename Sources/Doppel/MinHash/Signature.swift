@@ -10,6 +10,8 @@ public struct Signature: Sendable, Equatable, Hashable {
     public var values: [UInt32]
 
     /// Wraps `values` as a signature.
+    ///
+    /// - Complexity: O(1).
     public init(values: [UInt32]) {
         self.values = values
     }

@@ -24,7 +24,6 @@ final class CharacterFolding {
     private var change: [UInt8]
     private var multiple: [UInt32: [UInt32]] = [:]
     private var supplementary: [UInt32: ([UInt32], FoldChange)] = [:]
-    private var combining: [UInt8]  // 0 unknown, 1 not combining, 2 combining mark
 
     private static let unknown: UInt32 = 0xFFFF_FFFF
     private static let dropped: UInt32 = 0xFFFF_FFFE
@@ -34,7 +33,6 @@ final class CharacterFolding {
         self.options = options
         single = [UInt32](repeating: Self.unknown, count: 0x10000)
         change = [UInt8](repeating: 0, count: 0x10000)
-        combining = [UInt8](repeating: 0, count: 0x10000)
         for u in UInt32(0)..<0x80 { computeBMP(u) }
     }
 
@@ -66,21 +64,6 @@ final class CharacterFolding {
         return computed.1
     }
 
-    /// True when `u` is a combining mark that composes with what precedes it.
-    @inline(__always)
-    func isCombining(_ u: UInt32) -> Bool {
-        if u < 0x300 { return false }
-        if u < 0x10000 {
-            var c = combining[Int(u)]
-            if c == 0 {
-                c = Self.combiningMark(u) ? 2 : 1
-                combining[Int(u)] = c
-            }
-            return c == 2
-        }
-        return Self.combiningMark(u)
-    }
-
     /// Folds a base character with its combining marks as one cluster (NFKC composes them).
     func foldCluster<S: Sequence<Unicode.Scalar>>(_ scalars: S, into out: inout [UInt32]) -> FoldChange {
         var view = String.UnicodeScalarView()
@@ -92,14 +75,6 @@ final class CharacterFolding {
             if change != .none { result = change }
         }
         return result
-    }
-
-    private static func combiningMark(_ u: UInt32) -> Bool {
-        guard let scalar = Unicode.Scalar(u) else { return false }
-        switch scalar.properties.generalCategory {
-        case .nonspacingMark, .spacingMark, .enclosingMark: return true
-        default: return false
-        }
     }
 
     private func computeBMP(_ u: UInt32) {

@@ -158,8 +158,25 @@ struct LineLayout {
         var pendingSpaces = 0
         var i = 0
         let n = s.count
+        let classes = ScriptClass.table
         while i < n {
             let u = s[i].value
+            if u >= 0x4E00 && u <= 0x9FFF {
+                // Fast path for the common case: a Han ideograph on a line.
+                if !inContent {
+                    inContent = true
+                    current.first = u
+                    current.blankBefore = sawBlank
+                    current.hardBreakBefore = hardBreak
+                }
+                ideographs += 1
+                current.ideographs += 1
+                current.width += pendingSpaces + 2
+                pendingSpaces = 0
+                current.last = u
+                i += 1
+                continue
+            }
             if isLineBreak(u) {
                 if inContent {
                     lines.append(current)
@@ -174,7 +191,7 @@ struct LineLayout {
                 if u == 0x2029 { hardBreak = true }
                 if u == 0x0D, i + 1 < n, s[i + 1].value == 0x0A { i += 1 }
                 pendingSpaces = 0
-            } else if ScriptClass.of(u) == .space {
+            } else if classes.of(u) == .space {
                 if inContent { pendingSpaces += 1 } else { current.indent += u == 0x3000 ? 2 : 1 }
             } else {
                 if !inContent {
@@ -183,14 +200,14 @@ struct LineLayout {
                     current.blankBefore = sawBlank
                     current.hardBreakBefore = hardBreak
                 }
-                let cls = ScriptClass.of(u)
+                let cls = classes.of(u)
                 if cls == .ideograph {
                     ideographs += 1
                     current.ideographs += 1
                 } else if cls == .letter {
                     letters += 1
                 }
-                current.width += pendingSpaces + (cls == .ideograph ? 2 : columns(u))
+                current.width += pendingSpaces + (cls == .ideograph ? 2 : u < 0x2000 ? 1 : columns(u))
                 pendingSpaces = 0
                 current.last = u
             }

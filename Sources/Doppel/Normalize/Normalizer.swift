@@ -45,6 +45,9 @@ public struct Normalizer {
     private func normalize(_ s: UnsafeBufferPointer<Unicode.Scalar>,
                            layout: NormalizationOptions.Layout) -> NormalizedText {
         let lines = LineLayout.analyze(s, layout: layout)
+        let classes = ScriptClass.table
+        let hanIsIdentity = !options.foldVariants
+        let asciiIsIdentity = !options.ignoreCase && !options.ignorePunctuation
         var state = Emitter(keepMap: options.keepMap, capacity: s.count, ideographic: lines.ideographic)
         state.ledger.paragraphsRecovered = lines.recovered
         var folded: [UInt32] = []
@@ -59,6 +62,13 @@ public struct Normalizer {
         let n = s.count
         while i < n {
             let u = s[i].value
+            // Fastest path: a Han ideograph in the middle of a line, nothing pending.
+            if u >= 0x4E00 && u <= 0x9FFF && inContent && gapStart < 0 && hanIsIdentity
+                && !classes.isCombiningMark(i + 1 < n ? s[i + 1].value : 0) {
+                state.appendPlain(u, origin: i)
+                i += 1
+                continue
+            }
             if LineLayout.isLineBreak(u) {
                 if gapStart < 0 { gapStart = i }
                 gapHasBreak = gapHasBreak || inContent || lineOrdinal > 0
@@ -68,7 +78,7 @@ public struct Normalizer {
                 gapEnd = i
                 continue
             }
-            if u < 0x80 ? (u == 0x20 || u == 0x09) : ScriptClass.of(u) == .space {
+            if u < 0x80 ? (u == 0x20 || u == 0x09) : classes.of(u) == .space {
                 if gapStart < 0 { gapStart = i }
                 i += 1
                 gapEnd = i
@@ -90,10 +100,24 @@ public struct Normalizer {
                 lineOrdinal += 1
             }
             var end = i + 1
+            let next = end < n ? s[end].value : 0
+            // Fast path: a Han ideograph or printable ASCII character that no option changes and
+            // no combining mark follows is its own unit.
+            if (u >= 0x4E00 && u <= 0x9FFF ? hanIsIdentity : u > 0x20 && u < 0x7F && asciiIsIdentity)
+                && !classes.isCombiningMark(next) {
+                if gapStart >= 0 {
+                    state.settleGap(gapStart..<gapEnd, before: u, hadBreak: gapHasBreak)
+                    gapStart = -1
+                    gapHasBreak = false
+                }
+                state.append(u, origin: i..<end)
+                i = end
+                continue
+            }
             folded.removeAll(keepingCapacity: true)
             let change: FoldChange
-            if end < n && s[end].value >= 0x300 && folding.isCombining(s[end].value) {
-                while end < n && folding.isCombining(s[end].value) { end += 1 }
+            if classes.isCombiningMark(next) {
+                while end < n && classes.isCombiningMark(s[end].value) { end += 1 }
                 change = folding.foldCluster(s[i..<end], into: &folded)
             } else {
                 change = folding.fold(u, into: &folded)
@@ -118,9 +142,9 @@ public struct Normalizer {
 /// The output side of the normaliser: appends units with their origins, decides the pending
 /// white space, merges runs of dashes and ellipses, and joins hyphenated words.
 private struct Emitter {
-    var units: [UInt32] = []
-    var starts: [Int32] = []
-    var ends: [Int32] = []
+    var units: OutputColumn<UInt32>
+    var starts: OutputColumn<Int32>
+    var ends: OutputColumn<Int32>
     var paragraphStarts: [Int] = []
     var ledger = LayoutLedger()
     let keepMap: Bool
@@ -132,11 +156,9 @@ private struct Emitter {
     init(keepMap: Bool, capacity: Int, ideographic: Bool) {
         self.keepMap = keepMap
         self.ideographic = ideographic
-        units.reserveCapacity(capacity)
-        if keepMap {
-            starts.reserveCapacity(capacity)
-            ends.reserveCapacity(capacity)
-        }
+        units = OutputColumn(capacity: capacity)
+        starts = OutputColumn(capacity: keepMap ? capacity : 0)
+        ends = OutputColumn(capacity: keepMap ? capacity : 0)
     }
 
     mutating func count(_ change: FoldChange) {
@@ -177,9 +199,23 @@ private struct Emitter {
         }
     }
 
+    /// Appends a unit that cannot merge with its neighbours (not a dash, dot or ellipsis), from
+    /// the single code point at `origin`, in the middle of a line.
+    @inline(__always)
+    mutating func appendPlain(_ unit: UInt32, origin: Int) {
+        if paragraphStarts.isEmpty { paragraphStarts.append(0) }  // text began with invisibles
+        units.append(unit)
+        if keepMap {
+            starts.append(Int32(truncatingIfNeeded: origin))
+            ends.append(Int32(truncatingIfNeeded: origin + 1))
+        }
+        lastEnd = origin + 1
+    }
+
+    @inline(__always)
     mutating func append(_ unit: UInt32, origin: Range<Int>) {
         if paragraphStarts.isEmpty { paragraphStarts.append(0) }
-        if origin.lowerBound == lastEnd, let previous = units.last {
+        if unit == 0x2014 || unit == 0x2026 || unit == 0x2E, origin.lowerBound == lastEnd, let previous = units.last {
             // A run of dashes or ellipsis dots becomes one unit spanning the run.
             if (unit == 0x2014 && previous == 0x2014) || (unit == 0x2026 && previous == 0x2026)
                 || (unit == 0x2E && previous == 0x2026) {
@@ -221,7 +257,7 @@ private struct Emitter {
         if let last = paragraphStarts.last, last == units.count, last > 0 {
             paragraphStarts.removeLast()
         }
-        return NormalizedText(units: units, originStarts: starts, originEnds: ends,
+        return NormalizedText(units: units.finish(), originStarts: starts.finish(), originEnds: ends.finish(),
                               paragraphStarts: paragraphStarts, originCount: originCount,
                               ledger: ledger)
     }
@@ -251,5 +287,51 @@ private struct Emitter {
         if u >= 0x61 && u <= 0x7A { return true }
         guard u >= 0x80, let scalar = Unicode.Scalar(u) else { return false }
         return scalar.properties.isLowercase
+    }
+}
+
+/// An append-only column of the normaliser's output in memory it owns, turned into an array
+/// once at the end: the hot loop appends without the uniqueness check of `Array.append`.
+/// Used by value inside one call; `finish()` must be called exactly once.
+private struct OutputColumn<Element: BitwiseCopyable> {
+    private var base: UnsafeMutablePointer<Element>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(16, capacity)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    var isEmpty: Bool { count == 0 }
+    var last: Element? { count > 0 ? base[count - 1] : nil }
+
+    subscript(i: Int) -> Element {
+        get { base[i] }
+        set { base[i] = newValue }
+    }
+
+    @inline(__always)
+    mutating func append(_ element: Element) {
+        if count == capacity {
+            let grown = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+            grown.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = grown
+            capacity *= 2
+        }
+        base[count] = element
+        count += 1
+    }
+
+    mutating func removeLast() { count -= 1 }
+
+    /// The elements as an array; releases the memory.
+    mutating func finish() -> [Element] {
+        let array = Array(UnsafeBufferPointer(start: base, count: count))
+        base.deallocate()
+        count = 0
+        capacity = 0
+        return array
     }
 }

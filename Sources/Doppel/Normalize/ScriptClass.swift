@@ -20,9 +20,24 @@ public enum ScriptClass: UInt8, Sendable {
     ///
     /// - Complexity: O(1): a table lookup for the Basic Multilingual Plane, range checks above it.
     @inline(__always)
-    public static func of(_ u: UInt32) -> ScriptClass {
-        if u < 0x10000 { return ScriptClass(rawValue: bmpTable[Int(u)])! }
-        return supplementary(u)
+    public static func of(_ u: UInt32) -> ScriptClass { table.of(u) }
+
+    /// True for combining marks (general categories Mn, Mc, Me), which compose with what
+    /// precedes them.
+    ///
+    /// - Complexity: O(1): a table lookup for the Basic Multilingual Plane.
+    @inline(__always)
+    public static func isCombiningMark(_ u: UInt32) -> Bool { table.isCombiningMark(u) }
+
+    /// The lookup table itself, for hot loops: read `ScriptClass.table` once into a local and
+    /// call its methods, which skips the lazy-initialisation check of a static on every character.
+    public static let table = ScriptTable(bmp: bmpTable)
+
+    fileprivate static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
     }
 
     /// True for classes that are compared one unit at a time (ideographs, punctuation).
@@ -33,7 +48,7 @@ public enum ScriptClass: UInt8, Sendable {
     @inline(__always)
     public var isWordPart: Bool { self == .letter || self == .digit }
 
-    private static func supplementary(_ u: UInt32) -> ScriptClass {
+    fileprivate static func supplementary(_ u: UInt32) -> ScriptClass {
         switch u {
         case 0x20000...0x3FFFF: return .ideograph  // CJK extensions B-H, compatibility supplement
         case 0x1B000...0x1B16F: return .ideograph  // kana supplement / extended
@@ -44,12 +59,13 @@ public enum ScriptClass: UInt8, Sendable {
         }
     }
 
-    /// One byte per BMP code point, built once per process.
+    /// One byte per BMP code point, built once per process: the class in the low bits, 0x80 for a
+    /// combining mark.
     private static let bmpTable: [UInt8] = {
         var table = [UInt8](repeating: ScriptClass.other.rawValue, count: 0x10000)
         for u in 0..<0x10000 {
             guard let scalar = Unicode.Scalar(UInt32(u)) else { continue }  // surrogates
-            table[u] = classify(scalar).rawValue
+            table[u] = classify(scalar).rawValue | (u >= 0x300 && isMark(scalar) ? 0x80 : 0)
         }
         return table
     }()
@@ -86,5 +102,37 @@ public enum ScriptClass: UInt8, Sendable {
         default:
             return .other
         }
+    }
+}
+
+/// The script classes of the Basic Multilingual Plane in a buffer that lives for the whole
+/// process, with range checks for the planes above it.
+public struct ScriptTable: @unchecked Sendable {
+    private let base: UnsafePointer<UInt8>
+
+    fileprivate init(bmp: [UInt8]) {
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: bmp.count)
+        buffer.initialize(from: bmp, count: bmp.count)
+        base = UnsafePointer(buffer)  // never freed: one table per process
+    }
+
+    /// The class of a code point.
+    ///
+    /// - Complexity: O(1).
+    @inline(__always)
+    public func of(_ u: UInt32) -> ScriptClass {
+        if u < 0x10000 { return ScriptClass(rawValue: base[Int(u)] & 0x7F)! }
+        return ScriptClass.supplementary(u)
+    }
+
+    /// True for combining marks (Mn, Mc, Me).
+    ///
+    /// - Complexity: O(1).
+    @inline(__always)
+    public func isCombiningMark(_ u: UInt32) -> Bool {
+        if u < 0x300 { return false }
+        if u < 0x10000 { return base[Int(u)] & 0x80 != 0 }
+        guard let scalar = Unicode.Scalar(u) else { return false }
+        return ScriptClass.isMark(scalar)
     }
 }

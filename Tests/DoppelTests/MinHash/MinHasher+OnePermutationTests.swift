@@ -1,0 +1,22 @@
+import Testing
+@testable import Doppel
+
+@Test func densificationFillsEveryBinFromASingleShingle() {
+    // One shingle fills one bin; optimal densification copies it into all the others.
+    let signature = MinHasher(scheme: .onePermutation).signature(of: [42])
+    #expect(Set(signature.values).count == 1)
+}
+
+@Test func densifiedShortSetsAgreeWithThemselvesAndDifferFromOthers() {
+    let hasher = MinHasher(scheme: .onePermutation)
+    let short = hasher.signature(of: [1, 2, 3])
+    #expect(short == hasher.signature(of: [3, 2, 1]))
+    #expect(Signature.estimatedJaccard(short, hasher.signature(of: [4, 5, 6])) < 0.05)
+}
+
+@Test func aSingleBinKeepsTheLowerHalfOfTheSmallestMixedHash() {
+    let hasher = MinHasher(permutations: 1, scheme: .onePermutation)
+    let hashes: [UInt64] = [1, 2, 3, 4, 5, 6]
+    let smallest = hashes.map { SplitMix64.mix($0 ^ hasher.constants[0]) }.min()!
+    #expect(hasher.signature(of: hashes).values == [UInt32(truncatingIfNeeded: smallest)])
+}
