@@ -62,12 +62,19 @@ enum Signals {
     nonisolated(unsafe) private static var temporaryPath: UnsafeMutablePointer<CChar>?
 
     static func install() {
+        var blocked = sigset_t()
+        sigemptyset(&blocked)
         for sig in [SIGINT, SIGTERM] {
             signal(sig) { received in
                 if let path = Signals.temporaryPath { unlink(path) }
                 _exit(128 + received)
             }
+            sigaddset(&blocked, sig)
         }
+        // A child inherits its parent's signal mask, and a parent thread may block these (the
+        // worker threads of libdispatch do, so a Swift program's Process starts us so): unblock
+        // them, or the handlers never run and the process cannot be interrupted.
+        sigprocmask(SIG_UNBLOCK, &blocked, nil)
     }
 
     /// Records (or clears) the temporary file the signal handler must remove.
