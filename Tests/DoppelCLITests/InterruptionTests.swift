@@ -1,0 +1,120 @@
+import Doppel
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Output is never lost or left half written: `-o` goes through a temporary file renamed into
+/// place, SIGINT and SIGTERM remove the temporary and leave the previous file as it was, and
+/// standard output is written out whole before the process exits.
+@Suite struct InterruptionTests {
+    static let previous = "the previous report\n"
+
+    /// Starts `doppel` with standard output and error going to /dev/null.
+    private static func start(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = Doppel.executable
+        process.arguments = arguments
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// The temporary files `OutputFile` makes for `name` in `folder`.
+    private static func temporaries(of name: String, in folder: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasPrefix(".\(name).tmp-") }
+    }
+
+    @Test(arguments: [SIGTERM, SIGINT])
+    func aSignalMidRunLeavesThePreviousReportAndNoTemporary(_ signal: Int32) throws {
+        let files = try HostileInputTests.manyFiles.get()
+        let scratch = try Scratch("signal-run")
+        let existing = try scratch.write("existing.json", text: Self.previous)
+        let process = try Self.start(["cluster", "-f", "json", "-o", existing, files.file("files")])
+        // Reading 100,000 files takes well over this; the handlers are installed first thing.
+        usleep(500_000)
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 128 + signal)
+        #expect(try String(contentsOfFile: existing, encoding: .utf8) == Self.previous)
+        #expect(try scratch.list() == ["existing.json"])
+    }
+
+    @Test(arguments: [SIGTERM, SIGINT])
+    func aSignalWhileTheReportIsWrittenRemovesTheTemporary(_ signal: Int32) throws {
+        let scratch = try Scratch("signal-write")
+        // 8 MB of text: normalised, about as much output, long enough to write and sync that
+        // the temporary file is seen.
+        var random = SplitMix64(seed: UInt64(signal))
+        var text = ""
+        while text.utf8.count < 8 << 20 { text += random.han(60) + "。\n" }
+        let input = try scratch.write("input.txt", text: text)
+        let existing = try scratch.write("existing.txt", text: Self.previous)
+        for _ in 0..<3 {
+            let process = try Self.start(["normalize", "-o", existing, input])
+            var seen = false
+            while process.isRunning && !seen {
+                seen = !Self.temporaries(of: "existing.txt", in: scratch.path).isEmpty
+                if !seen { usleep(100) }
+            }
+            if seen { kill(process.processIdentifier, signal) }
+            process.waitUntilExit()
+            #expect(Self.temporaries(of: "existing.txt", in: scratch.path).isEmpty)
+            let now = try String(contentsOfFile: existing, encoding: .utf8)
+            if process.terminationStatus == 128 + signal {
+                #expect(now == Self.previous)
+                return
+            }
+            // The run finished before the signal arrived: the report is whole; try again.
+            #expect(process.terminationStatus == 0 && now.utf8.count > 4 << 20)
+            try Self.previous.write(toFile: existing, atomically: false, encoding: .utf8)
+        }
+        Issue.record("the temporary file was never seen while the report was written")
+    }
+
+    @Test func standardOutputIsWrittenWholeToASlowPipe() throws {
+        let scratch = try Scratch("pipe")
+        var random = SplitMix64(seed: 7)
+        var text = ""
+        while text.utf8.count < 2 << 20 { text += random.han(40) + "。\n" }
+        let input = try scratch.write("input.txt", text: text)
+        let viaFile = scratch.file("normalized.txt")
+        #expect(try Doppel.run(["normalize", "-o", viaFile, input]).status == 0)
+        let expected = try Data(contentsOf: URL(fileURLWithPath: viaFile))
+
+        let process = Process()
+        process.executableURL = Doppel.executable
+        process.arguments = ["normalize", input]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Nobody reads for a while: the pipe fills, and write(2) must be resumed, not dropped.
+        usleep(300_000)
+        let got = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(got == expected)
+    }
+
+    @Test func everyExitStatusComesAfterTheWholeReport() throws {
+        // Status 1: differences; the JSON is whole and parses.
+        let diff = try Doppel.run(["diff", "-f", "json", web, print])
+        #expect(diff.status == 1)
+        #expect(try JSONSerialization.jsonObject(with: Data(diff.stdout.utf8)) is [String: Any])
+        // Status 0: no differences.
+        let same = try Doppel.run(["diff", web, web])
+        #expect(same.status == 0 && same.stdout.hasSuffix("\n") && same.stdout.contains("similarity 1"))
+        // Status 1 from cluster, with the summary line last.
+        let samples = Doppel.root.appendingPathComponent("samples").path
+        let cluster = try Doppel.run(["cluster", "--split", "articles", samples])
+        #expect(cluster.status == 1 && cluster.stdout.split(separator: "\n").last?.contains("documents;") == true)
+        // Status 2: nothing on standard output.
+        let bad = try Doppel.run(["diff", web, "/nonexistent/file.txt"])
+        #expect(bad.status == 2 && bad.stdout.isEmpty)
+    }
+}
