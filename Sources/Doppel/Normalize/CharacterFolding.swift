@@ -64,10 +64,21 @@ final class CharacterFolding {
         return computed.1
     }
 
-    /// Folds a base character with its combining marks as one cluster (NFKC composes them).
+    /// Folds a base character with its combining marks as one cluster (NFKC composes them). A
+    /// base with a canonical punctuation form (`…`, `—`, quotes) takes that form and keeps its
+    /// marks, as it does when the marks come apart from it, so that folding stays idempotent.
     func foldCluster<S: Sequence<Unicode.Scalar>>(_ scalars: S, into out: inout [UInt32]) -> FoldChange {
+        if let base = scalars.first(where: { _ in true }), Self.canonicalPunctuation(base.value) != nil {
+            var result = FoldChange.compatibility
+            for scalar in scalars {
+                let change = fold(scalar.value, into: &out)
+                if change != .none { result = change }
+            }
+            return result
+        }
         var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
+        // Invisible marks (variation selectors) would keep the base and its accents from composing.
+        view.append(contentsOf: scalars.lazy.filter { !Self.isInvisible($0.value) })
         let composed = String(view).precomposedStringWithCompatibilityMapping
         var result = FoldChange.compatibility
         for scalar in composed.unicodeScalars {

@@ -130,6 +130,10 @@ public struct Normalizer {
                 gapStart = -1
                 gapHasBreak = false
                 for unit in folded { state.append(unit, origin: i..<end) }
+            } else if gapStart >= 0 {
+                gapEnd = end  // an invisible character inside white space belongs to the gap
+            } else {
+                state.passOver(i..<end)
             }
             i = end
         }
@@ -149,9 +153,13 @@ private struct Emitter {
     var ledger = LayoutLedger()
     let keepMap: Bool
     let ideographic: Bool
-    /// True when the last unit was appended right after the previous one in the original,
-    /// so a following dash or dot may merge with it.
+    /// Where the last unit ended in the original when a following dash or dot may merge with
+    /// it (right after it, or after a white-space gap that was dropped); -1 when none may.
     private var lastEnd = -1
+    /// How many units at the end are dots, each right after the one before in the original
+    /// (0, 1 or 2): a third makes them an ellipsis. Kept apart from the map, so that the units
+    /// are the same with and without it.
+    private var adjacentDots = 0
 
     init(keepMap: Bool, capacity: Int, ideographic: Bool) {
         self.keepMap = keepMap
@@ -196,6 +204,11 @@ private struct Emitter {
             lastEnd = -1
         } else {
             ledger.spacesRemoved += 1
+            // A dash or an ellipsis split by a line end or a space (`—` / `—` in print) is still
+            // one run: the next one may merge across the dropped gap.
+            if (previous == 0x2014 && next == 0x2014) || (previous == 0x2026 && (next == 0x2026 || next == 0x2E)) {
+                lastEnd = gap.upperBound
+            }
         }
     }
 
@@ -205,6 +218,7 @@ private struct Emitter {
     mutating func appendPlain(_ unit: UInt32, origin: Int) {
         if paragraphStarts.isEmpty { paragraphStarts.append(0) }  // text began with invisibles
         units.append(unit)
+        adjacentDots = 0
         if keepMap {
             starts.append(Int32(truncatingIfNeeded: origin))
             ends.append(Int32(truncatingIfNeeded: origin + 1))
@@ -223,8 +237,7 @@ private struct Emitter {
                 ledger.dashesUnified += 1
                 return
             }
-            if unit == 0x2E && previous == 0x2E && units.count >= 2 && units[units.count - 2] == 0x2E
-                && (!keepMap || Int(ends[ends.count - 2]) == Int(starts[starts.count - 1])) {
+            if unit == 0x2E && previous == 0x2E && adjacentDots == 2 {
                 removeLast()
                 units[units.count - 1] = 0x2026
                 extendLast(to: origin.upperBound)
@@ -232,6 +245,7 @@ private struct Emitter {
                 return
             }
         }
+        adjacentDots = unit != 0x2E ? 0 : origin.lowerBound == lastEnd ? adjacentDots + 1 : 1
         units.append(unit)
         if keepMap {
             starts.append(Int32(truncatingIfNeeded: origin.lowerBound))
@@ -240,12 +254,19 @@ private struct Emitter {
         lastEnd = origin.upperBound
     }
 
+    /// Steps over code points that gave no unit (invisible characters): a dash or dot after
+    /// them still merges with one before them.
+    mutating func passOver(_ origin: Range<Int>) {
+        if lastEnd == origin.lowerBound { lastEnd = origin.upperBound }
+    }
+
     private mutating func extendLast(to end: Int) {
         if keepMap { ends[ends.count - 1] = Int32(truncatingIfNeeded: end) }
         lastEnd = end
     }
 
     private mutating func removeLast() {
+        adjacentDots = 0
         units.removeLast()
         if keepMap {
             starts.removeLast()
