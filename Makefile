@@ -41,5 +41,11 @@ lint:
 browser-test: build
 	python3 Tests/browser/check_report.py .build/debug/doppel $(SAMPLES) .build/browser-test $(if $(SCREENSHOT),--screenshot $(SCREENSHOT))
 
+# Fuzz the readers, the normaliser and the diff with libFuzzer (the Fuzz/ package), each target
+# for FUZZ_SECONDS, seeded from samples/; fails on a crash or a broken property (Fuzz/run).
+FUZZ_SECONDS ?= 60
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) Fuzz/run
+
 clean:
-	rm -rf .build bench/out
+	rm -rf .build bench/out Fuzz/.build
