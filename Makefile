@@ -19,7 +19,7 @@ test:
 # Exit status 1 means "differences found", which is what the demo shows.
 demo: release
 	.build/release/doppel diff $(SAMPLES) || [ $$? -eq 1 ]
-	.build/release/doppel cluster --split articles samples/ || [ $$? -eq 1 ]
+	.build/release/doppel cluster --split articles --include '*.txt' samples/ || [ $$? -eq 1 ]
 
 bench: release
 	bench/run

@@ -89,10 +89,12 @@ struct MyersEngine {
         self.matches = matches
     }
 
-    /// Appends the matched runs of `a[aLo..<aHi]` against `b[bLo..<bHi]`. A `budgeted` solve
-    /// charges its searches to `remaining` and hands the subproblem to the fallback when they
-    /// would exceed it; an unbudgeted one (the fallback's small gaps) always finishes.
-    mutating func solve(_ aLo: Int, _ aHi: Int, _ bLo: Int, _ bHi: Int, budgeted: Bool = true) {
+    /// Records the common prefix of the box as a match and returns the box without its common
+    /// prefix and suffix, and the suffix's length (the caller records it after the middle).
+    ///
+    /// - Complexity: O(prefix + suffix).
+    mutating func trimCommonEnds(_ aLo: Int, _ aHi: Int, _ bLo: Int, _ bHi: Int)
+        -> (aLo: Int, aHi: Int, bLo: Int, bHi: Int, suffix: Int) {
         var aLo = aLo, aHi = aHi, bLo = bLo, bHi = bHi
         let start = (aLo, bLo)
         while aLo < aHi && bLo < bHi && a[aLo] == b[bLo] {
@@ -106,6 +108,14 @@ struct MyersEngine {
             bHi -= 1
             suffix += 1
         }
+        return (aLo, aHi, bLo, bHi, suffix)
+    }
+
+    /// Appends the matched runs of `a[aLo..<aHi]` against `b[bLo..<bHi]`. A `budgeted` solve
+    /// charges its searches to `remaining` and hands the subproblem to the fallback when they
+    /// would exceed it; an unbudgeted one (the fallback's small gaps) always finishes.
+    mutating func solve(_ aLo: Int, _ aHi: Int, _ bLo: Int, _ bHi: Int, budgeted: Bool = true) {
+        let (aLo, aHi, bLo, bHi, suffix) = trimCommonEnds(aLo, aHi, bLo, bHi)
         if aLo < aHi && bLo < bHi {
             let limit = budgeted ? remaining : Int.max
             if limit > 0, let split = middleSnake(aLo, aHi, bLo, bHi, limit: limit) {

@@ -33,19 +33,7 @@ extension MyersEngine {
     /// - Complexity: O(`fallbackDepth` · (n + m) log(n + m) + `fallbackSmallGap` · (n + m)).
     mutating func fallback(_ aLo: Int, _ aHi: Int, _ bLo: Int, _ bHi: Int, depth: Int) {
         exact = false
-        var aLo = aLo, aHi = aHi, bLo = bLo, bHi = bHi
-        let start = (aLo, bLo)
-        while aLo < aHi && bLo < bHi && a[aLo] == b[bLo] {
-            aLo += 1
-            bLo += 1
-        }
-        matches.append(a: start.0, b: start.1, count: aLo - start.0)
-        var suffix = 0
-        while aLo < aHi && bLo < bHi && a[aHi - 1] == b[bHi - 1] {
-            aHi -= 1
-            bHi -= 1
-            suffix += 1
-        }
+        let (aLo, aHi, bLo, bHi, suffix) = trimCommonEnds(aLo, aHi, bLo, bHi)
         if aLo < aHi && bLo < bHi {
             if (aHi - aLo) + (bHi - bLo) <= Self.fallbackSmallGap {
                 solve(aLo, aHi, bLo, bHi, budgeted: false)

@@ -55,10 +55,12 @@ import Testing
     }
 
     @Test func summaryCountsEditsByKindSimilarityAndLayout() {
-        #expect(Self.page.contains("<b>34</b> edits: 33 text, 0 number, 1 punctuation"))
-        #expect(Self.page.contains("<b>0.933</b> similarity"))
-        #expect(Self.page.contains("line breaks joined 267"))
-        #expect(Self.page.contains("<b>6</b> only in B"))
+        let edits = Self.samples.pairs.flatMap(\.edits)
+        let count = { (kind: EditKind) in edits.filter { $0.kind == kind }.count }
+        #expect(Self.page.contains("<b>\(edits.count)</b> edits: \(count(.text)) text, \(count(.number)) number, \(count(.punctuation)) punctuation"))
+        #expect(Self.page.contains("<b>\(JSONWriter.format(Self.samples.similarity, digits: 3))</b> similarity"))
+        #expect(Self.page.contains("line breaks joined \(Self.samples.ledger.lineBreaksJoined)"))
+        #expect(Self.page.contains("<b>\(Self.samples.onlyInB.count)</b> only in B"))
     }
 
     @Test func pageIsSelfContained() {
