@@ -41,7 +41,7 @@ struct IndexHeader: Equatable {
     var parameters: IndexParameters
     var documentCount: Int
     var fileLength: Int
-    /// Per document: its record (see `IndexRecord`), 4-byte aligned.
+    /// Per document: its record (see `IndexedDocument`), 4-byte aligned.
     var records: Range<Int>
     /// `documentCount + 1` offsets (UInt64) of records, relative to `records.lowerBound`.
     var offsets: Range<Int>
