@@ -15,6 +15,10 @@ enum ClusterSettings {
     static func cluster(_ arguments: ParsedArguments, verification: ClusterOptions.Verification,
                         defaults: ClusterOptions = .standard, keepingBanding: Bool = false) throws
         -> ClusterOptions {
+        let given = options.contains { arguments.value($0.name) != nil }
+        if !given && keepingBanding && verification == defaults.verification {
+            return defaults  // choosing a banding again costs milliseconds a query need not spend
+        }
         func number(_ name: String, _ fallback: Double) throws -> Double {
             guard let raw = arguments.value(name) else { return fallback }
             guard let value = Double(raw) else {
