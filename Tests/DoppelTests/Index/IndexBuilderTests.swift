@@ -64,19 +64,39 @@ import Testing
     #expect(try folder.contents() == ["a.doppel"])
 }
 
-@Test(.enabled(if: geteuid() != 0, "root may write into a read-only folder"))
-func writingIntoAReadOnlyFolderFailsAndKeepsTheOldIndex() throws {
+/// Makes `folder` unwritable and returns how to undo it: `chmod 555`, or for root (whom modes do
+/// not stop) the immutable attribute, `chattr +i`. Nil where neither works.
+private func makeUnwritable(_ folder: URL) -> (() -> Void)? {
+    if geteuid() != 0 {
+        chmod(folder.path, 0o555)
+        return { chmod(folder.path, 0o755) }
+    }
+    func chattr(_ flag: String) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/chattr")
+        process.arguments = [flag, folder.path]
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+    return chattr("+i") ? { _ = chattr("-i") } : nil
+}
+
+@Test func writingIntoAReadOnlyFolderFailsAndKeepsTheOldIndex() throws {
     let folder = try TemporaryFolder()
     let path = folder.path("a.doppel")
     try IndexFixture.build(IndexFixture.archiveDocuments(count: 5), at: path)
     let before = try IndexFixture.bytes(path)
-    chmod(folder.url.path, 0o555)
-    defer { chmod(folder.url.path, 0o755) }
+    // A file system without modes for root nor the immutable attribute cannot show this.
+    guard let undo = makeUnwritable(folder.url) else { return }
+    defer { undo() }
     #expect(throws: DoppelError.self) {
         try IndexBuilder.add(InMemoryDocumentCollection(IndexFixture.archiveDocuments()),
                              to: try IndexArchive(path: path), writingTo: path)
     }
     #expect(try IndexFixture.bytes(path) == before)
+    #expect(try folder.contents() == ["a.doppel"])
 }
 
 @Test func writingIntoAMissingFolderFailsWithUnwritable() throws {
