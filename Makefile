@@ -19,7 +19,7 @@ test:
 # Exit status 1 means "differences found", which is what the demo shows.
 demo: release
 	.build/release/doppel diff $(SAMPLES) || [ $$? -eq 1 ]
-	.build/release/doppel cluster --split articles samples/ || [ $$? -eq 1 ]
+	.build/release/doppel cluster --split articles --include '*.txt' samples/ || [ $$? -eq 1 ]
 
 bench: release
 	bench/run
@@ -39,6 +39,13 @@ format:
 
 lint:
 	$(SWIFT) format lint --recursive Sources Tests bench/DoppelBench
+
+# The HTML report in a real browser: renders the samples' report with headless Chromium, checks
+# through the rendered DOM that the expected edits are highlighted and linked in both columns, and
+# that a screenshot is not blank (Tests/browser/check_report.py). Needs chromium and python3.
+# SCREENSHOT=docs/report.png keeps the screenshot.
+browser-test: build
+	python3 Tests/browser/check_report.py .build/debug/doppel $(SAMPLES) .build/browser-test $(if $(SCREENSHOT),--screenshot $(SCREENSHOT))
 
 clean:
 	rm -rf .build bench/out contrib/spark/.venv

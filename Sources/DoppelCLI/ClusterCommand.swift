@@ -25,17 +25,17 @@ enum ClusterCommand: Command {
             .value("permutations", "K", "MinHash values per signature. (default: 128)"),
             .value("verify", "MODE", "exact (shingle sets) or signature (MinHash estimate). (default: exact)"),
             .value("on-error", "POLICY", "stop at the first unreadable input, or skip it and report it. (default: stop)"),
-            .value("format", short: "f", "FORMAT", "Output: text, json or csv. (default: text)"),
+            .value("format", short: "f", "FORMAT", "Output: text, json, csv or html (a page with each member's diff against its representative). (default: text)"),
             .flag("diff", "Also show, for each member, its diff against the cluster's representative."),
             .value("output", short: "o", "PATH", "Write the report to PATH (atomically) instead of standard output."),
         ])
 
-    enum Format: String { case text, json, csv }
+    enum Format: String { case text, json, csv, html }
 
     static func run(_ arguments: ParsedArguments, environment: [String: String]) throws -> Int32 {
         let formatName = arguments.value("format") ?? "text"
         guard let format = Format(rawValue: formatName) else {
-            throw UsageError("Invalid value '\(formatName)' for '--format <FORMAT>': use text, json or csv")
+            throw UsageError("Invalid value '\(formatName)' for '--format <FORMAT>': use text, json, csv or html")
         }
         let jsonl = arguments.value("jsonl")
         if jsonl == nil && arguments.positionals.isEmpty {
@@ -79,10 +79,19 @@ enum ClusterCommand: Command {
         case .text: report = ClusterReport.text(result, skipped: skipped)
         case .json: report = ClusterReport.json(result, skipped: skipped)
         case .csv: report = ClusterReport.csv(result)
+        case .html:
+            let diffs = try memberComparisons(result, files: fileDocuments, jsonl: jsonlCorpus, input: input,
+                                              normalization: normalization)
+            report = HTMLClusterReport.page(result, diffs: diffs, skipped: skipped)
         }
         if arguments.flag("diff") && format == .text {
-            report += try memberDiffs(result, files: fileDocuments, jsonl: jsonlCorpus, input: input,
-                                      normalization: normalization, color: console.color)
+            let diffs = try memberComparisons(result, files: fileDocuments, jsonl: jsonlCorpus, input: input,
+                                              normalization: normalization)
+            for member in result.clusters.flatMap(\.members) {
+                if let comparison = diffs[member] {
+                    report += "\n" + DiffReport.text(comparison, style: DiffReport.TextStyle(color: console.color))
+                }
+            }
         }
         try console.emit(report)
         return result.clusters.isEmpty ? 0 : 1
@@ -109,10 +118,10 @@ enum ClusterCommand: Command {
                                   permutations: permutations, verification: verification)
     }
 
-    /// For each cluster, the diff of every member against the representative (text report).
-    private static func memberDiffs(_ result: ClusterResult, files: [ClusterDocument], jsonl: JSONLinesCorpus?,
-                                    input: InputOptions, normalization: NormalizationOptions, color: Bool) throws -> String {
-        var out = ""
+    /// Every member's comparison against its cluster's representative (A the representative,
+    /// B the member), by document index; representatives have none.
+    private static func memberComparisons(_ result: ClusterResult, files: [ClusterDocument], jsonl: JSONLinesCorpus?,
+                                          input: InputOptions, normalization: NormalizationOptions) throws -> [Int: Comparison] {
         var cache: [String: SourceText] = [:]
         func source(_ index: Int) throws -> SourceText {
             if let jsonl { return try jsonl.source(at: index) }
@@ -124,47 +133,19 @@ enum ClusterCommand: Command {
         }
         var options = ComparisonOptions()
         options.normalization = normalization
+        var comparisons: [Int: Comparison] = [:]
         for cluster in result.clusters {
             let representative = try source(cluster.representative)
             for member in cluster.members where member != cluster.representative {
-                let comparison: Comparison
                 if jsonl == nil {
                     // Articles of a page: compare the article's text within its page.
-                    comparison = Comparer.compare(representative, files[cluster.representative].text,
-                                                  try source(member), files[member].text, options: options)
+                    comparisons[member] = Comparer.compare(representative, files[cluster.representative].text,
+                                                           try source(member), files[member].text, options: options)
                 } else {
-                    comparison = Comparer.compare(representative, try source(member), options: options)
+                    comparisons[member] = Comparer.compare(representative, try source(member), options: options)
                 }
-                out += "\n" + DiffReport.text(comparison, style: DiffReport.TextStyle(color: color))
             }
         }
-        return out
-    }
-}
-
-/// A progress line on standard error, only when it is a terminal, never on standard output.
-final class Progress: @unchecked Sendable {
-    private let enabled: Bool
-    private let lock = NSLock()
-    private var last = Date.distantPast
-    private var shown = false
-
-    init(enabled: Bool) { self.enabled = enabled }
-
-    var report: (@Sendable (ClusterProgress) -> Void)? {
-        guard enabled else { return nil }
-        return { [self] p in
-            lock.lock()
-            defer { lock.unlock() }
-            let now = Date()
-            guard now.timeIntervalSince(last) > 0.2 || p.done == p.total else { return }
-            last = now
-            shown = true
-            Console.writeStandardError("\r\(p.phase.rawValue): \(p.done)/\(p.total)\u{1B}[K")
-        }
-    }
-
-    func finish() {
-        if shown { Console.writeStandardError("\r\u{1B}[K") }
+        return comparisons
     }
 }

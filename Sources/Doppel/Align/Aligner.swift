@@ -23,10 +23,11 @@ public enum Aligner {
         let matches = AnchorMatching.matches(a, b, k: k, sampling: sampling)
         var blocks = PassageChaining.chain(matches, options: options)
         blocks = PassageSelection.select(blocks, minimumScore: k)
-        if blocks.isEmpty && !a.units.isEmpty && !b.units.isEmpty {
-            // No anchor (texts too short, or too repetitive, as `aaaa…` against `aaab…`): the
-            // texts are compared whole; the diff's budget bounds the cost, and a pair that turns
-            // out dissimilar is reported as text on one side only.
+        if blocks.isEmpty && !a.units.isEmpty && !b.units.isEmpty
+            && (max(a.count, b.count) <= 4 * k || sharedEnds(a.units, b.units) * 2 >= min(a.count, b.count)) {
+            // No anchor, but the texts are short, or share a long common start and end (too
+            // repetitive for unique anchors, as `aaaa…` against `aaab…`): compared whole; the
+            // diff's budget bounds the cost. Long texts without anchors are unrelated.
             blocks = [AlignedPair(a: 0..<a.count, b: 0..<b.count, moved: false, matches: [])]
         }
         PassageSelection.markMoved(&blocks)
@@ -81,6 +82,18 @@ public enum Aligner {
             if pair.b.lowerBound >= pairs[i + 1].b.upperBound { count += 1 }
         }
         return count
+    }
+
+    /// Length of the common prefix plus the common suffix (not overlapping).
+    ///
+    /// - Complexity: O(n).
+    static func sharedEnds(_ a: [UInt32], _ b: [UInt32]) -> Int {
+        let limit = min(a.count, b.count)
+        var prefix = 0
+        while prefix < limit && a[prefix] == b[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < limit - prefix && a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
+        return prefix + suffix
     }
 
     static func mostlyIdeographic(_ units: [UInt32]) -> Bool {

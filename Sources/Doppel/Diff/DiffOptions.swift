@@ -1,8 +1,9 @@
 /// The settings of the Diff stage, validated once and passed down as a value.
 public struct DiffOptions: Sendable, Equatable {
-    /// The default `costBudget`: 50 million steps, a fraction of a second of search on one core.
-    /// Scripts with up to about ten thousand token edits stay minimal; two unrelated texts of a
-    /// million tokens each hit the budget and fall back.
+    /// The default `costBudget`: 50 million steps, a few tenths of a second of search on one
+    /// core for texts of a million tokens (less for texts that fit in cache). A minimal search
+    /// costs about D²/2 for D token edits, so scripts of up to about ten thousand edits stay
+    /// minimal; two unrelated texts of a million tokens each spend the budget and fall back.
     public static let defaultCostBudget = 50_000_000
 
     /// The most work Myers' search may do for one `TextDiff.diff` call, counted as diagonals

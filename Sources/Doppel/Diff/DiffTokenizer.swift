@@ -10,7 +10,7 @@ public struct DiffTokens: Sendable, Equatable {
     /// The unit range that was tokenised.
     public internal(set) var range: Range<Int>
 
-    public init(range: Range<Int>) { self.range = range }
+    init(range: Range<Int>) { self.range = range }
 
     /// The number of tokens.
     public var count: Int { ids.count }
@@ -38,7 +38,9 @@ public struct DiffTokens: Sendable, Equatable {
 /// character and alphabetic text word by word:
 ///
 /// - every `.ideograph`, `.punctuation` and `.other` unit is a token of its own;
-/// - a maximal run of `.letter` and `.digit` units is one word token;
+/// - a maximal run of `.letter` and `.digit` units is one word token, unless it is longer than
+///   `maximumWordLength` (a hash, a base64 blob, `aaaa…`): such a run is compared unit by unit,
+///   so one changed character in it is a one-character edit, not a replacement of the run;
 /// - `.space` units are not tokens; they only separate words;
 /// - no token spans a paragraph boundary (`NormalizedText.paragraphStarts`).
 ///
@@ -46,6 +48,9 @@ public struct DiffTokens: Sendable, Equatable {
 /// dense, `0 ..< vocabularySize`, in order of first appearance, and do not depend on `Hasher`.
 public struct DiffTokenizer: Sendable {
     private var interner = TokenInterner()
+
+    /// Longest letter-and-digit run that is still one word token.
+    public static let maximumWordLength = 64
 
     public init() {}
 
@@ -58,10 +63,12 @@ public struct DiffTokenizer: Sendable {
     public mutating func tokenize(_ text: NormalizedText, _ range: Range<Int>) -> DiffTokens {
         precondition(range.lowerBound >= 0 && range.upperBound <= text.count,
                      "token range \(range) outside text of \(text.count) units")
-        var tokens = DiffTokens(range: range)
-        tokens.ids.reserveCapacity(range.count)
-        tokens.starts.reserveCapacity(range.count)
-        tokens.ends.reserveCapacity(range.count)
+        var ids: [Int32] = []
+        var starts: [Int] = []
+        var ends: [Int] = []
+        ids.reserveCapacity(range.count)
+        starts.reserveCapacity(range.count)
+        ends.reserveCapacity(range.count)
         let paragraphStarts = text.paragraphStarts
         var nextParagraph = 0
         while nextParagraph < paragraphStarts.count
@@ -89,12 +96,24 @@ public struct DiffTokenizer: Sendable {
                     let limit = min(range.upperBound, boundary)
                     while end < limit && ScriptClass.of(units[end]).isWordPart { end += 1 }
                 }
-                tokens.ids.append(interner.id(of: units, i..<end))
-                tokens.starts.append(i)
-                tokens.ends.append(end)
+                if end - i > Self.maximumWordLength {
+                    for unit in i..<end {
+                        ids.append(interner.id(of: units, unit..<unit + 1))
+                        starts.append(unit)
+                        ends.append(unit + 1)
+                    }
+                } else {
+                    ids.append(interner.id(of: units, i..<end))
+                    starts.append(i)
+                    ends.append(end)
+                }
                 i = end
             }
         }
+        var tokens = DiffTokens(range: range)
+        tokens.ids = ids
+        tokens.starts = starts
+        tokens.ends = ends
         return tokens
     }
 }

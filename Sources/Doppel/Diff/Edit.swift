@@ -74,8 +74,9 @@ public struct DiffResult: Sendable {
     /// within the cost budget); false when part of it came from the fallback, which is valid but
     /// may report more or larger edits than necessary.
     public var exact: Bool
-    /// The number of units of the first range that lie inside unchanged runs, counted from the
-    /// first to the last token of each run (spaces inside a run count, spaces around it do not).
+    /// The number of units of the first range that lie inside unchanged runs (after cleanup),
+    /// counted from the first to the last token of each run (spaces inside a run count, spaces
+    /// around it do not).
     /// Two identical ranges without leading or trailing spaces give the length of the range.
     public var equalUnits: Int
 

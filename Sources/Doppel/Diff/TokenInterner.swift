@@ -13,6 +13,9 @@ struct TokenInterner {
     private var hashes: [UInt64] = []
     /// Slots hold `id + 1`; 0 marks an empty slot. The capacity is a power of two.
     private var slots: [Int32] = Array(repeating: 0, count: 64)
+    /// A direct-mapped cache of single-unit tokens, the common case: slot `u % 4096` holds
+    /// `u << 32 | (id + 1)` for the last such unit looked up, 0 when empty.
+    private var singles: [UInt64] = Array(repeating: 0, count: 4096)
 
     /// The number of distinct sequences interned so far; ids are `0 ..< count`.
     var count: Int { hashes.count }
@@ -21,6 +24,21 @@ struct TokenInterner {
     ///
     /// - Complexity: O(`range.count`) expected.
     mutating func id(of units: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> Int32 {
+        guard range.count == 1 else { return lookUp(units, range) }
+        let u = units[range.lowerBound]
+        let slot = Int(u & 4095)
+        let cached = singles[slot]
+        if cached >> 32 == UInt64(u) && cached & 0xFFFF_FFFF != 0 {
+            return Int32(truncatingIfNeeded: cached & 0xFFFF_FFFF) - 1
+        }
+        let id = lookUp(units, range)
+        singles[slot] = UInt64(u) << 32 | UInt64(id + 1)
+        return id
+    }
+
+    private mutating func lookUp(_ units: UnsafeBufferPointer<UInt32>, _ range: Range<Int>)
+        -> Int32
+    {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         for i in range { h = (h ^ UInt64(units[i])) &* 0x0000_0100_0000_01B3 }
         h = SplitMix64.mix(h ^ UInt64(range.count))

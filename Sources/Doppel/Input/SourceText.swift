@@ -75,9 +75,7 @@ public struct SourceText: Sendable {
 
     /// The original text of a code-point range, as a `String`.
     public func text(in range: Range<Int>) -> String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: scalars[range.clamped(to: 0..<scalars.count)])
-        return String(s)
+        UTF8Encoding.string(scalars[range.clamped(to: 0..<scalars.count)].lazy.map(\.value))
     }
 
     private static func lastIndex(in starts: [Int], notAfter offset: Int) -> Int {

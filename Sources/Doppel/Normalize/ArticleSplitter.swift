@@ -8,7 +8,8 @@
 /// - **body** otherwise.
 ///
 /// After body text, a new article begins at a byline, at a body paragraph that starts with a
-/// credit (`本报讯(记者…)`), and after a picture caption (a paragraph ending in `摄`). A run of
+/// credit (`本报讯(记者…)`), after a picture caption (a paragraph ending in `摄`), and, in print,
+/// at a caption paragraph itself (pictures are printed between articles). A run of
 /// headings after body text is a headline (not a subheading) when it has two or more headings
 /// (kicker and headline), is followed by a byline or a credited paragraph, belongs to a picture
 /// (a caption follows, or precedes it). On a web page (flowed layout) a headline opens the next
@@ -37,13 +38,20 @@ public enum ArticleSplitter {
         var starts: [Int] = [0]        // paragraph indices where articles begin
         var titleRuns: [Int: Range<Int>] = [:]  // article start → the heading run that names it
         func open(_ p: Int) { if starts.last! < p { starts.append(p) } }
+        if !text.isPrintLayout {
+            // A web page's first article is named by the headings it opens with.
+            var lead = 0
+            while lead < paragraphs.count && kinds[lead] == .heading { lead += 1 }
+            if lead > 0 { titleRuns[0] = 0..<lead }
+        }
         var i = 1
         while i < paragraphs.count {
             guard kinds[i - 1] == .body else {
                 i += 1
                 continue
             }
-            if kinds[i] == .byline || (credited[i] || caption[i - 1]) && kinds[i] == .body {
+            let printedCaption = text.isPrintLayout && caption[i]  // a picture block between articles
+            if kinds[i] == .byline || (credited[i] || caption[i - 1] || printedCaption) && kinds[i] == .body {
                 open(i)
                 i += 1
                 continue

@@ -9,8 +9,8 @@
 ///   much shorter than the typical width (headlines, bylines), before an indented line, and at a
 ///   blank line unless blank lines separate every line (double spacing), before a short line
 ///   without closing punctuation that follows the end of a sentence (a headline printed after
-///   its body), and after a short line that ends neither a sentence nor a clause (a heading or
-///   byline).
+///   its body), after a short line that ends neither a sentence nor a clause (a heading or
+///   byline), and after a line ending in `摄` (a picture credit).
 /// - **flowed**: lines are paragraphs. Blank lines separate paragraphs; when the text uses blank
 ///   lines as separators, a single line break inside a paragraph is a wrap. In text where blank
 ///   lines separate every line, a stray blank line inside a long paragraph (`工业` / `园区)`: two long lines, the first ending on an ideograph
@@ -86,7 +86,9 @@ struct LineLayout {
                     && line.width * 100 <= typical * 85 && !closesClause(line.last)
                     && (k + 1 == lines.count || lines[k + 1].width * 100 > typical * 85 || !endsSentence(line.last))
                 let heading = short && !endsSentence(previous.last) && !closesClause(previous.last)
+                let credit = previous.last == 0x6444  // 摄: a picture caption's credit
                 let ends = short && endsSentence(previous.last) || veryShort || headingFollows || heading
+                    || credit
                 before.append(ends)
                 if ends { recovered += 1 }
             } else {

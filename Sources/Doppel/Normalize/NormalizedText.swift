@@ -62,11 +62,9 @@ public struct NormalizedText: Sendable {
     }
 
     /// The units of a range as a `String`.
-    public func string(_ range: Range<Int>) -> String {
-        var s = String.UnicodeScalarView()
-        for u in units[range] { if let scalar = Unicode.Scalar(u) { s.append(scalar) } }
-        return String(s)
-    }
+    ///
+    /// - Complexity: O(range.count).
+    public func string(_ range: Range<Int>) -> String { UTF8Encoding.string(units[range]) }
 
     /// The paragraphs as unit ranges.
     public var paragraphRanges: [Range<Int>] {

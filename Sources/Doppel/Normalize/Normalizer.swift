@@ -62,6 +62,13 @@ public struct Normalizer {
         let n = s.count
         while i < n {
             let u = s[i].value
+            // Fastest path: a Han ideograph in the middle of a line, nothing pending.
+            if u >= 0x4E00 && u <= 0x9FFF && inContent && gapStart < 0 && hanIsIdentity
+                && !classes.isCombiningMark(i + 1 < n ? s[i + 1].value : 0) {
+                state.appendPlain(u, origin: i)
+                i += 1
+                continue
+            }
             if LineLayout.isLineBreak(u) {
                 if gapStart < 0 { gapStart = i }
                 gapHasBreak = gapHasBreak || inContent || lineOrdinal > 0
@@ -190,6 +197,19 @@ private struct Emitter {
         } else {
             ledger.spacesRemoved += 1
         }
+    }
+
+    /// Appends a unit that cannot merge with its neighbours (not a dash, dot or ellipsis), from
+    /// the single code point at `origin`, in the middle of a line.
+    @inline(__always)
+    mutating func appendPlain(_ unit: UInt32, origin: Int) {
+        if paragraphStarts.isEmpty { paragraphStarts.append(0) }  // text began with invisibles
+        units.append(unit)
+        if keepMap {
+            starts.append(Int32(truncatingIfNeeded: origin))
+            ends.append(Int32(truncatingIfNeeded: origin + 1))
+        }
+        lastEnd = origin + 1
     }
 
     @inline(__always)

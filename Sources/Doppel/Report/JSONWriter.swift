@@ -1,36 +1,39 @@
 /// A small streaming JSON writer with a fixed key order, so reports are byte-for-byte
-/// reproducible. Strings are escaped per RFC 8259; non-ASCII text is written as UTF-8.
+/// reproducible. Strings are escaped per RFC 8259; non-ASCII text is written as UTF-8. The
+/// document is built as UTF-8 bytes; `output` makes the `String` once.
 public struct JSONWriter {
-    public private(set) var output = ""
+    private var bytes: [UInt8] = []
+    /// The document written so far.
+    public var output: String { String(decoding: bytes, as: UTF8.self) }
     private var needsComma: [Bool] = [false]
     private let pretty: Bool
 
     /// - Parameter pretty: indent nested values by two spaces (one value per line otherwise).
     public init(pretty: Bool = false) { self.pretty = pretty }
 
-    public mutating func beginObject() { openValue(); output += "{"; needsComma.append(false) }
+    public mutating func beginObject() { openValue(); raw("{"); needsComma.append(false) }
     public mutating func endObject() { close("}") }
-    public mutating func beginArray() { openValue(); output += "["; needsComma.append(false) }
+    public mutating func beginArray() { openValue(); raw("["); needsComma.append(false) }
     public mutating func endArray() { close("]") }
 
     /// Writes a key; the next call writes its value.
     public mutating func key(_ name: String) {
         separate()
-        Self.escape(name, into: &output)
-        output += pretty ? ": " : ":"
+        Self.escape(name, into: &bytes)
+        raw(pretty ? ": " : ":")
         needsComma[needsComma.count - 1] = false
         pendingValueAfterKey = true
     }
 
-    public mutating func value(_ s: String) { openValue(); Self.escape(s, into: &output) }
-    public mutating func value(_ n: Int) { openValue(); output += String(n) }
-    public mutating func value(_ b: Bool) { openValue(); output += b ? "true" : "false" }
-    public mutating func null() { openValue(); output += "null" }
+    public mutating func value(_ s: String) { openValue(); Self.escape(s, into: &bytes) }
+    public mutating func value(_ n: Int) { openValue(); raw(String(n)) }
+    public mutating func value(_ b: Bool) { openValue(); raw(b ? "true" : "false") }
+    public mutating func null() { openValue(); raw("null") }
 
     /// Writes a number with at most `digits` decimals, trailing zeros trimmed (`0.8125`, `1`).
     public mutating func value(_ d: Double, digits: Int = 4) {
         openValue()
-        output += Self.format(d, digits: digits)
+        raw(Self.format(d, digits: digits))
     }
 
     public mutating func field(_ name: String, _ s: String) { key(name); value(s) }
@@ -39,6 +42,8 @@ public struct JSONWriter {
     public mutating func field(_ name: String, _ d: Double) { key(name); value(d) }
 
     private var pendingValueAfterKey = false
+
+    private mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
     private mutating func openValue() {
         if pendingValueAfterKey {
@@ -50,16 +55,16 @@ public struct JSONWriter {
     }
 
     private mutating func separate() {
-        if needsComma[needsComma.count - 1] { output += "," }
+        if needsComma[needsComma.count - 1] { raw(",") }
         if pretty && needsComma.count > 1 {
-            output += "\n" + String(repeating: "  ", count: needsComma.count - 1)
+            raw("\n" + String(repeating: "  ", count: needsComma.count - 1))
         }
     }
 
     private mutating func close(_ bracket: String) {
         let hadItems = needsComma.removeLast()
-        if pretty && hadItems { output += "\n" + String(repeating: "  ", count: needsComma.count - 1) }
-        output += bracket
+        if pretty && hadItems { raw("\n" + String(repeating: "  ", count: needsComma.count - 1)) }
+        raw(bracket)
     }
 
     /// Formats a number with at most `digits` decimals, trailing zeros trimmed.
@@ -77,24 +82,49 @@ public struct JSONWriter {
         return s
     }
 
-    /// Appends `s` as a JSON string literal.
-    public static func escape(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar.value {
-            case 0x22: out += "\\\""
-            case 0x5C: out += "\\\\"
-            case 0x0A: out += "\\n"
-            case 0x0D: out += "\\r"
-            case 0x09: out += "\\t"
-            case 0x08: out += "\\b"
-            case 0x0C: out += "\\f"
-            case 0..<0x20, 0x2028, 0x2029:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+    /// Appends `s` as a JSON string literal (UTF-8), escaping quotes, backslashes, control
+    /// characters and U+2028/U+2029; runs that need no escape are copied whole.
+    ///
+    /// - Complexity: O(n) in the UTF-8 length of `s`.
+    public static func escape(_ s: String, into out: inout [UInt8]) {
+        out.append(0x22)
+        let utf8 = Array(s.utf8)
+        var start = 0
+        var i = 0
+        func flush(_ end: Int) {
+            if end > start { out.append(contentsOf: utf8[start..<end]) }
+        }
+        while i < utf8.count {
+            let byte = utf8[i]
+            var escaped: [UInt8]?
+            var width = 1
+            switch byte {
+            case 0x22: escaped = Array("\\\"".utf8)
+            case 0x5C: escaped = Array("\\\\".utf8)
+            case 0x0A: escaped = Array("\\n".utf8)
+            case 0x0D: escaped = Array("\\r".utf8)
+            case 0x09: escaped = Array("\\t".utf8)
+            case 0x08: escaped = Array("\\b".utf8)
+            case 0x0C: escaped = Array("\\f".utf8)
+            case 0..<0x20:
+                let hex = String(byte, radix: 16)
+                escaped = Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+            case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
+                escaped = Array((utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                width = 3
+            default:
+                break
+            }
+            if let escaped {
+                flush(i)
+                out.append(contentsOf: escaped)
+                i += width
+                start = i
+            } else {
+                i += 1
             }
         }
-        out += "\""
+        flush(utf8.count)
+        out.append(0x22)
     }
 }

@@ -16,10 +16,8 @@ public enum SignatureLines {
         var out: [UInt8] = []
         out.reserveCapacity(64 + 11 * document.signature.values.count + 19 * document.bandKeys.count
             + 11 * (document.shingleSet?.count ?? 0))
-        var id = ""
-        JSONWriter.escape(document.id, into: &id)
         out += Array("{\"id\":".utf8)
-        out += Array(id.utf8)
+        JSONWriter.escape(document.id, into: &out)
         out += Array(",\"chars\":".utf8)
         appendDecimal(UInt64(document.chars), to: &out)
         out += Array(",\"shingles\":".utf8)

@@ -105,3 +105,24 @@ import Testing
         #expect(Comparer.compare(a, b, options: options).editCount == 0)
     }
 }
+
+@Suite struct PathologicalComparisonTests {
+    @Test func oneChangedLetterInAHugeRunIsAOneLetterEdit() {
+        let a = String(repeating: "a", count: 50_000)
+        let c = Comparer.compare(SourceText(path: "a", text: a), SourceText(path: "b", text: a.dropLast() + "b"))
+        #expect(c.editCount == 1)
+        let edit = c.pairs[0].edits[0]
+        #expect(c.textA.string(edit.a) == "a" && c.textB.string(edit.b) == "b")
+    }
+
+    @Test func longUnrelatedTextsAreOneSidedWithoutAWholeTextDiff() {
+        var rng = SplitMix64(seed: 9)
+        func random(_ n: Int) -> String {
+            String(String.UnicodeScalarView((0..<n).map { _ in Unicode.Scalar(0x4E00 + UInt32(rng.next() % 2000))! }))
+        }
+        let c = Comparer.compare(SourceText(path: "a", text: random(30_000)), SourceText(path: "b", text: random(30_000)))
+        #expect(c.pairs.isEmpty)
+        #expect(c.exact)
+        #expect(!c.onlyInA.isEmpty && !c.onlyInB.isEmpty)
+    }
+}

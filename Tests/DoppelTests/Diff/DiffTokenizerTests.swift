@@ -8,7 +8,8 @@ private func tokenStrings(_ text: NormalizedText, _ range: Range<Int>? = nil) ->
 }
 
 @Test func tokenizerSplitsHanAndPunctuationIntoSingleUnits() {
-    #expect(tokenStrings(NormalizedText(identity: "王女士,你好。")) == ["王", "女", "士", ",", "你", "好", "。"])
+    #expect(tokenStrings(NormalizedText(identity: "王女士,你好。"))
+        == ["王", "女", "士", ",", "你", "好", "。"])
 }
 
 @Test func tokenizerKeepsWordsAndNumbersWhole() {

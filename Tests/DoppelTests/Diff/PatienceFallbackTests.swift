@@ -1,6 +1,10 @@
 import Testing
 @testable import Doppel
 
+extension Array {
+    fileprivate func repeated(_ times: Int) -> [Element] { (0..<times).flatMap { _ in self } }
+}
+
 @Test func longestIncreasingChainKeepsPairsAscendingOnBothSides() {
     let pairs = [(0, 5), (1, 1), (2, 2), (3, 9), (4, 3), (5, 4)].map {
         TokenMatch(a: $0.0, b: $0.1, count: 1)
@@ -31,7 +35,30 @@ import Testing
     #expect(script.spans.filter(\.isEqual).map(\.a) == [0..<1, 2..<3, 3..<4])
 }
 
-@Test func fallbackReplacesWhatHasNoAnchor() {
+@Test func fallbackAnchorsTextRepeatedAFewTimesOccurrenceByOccurrence() {
+    // No token is unique, but each occurs three times on both sides: the t-th with the t-th.
+    let a = Array((1...10).map(Int32.init).repeated(3))
+    var b = a
+    b[15] = 99
+    let script = MyersDiff.script(a, b, costBudget: 0)
+    #expect(!script.exact)
+    #expect(script.spans == [
+        DiffSpan(a: 0..<15, b: 0..<15, isEqual: true),
+        DiffSpan(a: 15..<16, b: 15..<16, isEqual: false),
+        DiffSpan(a: 16..<30, b: 16..<30, isEqual: true),
+    ])
+}
+
+@Test func fallbackGivesSmallGapsAnExactScript() {
     let script = MyersDiff.script([1, 1, 2, 2], [2, 2, 1, 1], costBudget: 0)
-    #expect(script.spans == [DiffSpan(a: 0..<4, b: 0..<4, isEqual: false)])
+    #expect(!script.exact)
+    #expect(script.editDistance == 4)
+}
+
+@Test func fallbackReplacesWhatHasNoAnchor() {
+    // Every token and every gram occurs more than 64 times, or not equally often on both sides.
+    let a = [Int32](repeating: 1, count: 70) + [Int32](repeating: 2, count: 70)
+    let b = [Int32](repeating: 2, count: 70) + [Int32](repeating: 1, count: 70)
+    let script = MyersDiff.script(a, b, costBudget: 0)
+    #expect(script.spans == [DiffSpan(a: 0..<140, b: 0..<140, isEqual: false)])
 }

@@ -17,7 +17,9 @@ import Testing
     let units = (0..<5000).map { UInt32($0 * 7) }
     units.withUnsafeBufferPointer { p in
         for i in 0..<5000 { #expect(interner.id(of: p, i..<i + 1) == Int32(i)) }
-        for i in stride(from: 0, to: 5000, by: 97) { #expect(interner.id(of: p, i..<i + 1) == Int32(i)) }
+        for i in stride(from: 0, to: 5000, by: 97) {
+            #expect(interner.id(of: p, i..<i + 1) == Int32(i))
+        }
     }
     #expect(interner.count == 5000)
 }

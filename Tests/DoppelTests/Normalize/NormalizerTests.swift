@@ -131,3 +131,19 @@ import Testing
         #expect(bare.originStarts.isEmpty)
     }
 }
+
+@Suite struct NormalizerFastPathTests {
+    @Test func textStartingWithInvisiblesStillHasItsFirstParagraph() {
+        let text = Normalizer().normalize(SourceText(path: "t", text: "\u{FEFF}\u{200B}王女士"))
+        #expect(text.string(0..<text.count) == "王女士")
+        #expect(text.paragraphStarts == [0])
+        #expect(text.originStarts.first == 2)
+    }
+
+    @Test func hanFollowedByACombiningMarkTakesTheClusterPath() {
+        // U+4E00 followed by U+0301: not a single-unit fast path; NFKC keeps the mark.
+        let text = Normalizer().normalize(SourceText(path: "t", text: "王\u{4E00}\u{301}女"))
+        #expect(text.count == 4)
+        #expect(text.originEnds[2] == 3)
+    }
+}

@@ -1,0 +1,68 @@
+import Doppel
+import Foundation
+
+extension DiffCommand {
+    /// `doppel diff DIR_A DIR_B`: one result per pair of files, streamed to standard output as it
+    /// is found (or gathered and written atomically with `-o`; JUnit is always gathered, since its
+    /// header holds the totals). Progress goes to standard error when it is a terminal.
+    static func runFolders(_ folderA: String, _ folderB: String, _ settings: Settings,
+                           _ arguments: ParsedArguments) throws -> Int32 {
+        if settings.format == .json || settings.format == .html {
+            throw UsageError("'--format \(settings.format.rawValue)' reports on two files; for folders use text, jsonl, github or junit")
+        }
+        var options = FolderDiffOptions()
+        options.comparison = settings.options
+        options.input = settings.input
+        options.walk = FileWalkOptions(include: arguments.all("include").map(Glob.init))
+        let onErrorName = arguments.value("on-error") ?? "stop"
+        guard let onError = FileCorpus.OnError(rawValue: onErrorName) else {
+            throw UsageError("Invalid value '\(onErrorName)' for '--on-error <POLICY>': use stop or skip")
+        }
+        options.onError = onError
+        if let raw = arguments.value("match-similarity") {
+            guard let s = Double(raw), s >= 0, s <= 1 else {
+                throw UsageError("Invalid value '\(raw)' for '--match-similarity <S>': a number from 0 to 1")
+            }
+            options.matchSimilarity = s
+        }
+
+        let progress = Progress(enabled: Console.standardErrorIsTerminal)
+        let streaming = settings.console.outputPath == nil && settings.format != .junit
+        var gathered = ""
+        var junit = JUnitReport(policy: settings.policy)
+        var tally = FolderReport.Tally()
+        func write(_ text: String) {
+            if streaming {
+                progress.finish()
+                Console.writeStandardOutput(text)
+            } else {
+                gathered += text
+            }
+        }
+        try FolderDiff.run(folderA, folderB, options: options,
+                           progress: { progress.update("comparing", done: $0, total: $1) }) { entry in
+            let fails: Bool
+            switch entry {
+            case let .compared(c, _): fails = settings.policy.fails(c)
+            case .unmatched: fails = settings.policy.failsUnmatched
+            case .skipped: fails = false
+            }
+            tally.add(entry, fails: fails)
+            switch settings.format {
+            case .text: write(FolderReport.text(entry, style: settings.style))
+            case .jsonl: write(FolderReport.jsonLine(entry))
+            case .github: write(FolderReport.github(entry))
+            case .junit: junit.add(entry)
+            case .json, .html: break
+            }
+        }
+        progress.finish()
+        switch settings.format {
+        case .text: write(tally.summary)
+        case .junit: gathered = junit.xml
+        default: break
+        }
+        if !streaming { try settings.console.emit(gathered) }
+        return tally.failing > 0 ? 1 : 0
+    }
+}

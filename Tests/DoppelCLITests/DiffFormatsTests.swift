@@ -1,0 +1,99 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+
+/// `doppel diff` formats for people (html) and pipelines (jsonl, github, junit), and the exit
+/// status under `--fail-on` and `--max-edits`, as a user meets them.
+@Suite struct DiffFormatsTests {
+    static func temporaryFolder(_ name: String) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory
+            .appendingPathComponent("doppel-\(name)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    @Test func htmlIsOnePageWrittenAtomicallyWithBothColumns() throws {
+        let dir = try Self.temporaryFolder("html")
+        let out = dir.appendingPathComponent("report.html").path
+        let r = try Doppel.run(["diff", "--format", "html", "-o", out, web, print])
+        #expect(r.status == 1 && r.stdout.isEmpty && r.stderr.isEmpty)
+        let page = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(page.hasPrefix("<!DOCTYPE html>") && page.hasSuffix("</html>\n"))
+        #expect(page.contains("<td class=\"a\">") && page.contains("<td class=\"b\">"))
+        #expect(page.contains("id=\"e1-a\" href=\"#e1-b\""))
+        #expect(!page.contains("\u{1B}["))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["report.html"])
+    }
+
+    static let policies: [(options: [String], status: Int32)] = [
+        ([], 1),                                          // any: edits and text only in B
+        (["--fail-on", "edits", "--max-edits", "34"], 0),  // the samples have 34 edits
+        (["--fail-on", "edits", "--max-edits", "33"], 1),
+        (["--fail-on", "edits"], 1),
+        (["--fail-on", "only"], 1),                       // 6 passages only in B
+        (["--max-edits", "100"], 1),                      // edits accepted, one-sided text still counts
+    ]
+
+    @Test(arguments: policies)
+    func failOnAndMaxEditsDecideTheExitStatus(options: [String], status: Int32) throws {
+        let r = try Doppel.run(["diff"] + options + [web, print])
+        #expect(r.status == status)
+        #expect(r.stderr.isEmpty)
+    }
+
+    @Test func onlyOneSidedTextFailsUnderFailOnOnly() throws {
+        let dir = try Self.temporaryFolder("only")
+        let a = dir.appendingPathComponent("a.txt"), b = dir.appendingPathComponent("b.txt")
+        try Data("今天的天气很好,我们一起去公园散步,看见了很多美丽的花朵。".utf8).write(to: a)
+        try Data("今天的天气不错,我们一起去公园散步,看见了很多美丽的花朵。".utf8).write(to: b)
+        #expect(try Doppel.run(["diff", "--fail-on", "only", a.path, b.path]).status == 0)
+        #expect(try Doppel.run(["diff", "--fail-on", "edits", a.path, b.path]).status == 1)
+        #expect(try Doppel.run(["diff", a.path, a.path]).status == 0)
+    }
+
+    @Test func badPolicyValuesAreUsageErrors() throws {
+        let negative = try Doppel.run(["diff", "--max-edits", "-1", web, print])
+        #expect(negative.status == 2 && negative.stderr.contains("'--max-edits <N>'"))
+        let unknown = try Doppel.run(["diff", "--fail-on", "sometimes", web, print])
+        #expect(unknown.status == 2 && unknown.stderr.contains("use any, edits or only"))
+    }
+
+    @Test func githubFormatPrintsOneAnnotationPerFinding() throws {
+        let r = try Doppel.run(["diff", "--format", "github", web, print])
+        #expect(r.status == 1)
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count == 40)  // 34 edits, 6 passages only in B
+        #expect(lines.allSatisfy { $0.hasPrefix("::warning file=") })
+        #expect(lines.contains { $0.contains(",line=12,col=6,") && $0.hasSuffix("::王 → 马 (A \(web):99:45)") })
+    }
+
+    @Test func junitFormatIsWellFormedXML() throws {
+        let r = try Doppel.run(["diff", "--format", "junit", "--fail-on", "edits", "--max-edits", "50", web, print])
+        #expect(r.status == 0)
+        let parser = XMLParser(data: Data(r.stdout.utf8))
+        #expect(parser.parse())
+        #expect(r.stdout.contains("<testsuites name=\"doppel diff\" tests=\"1\" failures=\"0\" errors=\"0\">"))
+        let failing = try Doppel.run(["diff", "--format", "junit", web, print])
+        #expect(failing.status == 1 && failing.stdout.contains("failures=\"1\""))
+        #expect(failing.stdout.contains("<failure type=\"doppel.diff\" message=\"34 edits, 6 passages only in B\">"))
+    }
+
+    @Test func jsonlOfTwoFilesIsOneLine() throws {
+        let r = try Doppel.run(["diff", "--format", "jsonl", web, print])
+        #expect(r.status == 1)
+        #expect(r.stdout.filter { $0 == "\n" }.count == 1)
+        let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+        #expect(json["schema"] as? String == "doppel.diff/1")
+    }
+
+    @Test func clusterHtmlLinksMembersToTheirDiffs() throws {
+        let samples = Doppel.root.appendingPathComponent("samples").path
+        let r = try Doppel.run(["cluster", "--split", "articles", "--format", "html", samples])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("<table class=\"clusters\">"))
+        #expect(r.stdout.contains("<a href=\"#d"))
+        #expect(r.stdout.contains("<section class=\"diff\" id=\"d"))
+    }
+}

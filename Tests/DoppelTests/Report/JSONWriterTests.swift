@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+@testable import Doppel
+
+@Suite struct JSONWriterTests {
+    @Test func stringsWithEveryEscapeRoundTripThroughAJSONParser() throws {
+        let tricky = "引号\"反斜杠\\换行\n回车\r制表\t\u{08}\u{0C}\u{01}\u{1F} 行分隔\u{2028}段分隔\u{2029} 𠀀 emoji 😀 end"
+        var json = JSONWriter()
+        json.beginObject()
+        json.field("text", tricky)
+        json.field("n", 42)
+        json.field("x", 0.8125)
+        json.field("ok", true)
+        json.endObject()
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as! [String: Any]
+        #expect(parsed["text"] as? String == tricky)
+        #expect(parsed["n"] as? Int == 42)
+        #expect(parsed["x"] as? Double == 0.8125)
+        #expect(json.output.contains("\\u2028") && json.output.contains("\\u0001"))
+    }
+
+    @Test func prettyOutputIndentsAndKeepsKeyOrder() {
+        var json = JSONWriter(pretty: true)
+        json.beginObject()
+        json.field("b", 1)
+        json.key("a")
+        json.beginArray()
+        json.value("x")
+        json.endArray()
+        json.endObject()
+        #expect(json.output == "{\n  \"b\": 1,\n  \"a\": [\n    \"x\"\n  ]\n}")
+    }
+
+    @Test func numbersAreRoundedAndTrimmed() {
+        #expect(JSONWriter.format(1.0) == "1")
+        #expect(JSONWriter.format(0.93333333) == "0.9333")
+        #expect(JSONWriter.format(0.5, digits: 3) == "0.5")
+    }
+}
