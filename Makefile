@@ -3,7 +3,7 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 SAMPLES = samples/000_d0a0d55efd38cf19.txt samples/001_bf998fbe8d636d66.txt
 
-.PHONY: build release test demo bench install format lint clean fuzz browser-test
+.PHONY: build release test demo bench install format lint clean fuzz browser-test spark-test
 
 build:
 	$(SWIFT) build
@@ -23,6 +23,12 @@ demo: release
 
 bench: release
 	bench/run
+
+# The Spark job of contrib/spark/ against doppel cluster on a generated corpus (installs pyspark
+# into contrib/spark/.venv once; needs Java 17+).
+spark-test:
+	$(SWIFT) build --product doppel
+	contrib/spark/test.sh
 
 install: release
 	install -d $(PREFIX)/bin
@@ -48,4 +54,4 @@ fuzz:
 	FUZZ_SECONDS=$(FUZZ_SECONDS) Fuzz/run
 
 clean:
-	rm -rf .build bench/out Fuzz/.build
+	rm -rf .build bench/out Fuzz/.build contrib/spark/.venv

@@ -11,7 +11,7 @@ protocol Command {
 enum CLI {
     static let version = "0.1.0"
 
-    static let commands: [any Command.Type] = [DiffCommand.self, ClusterCommand.self, NormalizeCommand.self]
+    static let commands: [any Command.Type] = [DiffCommand.self, ClusterCommand.self, NormalizeCommand.self, IndexCommand.self, SignCommand.self]
 
 
     static let topHelp = """

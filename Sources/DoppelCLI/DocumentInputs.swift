@@ -1,0 +1,45 @@
+import Doppel
+
+/// The documents `doppel sign` and `doppel index` read: files and folders given as arguments, or
+/// one JSON Lines file (`--jsonl`), as `doppel cluster` reads them.
+enum DocumentInputs {
+    static let options: [OptionSpec] = [
+        .value("jsonl", "FILE", "Read documents from JSON Lines: one {\"id\": …, \"text\": …} per line."),
+        .value("id-field", "NAME", "The id field of JSON Lines records. (default: id)"),
+        .value("text-field", "NAME", "The text field of JSON Lines records. (default: text)"),
+        .value("include", "GLOB", "Only files whose name matches GLOB (repeatable), e.g. '*.txt'."),
+        .value("split", "UNIT", "Split each file: articles (pages into articles, ids PATH#N)."),
+        .value("on-error", "POLICY", "stop at the first unreadable input, or skip it and report it. (default: stop)"),
+    ]
+
+    /// The documents of `paths` (files, folders, `-`) or of `--jsonl`, normalised with
+    /// `normalization`, and the inputs skipped under `--on-error skip`.
+    static func load(_ arguments: ParsedArguments, paths: [String],
+                     normalization: NormalizationOptions) throws
+        -> (documents: any DocumentCollection, skipped: [DoppelError]) {
+        let split = arguments.value("split")
+        if let split, split != "articles" {
+            throw UsageError("Invalid value '\(split)' for '--split <UNIT>': use articles")
+        }
+        let onErrorName = arguments.value("on-error") ?? "stop"
+        guard let onError = FileCorpus.OnError(rawValue: onErrorName) else {
+            throw UsageError("Invalid value '\(onErrorName)' for '--on-error <POLICY>': use stop or skip")
+        }
+        if let jsonl = arguments.value("jsonl") {
+            if let extra = paths.first {
+                throw UsageError("Unexpected argument '\(extra)': give files or --jsonl, not both")
+            }
+            let fields = JSONLinesFields(idField: arguments.value("id-field") ?? "id",
+                                         textField: arguments.value("text-field") ?? "text")
+            return (try JSONLinesCorpus(path: jsonl, fields: fields, normalization: normalization), [])
+        }
+        if paths.isEmpty {
+            throw UsageError("Missing input: give files or folders, - for standard input, or --jsonl FILE")
+        }
+        let corpus = try FileCorpus.load(
+            paths: paths, walk: FileWalkOptions(include: arguments.all("include").map(Glob.init)),
+            input: try SharedOptions.inputOptions(arguments), normalization: normalization,
+            splitArticles: split != nil, onError: onError)
+        return (InMemoryDocumentCollection(corpus.documents), corpus.skipped)
+    }
+}

@@ -1,0 +1,39 @@
+import Testing
+@testable import Doppel
+
+@Test func theHeaderRoundTripsEveryParameter() throws {
+    let cluster = try ClusterOptions(threshold: 0.9, containmentThreshold: nil, minimumContainedShingles: 7,
+                                     candidateThreshold: 0.6, permutations: 64, scheme: .independent,
+                                     shingle: ShingleOptions(characterGram: 4, wordGram: 2),
+                                     verification: .signature)
+    let normalization = NormalizationOptions(layout: .print, ignoreCase: true, ignorePunctuation: false,
+                                             foldVariants: true)
+    let parameters = IndexParameters(cluster: cluster, lsh: LSHParameters(bands: 10, rows: 6), seed: 42,
+                                     normalization: normalization)
+    let page = 4096
+    let header = IndexHeader(parameters: parameters, documentCount: 3, fileLength: page + 96,
+                             records: page..<(page + 40), offsets: (page + 40)..<(page + 72),
+                             bands: (page + 72)..<(page + 88), checksums: (page + 88)..<(page + 96),
+                             checksumsHash: 99)
+    let bytes = header.encode()
+    #expect(bytes.count == IndexHeader.pageSize)
+    #expect(Array(bytes.prefix(8)) == Array("DOPPELIX".utf8))
+    let decoded = try bytes.withUnsafeBytes {
+        try IndexHeader(decoding: $0, actualLength: page + 96, path: "x")
+    }
+    #expect(decoded == header)
+    #expect(decoded.parameters.normalization.foldVariants && decoded.parameters.cluster.containmentThreshold == nil)
+}
+
+@Test func parametersOutOfRangeAreABadIndexEvenWithAValidChecksum() throws {
+    let header = IndexHeader(parameters: IndexParameters(), documentCount: 0, fileLength: 4096 + 840,
+                             records: 4096..<4096, offsets: 4096..<4104, bands: 4104..<4928,
+                             checksums: 4928..<4936, checksumsHash: 0)
+    var bytes = header.encode()
+    bytes[48] = 3  // three permutations
+    let sum = IndexChecksum.hash(Array(bytes[0..<IndexHeader.checkedLength]))
+    withUnsafeBytes(of: sum.littleEndian) { bytes.replaceSubrange(184..<192, with: $0) }
+    #expect(throws: DoppelError.self) {
+        try bytes.withUnsafeBytes { try IndexHeader(decoding: $0, actualLength: 4936, path: "x") }
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+@testable import Doppel
+
+@Test func buildThenQueryFindsThePlantedNearDuplicateWithTheExactSimilarity() throws {
+    let folder = try TemporaryFolder()
+    let documents = IndexFixture.archiveDocuments()
+    try IndexFixture.build(documents, at: folder.path("a.doppel"))
+    let planted = 5
+    let query = TestCorpus.document("q", TestCorpus.mutate(IndexFixture.articles[planted], edits: 3, seed: 1))
+    let search = try IndexQuery(archive: try IndexArchive(path: folder.path("a.doppel")))
+    let matches = try search.matches(for: query)
+    let shingler = Shingler()
+    let exact = SetOverlap(shingler.compactShingleSet(of: query.text),
+                           shingler.compactShingleSet(of: documents[planted].text))
+    #expect(matches.map(\.id) == ["a\(planted)"])
+    #expect(matches.first?.jaccard == exact.jaccard)
+    #expect(matches.first?.containment == exact.containment)
+    #expect(matches.first?.chars == documents[planted].chars)
+}
+
+@Test func aTruncatedVersionIsFoundByContainment() throws {
+    let folder = try TemporaryFolder()
+    try IndexFixture.build(IndexFixture.archiveDocuments(), at: folder.path("a.doppel"))
+    let article = IndexFixture.articles[3]
+    let cut = TestCorpus.document("cut", String(article.prefix(article.count * 2 / 3)))
+    let matches = try IndexQuery(archive: try IndexArchive(path: folder.path("a.doppel"))).matches(for: cut)
+    #expect(matches.map(\.id) == ["a3"])
+    #expect(matches[0].jaccard < 0.8 && matches[0].containment == 1)
+}
+
+@Test func unrelatedAndEmptyTextsFindNothing() throws {
+    let folder = try TemporaryFolder()
+    let documents = IndexFixture.archiveDocuments()
+    try IndexFixture.build(Array(documents.prefix(10)), at: folder.path("a.doppel"))
+    let search = try IndexQuery(archive: try IndexArchive(path: folder.path("a.doppel")))
+    #expect(try search.matches(for: documents[20]).isEmpty)
+    #expect(try search.matches(for: TestCorpus.document("empty", "")).isEmpty)
+}
+
+@Test func aSignaturesOnlyIndexEstimatesSimilarityFromSignatures() throws {
+    let folder = try TemporaryFolder()
+    let documents = IndexFixture.archiveDocuments()
+    try IndexFixture.build(documents, at: folder.path("s.doppel"), verification: .signature)
+    let archive = try IndexArchive(path: folder.path("s.doppel"))
+    #expect(!archive.parameters.keepsShingleSets)
+    let query = TestCorpus.document("q", TestCorpus.mutate(IndexFixture.articles[7], edits: 2, seed: 3))
+    let matches = try IndexQuery(archive: archive).matches(for: query)
+    let hasher = MinHasher()
+    var hashes: [UInt64] = []
+    Shingler().appendHashes(of: query.text, to: &hashes)
+    var stored: [UInt64] = []
+    Shingler().appendHashes(of: documents[7].text, to: &stored)
+    #expect(matches.map(\.id) == ["a7"])
+    #expect(matches.first?.jaccard == Signature.estimatedJaccard(hasher.signature(of: hashes),
+                                                                 hasher.signature(of: stored)))
+}
+
+@Test func aQueryMayChangeThresholdsButNotWhatDecidesCandidates() throws {
+    let folder = try TemporaryFolder()
+    try IndexFixture.build(IndexFixture.archiveDocuments(), at: folder.path("a.doppel"))
+    let archive = try IndexArchive(path: folder.path("a.doppel"))
+    let query = TestCorpus.document("q", TestCorpus.mutate(IndexFixture.articles[5], edits: 3, seed: 1))
+    let strict = try IndexQuery(archive: archive, verification: ClusterOptions(threshold: 0.999,
+                                                                                 containmentThreshold: nil))
+    #expect(try strict.matches(for: query).isEmpty)
+    #expect(strict.reported.threshold == 0.999 && strict.reported.containmentThreshold == nil)
+    #expect(throws: DoppelError.self) {
+        try IndexQuery(archive: archive, verification: ClusterOptions(permutations: 64))
+    }
+    #expect(throws: DoppelError.self) {
+        try IndexQuery(archive: archive, verification: ClusterOptions(verification: .signature))
+    }
+}
+
+@Test func runQueriesEveryDocumentInInputOrder() throws {
+    let folder = try TemporaryFolder()
+    let documents = IndexFixture.archiveDocuments()
+    try IndexFixture.build(documents, at: folder.path("a.doppel"))
+    let queries = [documents[2], TestCorpus.document("none", "无关的短句。"), documents[9]]
+    let result = try IndexQuery(archive: try IndexArchive(path: folder.path("a.doppel")))
+        .run(InMemoryDocumentCollection(queries))
+    #expect(result.queries.map(\.id) == ["a2", "none", "a9"])
+    #expect(result.queries.map { $0.matches.map(\.id) } == [["a2"], [], ["a9"]])
+    #expect(result.queries[0].matches[0].jaccard == 1)
+    #expect(result.documentCount == documents.count && result.parameters.verification == "exact")
+}
+
+@Test func theReadmeLibraryExampleFindsTheEarlierVersion() throws {
+    let folder = try TemporaryFolder()
+    var lines = ""
+    for (n, article) in IndexFixture.articles.enumerated() {
+        let record = try JSONSerialization.data(withJSONObject: ["id": "a\(n)", "text": article])
+        lines += String(decoding: record, as: UTF8.self) + "\n"
+    }
+    try lines.write(toFile: folder.path("archive.jsonl"), atomically: true, encoding: .utf8)
+    try TestCorpus.mutate(IndexFixture.articles[4], edits: 2, seed: 9)
+        .write(toFile: folder.path("new.txt"), atomically: true, encoding: .utf8)
+    // As in the README's "Library" section.
+    let corpus = try JSONLinesCorpus(path: folder.path("archive.jsonl"), fields: JSONLinesFields(),
+                                     normalization: NormalizationOptions())
+    try IndexBuilder(parameters: IndexParameters()).build(corpus, to: folder.path("archive.doppel"))
+    let archive = try IndexArchive(path: folder.path("archive.doppel"))
+    let text = Normalizer(options: archive.parameters.normalization)
+        .normalize(try InputReader.read(path: folder.path("new.txt")))
+    let matches = try IndexQuery(archive: archive)
+        .matches(for: ClusterDocument(id: "new", path: "new.txt", text: text))
+    #expect(matches.map(\.id) == ["a4"])
+}
