@@ -7,6 +7,7 @@ Settings come from the environment (bench/run documents them):
   BENCH_CLUSTER_TIMEOUT  seconds before one cluster run is killed (default 1800)
   BENCH_LARGE            1: also the 1M-document corpus (doppel only)
   BENCH_ONLY             comma-separated sections to run: diff, inproc, cluster (default all)
+  BENCH_CORPORA          comma-separated corpora to cluster: 10k, 100k, 1M (default all built)
   BENCH_CLUSTER_ARGS     extra arguments for doppel cluster (split like a shell would)
 
 Every process is timed from start to exit and its peak resident memory read from its own
@@ -33,6 +34,7 @@ TIMEOUT = float(os.environ.get("BENCH_TIMEOUT", "120"))
 CLUSTER_TIMEOUT = float(os.environ.get("BENCH_CLUSTER_TIMEOUT", "1800"))
 LARGE = os.environ.get("BENCH_LARGE") == "1"
 ONLY = set(filter(None, os.environ.get("BENCH_ONLY", "diff,inproc,cluster").split(",")))
+CORPORA = set(filter(None, os.environ.get("BENCH_CORPORA", "").split(",")))
 PY = sys.executable
 HERE = Path(__file__).resolve().parent
 SAMPLE_A = common.SAMPLES / "000_d0a0d55efd38cf19.txt"
@@ -242,13 +244,14 @@ def bench_cluster():
                ("100k", common.OUT / "cluster" / "corpus-100k.jsonl")]
     if LARGE:
         corpora.append(("1M", common.OUT / "cluster" / "corpus-1m.jsonl"))
+    corpora = [c for c in corpora if c[0] in CORPORA or not CORPORA]
     if help_text is None:
         say("cluster: not built yet")
         notes.append("cluster: not built yet (`doppel cluster` does not exist in this build); "
                      "only the peers were measured.")
     else:
         shingle_lines = [x.strip() for x in help_text.splitlines()
-                         if re.search(r"gram|shingl", x, re.I)]
+                         if re.search(r"gram", x, re.I)]
         if shingle_lines:
             notes.append("doppel cluster --help on shingling: " + " / ".join(shingle_lines))
     peers = [p for p in ("datasketch", "rensa") if has_module(p)]
@@ -289,6 +292,19 @@ def bench_cluster():
                 except (ValueError, KeyError, IndexError, TypeError, AttributeError) as error:
                     notes.append(f"doppel cluster's JSON on {name} could not be read for the "
                                  f"accuracy check ({type(error).__name__}: {error}).")
+                if "--containment" in help_text:
+                    # Containment (on by default) joins a document to one that holds 80% of
+                    # its shingles whatever their Jaccard; one more run without it shows the
+                    # accuracy against Jaccard alone.
+                    say(f"cluster {name}: doppel --containment off (accuracy only, one run) …")
+                    off = common.OUT / f"doppel-cluster-{name}-nocontainment.json"
+                    o = series(doppel_cluster_command(help_text, corpus) + ["--containment", "off"],
+                               runs=1, timeout=CLUSTER_TIMEOUT, ok=(0, 1), stdout_path=off)
+                    if o["walls"]:
+                        pairs, clusters = parse_doppel_clusters(off.read_text(encoding="utf-8"),
+                                                                corpus_ids(corpus))
+                        row["doppel_nocontainment_accuracy"] = accuracy.score(truth, pairs,
+                                                                              clusters)
         if name == "1M":
             notes.append("The 1M corpus runs doppel only (the Python peers would take an hour).")
             rows.append(row)
@@ -445,6 +461,8 @@ def render(results):
             tools = []
             if r.get("doppel_accuracy"):
                 tools.append(("doppel", r["doppel_accuracy"]))
+            if r.get("doppel_nocontainment_accuracy"):
+                tools.append(("doppel --containment off", r["doppel_nocontainment_accuracy"]))
             tools += [(k, v["accuracy"]) for k, v in r["peers"].items() if v.get("accuracy")]
             for tool, a in tools:
                 rec = "—" if a["recall"] is None else f"{a['recall']:.4f}"
