@@ -1,2 +1,142 @@
+// DoppelBench: in-process micro-benchmarks of the Doppel library, one JSON object per line.
+//
+//   DoppelBench [--samples DIR] [--runs N] [--compare-runs N] [--megabytes M]
+//
+// - normalize: `Normalizer(options:).normalize(_:)` on the five sample pages repeated into one
+//   text of M megabytes (default 100; 1 MB = 10^6 UTF-8 bytes), with the default options
+//   (`keepMap: true`) and with `keepMap: false`; median of N runs (default 5). Building the
+//   `SourceText` (decoding to code points, indexing lines) is done once, outside the timing.
+// - compare: `Comparer.compare(a, b)` on the samples pair 000 (web) / 001 (print) as `SourceText`s
+//   already decoded; median of --compare-runs runs (default 20). Normalising both sides is part
+//   of the comparison and so of the timing.
+//
+// Uses only the public API. bench/run calls it and folds the lines into the results table.
+
 import Doppel
-print("doppel-bench")
+import Foundation
+
+/// Parsed command-line settings.
+struct Settings {
+    var samples = "samples"
+    var runs = 5
+    var compareRuns = 20
+    var megabytes = 100
+
+    init(_ arguments: [String]) {
+        var i = 0
+        func value() -> String {
+            i += 1
+            guard i < arguments.count else { fail("missing value after \(arguments[i - 1])") }
+            return arguments[i]
+        }
+        func count(_ text: String) -> Int {
+            guard let n = Int(text), n > 0 else { fail("not a positive whole number: \(text)") }
+            return n
+        }
+        while i < arguments.count {
+            switch arguments[i] {
+            case "--samples": samples = value()
+            case "--runs": runs = count(value())
+            case "--compare-runs": compareRuns = count(value())
+            case "--megabytes": megabytes = count(value())
+            default: fail("unknown argument \(arguments[i])")
+            }
+            i += 1
+        }
+    }
+}
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("DoppelBench: \(message)\n".utf8))
+    exit(2)
+}
+
+/// Seconds taken by `body`, on the monotonic clock.
+func seconds(_ body: () -> Void) -> Double {
+    let d = ContinuousClock().measure(body)
+    return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+}
+
+func median(_ values: [Double]) -> Double {
+    let v = values.sorted()
+    let k = v.count / 2
+    return v.count % 2 == 1 ? v[k] : (v[k - 1] + v[k]) / 2
+}
+
+/// Prints one result line as JSON (keys sorted so lines are stable).
+func emit(_ fields: [String: Any]) {
+    let data = try! JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys])
+    print(String(decoding: data, as: UTF8.self))
+}
+
+func readSample(_ directory: String, _ name: String) -> String {
+    let path = (directory as NSString).appendingPathComponent(name)
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { fail("cannot read \(path)") }
+    return text
+}
+
+let settings = Settings(Array(CommandLine.arguments.dropFirst()))
+let sampleNames = (try? FileManager.default.contentsOfDirectory(atPath: settings.samples))?
+    .filter { $0.hasSuffix(".txt") }.sorted() ?? []
+guard sampleNames.count >= 2 else { fail("no samples/*.txt under \(settings.samples)") }
+
+// MARK: normaliser throughput
+
+let pages = sampleNames.map { readSample(settings.samples, $0) }.joined(separator: "\n\n")
+let pageBytes = pages.utf8.count + 2
+let copies = (settings.megabytes * 1_000_000 + pageBytes - 1) / pageBytes
+let big = String(repeating: pages + "\n\n", count: copies)
+let bigBytes = big.utf8.count
+let bigSource = SourceText(path: "samples-x\(copies)", text: big)
+
+for keepMap in [true, false] {
+    let options = NormalizationOptions(keepMap: keepMap)
+    var times: [Double] = []
+    var units = 0
+    for _ in 0..<settings.runs {
+        times.append(seconds {
+            units = Normalizer(options: options).normalize(bigSource).count
+        })
+    }
+    let t = median(times)
+    emit(["bench": "normalize", "keep_map": keepMap, "bytes": bigBytes, "code_points": bigSource.scalars.count,
+          "units": units, "runs": settings.runs, "median_s": t, "min_s": times.min()!,
+          "mb_per_s": Double(bigBytes) / 1e6 / t])
+}
+
+// The same bytes as many small texts: each page normalised on its own, as clustering does with
+// documents (one `Normalizer` reused, so its folding cache stays warm).
+let pageSources = sampleNames.map { SourceText(path: $0, text: readSample(settings.samples, $0)) }
+let pageSetBytes = sampleNames.reduce(0) { $0 + readSample(settings.samples, $1).utf8.count }
+let rounds = (settings.megabytes * 1_000_000 + pageSetBytes - 1) / pageSetBytes
+for keepMap in [true, false] {
+    let normalizer = Normalizer(options: NormalizationOptions(keepMap: keepMap))
+    var times: [Double] = []
+    var units = 0
+    for _ in 0..<settings.runs {
+        times.append(seconds {
+            units = 0
+            for _ in 0..<rounds {
+                for page in pageSources { units += normalizer.normalize(page).count }
+            }
+        })
+    }
+    let t = median(times)
+    emit(["bench": "normalize_pages", "keep_map": keepMap, "bytes": pageSetBytes * rounds,
+          "texts": rounds * pageSources.count, "units": units, "runs": settings.runs, "median_s": t,
+          "min_s": times.min()!, "mb_per_s": Double(pageSetBytes * rounds) / 1e6 / t])
+}
+
+// MARK: samples-pair comparison
+
+let a = SourceText(path: sampleNames[0], text: readSample(settings.samples, sampleNames[0]))
+let b = SourceText(path: sampleNames[1], text: readSample(settings.samples, sampleNames[1]))
+var compareTimes: [Double] = []
+var edits = 0
+for _ in 0..<settings.compareRuns {
+    compareTimes.append(seconds {
+        edits = Comparer.compare(a, b).editCount
+    })
+}
+emit(["bench": "compare", "a": sampleNames[0], "b": sampleNames[1], "edits": edits,
+      "runs": settings.compareRuns, "median_s": median(compareTimes), "min_s": compareTimes.min()!])
