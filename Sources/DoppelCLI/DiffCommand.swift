@@ -55,8 +55,7 @@ enum DiffCommand: Command {
         case (false, false):
             break
         }
-        let a = try InputReader.read(path: pathA, options: settings.input)
-        let b = try InputReader.read(path: pathB, options: settings.input)
+        let (a, b) = try InputReader.read(pathA, pathB, options: settings.input)
         let comparison = Comparer.compare(a, b, options: settings.options)
         let console = settings.console
         switch settings.format {

@@ -1,6 +1,7 @@
 // DoppelBench: in-process micro-benchmarks of the Doppel library, one JSON object per line.
 //
 //   DoppelBench [--samples DIR] [--runs N] [--compare-runs N] [--megabytes M]
+//   DoppelBench --stages A B [--runs N]
 //
 // - normalize: `Normalizer(options:).normalize(_:)` on the five sample pages repeated into one
 //   text of M megabytes (default 100; 1 MB = 10^6 UTF-8 bytes), with the default options
@@ -9,6 +10,10 @@
 // - compare: `Comparer.compare(a, b)` on the samples pair 000 (web) / 001 (print) as `SourceText`s
 //   already decoded; median of --compare-runs runs (default 20). Normalising both sides is part
 //   of the comparison and so of the timing.
+// - stages (`--stages A B`, instead of the above): `doppel diff A B --format json` taken apart
+//   into its stages, each timed on its own, median of N runs: reading both files (in parallel,
+//   as the command does), normalising both (in parallel), aligning, diffing every aligned pair,
+//   and writing the JSON report. Shows where the time of a large diff goes.
 //
 // Uses only the public API. bench/run calls it and folds the lines into the results table.
 
@@ -21,6 +26,7 @@ struct Settings {
     var runs = 5
     var compareRuns = 20
     var megabytes = 100
+    var stages: (a: String, b: String)?
 
     init(_ arguments: [String]) {
         var i = 0
@@ -39,6 +45,7 @@ struct Settings {
             case "--runs": runs = count(value())
             case "--compare-runs": compareRuns = count(value())
             case "--megabytes": megabytes = count(value())
+            case "--stages": stages = (value(), value())
             default: fail("unknown argument \(arguments[i])")
             }
             i += 1
@@ -76,6 +83,34 @@ func readSample(_ directory: String, _ name: String) -> String {
 }
 
 let settings = Settings(Array(CommandLine.arguments.dropFirst()))
+
+// MARK: stages of one diff
+
+if let (pathA, pathB) = settings.stages {
+    func timed<T>(_ body: () throws -> T) -> (T, Double) {
+        var times: [Double] = []
+        var result: T?
+        for _ in 0..<settings.runs {
+            times.append(seconds { result = try? body() })
+        }
+        guard let result else { fail("\(pathA), \(pathB): a stage failed") }
+        return (result, median(times))
+    }
+    let options = ComparisonOptions()
+    let ((a, b), read) = timed { try InputReader.read(pathA, pathB) }
+    let ((textA, textB), normalize) = timed { Comparer.normalize(a, b, options: options.normalization) }
+    let (alignment, align) = timed { Aligner.align(textA, textB, options: options.align) }
+    let gaps = alignment.pairs.flatMap(\.gaps)
+    let (edits, diff) = timed {
+        Comparer.diffGaps(gaps, textA, textB, options: options.diff).reduce(0) { $0 + $1.edits.count }
+    }
+    let comparison = Comparer.compare(a, textA, b, textB, options: options)
+    let (json, report) = timed { DiffReport.json(comparison) }
+    emit(["bench": "stages", "a": pathA, "b": pathB, "runs": settings.runs, "code_points": a.scalars.count + b.scalars.count,
+          "pairs": alignment.pairs.count, "edits": edits, "json_bytes": json.utf8.count,
+          "read_s": read, "normalize_s": normalize, "align_s": align, "diff_s": diff, "report_s": report])
+    exit(0)
+}
 let sampleNames = (try? FileManager.default.contentsOfDirectory(atPath: settings.samples))?
     .filter { $0.hasSuffix(".txt") }.sorted() ?? []
 guard sampleNames.count >= 2 else { fail("no samples/*.txt under \(settings.samples)") }

@@ -5,8 +5,9 @@
 /// maximal exact matches; matches close to each other in both texts are chained into passages
 /// (a gap longer than `maxGap`, or a long one-sided gap, ends a passage); passages are chosen
 /// greedily by matched length without overlap; the longest increasing subsequence of their
-/// B positions (in A order) keeps its order and every other passage is marked moved. Adjacent
-/// passages are merged, and short unmatched text at a passage's edge is drawn in up to the
+/// B positions (in A order) keeps its order and every other passage is marked moved. The gaps
+/// between passages in order are searched again with anchors unique in each gap alone
+/// (`GapAnchoring`), so repeated sentences align too. Adjacent passages are merged, and short unmatched text at a passage's edge is drawn in up to the
 /// paragraph boundary. Short stretches no anchor reached are paired by similarity
 /// (`LeftoverPairing`). What no passage covers exists on one side only.
 ///
@@ -31,6 +32,7 @@ public enum Aligner {
             blocks = [AlignedPair(a: 0..<a.count, b: 0..<b.count, moved: false, matches: [])]
         }
         PassageSelection.markMoved(&blocks)
+        blocks = GapAnchoring.refine(blocks, a, b, k: k, options: options)
         blocks = PassageSelection.mergeAdjacent(blocks, options: options)
         let leftovers = LeftoverPairing.pairs(a, b, leftA: uncovered(a, blocks.map(\.a)),
                                               leftB: uncovered(b, blocks.map(\.b)))

@@ -1,77 +1,128 @@
 /// Seeds for alignment: k-grams that occur exactly once in each text (as patience diff and
 /// passim do), extended to maximal exact matches.
+///
+/// The texts are searched in *segments*: unit ranges that a k-gram and a match may not cross
+/// (paragraphs, or the unaligned pieces of a gap when `GapAnchoring` searches again). Uniqueness
+/// is counted over the segments given, so a k-gram repeated elsewhere in the text can still be
+/// an anchor inside one gap.
 enum AnchorMatching {
-    private struct Entry: Comparable {
-        var hash: UInt64
-        var position: Int32
-        static func < (l: Entry, r: Entry) -> Bool {
-            l.hash != r.hash ? l.hash < r.hash : l.position < r.position
-        }
+    /// The maximal exact matches grown from k-grams unique in both texts, each inside one
+    /// paragraph, sorted by position in A. See `matches(_:_:_:_:k:sampling:)`.
+    static func matches(_ ta: NormalizedText, _ tb: NormalizedText, k: Int, sampling: UInt64) -> [ExactMatch] {
+        matches(ta.units, paragraphs(of: ta, in: 0..<ta.count), tb.units,
+                paragraphs(of: tb, in: 0..<tb.count), k: k, sampling: sampling)
     }
 
-    /// The maximal exact matches grown from k-grams unique in both texts, sorted by position
-    /// in A. When `sampling > 1`, only k-grams whose hash is divisible by it are considered;
-    /// the choice depends on content only, so both texts sample the same k-grams.
+    /// The maximal exact matches grown from k-grams that occur exactly once in `segmentsA` of `a`
+    /// and once in `segmentsB` of `b`, sorted by position in A. A match stays inside the segment
+    /// of its anchor on both sides. When `sampling > 1`, only k-grams whose hash is divisible by
+    /// it are considered; the choice depends on content only, so both sides sample the same
+    /// k-grams.
     ///
-    /// - Complexity: O((n + m) log(n + m)) for the sort of k-gram hashes, plus O(n + m) to
-    ///   extend the matches.
-    static func matches(_ ta: NormalizedText, _ tb: NormalizedText, k: Int, sampling: UInt64) -> [ExactMatch] {
-        let a = ta.units
-        let b = tb.units
-        guard k > 0, a.count >= k, b.count >= k else { return [] }
-        var ea = kgrams(a, paragraphStarts: ta.paragraphStarts, k: k, sampling: sampling)
-        var eb = kgrams(b, paragraphStarts: tb.paragraphStarts, k: k, sampling: sampling)
-        ea.sort()
-        eb.sort()
-        var anchors: [(a: Int, b: Int)] = []
+    /// - Precondition: each segment list ascending and non-overlapping.
+    /// - Complexity: expected O(n + m) for the n and m units of the segments (k-gram hashes
+    ///   sorted by `sortHashes`, O((n + m) log(n + m)) at worst), plus O(n + m) to extend the
+    ///   matches and O(s) for the span s of A's segments.
+    static func matches(_ a: [UInt32], _ segmentsA: [Range<Int>], _ b: [UInt32], _ segmentsB: [Range<Int>],
+                        k: Int, sampling: UInt64) -> [ExactMatch] {
+        guard k > 0 else { return [] }
+        let packing = Packing(maximumPosition: max(a.count, b.count))
+        var ea = kgrams(a, segmentsA, k: k, sampling: sampling, packing: packing)
+        var eb = kgrams(b, segmentsB, k: k, sampling: sampling, packing: packing)
+        guard !ea.isEmpty, !eb.isEmpty else { return [] }
+        ea.sortHashes()
+        eb.sortHashes()
+        // Anchors by A position: each A position holds at most one (its k-gram is unique), so a
+        // table over the span of A's segments puts them in order without a sort.
+        let low = segmentsA.first!.lowerBound
+        var anchorAt = [Int32](repeating: -1, count: segmentsA.last!.upperBound - low)
         var i = 0
         var j = 0
         while i < ea.count && j < eb.count {
-            let h = ea[i].hash
-            if h < eb[j].hash { i = run(ea, from: i); continue }
-            if h > eb[j].hash { j = run(eb, from: j); continue }
-            let ni = run(ea, from: i)
-            let nj = run(eb, from: j)
+            let h = packing.hash(ea[i])
+            let g = packing.hash(eb[j])
+            if h < g { i = run(ea, from: i, packing); continue }
+            if h > g { j = run(eb, from: j, packing); continue }
+            let ni = run(ea, from: i, packing)
+            let nj = run(eb, from: j, packing)
             if ni - i == 1 && nj - j == 1 {
-                let pa = Int(ea[i].position)
-                let pb = Int(eb[j].position)
-                if a[pa..<pa + k].elementsEqual(b[pb..<pb + k]) { anchors.append((pa, pb)) }
+                let pa = packing.position(ea[i])
+                let pb = packing.position(eb[j])
+                if a[pa..<pa + k].elementsEqual(b[pb..<pb + k]) { anchorAt[pa - low] = Int32(pb) }
             }
             i = ni
             j = nj
         }
-        anchors.sort { $0.a != $1.a ? $0.a < $1.a : $0.b < $1.b }
-        return extend(anchors, a, b, k: k, boundariesA: boundaries(ta), boundariesB: boundaries(tb))
+        var anchors: [(a: Int, b: Int)] = []
+        for (offset, pb) in anchorAt.enumerated() where pb >= 0 { anchors.append((low + offset, Int(pb))) }
+        return extend(anchors, a, segmentsA, b, segmentsB, k: k)
     }
 
-    private static func run(_ entries: [Entry], from start: Int) -> Int {
+    /// `range` cut at the paragraph starts of `text`.
+    ///
+    /// - Complexity: O(log P + p) for P paragraphs, p of them inside `range`.
+    static func paragraphs(of text: NormalizedText, in range: Range<Int>) -> [Range<Int>] {
+        guard !range.isEmpty else { return [] }
+        var result: [Range<Int>] = []
+        var start = range.lowerBound
+        let starts = text.paragraphStarts
+        var p = starts.isEmpty ? 0 : text.paragraphIndex(of: start)
+        while p < starts.count && starts[p] <= start { p += 1 }
+        while p < starts.count && starts[p] < range.upperBound {
+            if starts[p] > start { result.append(start..<starts[p]) }
+            start = starts[p]
+            p += 1
+        }
+        result.append(start..<range.upperBound)
+        return result
+    }
+
+    /// A k-gram's hash and position packed in one word, the hash in the high bits, so that the
+    /// entries sort as plain integers (`sortHashes`, expected linear time): the position takes
+    /// the bits it needs and the hash keeps the rest (at least 32). Two k-grams whose hashes agree
+    /// in those bits count as one, which can only cost an anchor, never make a false one: an
+    /// anchor's k-grams are compared unit by unit.
+    struct Packing {
+        let positionBits: Int
+
+        init(maximumPosition: Int) {
+            positionBits = min(32, max(1, Int.bitWidth - maximumPosition.leadingZeroBitCount))
+        }
+
+        func pack(hash: UInt64, position: Int) -> UInt64 {
+            (hash >> positionBits) << positionBits | UInt64(position)
+        }
+        func hash(_ entry: UInt64) -> UInt64 { entry >> positionBits }
+        func position(_ entry: UInt64) -> Int { Int(entry & ((1 << positionBits) - 1)) }
+    }
+
+    private static func run(_ entries: [UInt64], from start: Int, _ packing: Packing) -> Int {
+        let hash = packing.hash(entries[start])
         var end = start + 1
-        while end < entries.count && entries[end].hash == entries[start].hash { end += 1 }
+        while end < entries.count && packing.hash(entries[end]) == hash { end += 1 }
         return end
     }
 
-    /// The hashes of the k-grams that lie inside one paragraph.
-    private static func kgrams(_ units: [UInt32], paragraphStarts: [Int], k: Int, sampling: UInt64) -> [Entry] {
+    /// The packed hashes of the k-grams that lie inside one segment (a polynomial rolling hash,
+    /// restarted at each segment and mixed by SplitMix64).
+    private static func kgrams(_ units: [UInt32], _ segments: [Range<Int>], k: Int, sampling: UInt64,
+                               packing: Packing) -> [UInt64] {
         let base: UInt64 = 0x100_0000_01B3
         var power: UInt64 = 1
         for _ in 0..<k { power = power &* base }
-        var entries: [Entry] = []
-        entries.reserveCapacity(sampling > 1 ? units.count / Int(sampling) * 2 : units.count)
+        let total = segments.reduce(0) { $0 + max(0, $1.count - k + 1) }
+        var entries: [UInt64] = []
+        entries.reserveCapacity(sampling > 1 ? total / Int(sampling) * 2 : total)
         units.withUnsafeBufferPointer { u in
-            var h: UInt64 = 0
-            var paragraph = 0
-            var paragraphStart = 0
-            for i in 0..<u.count {
-                while paragraph < paragraphStarts.count && paragraphStarts[paragraph] <= i {
-                    paragraphStart = paragraphStarts[paragraph]
-                    paragraph += 1
-                }
-                h = h &* base &+ UInt64(u[i]) &+ 1
-                if i >= k { h = h &- (UInt64(u[i - k]) &+ 1) &* power }
-                if i - k + 1 >= paragraphStart {
+            for segment in segments where segment.count >= k {
+                var h: UInt64 = 0
+                for i in segment {
+                    h = h &* base &+ UInt64(u[i]) &+ 1
+                    if i - segment.lowerBound >= k { h = h &- (UInt64(u[i - k]) &+ 1) &* power }
+                    guard i - segment.lowerBound >= k - 1 else { continue }
                     let mixed = SplitMix64.mix(h)
                     if sampling <= 1 || mixed % sampling == 0 {
-                        entries.append(Entry(hash: mixed, position: Int32(i - k + 1)))
+                        entries.append(packing.pack(hash: mixed, position: i - k + 1))
                     }
                 }
             }
@@ -79,34 +130,37 @@ enum AnchorMatching {
         return entries
     }
 
-    /// `true` at each unit index where a paragraph begins (and at the end).
-    private static func boundaries(_ text: NormalizedText) -> [Bool] {
-        var flags = [Bool](repeating: false, count: text.count + 1)
-        for p in text.paragraphStarts { flags[p] = true }
-        flags[text.count] = true
-        return flags
+    /// The segment holding `position`.
+    private static func segment(of position: Int, in segments: [Range<Int>]) -> Range<Int> {
+        var lo = 0
+        var hi = segments.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if segments[mid].upperBound <= position { lo = mid + 1 } else { hi = mid }
+        }
+        return segments[lo]
     }
 
-    /// Grows each anchor left and right while the texts agree, up to a paragraph boundary on
-    /// either side; anchors inside a match already grown on the same diagonal are skipped.
-    private static func extend(_ anchors: [(a: Int, b: Int)], _ a: [UInt32], _ b: [UInt32], k: Int,
-                               boundariesA: [Bool], boundariesB: [Bool]) -> [ExactMatch] {
+    /// Grows each anchor left and right while the texts agree, inside its segment on both sides;
+    /// anchors inside a match already grown on the same diagonal are skipped.
+    private static func extend(_ anchors: [(a: Int, b: Int)], _ a: [UInt32], _ segmentsA: [Range<Int>],
+                               _ b: [UInt32], _ segmentsB: [Range<Int>], k: Int) -> [ExactMatch] {
         var coveredEnd: [Int: Int] = [:]  // diagonal (b - a) → end in A of the last match on it
         var matches: [ExactMatch] = []
         for anchor in anchors {
             let diagonal = anchor.b - anchor.a
             if let end = coveredEnd[diagonal], anchor.a < end { continue }
+            let segmentA = segment(of: anchor.a, in: segmentsA)
+            let segmentB = segment(of: anchor.b, in: segmentsB)
             var start = anchor.a
             var startB = anchor.b
-            while start > 0 && startB > 0 && !boundariesA[start] && !boundariesB[startB]
-                    && a[start - 1] == b[startB - 1] {
+            while start > segmentA.lowerBound && startB > segmentB.lowerBound && a[start - 1] == b[startB - 1] {
                 start -= 1
                 startB -= 1
             }
-            var endA = anchor.a
-            var endB = anchor.b
-            while endA < a.count && endB < b.count && a[endA] == b[endB]
-                    && (endA <= anchor.a + k - 1 || !boundariesA[endA] && !boundariesB[endB]) {
+            var endA = anchor.a + k
+            var endB = anchor.b + k
+            while endA < segmentA.upperBound && endB < segmentB.upperBound && a[endA] == b[endB] {
                 endA += 1
                 endB += 1
             }

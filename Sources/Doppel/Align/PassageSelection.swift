@@ -63,49 +63,48 @@ enum PassageSelection {
     }
 
     /// Marks as moved every passage outside the heaviest (by A length) subsequence whose B
-    /// positions increase in A order. `pairs` must be sorted by A position.
+    /// positions increase in A order. Ties go to the earliest passages, so the marks are the
+    /// same on every run.
     ///
-    /// - Complexity: O(p²) for p passages up to 4,096; above that O(p log p) by unweighted
-    ///   longest increasing subsequence.
+    /// - Precondition: `pairs` sorted by A position and disjoint in B.
+    /// - Complexity: O(p log p) for p passages (a Fenwick tree of prefix maxima over B ranks).
     static func markMoved(_ pairs: inout [AlignedPair]) {
         let n = pairs.count
         guard n > 1 else { return }
+        let byB = pairs.indices.sorted { pairs[$0].b.lowerBound < pairs[$1].b.lowerBound }
+        var rank = [Int](repeating: 0, count: n)
+        var r = 0
+        for (position, i) in byB.enumerated() {
+            if position > 0 && pairs[i].b.lowerBound > pairs[byB[position - 1]].b.lowerBound { r += 1 }
+            rank[i] = r
+        }
+        // tree[x]: the best chain (weight, last passage) ending at a rank in x's Fenwick span.
+        var tree = [(weight: Int, index: Int)](repeating: (0, -1), count: r + 2)
+        func better(_ x: (weight: Int, index: Int), than y: (weight: Int, index: Int)) -> Bool {
+            x.weight != y.weight ? x.weight > y.weight : x.index >= 0 && (y.index < 0 || x.index < y.index)
+        }
+        var best = [Int](repeating: 0, count: n)
+        var previous = [Int](repeating: -1, count: n)
+        for i in 0..<n {
+            var before: (weight: Int, index: Int) = (0, -1)
+            var x = rank[i]  // ranks strictly below rank[i]: Fenwick positions 1...rank[i]
+            while x > 0 {
+                if better(tree[x], than: before) { before = tree[x] }
+                x -= x & -x
+            }
+            best[i] = before.weight + pairs[i].a.count
+            previous[i] = before.index
+            x = rank[i] + 1
+            while x < tree.count {
+                if better((best[i], i), than: tree[x]) { tree[x] = (best[i], i) }
+                x += x & -x
+            }
+        }
         var keep = [Bool](repeating: false, count: n)
-        if n <= 4096 {
-            var best = [Int](repeating: 0, count: n)
-            var previous = [Int](repeating: -1, count: n)
-            for i in 0..<n {
-                best[i] = pairs[i].a.count
-                for j in 0..<i where pairs[j].b.upperBound <= pairs[i].b.lowerBound
-                    && best[j] + pairs[i].a.count > best[i] {
-                    best[i] = best[j] + pairs[i].a.count
-                    previous[i] = j
-                }
-            }
-            var i = best.indices.max { best[$0] < best[$1] }!
-            while i >= 0 {
-                keep[i] = true
-                i = previous[i]
-            }
-        } else {
-            var tails: [Int] = []  // indices of the smallest tail of each length
-            var previous = [Int](repeating: -1, count: n)
-            for i in 0..<n {
-                let key = pairs[i].b.lowerBound
-                var lo = 0
-                var hi = tails.count
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    if pairs[tails[mid]].b.lowerBound < key { lo = mid + 1 } else { hi = mid }
-                }
-                if lo > 0 { previous[i] = tails[lo - 1] }
-                if lo == tails.count { tails.append(i) } else { tails[lo] = i }
-            }
-            var i = tails.last ?? -1
-            while i >= 0 {
-                keep[i] = true
-                i = previous[i]
-            }
+        var i = best.indices.max { best[$0] < best[$1] }!
+        while i >= 0 {
+            keep[i] = true
+            i = previous[i]
         }
         for i in 0..<n { pairs[i].moved = !keep[i] }
     }
@@ -121,15 +120,18 @@ enum PassageSelection {
         var lastRank = rank[0]
         for i in 1..<pairs.count {
             let next = pairs[i]
-            let current = merged[merged.count - 1]
-            let gapA = next.a.lowerBound - current.a.upperBound
-            let gapB = next.b.lowerBound - current.b.upperBound
-            if rank[i] == lastRank + 1, current.moved == next.moved, gapA >= 0, gapB >= 0,
+            let last = merged.count - 1
+            // Read the last passage's fields, not a copy of it: a copy would share its matches
+            // and make the append below copy them, quadratic over a long run of merges.
+            let (currentA, currentB) = (merged[last].a, merged[last].b)
+            let gapA = next.a.lowerBound - currentA.upperBound
+            let gapB = next.b.lowerBound - currentB.upperBound
+            if rank[i] == lastRank + 1, merged[last].moved == next.moved, gapA >= 0, gapB >= 0,
                gapA <= 2 * options.maxGap, gapB <= 2 * options.maxGap,
                !PassageChaining.isOneSided(gapA, gapB, options) {
-                merged[merged.count - 1] = AlignedPair(
-                    a: current.a.lowerBound..<next.a.upperBound, b: current.b.lowerBound..<next.b.upperBound,
-                    moved: current.moved, matches: current.matches + next.matches)
+                merged[last].a = currentA.lowerBound..<next.a.upperBound
+                merged[last].b = currentB.lowerBound..<next.b.upperBound
+                merged[last].matches.append(contentsOf: next.matches)
             } else {
                 merged.append(next)
             }

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The settings of one comparison (`doppel diff`), validated once by the caller.
 public struct ComparisonOptions: Sendable {
     public var normalization = NormalizationOptions()
@@ -59,24 +61,48 @@ public enum Comparer {
     ///   are diffed by Myers' algorithm within `options.diff`'s cost budget.
     public static func compare(_ a: SourceText, _ b: SourceText,
                                options: ComparisonOptions = ComparisonOptions()) -> Comparison {
-        let textA = Normalizer(options: options.normalization).normalize(a)
-        let textB = Normalizer(options: options.normalization).normalize(b)
+        let (textA, textB) = normalize(a, b, options: options.normalization)
         return compare(a, textA, b, textB, options: options)
     }
 
-    /// Compares two texts already normalised.
+    /// Normalises both sides of a comparison; two long texts (together more than
+    /// `parallelAbove` code points) at the same time on two threads.
+    ///
+    /// - Complexity: O(n + m); the wall time of the longer text on two cores.
+    public static func normalize(_ a: SourceText, _ b: SourceText,
+                                 options: NormalizationOptions) -> (NormalizedText, NormalizedText) {
+        guard a.scalars.count + b.scalars.count > parallelAbove else {
+            let normalizer = Normalizer(options: options)
+            return (normalizer.normalize(a), normalizer.normalize(b))
+        }
+        let texts = SharedSlots<NormalizedText?>(repeating: nil, count: 2)
+        DispatchQueue.concurrentPerform(iterations: 2) { side in
+            texts[side] = Normalizer(options: options).normalize(side == 0 ? a : b)
+        }
+        return (texts[0]!, texts[1]!)
+    }
+
+    /// Code points (both texts) above which `compare(_:_:options:)` normalises the two sides in
+    /// parallel; below it a thread's start costs more than it saves.
+    static let parallelAbove = 100_000
+
+    /// Compares two texts already normalised. The gaps of all aligned pairs are diffed
+    /// independently, on two threads when they hold more than `parallelAbove` units together.
     public static func compare(_ a: SourceText, _ textA: NormalizedText, _ b: SourceText,
                                _ textB: NormalizedText, options: ComparisonOptions) -> Comparison {
         let alignment = Aligner.align(textA, textB, options: options.align)
+        let gaps = alignment.pairs.map(\.gaps)
+        let results = diffGaps(gaps.flatMap { $0 }, textA, textB, options: options.diff)
         var exact = true
         var kept: [PairComparison] = []
-        for pair in alignment.pairs {
+        var next = 0
+        for (pair, pairGaps) in zip(alignment.pairs, gaps) {
             var edits: [Edit] = []
-            for gap in pair.gaps {
-                let result = TextDiff.diff(textA, gap.a, textB, gap.b, options: options.diff)
+            for result in results[next..<next + pairGaps.count] {
                 exact = exact && result.exact
                 edits.append(contentsOf: result.edits)
             }
+            next += pairGaps.count
             if options.ignorePunctuation { edits.removeAll { $0.kind == .punctuation } }
             let changedA = edits.reduce(0) { $0 + $1.a.count }
             let equal = max(0, pair.a.count - changedA)
@@ -94,5 +120,28 @@ public enum Comparer {
         ledger.headlinesAfterBody = alignment.headlinesAfterBody
         return Comparison(sourceA: a, sourceB: b, textA: textA, textB: textB, pairs: kept,
                           onlyInA: onlyA, onlyInB: onlyB, ledger: ledger, exact: exact)
+    }
+
+    /// The diff of each gap, in order. Each worker keeps one tokenizer for all its gaps (a
+    /// tokenizer's tables cost more to set up than a short gap costs to diff); a gap's edits do
+    /// not depend on which worker diffed it.
+    ///
+    /// - Complexity: that of `TextDiff.diff` summed over the gaps.
+    public static func diffGaps(_ gaps: [(a: Range<Int>, b: Range<Int>)], _ textA: NormalizedText,
+                         _ textB: NormalizedText, options: DiffOptions) -> [DiffResult] {
+        let units = gaps.reduce(0) { $0 + $1.a.count + $1.b.count }
+        let workers = units > parallelAbove && gaps.count > 1 ? 2 : 1
+        let empty = DiffResult(edits: [], exact: true, equalUnits: 0)
+        let results = SharedSlots(repeating: empty, count: gaps.count)
+        // Workers take gaps in turn by index, so both get a share of every part of the texts.
+        let work: @Sendable (Int) -> Void = { worker in
+            var tokenizer = DiffTokenizer()
+            for index in stride(from: worker, to: gaps.count, by: workers) {
+                results[index] = TextDiff.diff(textA, gaps[index].a, textB, gaps[index].b,
+                                               options: options, tokenizer: &tokenizer)
+            }
+        }
+        if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
+        return results.take(resettingTo: empty)
     }
 }

@@ -18,6 +18,15 @@ public enum TextDiff {
                             _ b: NormalizedText, _ bRange: Range<Int>,
                             options: DiffOptions = DiffOptions()) -> DiffResult {
         var tokenizer = DiffTokenizer()
+        return diff(a, aRange, b, bRange, options: options, tokenizer: &tokenizer)
+    }
+
+    /// `diff(_:_:_:_:options:)` with a tokenizer kept across calls: the edits are the same,
+    /// and a caller diffing many short ranges saves setting up a tokenizer for each.
+    public static func diff(_ a: NormalizedText, _ aRange: Range<Int>,
+                            _ b: NormalizedText, _ bRange: Range<Int>,
+                            options: DiffOptions = DiffOptions(),
+                            tokenizer: inout DiffTokenizer) -> DiffResult {
         let tokensA = tokenizer.tokenize(a, aRange)
         let tokensB = tokenizer.tokenize(b, bRange)
         let script = MyersDiff.script(tokensA.ids, tokensB.ids, costBudget: options.costBudget)
