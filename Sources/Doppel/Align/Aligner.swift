@@ -24,11 +24,10 @@ public enum Aligner {
         let matches = AnchorMatching.matches(a, b, k: k, sampling: sampling)
         var blocks = PassageChaining.chain(matches, options: options)
         blocks = PassageSelection.select(blocks, minimumScore: k)
-        if blocks.isEmpty && !a.units.isEmpty && !b.units.isEmpty
-            && (max(a.count, b.count) <= 4 * k || sharedEnds(a.units, b.units) * 2 >= min(a.count, b.count)) {
-            // No anchor, but the texts are short, or share a long common start and end (too
-            // repetitive for unique anchors, as `aaaa…` against `aaab…`): compared whole; the
-            // diff's budget bounds the cost. Long texts without anchors are unrelated.
+        if blocks.isEmpty && !a.units.isEmpty && !b.units.isEmpty && alike(a.units[...], b.units[...], k: k) {
+            // No anchor, but the texts are alike (short, or too repetitive for unique anchors,
+            // as `aaaa…` against `aaab…`): compared whole; the diff's budget bounds the cost.
+            // Long texts without anchors that are not alike are unrelated.
             blocks = [AlignedPair(a: 0..<a.count, b: 0..<b.count, moved: false, matches: [])]
         }
         PassageSelection.markMoved(&blocks)
@@ -86,15 +85,42 @@ public enum Aligner {
         return count
     }
 
+    /// Whether two stretches without anchors are still versions of each other: both at most
+    /// `4 × k` units, or sharing a common start and end of half the shorter one, or sharing at
+    /// least `LeftoverPairing.minimumSimilarity` of their character bigrams (Dice, counted with
+    /// repeats; unrelated Chinese news shares about 0.3).
+    ///
+    /// - Complexity: expected O(n + m).
+    static func alike(_ a: ArraySlice<UInt32>, _ b: ArraySlice<UInt32>, k: Int) -> Bool {
+        if max(a.count, b.count) <= 4 * k { return true }
+        if sharedEnds(a, b) * 2 >= min(a.count, b.count) { return true }
+        return LeftoverPairing.dice(hashedBigrams(a), hashedBigrams(b)) >= LeftoverPairing.minimumSimilarity
+    }
+
+    /// The character bigrams of a stretch, hashed and sorted (`sortHashes`).
+    private static func hashedBigrams(_ units: ArraySlice<UInt32>) -> [UInt64] {
+        guard units.count > 1 else { return units.map { SplitMix64.mix(UInt64($0)) } }
+        var grams: [UInt64] = []
+        grams.reserveCapacity(units.count - 1)
+        var previous = units.first!
+        for u in units.dropFirst() {
+            grams.append(SplitMix64.mix(UInt64(previous) << 32 | UInt64(u)))
+            previous = u
+        }
+        grams.sortHashes()
+        return grams
+    }
+
     /// Length of the common prefix plus the common suffix (not overlapping).
     ///
     /// - Complexity: O(n).
-    static func sharedEnds(_ a: [UInt32], _ b: [UInt32]) -> Int {
+    static func sharedEnds(_ a: ArraySlice<UInt32>, _ b: ArraySlice<UInt32>) -> Int {
         let limit = min(a.count, b.count)
+        let (a0, b0) = (a.startIndex, b.startIndex)
         var prefix = 0
-        while prefix < limit && a[prefix] == b[prefix] { prefix += 1 }
+        while prefix < limit && a[a0 + prefix] == b[b0 + prefix] { prefix += 1 }
         var suffix = 0
-        while suffix < limit - prefix && a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
+        while suffix < limit - prefix && a[a.endIndex - 1 - suffix] == b[b.endIndex - 1 - suffix] { suffix += 1 }
         return prefix + suffix
     }
 

@@ -5,8 +5,10 @@
 /// k-grams unique in the whole of both texts, so the first search leaves long stretches between
 /// its passages although they agree almost word for word. Between two consecutive in-order
 /// passages, a k-gram repeated elsewhere in the text is often unique in the gap on each side; it
-/// anchors the stretch there. Each round searches only the gaps that the previous round changed,
-/// so the cost is that of the first search times the number of rounds at most.
+/// anchors the stretch there. A gap with no anchor at all whose two sides are alike
+/// (`Aligner.alike`) becomes one passage, compared whole by the diff.
+/// Each round searches only the gaps that the previous round changed, so the cost is that of the
+/// first search times the number of rounds at most.
 enum GapAnchoring {
     /// Rounds at most; each finds passages only in the gaps the previous one left.
     static let maximumRounds = 16
@@ -28,14 +30,22 @@ enum GapAnchoring {
             var found: [AlignedPair] = []
             for gap in gaps(between: pairs.filter { !$0.moved }, a.count, b.count)
             where gap.a.count >= k && gap.b.count >= k && searched.insert(gap).inserted {
-                let segmentsA = free(gap.a, taken: takenA).flatMap { AnchorMatching.paragraphs(of: a, in: $0) }
-                let segmentsB = free(gap.b, taken: takenB).flatMap { AnchorMatching.paragraphs(of: b, in: $0) }
+                let freeA = free(gap.a, taken: takenA)
+                let freeB = free(gap.b, taken: takenB)
+                let segmentsA = freeA.flatMap { AnchorMatching.paragraphs(of: a, in: $0) }
+                let segmentsB = freeB.flatMap { AnchorMatching.paragraphs(of: b, in: $0) }
                 let sampling = gap.a.count + gap.b.count > options.samplingAbove ? options.sampling : 1
                 let matches = AnchorMatching.matches(a.units, segmentsA, b.units, segmentsB, k: k,
                                                      sampling: sampling)
-                guard !matches.isEmpty else { continue }
-                found += PassageSelection.select(PassageChaining.chain(matches, options: options),
-                                                 minimumScore: 2 * k)
+                let passages = matches.isEmpty ? []
+                    : PassageSelection.select(PassageChaining.chain(matches, options: options), minimumScore: 2 * k)
+                if !passages.isEmpty {
+                    found += passages
+                } else if freeA == [gap.a], freeB == [gap.b], Aligner.alike(a.units[gap.a], b.units[gap.b], k: k) {
+                    // Too repetitive for any anchor, yet alike: one passage, compared whole by the
+                    // diff within its budget (as patience diff falls back to Myers).
+                    found.append(AlignedPair(a: gap.a, b: gap.b, moved: false, matches: []))
+                }
             }
             if found.isEmpty { break }
             pairs = (pairs + found).sorted { $0.a.lowerBound < $1.a.lowerBound }

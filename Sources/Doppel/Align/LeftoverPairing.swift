@@ -51,7 +51,7 @@ enum LeftoverPairing {
     }
 
     /// 2|A∩B| / (|A| + |B|) over multisets given as sorted arrays.
-    private static func dice(_ x: [UInt64], _ y: [UInt64]) -> Double {
+    static func dice(_ x: [UInt64], _ y: [UInt64]) -> Double {
         guard !x.isEmpty || !y.isEmpty else { return 0 }
         var i = 0
         var j = 0
