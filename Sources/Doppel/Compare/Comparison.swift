@@ -87,7 +87,7 @@ public enum Comparer {
     static let parallelAbove = 100_000
 
     /// Compares two texts already normalised. The gaps of all aligned pairs are diffed
-    /// independently, on two threads when they hold more than `parallelAbove` units together.
+    /// independently, on two threads when there is enough of them (`diffGaps`).
     public static func compare(_ a: SourceText, _ textA: NormalizedText, _ b: SourceText,
                                _ textB: NormalizedText, options: ComparisonOptions) -> Comparison {
         let alignment = Aligner.align(textA, textB, options: options.align)
@@ -122,13 +122,15 @@ public enum Comparer {
                           onlyInA: onlyA, onlyInB: onlyB, ledger: ledger, exact: exact)
     }
 
-    /// The diff of each gap, in order. Each worker keeps one tokenizer for all its gaps (a
+    /// The diff of each gap, in order, on two threads when the gaps hold more than
+    /// `parallelAbove` units together. Each worker keeps one tokenizer for all its gaps (a
     /// tokenizer's tables cost more to set up than a short gap costs to diff); a gap's edits do
     /// not depend on which worker diffed it.
     ///
     /// - Complexity: that of `TextDiff.diff` summed over the gaps.
     public static func diffGaps(_ gaps: [(a: Range<Int>, b: Range<Int>)], _ textA: NormalizedText,
-                         _ textB: NormalizedText, options: DiffOptions) -> [DiffResult] {
+                                _ textB: NormalizedText, options: DiffOptions,
+                                parallelAbove: Int = 10_000) -> [DiffResult] {
         let units = gaps.reduce(0) { $0 + $1.a.count + $1.b.count }
         let workers = units > parallelAbove && gaps.count > 1 ? 2 : 1
         let empty = DiffResult(edits: [], exact: true, equalUnits: 0)

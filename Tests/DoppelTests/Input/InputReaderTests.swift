@@ -56,3 +56,23 @@ import Testing
         try InputReader.read(bytes: [0xD6, 0xD0], path: "f.txt", options: InputOptions(encoding: .utf8))
     }
 }
+
+@Test func readingTwoFilesAtOnceGivesWhatReadingEachGivesAndAsFirstError() throws {
+    let folder = try InputFixtures.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let first = folder.appendingPathComponent("a.txt")
+    let second = folder.appendingPathComponent("b.txt")
+    try Data("王女士".utf8).write(to: first)
+    try Data([0xFF, 0xFE] + Array("马女士".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }).write(to: second)
+    let (a, b) = try InputReader.read(first.path, second.path)
+    #expect(a.scalars == (try InputReader.read(path: first.path)).scalars)
+    #expect(b.scalars == (try InputReader.read(path: second.path)).scalars && b.encoding == .utf16LE)
+    let missingA = folder.appendingPathComponent("x.txt").path
+    let missingB = folder.appendingPathComponent("y.txt").path
+    #expect(throws: DoppelError.unreadable(path: missingA, reason: "no such file")) {
+        try InputReader.read(missingA, missingB)
+    }
+    #expect(throws: DoppelError.unreadable(path: missingB, reason: "no such file")) {
+        try InputReader.read(first.path, missingB)
+    }
+}

@@ -1,0 +1,81 @@
+import Testing
+@testable import Doppel
+
+@Suite struct PassageSelectionTests {
+    /// The reference: for each passage the heaviest chain ending at it, over every earlier
+    /// passage before it in B, ties to the earliest; the kept chain ends at the first heaviest.
+    static func referenceMoved(_ pairs: [AlignedPair]) -> [Bool] {
+        let n = pairs.count
+        var best = [Int](repeating: 0, count: n)
+        var previous = [Int](repeating: -1, count: n)
+        for i in 0..<n {
+            best[i] = pairs[i].a.count
+            for j in 0..<i where pairs[j].b.upperBound <= pairs[i].b.lowerBound
+                && best[j] + pairs[i].a.count > best[i] {
+                best[i] = best[j] + pairs[i].a.count
+                previous[i] = j
+            }
+        }
+        var keep = [Bool](repeating: false, count: n)
+        var i = best.indices.max { best[$0] < best[$1] } ?? -1
+        while i >= 0 {
+            keep[i] = true
+            i = previous[i]
+        }
+        return keep.map { !$0 }
+    }
+
+    /// `count` passages disjoint on both sides, in A order, in a shuffled B order.
+    static func shuffledPassages(_ count: Int, seed: UInt64) -> [AlignedPair] {
+        var rng = SplitMix64(seed: seed)
+        let lengths = (0..<count).map { _ in Int.random(in: 1...50, using: &rng) }
+        var startsA: [Int] = []
+        var position = 0
+        for length in lengths {
+            startsA.append(position)
+            position += length + Int.random(in: 0...5, using: &rng)
+        }
+        // Mostly in order, with some blocks swapped, as moved articles are.
+        var orderB = Array(0..<count)
+        for _ in 0..<(count / 4) {
+            let x = Int.random(in: 0..<count, using: &rng)
+            let y = Int.random(in: 0..<count, using: &rng)
+            orderB.swapAt(x, y)
+        }
+        var startsB = [Int](repeating: 0, count: count)
+        position = 0
+        for index in orderB {
+            startsB[index] = position
+            position += lengths[index] + Int.random(in: 0...5, using: &rng)
+        }
+        return (0..<count).map {
+            AlignedPair(a: startsA[$0]..<startsA[$0] + lengths[$0], b: startsB[$0]..<startsB[$0] + lengths[$0],
+                        moved: false, matches: [])
+        }
+    }
+
+    @Test(arguments: 1...20 as ClosedRange<UInt64>)
+    func movedMarksKeepTheHeaviestIncreasingChainAsTheQuadraticReferenceDoes(seed: UInt64) {
+        var pairs = Self.shuffledPassages(Int(seed) * 7, seed: seed)
+        let expected = Self.referenceMoved(pairs)
+        PassageSelection.markMoved(&pairs)
+        #expect(pairs.map(\.moved) == expected, "seed \(seed)")
+    }
+
+    @Test func inOrderPassagesAreNeverMoved() {
+        var pairs = (0..<100).map { AlignedPair(a: $0 * 10..<$0 * 10 + 5, b: $0 * 7..<$0 * 7 + 5, moved: true, matches: []) }
+        PassageSelection.markMoved(&pairs)
+        #expect(pairs.allSatisfy { !$0.moved })
+    }
+
+    @Test func mergingAdjacentPassagesKeepsEveryMatchInOrder() {
+        let pairs = (0..<500).map { i in
+            AlignedPair(a: i * 20..<i * 20 + 18, b: i * 21..<i * 21 + 18, moved: false,
+                        matches: [ExactMatch(a: i * 20, b: i * 21, length: 18)])
+        }
+        let merged = PassageSelection.mergeAdjacent(pairs, options: AlignOptions())
+        #expect(merged.count == 1)
+        #expect(merged[0].a == 0..<(499 * 20 + 18) && merged[0].b == 0..<(499 * 21 + 18))
+        #expect(merged[0].matches == pairs.flatMap(\.matches))
+    }
+}
