@@ -68,8 +68,8 @@ public struct AlignOptions: Sendable, Equatable {
     /// Unmatched text at a passage's edge up to this long is drawn into the passage when it
     /// reaches a paragraph boundary (so an edit in a passage's first characters is an edit).
     public var edgeSlack = 40
-    /// Texts longer than this (A plus B, in units) sample anchors: a k-gram is an anchor
-    /// candidate when its hash is divisible by `sampling`, so both sides sample the same k-grams.
+    /// Texts longer than this (A plus B, in units) sample anchors: about one k-gram in
+    /// `sampling` is an anchor candidate, chosen by its hash, so both sides sample the same ones.
     public var samplingAbove = 200_000
     public var sampling: UInt64 = 8
 

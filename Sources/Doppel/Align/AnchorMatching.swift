@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Seeds for alignment: k-grams that occur exactly once in each text (as patience diff and
 /// passim do), extended to maximal exact matches.
 ///
@@ -6,7 +8,7 @@
 /// is counted over the segments given, so a k-gram repeated elsewhere in the text can still be
 /// an anchor inside one gap.
 enum AnchorMatching {
-    /// The maximal exact matches grown from k-grams unique in both texts, each inside one
+    /// The maximal exact matches grown from k-grams unique in both texts, each k-gram inside one
     /// paragraph, sorted by position in A. See `matches(_:_:_:_:k:sampling:)`.
     static func matches(_ ta: NormalizedText, _ tb: NormalizedText, k: Int, sampling: UInt64) -> [ExactMatch] {
         matches(ta.units, paragraphs(of: ta, in: 0..<ta.count), tb.units,
@@ -15,9 +17,9 @@ enum AnchorMatching {
 
     /// The maximal exact matches grown from k-grams that occur exactly once in `segmentsA` of `a`
     /// and once in `segmentsB` of `b`, sorted by position in A. A match stays inside the segment
-    /// of its anchor on both sides. When `sampling > 1`, only k-grams whose hash is divisible by
-    /// it are considered; the choice depends on content only, so both sides sample the same
-    /// k-grams.
+    /// of its anchor, or crosses into the touching segment where both sides do at once. When `sampling > 1`, only about one k-gram in `sampling` is
+    /// considered, chosen by its hash; the choice depends on content only, so both sides sample
+    /// the same k-grams.
     ///
     /// - Precondition: each segment list ascending and non-overlapping.
     /// - Complexity: expected O(n + m) for the n and m units of the segments (k-gram hashes
@@ -27,11 +29,8 @@ enum AnchorMatching {
                         k: Int, sampling: UInt64) -> [ExactMatch] {
         guard k > 0 else { return [] }
         let packing = Packing(maximumPosition: max(a.count, b.count))
-        var ea = kgrams(a, segmentsA, k: k, sampling: sampling, packing: packing)
-        var eb = kgrams(b, segmentsB, k: k, sampling: sampling, packing: packing)
+        let (ea, eb) = sortedKGrams(a, segmentsA, b, segmentsB, k: k, sampling: sampling, packing: packing)
         guard !ea.isEmpty, !eb.isEmpty else { return [] }
-        ea.sortHashes()
-        eb.sortHashes()
         // Anchors by A position: each A position holds at most one (its k-gram is unique), so a
         // table over the span of A's segments puts them in order without a sort.
         let low = segmentsA.first!.lowerBound
@@ -103,8 +102,35 @@ enum AnchorMatching {
         return end
     }
 
+    /// Units of segments (both sides) above which the two sides' k-grams are hashed and sorted
+    /// on two threads.
+    static let parallelAbove = 200_000
+
+    /// The packed k-grams of both sides, each sorted; on two threads for long segments.
+    private static func sortedKGrams(_ a: [UInt32], _ segmentsA: [Range<Int>], _ b: [UInt32], _ segmentsB: [Range<Int>],
+                                     k: Int, sampling: UInt64, packing: Packing) -> ([UInt64], [UInt64]) {
+        let units = segmentsA.reduce(0) { $0 + $1.count } + segmentsB.reduce(0) { $0 + $1.count }
+        guard units > parallelAbove else {
+            var ea = kgrams(a, segmentsA, k: k, sampling: sampling, packing: packing)
+            var eb = kgrams(b, segmentsB, k: k, sampling: sampling, packing: packing)
+            ea.sortHashes()
+            eb.sortHashes()
+            return (ea, eb)
+        }
+        let sides = SharedSlots<[UInt64]>(repeating: [], count: 2)
+        DispatchQueue.concurrentPerform(iterations: 2) { side in
+            var entries = side == 0 ? kgrams(a, segmentsA, k: k, sampling: sampling, packing: packing)
+                                    : kgrams(b, segmentsB, k: k, sampling: sampling, packing: packing)
+            entries.sortHashes()
+            sides[side] = entries
+        }
+        let both = sides.take(resettingTo: [])
+        return (both[0], both[1])
+    }
+
     /// The packed hashes of the k-grams that lie inside one segment (a polynomial rolling hash,
-    /// restarted at each segment and mixed by SplitMix64).
+    /// restarted at each segment and mixed by SplitMix64). With `sampling` s, a k-gram is kept
+    /// when the low 32 bits of its hash are below 2³²/s: about one in s, chosen by content only.
     private static func kgrams(_ units: [UInt32], _ segments: [Range<Int>], k: Int, sampling: UInt64,
                                packing: Packing) -> [UInt64] {
         let base: UInt64 = 0x100_0000_01B3
@@ -113,6 +139,7 @@ enum AnchorMatching {
         let total = segments.reduce(0) { $0 + max(0, $1.count - k + 1) }
         var entries: [UInt64] = []
         entries.reserveCapacity(sampling > 1 ? total / Int(sampling) * 2 : total)
+        let limit = (UInt64(1) << 32) / max(1, sampling)
         units.withUnsafeBufferPointer { u in
             for segment in segments where segment.count >= k {
                 var h: UInt64 = 0
@@ -121,7 +148,7 @@ enum AnchorMatching {
                     if i - segment.lowerBound >= k { h = h &- (UInt64(u[i - k]) &+ 1) &* power }
                     guard i - segment.lowerBound >= k - 1 else { continue }
                     let mixed = SplitMix64.mix(h)
-                    if sampling <= 1 || mixed % sampling == 0 {
+                    if mixed & 0xFFFF_FFFF < limit {
                         entries.append(packing.pack(hash: mixed, position: i - k + 1))
                     }
                 }
@@ -130,19 +157,22 @@ enum AnchorMatching {
         return entries
     }
 
-    /// The segment holding `position`.
-    private static func segment(of position: Int, in segments: [Range<Int>]) -> Range<Int> {
+    /// The index of the segment holding `position`.
+    private static func segmentIndex(of position: Int, in segments: [Range<Int>]) -> Int {
         var lo = 0
         var hi = segments.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if segments[mid].upperBound <= position { lo = mid + 1 } else { hi = mid }
         }
-        return segments[lo]
+        return lo
     }
 
-    /// Grows each anchor left and right while the texts agree, inside its segment on both sides;
-    /// anchors inside a match already grown on the same diagonal are skipped.
+    /// Grows each anchor left and right while the texts agree. A match stays inside the segment
+    /// of its anchor, except where both texts cross into a touching segment at the same place (a
+    /// paragraph break both sides have): it grows on through such breaks, so text that agrees
+    /// for many paragraphs is one match, not one per paragraph. Anchors inside a match already
+    /// grown on the same diagonal are skipped.
     private static func extend(_ anchors: [(a: Int, b: Int)], _ a: [UInt32], _ segmentsA: [Range<Int>],
                                _ b: [UInt32], _ segmentsB: [Range<Int>], k: Int) -> [ExactMatch] {
         var coveredEnd: [Int: Int] = [:]  // diagonal (b - a) → end in A of the last match on it
@@ -150,19 +180,36 @@ enum AnchorMatching {
         for anchor in anchors {
             let diagonal = anchor.b - anchor.a
             if let end = coveredEnd[diagonal], anchor.a < end { continue }
-            let segmentA = segment(of: anchor.a, in: segmentsA)
-            let segmentB = segment(of: anchor.b, in: segmentsB)
+            let anchorSegmentA = segmentIndex(of: anchor.a, in: segmentsA)
+            let anchorSegmentB = segmentIndex(of: anchor.b, in: segmentsB)
+            var (sa, sb) = (anchorSegmentA, anchorSegmentB)
             var start = anchor.a
             var startB = anchor.b
-            while start > segmentA.lowerBound && startB > segmentB.lowerBound && a[start - 1] == b[startB - 1] {
-                start -= 1
-                startB -= 1
+            while true {
+                while start > segmentsA[sa].lowerBound && startB > segmentsB[sb].lowerBound
+                        && a[start - 1] == b[startB - 1] {
+                    start -= 1
+                    startB -= 1
+                }
+                guard start == segmentsA[sa].lowerBound, startB == segmentsB[sb].lowerBound,
+                      sa > 0, segmentsA[sa - 1].upperBound == start,
+                      sb > 0, segmentsB[sb - 1].upperBound == startB else { break }
+                sa -= 1
+                sb -= 1
             }
+            (sa, sb) = (anchorSegmentA, anchorSegmentB)
             var endA = anchor.a + k
             var endB = anchor.b + k
-            while endA < segmentA.upperBound && endB < segmentB.upperBound && a[endA] == b[endB] {
-                endA += 1
-                endB += 1
+            while true {
+                while endA < segmentsA[sa].upperBound && endB < segmentsB[sb].upperBound && a[endA] == b[endB] {
+                    endA += 1
+                    endB += 1
+                }
+                guard endA == segmentsA[sa].upperBound, endB == segmentsB[sb].upperBound,
+                      sa + 1 < segmentsA.count, segmentsA[sa + 1].lowerBound == endA,
+                      sb + 1 < segmentsB.count, segmentsB[sb + 1].lowerBound == endB else { break }
+                sa += 1
+                sb += 1
             }
             matches.append(ExactMatch(a: start, b: startB, length: endA - start))
             coveredEnd[diagonal] = endA
