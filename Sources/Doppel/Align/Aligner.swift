@@ -54,12 +54,7 @@ public enum Aligner {
         var cursor = 0
         func emit(_ range: Range<Int>) {
             guard !range.isEmpty else { return }
-            var start = range.lowerBound
-            for p in text.paragraphStarts where p > start && p < range.upperBound {
-                appendTrimmed(start..<p)
-                start = p
-            }
-            appendTrimmed(start..<range.upperBound)
+            for piece in AnchorMatching.paragraphs(of: text, in: range) { appendTrimmed(piece) }
         }
         func appendTrimmed(_ range: Range<Int>) {
             var lo = range.lowerBound

@@ -171,8 +171,10 @@ enum AnchorMatching {
     /// Grows each anchor left and right while the texts agree. A match stays inside the segment
     /// of its anchor, except where both texts cross into a touching segment at the same place (a
     /// paragraph break both sides have): it grows on through such breaks, so text that agrees
-    /// for many paragraphs is one match, not one per paragraph. Anchors inside a match already
-    /// grown on the same diagonal are skipped.
+    /// for many paragraphs is one match, not one per paragraph, as long as it agrees for at
+    /// least k units or the whole segment past each break (a shared full stop at the end of two
+    /// unrelated paragraphs does not join them). Anchors inside a match already grown on the
+    /// same diagonal are skipped.
     private static func extend(_ anchors: [(a: Int, b: Int)], _ a: [UInt32], _ segmentsA: [Range<Int>],
                                _ b: [UInt32], _ segmentsB: [Range<Int>], k: Int) -> [ExactMatch] {
         var coveredEnd: [Int: Int] = [:]  // diagonal (b - a) → end in A of the last match on it
@@ -186,13 +188,20 @@ enum AnchorMatching {
             var start = anchor.a
             var startB = anchor.b
             while true {
+                let boundary = start
                 while start > segmentsA[sa].lowerBound && startB > segmentsB[sb].lowerBound
                         && a[start - 1] == b[startB - 1] {
                     start -= 1
                     startB -= 1
                 }
-                guard start == segmentsA[sa].lowerBound, startB == segmentsB[sb].lowerBound,
-                      sa > 0, segmentsA[sa - 1].upperBound == start,
+                let whole = start == segmentsA[sa].lowerBound && startB == segmentsB[sb].lowerBound
+                if sa != anchorSegmentA && !whole && boundary - start < k {
+                    // A few equal units across the break (a full stop) are chance, not a match.
+                    startB += boundary - start
+                    start = boundary
+                    break
+                }
+                guard whole, sa > 0, segmentsA[sa - 1].upperBound == start,
                       sb > 0, segmentsB[sb - 1].upperBound == startB else { break }
                 sa -= 1
                 sb -= 1
@@ -201,12 +210,18 @@ enum AnchorMatching {
             var endA = anchor.a + k
             var endB = anchor.b + k
             while true {
+                let boundary = endA
                 while endA < segmentsA[sa].upperBound && endB < segmentsB[sb].upperBound && a[endA] == b[endB] {
                     endA += 1
                     endB += 1
                 }
-                guard endA == segmentsA[sa].upperBound, endB == segmentsB[sb].upperBound,
-                      sa + 1 < segmentsA.count, segmentsA[sa + 1].lowerBound == endA,
+                let whole = endA == segmentsA[sa].upperBound && endB == segmentsB[sb].upperBound
+                if sa != anchorSegmentA && !whole && endA - boundary < k {
+                    endB -= endA - boundary
+                    endA = boundary
+                    break
+                }
+                guard whole, sa + 1 < segmentsA.count, segmentsA[sa + 1].lowerBound == endA,
                       sb + 1 < segmentsB.count, segmentsB[sb + 1].lowerBound == endB else { break }
                 sa += 1
                 sb += 1

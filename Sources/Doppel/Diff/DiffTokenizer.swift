@@ -59,7 +59,7 @@ public struct DiffTokenizer: Sendable {
 
     /// The tokens of `text.units[range]`.
     ///
-    /// - Complexity: O(`range.count` + paragraphs) expected.
+    /// - Complexity: O(`range.count` + log paragraphs) expected.
     public mutating func tokenize(_ text: NormalizedText, _ range: Range<Int>) -> DiffTokens {
         precondition(range.lowerBound >= 0 && range.upperBound <= text.count,
                      "token range \(range) outside text of \(text.count) units")
@@ -70,7 +70,9 @@ public struct DiffTokenizer: Sendable {
         starts.reserveCapacity(range.count)
         ends.reserveCapacity(range.count)
         let paragraphStarts = text.paragraphStarts
-        var nextParagraph = 0
+        // The first paragraph start after the range's start, found by binary search: a long text
+        // has thousands of paragraphs and thousands of short gaps to tokenise.
+        var nextParagraph = paragraphStarts.isEmpty ? 0 : text.paragraphIndex(of: range.lowerBound)
         while nextParagraph < paragraphStarts.count
             && paragraphStarts[nextParagraph] <= range.lowerBound
         {
