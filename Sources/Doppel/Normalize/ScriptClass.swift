@@ -34,7 +34,11 @@ public enum ScriptClass: UInt8, Sendable {
     public static let table = ScriptTable(bmp: bmpTable)
 
     fileprivate static func isMark(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
+        isMark(scalar.properties.generalCategory)
+    }
+
+    private static func isMark(_ category: Unicode.GeneralCategory) -> Bool {
+        switch category {
         case .nonspacingMark, .spacingMark, .enclosingMark: return true
         default: return false
         }
@@ -60,18 +64,25 @@ public enum ScriptClass: UInt8, Sendable {
     }
 
     /// One byte per BMP code point, built once per process: the class in the low bits, 0x80 for a
-    /// combining mark.
+    /// combining mark. The blocks whose class is fixed (Han, kana, hangul, bopomofo, private
+    /// use: no combining marks among them) are filled without asking for general categories,
+    /// and every other code point asks once: the table costs about a millisecond at start-up.
     private static let bmpTable: [UInt8] = {
         var table = [UInt8](repeating: ScriptClass.other.rawValue, count: 0x10000)
         for u in 0..<0x10000 {
+            if let fixed = fixedClass(UInt32(u)) {
+                table[u] = fixed.rawValue
+                continue
+            }
             guard let scalar = Unicode.Scalar(UInt32(u)) else { continue }  // surrogates
-            table[u] = classify(scalar).rawValue | (u >= 0x300 && isMark(scalar) ? 0x80 : 0)
+            let category = scalar.properties.generalCategory
+            table[u] = classify(u: UInt32(u), category).rawValue | (u >= 0x300 && isMark(category) ? 0x80 : 0)
         }
         return table
     }()
 
-    private static func classify(_ scalar: Unicode.Scalar) -> ScriptClass {
-        let u = scalar.value
+    /// The class of the blocks classified by range, not by general category.
+    private static func fixedClass(_ u: UInt32) -> ScriptClass? {
         switch u {
         case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF,  // Han
              0x3005, 0x3007, 0x3021...0x3029, 0x3038...0x303B,     // 々 〇 Hangzhou numerals
@@ -83,10 +94,16 @@ public enum ScriptClass: UInt8, Sendable {
         case 0xE000...0xF8FF:
             return .other  // private use
         default:
-            break
+            return nil
         }
-        let props = scalar.properties
-        switch props.generalCategory {
+    }
+
+    private static func classify(_ scalar: Unicode.Scalar) -> ScriptClass {
+        fixedClass(scalar.value) ?? classify(u: scalar.value, scalar.properties.generalCategory)
+    }
+
+    private static func classify(u: UInt32, _ category: Unicode.GeneralCategory) -> ScriptClass {
+        switch category {
         case .decimalNumber: return .digit
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
              .nonspacingMark, .spacingMark, .enclosingMark, .letterNumber:
