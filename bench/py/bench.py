@@ -170,6 +170,19 @@ def bench_inproc():
     lines = [json.loads(x) for x in path.read_text().splitlines() if x.startswith("{")]
     for line in lines:
         line["process_rss"] = rss
+    # Where the time of the largest diff goes: its stages, each timed on its own.
+    pair = common.OUT / "diff" / "c-10mb-0.1pct"
+    a, b = pair.with_name(pair.name + ".a.txt"), pair.with_name(pair.name + ".b.txt")
+    if a.exists() and b.exists():
+        say("in-process: DoppelBench --stages on the 10 MB pair …")
+        stages = common.OUT / "doppelbench-stages.jsonl"
+        with open(stages, "wb") as out:
+            _, _, status = common.run_measured(
+                [str(common.DOPPEL_BENCH), "--stages", str(a), str(b), "--runs", str(RUNS)], stdout=out)
+        if status == 0:
+            lines += [json.loads(x) for x in stages.read_text().splitlines() if x.startswith("{")]
+        else:
+            notes.append(f"DoppelBench --stages failed (exit status {status}).")
     return lines
 
 
@@ -414,7 +427,13 @@ def render(results):
         out += ["## In-process (DoppelBench)", "", "| benchmark | median | throughput |",
                 "| --- | ---: | ---: |"]
         for r in results["inproc"]:
-            if r["bench"] == "compare":
+            if r["bench"] == "stages":
+                for key, label in [("read_s", "read both files"), ("normalize_s", "normalise both"),
+                                   ("align_s", "align"), ("diff_s", "diff every gap"),
+                                   ("report_s", "JSON report")]:
+                    out.append(f"| 10 MB pair, stage: {label} ({r['runs']} runs) | "
+                               f"{fmt_time(r[key])} | — |")
+            elif r["bench"] == "compare":
                 out.append(f"| `Comparer.compare` samples pair ({r['runs']} runs) | "
                            f"{fmt_time(r['median_s'])} | — |")
             else:
