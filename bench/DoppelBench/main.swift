@@ -10,10 +10,11 @@
 // - compare: `Comparer.compare(a, b)` on the samples pair 000 (web) / 001 (print) as `SourceText`s
 //   already decoded; median of --compare-runs runs (default 20). Normalising both sides is part
 //   of the comparison and so of the timing.
-// - stages (`--stages A B`, instead of the above): `doppel diff A B --format json` taken apart
-//   into its stages, each timed on its own, median of N runs: reading both files (in parallel,
-//   as the command does), normalising both (in parallel), aligning, diffing every aligned pair,
-//   and writing the JSON report. Shows where the time of a large diff goes.
+// - stages (`--stages A B`, instead of the above): `doppel diff A B --format json` taken apart,
+//   median of N runs each: the whole comparison `Comparer.compare(a, b)` on texts already read
+//   (compare_s, what a peer's in-process figure measures), and its stages timed on their own:
+//   reading both files (in parallel, as the command does), normalising both (in parallel),
+//   aligning, diffing every aligned pair, and writing the JSON report.
 //
 // Uses only the public API. bench/run calls it and folds the lines into the results table.
 
@@ -98,6 +99,7 @@ if let (pathA, pathB) = settings.stages {
     }
     let options = ComparisonOptions()
     let ((a, b), read) = timed { try InputReader.read(pathA, pathB) }
+    let (_, compare) = timed { Comparer.compare(a, b, options: options).editCount }
     let ((textA, textB), normalize) = timed { Comparer.normalize(a, b, options: options.normalization) }
     let (alignment, align) = timed { Aligner.align(textA, textB, options: options.align) }
     let gaps = alignment.pairs.flatMap(\.gaps)
@@ -108,7 +110,7 @@ if let (pathA, pathB) = settings.stages {
     let (json, report) = timed { DiffReport.json(comparison) }
     emit(["bench": "stages", "a": pathA, "b": pathB, "runs": settings.runs, "code_points": a.scalars.count + b.scalars.count,
           "pairs": alignment.pairs.count, "edits": edits, "json_bytes": json.utf8.count,
-          "read_s": read, "normalize_s": normalize, "align_s": align, "diff_s": diff, "report_s": report])
+          "read_s": read, "compare_s": compare, "normalize_s": normalize, "align_s": align, "diff_s": diff, "report_s": report])
     exit(0)
 }
 let sampleNames = (try? FileManager.default.contentsOfDirectory(atPath: settings.samples))?
