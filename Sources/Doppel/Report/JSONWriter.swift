@@ -55,16 +55,20 @@ public struct JSONWriter {
     }
 
     private mutating func separate() {
-        if needsComma[needsComma.count - 1] { raw(",") }
-        if pretty && needsComma.count > 1 {
-            raw("\n" + String(repeating: "  ", count: needsComma.count - 1))
-        }
+        if needsComma[needsComma.count - 1] { bytes.append(0x2C) }
+        if pretty && needsComma.count > 1 { newLine(depth: needsComma.count - 1) }
     }
 
     private mutating func close(_ bracket: String) {
         let hadItems = needsComma.removeLast()
-        if pretty && hadItems { raw("\n" + String(repeating: "  ", count: needsComma.count - 1)) }
+        if pretty && hadItems { newLine(depth: needsComma.count - 1) }
         raw(bracket)
+    }
+
+    /// A line break and two spaces per level, appended without building a string.
+    private mutating func newLine(depth: Int) {
+        bytes.append(0x0A)
+        for _ in 0..<(2 * depth) { bytes.append(0x20) }
     }
 
     /// Formats a number with at most `digits` decimals, trailing zeros trimmed.
@@ -88,6 +92,12 @@ public struct JSONWriter {
     /// - Complexity: O(n) in the UTF-8 length of `s`.
     public static func escape(_ s: String, into out: inout [UInt8]) {
         out.append(0x22)
+        // Most strings need no escape: copy them whole without looking byte by byte twice.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            out.append(contentsOf: s.utf8)
+            out.append(0x22)
+            return
+        }
         let utf8 = Array(s.utf8)
         var start = 0
         var i = 0
