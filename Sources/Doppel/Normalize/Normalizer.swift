@@ -45,10 +45,51 @@ public struct Normalizer {
     private func normalize(_ s: UnsafeBufferPointer<Unicode.Scalar>,
                            layout: NormalizationOptions.Layout) -> NormalizedText {
         let lines = LineLayout.analyze(s, layout: layout)
+        // Room for one unit per code point and a margin; a text whose folds expand beyond it
+        // (NFKC turns a few code points into up to 18) is folded again with room for the worst.
+        if let text = normalize(s, lines: lines, capacity: s.count + 64) { return text }
+        return normalize(s, lines: lines, capacity: Self.maximumExpansion * s.count + 64)!
+    }
+
+    /// The most units NFKC and the canonical forms make of one code point (U+FDFA).
+    static let maximumExpansion = 18
+
+    /// Folds into arrays of `capacity` units (and as much map), written in place and handed
+    /// over without a copy; `nil` when the text needs more room.
+    private func normalize(_ s: UnsafeBufferPointer<Unicode.Scalar>, lines: LineLayout,
+                           capacity: Int) -> NormalizedText? {
+        let mapCapacity = options.keepMap ? capacity : 0
+        var units: [UInt32] = []
+        var ends: [Int32] = []
+        var paragraphStarts: [Int] = []
+        var ledger = LayoutLedger()
+        var overflowed = false
+        let starts = [Int32](unsafeUninitializedCapacity: mapCapacity) { startsBuffer, startsCount in
+            ends = [Int32](unsafeUninitializedCapacity: mapCapacity) { endsBuffer, endsCount in
+                units = [UInt32](unsafeUninitializedCapacity: capacity) { unitsBuffer, unitsCount in
+                    var state = Emitter(keepMap: options.keepMap, ideographic: lines.ideographic,
+                                        units: OutputColumn(unitsBuffer), starts: OutputColumn(startsBuffer),
+                                        ends: OutputColumn(endsBuffer))
+                    fold(s, lines: lines, into: &state)
+                    state.finishParagraphs()
+                    (unitsCount, startsCount, endsCount) = (state.units.count, state.starts.count, state.ends.count)
+                    (paragraphStarts, ledger) = (state.paragraphStarts, state.ledger)
+                    overflowed = state.units.overflowed || state.starts.overflowed || state.ends.overflowed
+                }
+            }
+        }
+        if overflowed { return nil }
+        var text = NormalizedText(units: units, originStarts: starts, originEnds: ends,
+                                  paragraphStarts: paragraphStarts, originCount: s.count, ledger: ledger)
+        text.isPrintLayout = lines.isPrint
+        return text
+    }
+
+    /// The folding loop: every code point of `s` through `state`.
+    private func fold(_ s: UnsafeBufferPointer<Unicode.Scalar>, lines: LineLayout, into state: inout Emitter) {
         let classes = ScriptClass.table
         let hanIsIdentity = !options.foldVariants
         let asciiIsIdentity = !options.ignoreCase && !options.ignorePunctuation
-        var state = Emitter(keepMap: options.keepMap, capacity: s.count, ideographic: lines.ideographic)
         state.ledger.paragraphsRecovered = lines.recovered
         var folded: [UInt32] = []
         folded.reserveCapacity(4)
@@ -137,9 +178,6 @@ public struct Normalizer {
             }
             i = end
         }
-        var text = state.finish(originCount: n)
-        text.isPrintLayout = lines.isPrint
-        return text
     }
 }
 
@@ -161,12 +199,13 @@ private struct Emitter {
     /// are the same with and without it.
     private var adjacentDots = 0
 
-    init(keepMap: Bool, capacity: Int, ideographic: Bool) {
+    init(keepMap: Bool, ideographic: Bool, units: OutputColumn<UInt32>, starts: OutputColumn<Int32>,
+         ends: OutputColumn<Int32>) {
         self.keepMap = keepMap
         self.ideographic = ideographic
-        units = OutputColumn(capacity: capacity)
-        starts = OutputColumn(capacity: keepMap ? capacity : 0)
-        ends = OutputColumn(capacity: keepMap ? capacity : 0)
+        self.units = units
+        self.starts = starts
+        self.ends = ends
     }
 
     mutating func count(_ change: FoldChange) {
@@ -274,13 +313,11 @@ private struct Emitter {
         }
     }
 
-    mutating func finish(originCount: Int) -> NormalizedText {
+    /// Drops a paragraph start that no unit follows.
+    mutating func finishParagraphs() {
         if let last = paragraphStarts.last, last == units.count, last > 0 {
             paragraphStarts.removeLast()
         }
-        return NormalizedText(units: units.finish(), originStarts: starts.finish(), originEnds: ends.finish(),
-                              paragraphStarts: paragraphStarts, originCount: originCount,
-                              ledger: ledger)
     }
 
     /// A space survives only between two units of spaced scripts: not next to an ideograph or
@@ -311,48 +348,38 @@ private struct Emitter {
     }
 }
 
-/// An append-only column of the normaliser's output in memory it owns, turned into an array
-/// once at the end: the hot loop appends without the uniqueness check of `Array.append`.
-/// Used by value inside one call; `finish()` must be called exactly once.
+/// An append-only column of the normaliser's output, written in place into the uninitialised
+/// storage of the array it becomes (`Array(unsafeUninitializedCapacity:)`), so a long text's
+/// units and map are neither copied nor touched twice. Appending past the capacity sets
+/// `overflowed` and drops the element; the caller then folds again with more room.
 private struct OutputColumn<Element: BitwiseCopyable> {
-    private var base: UnsafeMutablePointer<Element>
-    private var capacity: Int
+    private let base: UnsafeMutablePointer<Element>?
+    private let capacity: Int
     private(set) var count = 0
+    private(set) var overflowed = false
 
-    init(capacity: Int) {
-        self.capacity = max(16, capacity)
-        base = .allocate(capacity: self.capacity)
+    init(_ buffer: UnsafeMutableBufferPointer<Element>) {
+        base = buffer.baseAddress
+        capacity = buffer.count
     }
 
     var isEmpty: Bool { count == 0 }
-    var last: Element? { count > 0 ? base[count - 1] : nil }
+    var last: Element? { count > 0 ? base![count - 1] : nil }
 
     subscript(i: Int) -> Element {
-        get { base[i] }
-        set { base[i] = newValue }
+        get { base![i] }
+        set { base![i] = newValue }
     }
 
     @inline(__always)
     mutating func append(_ element: Element) {
-        if count == capacity {
-            let grown = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
-            grown.moveInitialize(from: base, count: count)
-            base.deallocate()
-            base = grown
-            capacity *= 2
+        guard count < capacity else {
+            overflowed = true
+            return
         }
-        base[count] = element
+        base![count] = element
         count += 1
     }
 
     mutating func removeLast() { count -= 1 }
-
-    /// The elements as an array; releases the memory.
-    mutating func finish() -> [Element] {
-        let array = Array(UnsafeBufferPointer(start: base, count: count))
-        base.deallocate()
-        count = 0
-        capacity = 0
-        return array
-    }
 }

@@ -2,6 +2,19 @@ import Testing
 @testable import Doppel
 
 @Suite struct NormalizerTests {
+    @Test func textThatExpandsBeyondOneUnitPerCodePointIsFoldedWhole() {
+        // U+FDFA becomes 18 units under NFKC: 100 of them outgrow the first, in-place buffers.
+        let ligature = "\u{FDFA}"
+        let expansion = ligature.precomposedStringWithCompatibilityMapping.unicodeScalars.map(\.value)
+        #expect(expansion.count == Normalizer.maximumExpansion)
+        let text = Normalizer().normalize(SourceText(path: "t", text: String(repeating: ligature, count: 100)))
+        let withoutSpaces = expansion.filter { $0 != 0x20 }
+        #expect(text.units.filter { $0 != 0x20 } == Array(Array(repeating: withoutSpaces, count: 100).joined()))
+        #expect(text.originStarts.count == text.count && text.originEnds.count == text.count)
+        #expect(text.originRange(of: 0..<text.count) == 0..<100)
+        #expect(Set(text.originStarts).count == 100)
+    }
+
     @Test func fullWidthPunctuationFoldsToOrdinaryForms() {
         #expect(normalized("你好，世界！（一）：１２３ＡＢＣ") == "你好,世界!(一):123ABC")
     }
