@@ -31,10 +31,13 @@ enum AnchorMatching {
         let packing = Packing(maximumPosition: max(a.count, b.count))
         let (ea, eb) = sortedKGrams(a, segmentsA, b, segmentsB, k: k, sampling: sampling, packing: packing)
         guard !ea.isEmpty, !eb.isEmpty else { return [] }
-        // Anchors by A position: each A position holds at most one (its k-gram is unique), so a
-        // table over the span of A's segments puts them in order without a sort.
+        // Anchors ordered by A position with the expected-linear `sortHashes`: the offset in the
+        // span of A's segments goes in the high bits (positions spread over the span as hashes
+        // do), B's position in the low 32.
         let low = segmentsA.first!.lowerBound
-        var anchorAt = [Int32](repeating: -1, count: segmentsA.last!.upperBound - low)
+        let span = segmentsA.last!.upperBound - low
+        let shift = UInt64(UInt64.bitWidth - max(1, Int.bitWidth - span.leadingZeroBitCount))  // ≥ 32
+        var keyed: [UInt64] = []
         var i = 0
         var j = 0
         while i < ea.count && j < eb.count {
@@ -47,13 +50,15 @@ enum AnchorMatching {
             if ni - i == 1 && nj - j == 1 {
                 let pa = packing.position(ea[i])
                 let pb = packing.position(eb[j])
-                if a[pa..<pa + k].elementsEqual(b[pb..<pb + k]) { anchorAt[pa - low] = Int32(pb) }
+                if a[pa..<pa + k].elementsEqual(b[pb..<pb + k]) {
+                    keyed.append(UInt64(pa - low) << shift | UInt64(pb))
+                }
             }
             i = ni
             j = nj
         }
-        var anchors: [(a: Int, b: Int)] = []
-        for (offset, pb) in anchorAt.enumerated() where pb >= 0 { anchors.append((low + offset, Int(pb))) }
+        keyed.sortHashes()
+        let anchors = keyed.map { (a: low + Int($0 >> shift), b: Int($0 & 0xFFFF_FFFF)) }
         return extend(anchors, a, segmentsA, b, segmentsB, k: k)
     }
 
