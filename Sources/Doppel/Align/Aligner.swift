@@ -54,7 +54,7 @@ public enum Aligner {
         var cursor = 0
         func emit(_ range: Range<Int>) {
             guard !range.isEmpty else { return }
-            for piece in AnchorMatching.paragraphs(of: text, in: range) { appendTrimmed(piece) }
+            for piece in text.paragraphRanges(in: range) { appendTrimmed(piece) }
         }
         func appendTrimmed(_ range: Range<Int>) {
             var lo = range.lowerBound

@@ -11,8 +11,8 @@ enum AnchorMatching {
     /// The maximal exact matches grown from k-grams unique in both texts, each k-gram inside one
     /// paragraph, sorted by position in A. See `matches(_:_:_:_:k:sampling:)`.
     static func matches(_ ta: NormalizedText, _ tb: NormalizedText, k: Int, sampling: UInt64) -> [ExactMatch] {
-        matches(ta.units, paragraphs(of: ta, in: 0..<ta.count), tb.units,
-                paragraphs(of: tb, in: 0..<tb.count), k: k, sampling: sampling)
+        matches(ta.units, ta.paragraphRanges(in: 0..<ta.count), tb.units,
+                tb.paragraphRanges(in: 0..<tb.count), k: k, sampling: sampling)
     }
 
     /// The maximal exact matches grown from k-grams that occur exactly once in `segmentsA` of `a`
@@ -60,25 +60,6 @@ enum AnchorMatching {
         keyed.sortHashes()
         let anchors = keyed.map { (a: low + Int($0 >> shift), b: Int($0 & 0xFFFF_FFFF)) }
         return extend(anchors, a, segmentsA, b, segmentsB, k: k)
-    }
-
-    /// `range` cut at the paragraph starts of `text`.
-    ///
-    /// - Complexity: O(log P + p) for P paragraphs, p of them inside `range`.
-    static func paragraphs(of text: NormalizedText, in range: Range<Int>) -> [Range<Int>] {
-        guard !range.isEmpty else { return [] }
-        var result: [Range<Int>] = []
-        var start = range.lowerBound
-        let starts = text.paragraphStarts
-        var p = starts.isEmpty ? 0 : text.paragraphIndex(of: start)
-        while p < starts.count && starts[p] <= start { p += 1 }
-        while p < starts.count && starts[p] < range.upperBound {
-            if starts[p] > start { result.append(start..<starts[p]) }
-            start = starts[p]
-            p += 1
-        }
-        result.append(start..<range.upperBound)
-        return result
     }
 
     /// A k-gram's hash and position packed in one word, the hash in the high bits, so that the

@@ -32,8 +32,8 @@ enum GapAnchoring {
             where gap.a.count >= k && gap.b.count >= k && searched.insert(gap).inserted {
                 let freeA = free(gap.a, taken: takenA)
                 let freeB = free(gap.b, taken: takenB)
-                let segmentsA = freeA.flatMap { AnchorMatching.paragraphs(of: a, in: $0) }
-                let segmentsB = freeB.flatMap { AnchorMatching.paragraphs(of: b, in: $0) }
+                let segmentsA = freeA.flatMap { a.paragraphRanges(in: $0) }
+                let segmentsB = freeB.flatMap { b.paragraphRanges(in: $0) }
                 let sampling = gap.a.count + gap.b.count > options.samplingAbove ? options.sampling : 1
                 let matches = AnchorMatching.matches(a.units, segmentsA, b.units, segmentsB, k: k,
                                                      sampling: sampling)

@@ -77,6 +77,25 @@ public struct NormalizedText: Sendable {
         return ranges
     }
 
+    /// `range` cut at the paragraph starts inside it: the paragraphs, or their parts, that it
+    /// covers.
+    ///
+    /// - Complexity: O(log P + p) for P paragraphs, p of them inside `range`.
+    public func paragraphRanges(in range: Range<Int>) -> [Range<Int>] {
+        guard !range.isEmpty else { return [] }
+        var result: [Range<Int>] = []
+        var start = range.lowerBound
+        var p = paragraphStarts.isEmpty ? 0 : paragraphIndex(of: start)
+        while p < paragraphStarts.count && paragraphStarts[p] <= start { p += 1 }
+        while p < paragraphStarts.count && paragraphStarts[p] < range.upperBound {
+            if paragraphStarts[p] > start { result.append(start..<paragraphStarts[p]) }
+            start = paragraphStarts[p]
+            p += 1
+        }
+        result.append(start..<range.upperBound)
+        return result
+    }
+
     /// Index of the paragraph holding unit `i`.
     ///
     /// - Complexity: O(log paragraphs).

@@ -19,6 +19,22 @@ import Testing
     }
 
     @Test(arguments: Samples.all)
+    func paragraphRangesInARangeTileItOneParagraphEach(_ name: String) {
+        let text = Normalizer().normalize(Samples.source(name))
+        var rng = SplitMix64(seed: 5)
+        for _ in 0..<200 {
+            let x = Int.random(in: 0...text.count, using: &rng)
+            let y = Int.random(in: 0...text.count, using: &rng)
+            let range = min(x, y)..<max(x, y)
+            let pieces = text.paragraphRanges(in: range)
+            #expect(pieces.first?.lowerBound ?? range.lowerBound == range.lowerBound)
+            #expect(pieces.last?.upperBound ?? range.upperBound == range.upperBound)
+            #expect(zip(pieces, pieces.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+            #expect(pieces.allSatisfy { !$0.isEmpty && text.paragraphIndex(of: $0.lowerBound) == text.paragraphIndex(of: $0.upperBound - 1) })
+        }
+    }
+
+    @Test(arguments: Samples.all)
     func everyUnitsOriginNormalisesBackToIt(_ name: String) {
         let source = Samples.source(name)
         let normalizer = Normalizer()
