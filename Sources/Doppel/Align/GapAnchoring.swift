@@ -25,13 +25,13 @@ enum GapAnchoring {
         // The whole texts were searched by the first look.
         var searched: Set<Gap> = [Gap(a: 0..<a.count, b: 0..<b.count)]
         for _ in 0..<maximumRounds {
-            let takenA = pairs.map(\.a).sorted { $0.lowerBound < $1.lowerBound }
-            let takenB = pairs.map(\.b).sorted { $0.lowerBound < $1.lowerBound }
+            let takenA = IntervalSet(sorted: pairs.map(\.a).filter { !$0.isEmpty }.sorted { $0.lowerBound < $1.lowerBound })
+            let takenB = IntervalSet(sorted: pairs.map(\.b).filter { !$0.isEmpty }.sorted { $0.lowerBound < $1.lowerBound })
             var found: [AlignedPair] = []
             for gap in gaps(between: pairs.filter { !$0.moved }, a.count, b.count)
             where gap.a.count >= k && gap.b.count >= k && searched.insert(gap).inserted {
-                let freeA = free(gap.a, taken: takenA)
-                let freeB = free(gap.b, taken: takenB)
+                let freeA = takenA.gaps(in: gap.a)
+                let freeB = takenB.gaps(in: gap.b)
                 let segmentsA = freeA.flatMap { a.paragraphRanges(in: $0) }
                 let segmentsB = freeB.flatMap { b.paragraphRanges(in: $0) }
                 let sampling = gap.a.count + gap.b.count > options.samplingAbove ? options.sampling : 1
@@ -73,27 +73,6 @@ enum GapAnchoring {
             startB = max(startB, pair.b.upperBound)
         }
         result.append(Gap(a: startA..<max(startA, countA), b: startB..<max(startB, countB)))
-        return result
-    }
-
-    /// The parts of `range` that no range of `taken` (sorted, non-overlapping) covers.
-    ///
-    /// - Complexity: O(log t + r) for t taken ranges, r of them overlapping `range`.
-    static func free(_ range: Range<Int>, taken: [Range<Int>]) -> [Range<Int>] {
-        var lo = 0
-        var hi = taken.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if taken[mid].upperBound <= range.lowerBound { lo = mid + 1 } else { hi = mid }
-        }
-        var result: [Range<Int>] = []
-        var cursor = range.lowerBound
-        while lo < taken.count && taken[lo].lowerBound < range.upperBound {
-            if taken[lo].lowerBound > cursor { result.append(cursor..<taken[lo].lowerBound) }
-            cursor = max(cursor, taken[lo].upperBound)
-            lo += 1
-        }
-        if cursor < range.upperBound { result.append(cursor..<range.upperBound) }
         return result
     }
 }

@@ -110,7 +110,8 @@ import Testing
         let gaps = GapAnchoring.gaps(between: pairs, 12, 10)
         #expect(gaps == [GapAnchoring.Gap(a: 0..<2, b: 0..<3), GapAnchoring.Gap(a: 5..<8, b: 6..<6),
                          GapAnchoring.Gap(a: 9..<12, b: 10..<10)])
-        #expect(GapAnchoring.free(0..<20, taken: [2..<4, 6..<8, 30..<40]) == [0..<2, 4..<6, 8..<20])
-        #expect(GapAnchoring.free(3..<7, taken: [2..<4, 6..<8]) == [4..<6])
+        let taken = IntervalSet(sorted: [2..<4, 6..<8, 30..<40])
+        #expect(taken.gaps(in: 0..<20) == [0..<2, 4..<6, 8..<20])
+        #expect(taken.gaps(in: 3..<7) == [4..<6])
     }
 }
