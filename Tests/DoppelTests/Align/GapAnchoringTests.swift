@@ -71,11 +71,25 @@ import Testing
     }
 
     @Test func aGapWithoutAnchorsWhoseSidesAreAlikeIsComparedWhole() {
-        let a = NormalizedText(identity: String(repeating: "a", count: 4000))
-        let b = NormalizedText(identity: String(repeating: "aaab", count: 1000))
+        // One phrase repeated: no k-gram is unique, but the sides share nearly all their grams.
+        let phrase = "职工之家工会服务"
+        let a = NormalizedText(identity: String(repeating: phrase, count: 200))
+        let b = NormalizedText(identity: String(repeating: phrase, count: 100) + "职工之家工会帮扶"
+                                   + String(repeating: phrase, count: 99))
         let alignment = Aligner.align(a, b)
         #expect(alignment.pairs.count == 1)
         #expect(alignment.pairs.first.map { $0.a == 0..<a.count && $0.b == 0..<b.count } == true)
+        let c = Comparer.compare(SourceText(path: "a", text: a.string(0..<a.count)),
+                                 SourceText(path: "b", text: b.string(0..<b.count)))
+        #expect(c.editCount == 1 && c.onlyInA.isEmpty && c.onlyInB.isEmpty)
+    }
+
+    @Test func degenerateTextsSharingNoGramAreNotDiffed() {
+        // `aaaa…` against `aaab…`: no 4-gram in common, so the texts are not compared whole.
+        let a = NormalizedText(identity: String(repeating: "a", count: 4000))
+        let b = NormalizedText(identity: String(repeating: "aaab", count: 1000))
+        #expect(!Aligner.alike(a.units[...], b.units[...], k: 12))
+        #expect(Aligner.align(a, b).pairs.isEmpty)
     }
 
     @Test func longUnrelatedTextsWithoutAnchorsAreNotAlike() {
