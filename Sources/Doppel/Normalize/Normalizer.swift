@@ -103,12 +103,18 @@ public struct Normalizer {
         let n = s.count
         while i < n {
             let u = s[i].value
-            // Fastest path: a Han ideograph in the middle of a line, nothing pending.
-            if u >= 0x4E00 && u <= 0x9FFF && inContent && gapStart < 0 && hanIsIdentity
-                && !classes.isCombiningMark(i + 1 < n ? s[i + 1].value : 0) {
-                state.appendPlain(u, origin: i)
-                i += 1
-                continue
+            // Fastest path: a run of Han ideographs in the middle of a line, nothing pending,
+            // copied as a whole (its last one stays for the slow path when a combining mark
+            // follows it).
+            if u >= 0x4E00 && u <= 0x9FFF && inContent && gapStart < 0 && hanIsIdentity {
+                var end = i + 1
+                while end < n, s[end].value >= 0x4E00, s[end].value <= 0x9FFF { end += 1 }
+                if end < n && classes.isCombiningMark(s[end].value) { end -= 1 }
+                if end > i {
+                    state.appendPlainRun(s, i..<end)
+                    i = end
+                    continue
+                }
             }
             if LineLayout.isLineBreak(u) {
                 if gapStart < 0 { gapStart = i }
@@ -251,18 +257,18 @@ private struct Emitter {
         }
     }
 
-    /// Appends a unit that cannot merge with its neighbours (not a dash, dot or ellipsis), from
-    /// the single code point at `origin`, in the middle of a line.
+    /// Appends code points that are their own units and cannot merge with their neighbours (Han
+    /// ideographs), each from itself, in the middle of a line.
     @inline(__always)
-    mutating func appendPlain(_ unit: UInt32, origin: Int) {
+    mutating func appendPlainRun(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ run: Range<Int>) {
         if paragraphStarts.isEmpty { paragraphStarts.append(0) }  // text began with invisibles
-        units.append(unit)
-        adjacentDots = 0
+        units.append(contentsOf: s, run)
         if keepMap {
-            starts.append(Int32(truncatingIfNeeded: origin))
-            ends.append(Int32(truncatingIfNeeded: origin + 1))
+            starts.appendPositions(run, offset: 0)
+            ends.appendPositions(run, offset: 1)
         }
-        lastEnd = origin + 1
+        adjacentDots = 0
+        lastEnd = run.upperBound
     }
 
     @inline(__always)
@@ -353,10 +359,10 @@ private struct Emitter {
 /// units and map are neither copied nor touched twice. Appending past the capacity sets
 /// `overflowed` and drops the element; the caller then folds again with more room.
 private struct OutputColumn<Element: BitwiseCopyable> {
-    private let base: UnsafeMutablePointer<Element>?
-    private let capacity: Int
-    private(set) var count = 0
-    private(set) var overflowed = false
+    fileprivate let base: UnsafeMutablePointer<Element>?
+    fileprivate let capacity: Int
+    fileprivate(set) var count = 0
+    fileprivate(set) var overflowed = false
 
     init(_ buffer: UnsafeMutableBufferPointer<Element>) {
         base = buffer.baseAddress
@@ -382,4 +388,38 @@ private struct OutputColumn<Element: BitwiseCopyable> {
     }
 
     mutating func removeLast() { count -= 1 }
+}
+
+extension OutputColumn where Element == UInt32 {
+    /// Appends the values of `s[run]`.
+    @inline(__always)
+    mutating func append(contentsOf s: UnsafeBufferPointer<Unicode.Scalar>, _ run: Range<Int>) {
+        guard count + run.count <= capacity else {
+            overflowed = true
+            return
+        }
+        var k = count
+        for i in run {
+            base![k] = s[i].value
+            k += 1
+        }
+        count = k
+    }
+}
+
+extension OutputColumn where Element == Int32 {
+    /// Appends `i + offset` for each position `i` of `run`.
+    @inline(__always)
+    mutating func appendPositions(_ run: Range<Int>, offset: Int) {
+        guard count + run.count <= capacity else {
+            overflowed = true
+            return
+        }
+        var k = count
+        for i in run {
+            base![k] = Int32(truncatingIfNeeded: i + offset)
+            k += 1
+        }
+        count = k
+    }
 }
