@@ -2,6 +2,13 @@ import Testing
 @testable import Doppel
 
 @Suite struct NormalizerTests {
+    @Test func aRunOfHanKeepsItsMapAndLeavesAFollowingCombiningMarkToItsBase() {
+        let text = Normalizer().normalize(SourceText(path: "t", text: "他说汉字汉字\u{0301}文。"))
+        #expect(text.units == Array("他说汉字汉字\u{0301}文。".unicodeScalars.map(\.value)))
+        #expect(text.originStarts == [0, 1, 2, 3, 4, 5, 5, 7, 8])
+        #expect(text.originEnds == [1, 2, 3, 4, 5, 7, 7, 8, 9])
+    }
+
     @Test func textThatExpandsBeyondOneUnitPerCodePointIsFoldedWhole() {
         // U+FDFA becomes 18 units under NFKC: 100 of them outgrow the first, in-place buffers.
         let ligature = "\u{FDFA}"
