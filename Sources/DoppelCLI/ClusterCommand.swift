@@ -56,7 +56,7 @@ enum ClusterCommand: Command {
 
         var skipped: [DoppelError] = []
         var result: ClusterResult
-        var fileDocuments: [ClusterDocument] = []
+        var fileCorpus: FileCorpus?
         var jsonlCorpus: JSONLinesCorpus?
         if let jsonl {
             let fields = JSONLinesFields(idField: arguments.value("id-field") ?? "id",
@@ -70,9 +70,10 @@ enum ClusterCommand: Command {
             let walk = FileWalkOptions(include: arguments.all("include").map(Glob.init))
             let corpus = try FileCorpus.load(paths: arguments.positionals, walk: walk, input: input,
                                              normalization: normalization, splitArticles: split != nil,
-                                             onError: onError)
+                                             onError: onError,
+                                             keepSources: arguments.flag("diff") || format == .html)
             skipped = corpus.skipped
-            fileDocuments = corpus.documents
+            fileCorpus = corpus
             result = try engine.cluster(InMemoryDocumentCollection(corpus.documents), progress: progress.report)
         }
         progress.finish()
@@ -85,12 +86,12 @@ enum ClusterCommand: Command {
             report = ClusterReport.csv(result)
             for error in skipped { Console.writeStandardError("doppel: skipped \(error.description)\n") }
         case .html:
-            let diffs = try memberComparisons(result, files: fileDocuments, jsonl: jsonlCorpus, input: input,
+            let diffs = try memberComparisons(result, files: fileCorpus, jsonl: jsonlCorpus,
                                               normalization: normalization)
             report = HTMLClusterReport.page(result, diffs: diffs, skipped: skipped)
         }
         if arguments.flag("diff") && format == .text {
-            let diffs = try memberComparisons(result, files: fileDocuments, jsonl: jsonlCorpus, input: input,
+            let diffs = try memberComparisons(result, files: fileCorpus, jsonl: jsonlCorpus,
                                               normalization: normalization)
             for member in result.clusters.flatMap(\.members) {
                 if let comparison = diffs[member] {
@@ -124,16 +125,15 @@ enum ClusterCommand: Command {
     }
 
     /// Every member's comparison against its cluster's representative (A the representative,
-    /// B the member), by document index; representatives have none.
-    private static func memberComparisons(_ result: ClusterResult, files: [ClusterDocument], jsonl: JSONLinesCorpus?,
-                                          input: InputOptions, normalization: NormalizationOptions) throws -> [Int: Comparison] {
-        var cache: [String: SourceText] = [:]
+    /// B the member), by document index; representatives have none. Files are not read again:
+    /// the corpus kept them (standard input cannot be read twice, a name that is not UTF-8 not
+    /// by its display name).
+    private static func memberComparisons(_ result: ClusterResult, files: FileCorpus?, jsonl: JSONLinesCorpus?,
+                                          normalization: NormalizationOptions) throws -> [Int: Comparison] {
         func source(_ index: Int) throws -> SourceText {
             if let jsonl { return try jsonl.source(at: index) }
-            let document = files[index]
-            if cache[document.path] == nil { cache[document.path] = try InputReader.read(path: document.path, options: input) }
-            var source = cache[document.path]!
-            source.path = document.id
+            var source = files!.source(of: index)
+            source.path = files!.documents[index].id
             return source
         }
         var options = ComparisonOptions()
@@ -144,8 +144,8 @@ enum ClusterCommand: Command {
             for member in cluster.members where member != cluster.representative {
                 if jsonl == nil {
                     // Articles of a page: compare the article's text within its page.
-                    comparisons[member] = Comparer.compare(representative, files[cluster.representative].text,
-                                                           try source(member), files[member].text, options: options)
+                    comparisons[member] = Comparer.compare(representative, files!.documents[cluster.representative].text,
+                                                           try source(member), files!.documents[member].text, options: options)
                 } else {
                     comparisons[member] = Comparer.compare(representative, try source(member), options: options)
                 }

@@ -277,6 +277,20 @@ import Glibc
                            in: scratch)
     }
 
+    @Test func clusterDiffComparesAFileWithAStrangeNameAndStandardInput() throws {
+        let scratch = try Scratch("diffnames")
+        try scratch.folder("names")
+        let text = try String(contentsOfFile: web, encoding: .utf8)
+        try scratch.write(Array("names/bad".utf8) + [0xFF, 0xFE] + Array(".txt".utf8), Array(text.utf8))
+        let edited = text.replacingOccurrences(of: "王女士", with: "马女士")
+        // Neither can be read again by its display name: standard input is gone, the name is not UTF-8.
+        let r = try Doppel.run(["cluster", "--diff", scratch.file("names"), "-"], stdin: Data(edited.utf8))
+        #expect(r.status == 1 && r.stderr.isEmpty, "\(r.stderr)")
+        // The representative is either one (equal lengths): the edit reads one way or the other.
+        let edits = ["[-王-]{+马+}", "[-马-]{+王+}"].map { r.stdout.components(separatedBy: $0).count - 1 }
+        #expect(edits.max() == 3 && edits.min() == 0)
+    }
+
     // MARK: - JSON Lines
 
     static let badRecords: [(line: String, reason: String)] = [

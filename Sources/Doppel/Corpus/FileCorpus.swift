@@ -7,16 +7,29 @@ public struct FileCorpus: Sendable {
     public var documents: [ClusterDocument]
     /// Inputs skipped under `.skip`, each with its one-line reason.
     public var skipped: [DoppelError]
+    /// The decoded files, when loaded with `keepSources` (else empty): what a diff of two
+    /// documents maps its positions into, kept because a file may not be readable twice
+    /// (standard input) or by its display name (a name that is not UTF-8).
+    public var sources: [SourceText] = []
+    /// For each document, its file in `sources` (empty without `keepSources`).
+    public var sourceOfDocument: [Int] = []
+
+    /// The decoded file a document came from.
+    ///
+    /// - Precondition: loaded with `keepSources`.
+    public func source(of document: Int) -> SourceText { sources[sourceOfDocument[document]] }
 
     /// Reads every file under `paths` (folders recursively, `-` for standard input).
     ///
-    /// - Parameter splitArticles: split each page into articles (`ArticleSplitter`); ids are
-    ///   then `PATH#N`, 1-based.
+    /// - Parameters:
+    ///   - splitArticles: split each page into articles (`ArticleSplitter`); ids are then
+    ///     `PATH#N`, 1-based.
+    ///   - keepSources: keep each decoded file in `sources` (for diffs of the documents).
     /// - Throws: the first error when `onError` is `.stop`.
     /// - Complexity: O(total size of the inputs).
     public static func load(paths: [String], walk: FileWalkOptions, input: InputOptions,
                             normalization: NormalizationOptions, splitArticles: Bool,
-                            onError: OnError) throws -> FileCorpus {
+                            onError: OnError, keepSources: Bool = false) throws -> FileCorpus {
         var corpus = FileCorpus(documents: [], skipped: [])
         let normalizer = Normalizer(options: normalization)
         let stdin = paths.contains("-")
@@ -37,6 +50,13 @@ public struct FileCorpus: Sendable {
                 continue
             }
             let text = normalizer.normalize(source)
+            let before = corpus.documents.count
+            defer {
+                if keepSources {
+                    corpus.sourceOfDocument += Array(repeating: corpus.sources.count, count: corpus.documents.count - before)
+                    corpus.sources.append(source)
+                }
+            }
             if splitArticles {
                 for (n, article) in ArticleSplitter.split(text).enumerated() {
                     corpus.documents.append(ClusterDocument(
