@@ -6,8 +6,10 @@
 enum LeftoverPairing {
     static let maximumLength = 200
     static let minimumSimilarity = 0.5
-    /// Stretches considered on each side at most; bounds the quadratic comparison.
-    static let maximumStretches = 2_000
+    /// Stretches considered on each side at most (the first ones); bounds the quadratic
+    /// comparison at 250,000 pairs, a fraction of a second. A newspaper page has a few dozen
+    /// headlines and bylines to pair; thousands of short stretches are two unrelated texts.
+    static let maximumStretches = 500
 
     /// - Complexity: O(p · q · L) for p and q short stretches of length at most L.
     static func pairs(_ a: NormalizedText, _ b: NormalizedText, leftA: [Range<Int>],
