@@ -15,8 +15,9 @@
 public enum Aligner {
     /// Aligns two texts.
     ///
-    /// - Complexity: O((n + m) log(n + m)) for the anchors; chaining looks back over a bounded
-    ///   number of open passages; selection is O(p log p) in the number of passages.
+    /// - Complexity: expected O(n + m) for the anchors (sorted hashes); chaining looks back over
+    ///   a bounded number of open passages; selection is O(p log p) in the number of passages;
+    ///   the gap search repeats that for the gaps, at most `GapAnchoring.maximumRounds` times.
     public static func align(_ a: NormalizedText, _ b: NormalizedText,
                              options: AlignOptions = AlignOptions()) -> Alignment {
         let k = options.anchorLength ?? (mostlyIdeographic(a.units) ? 8 : 12)
@@ -81,14 +82,15 @@ public enum Aligner {
     }
 
     /// Whether two stretches without anchors are still versions of each other: both at most
-    /// `4 × k` units, or sharing a common start and end of half the shorter one, or sharing at
+    /// `4 × k` units (unless `shortAreAlike` is false: a gap between passages, where two short
+    /// headlines face each other and `LeftoverPairing` judges them), or sharing a common start and end of half the shorter one, or sharing at
     /// least `LeftoverPairing.minimumSimilarity` of their 4-grams (Dice, counted with repeats).
     /// Repeated sentences in another order share nearly all their 4-grams; unrelated Chinese
     /// news shares about a tenth, and `aaaa…` against `aaab…` none, so no diff is spent on it.
     ///
     /// - Complexity: expected O(n + m).
-    static func alike(_ a: ArraySlice<UInt32>, _ b: ArraySlice<UInt32>, k: Int) -> Bool {
-        if max(a.count, b.count) <= 4 * k { return true }
+    static func alike(_ a: ArraySlice<UInt32>, _ b: ArraySlice<UInt32>, k: Int, shortAreAlike: Bool = true) -> Bool {
+        if shortAreAlike && max(a.count, b.count) <= 4 * k { return true }
         if sharedEnds(a, b) * 2 >= min(a.count, b.count) { return true }
         // Long stretches are compared on the grams whose hash falls in one sixteenth of the
         // range: chosen by content, so both sides keep the same grams and the share holds.

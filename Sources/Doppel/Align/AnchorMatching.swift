@@ -22,12 +22,14 @@ enum AnchorMatching {
     /// the same k-grams.
     ///
     /// - Precondition: each segment list ascending and non-overlapping.
-    /// - Complexity: expected O(n + m) for the n and m units of the segments (k-gram hashes
-    ///   sorted by `sortHashes`, O((n + m) log(n + m)) at worst), plus O(n + m) to extend the
-    ///   matches and O(s) for the span s of A's segments.
+    /// - Precondition: both texts shorter than 2³² units.
+    /// - Complexity: expected O(n + m) for the n and m units of the segments (k-gram hashes and
+    ///   anchors sorted by `sortHashes`, O((n + m) log(n + m)) at worst), plus O(n + m) to extend
+    ///   the matches (a binary search for each anchor's segment, a dictionary of diagonals).
     static func matches(_ a: [UInt32], _ segmentsA: [Range<Int>], _ b: [UInt32], _ segmentsB: [Range<Int>],
                         k: Int, sampling: UInt64) -> [ExactMatch] {
         guard k > 0 else { return [] }
+        precondition(max(a.count, b.count) < 1 << 32, "texts of 2³² units or more")
         let packing = Packing(maximumPosition: max(a.count, b.count))
         let (ea, eb) = sortedKGrams(a, segmentsA, b, segmentsB, k: k, sampling: sampling, packing: packing)
         guard !ea.isEmpty, !eb.isEmpty else { return [] }

@@ -41,7 +41,7 @@ enum GapAnchoring {
                     : PassageSelection.select(PassageChaining.chain(matches, options: options), minimumScore: 2 * k)
                 if !passages.isEmpty {
                     found += passages
-                } else if freeA == [gap.a], freeB == [gap.b], Aligner.alike(a.units[gap.a], b.units[gap.b], k: k) {
+                } else if freeA == [gap.a], freeB == [gap.b], Aligner.alike(a.units[gap.a], b.units[gap.b], k: k, shortAreAlike: false) {
                     // Too repetitive for any anchor, yet alike: one passage, compared whole by the
                     // diff within its budget (as patience diff falls back to Myers).
                     found.append(AlignedPair(a: gap.a, b: gap.b, moved: false, matches: []))

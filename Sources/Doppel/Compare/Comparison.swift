@@ -123,16 +123,17 @@ public enum Comparer {
     }
 
     /// The diff of each gap, in order, on two threads when the gaps hold more than
-    /// `parallelAbove` units together. Each worker keeps one tokenizer for all its gaps (a
-    /// tokenizer's tables cost more to set up than a short gap costs to diff); a gap's edits do
-    /// not depend on which worker diffed it.
+    /// `parallelUnits` units together. Each worker keeps one tokenizer for all its gaps (a
+    /// tokenizer's tables cost more to set up than a short gap costs to diff). Which gaps a
+    /// worker takes depends only on their number, so the result is the same on every run and
+    /// machine.
     ///
     /// - Complexity: that of `TextDiff.diff` summed over the gaps.
     public static func diffGaps(_ gaps: [(a: Range<Int>, b: Range<Int>)], _ textA: NormalizedText,
                                 _ textB: NormalizedText, options: DiffOptions,
-                                parallelAbove: Int = 10_000) -> [DiffResult] {
+                                parallelUnits: Int = 10_000) -> [DiffResult] {
         let units = gaps.reduce(0) { $0 + $1.a.count + $1.b.count }
-        let workers = units > parallelAbove && gaps.count > 1 ? 2 : 1
+        let workers = units > parallelUnits && gaps.count > 1 ? 2 : 1
         let empty = DiffResult(edits: [], exact: true, equalUnits: 0)
         let results = SharedSlots(repeating: empty, count: gaps.count)
         // Workers take gaps in turn by index, so both get a share of every part of the texts.

@@ -21,8 +21,10 @@ public enum TextDiff {
         return diff(a, aRange, b, bRange, options: options, tokenizer: &tokenizer)
     }
 
-    /// `diff(_:_:_:_:options:)` with a tokenizer kept across calls: the edits are the same,
-    /// and a caller diffing many short ranges saves setting up a tokenizer for each.
+    /// `diff(_:_:_:_:options:)` with a tokenizer kept across calls, so a caller diffing many
+    /// short ranges saves setting up a tokenizer for each. The edits are the same as with a
+    /// fresh tokenizer (only equality of token ids counts), except where the budget's fallback
+    /// hashes grams of ids and two grams collide, which depends on the ids given.
     public static func diff(_ a: NormalizedText, _ aRange: Range<Int>,
                             _ b: NormalizedText, _ bRange: Range<Int>,
                             options: DiffOptions = DiffOptions(),

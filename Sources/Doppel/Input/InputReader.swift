@@ -30,13 +30,17 @@ public struct InputOptions: Sendable, Equatable {
 /// otherwise. HTML is reduced to its readable text (`HTMLText.extractText`), so positions refer to
 /// that text; a PDF's text is `pdftotext`'s output (`PDFText`), UTF-8.
 public enum InputReader {
-    /// Reads two files, at the same time on two threads (one of them may be `-`), as
-    /// `read(path:options:)` reads each.
+    /// Reads two files as `read(path:options:)` reads each, at the same time on two threads
+    /// unless one is standard input (`-`, read first, and then empty for the other).
     ///
     /// - Throws: the error of `pathA` when it has one, else that of `pathB`.
     /// - Complexity: O(n + m); the wall time of the longer read on two cores.
     public static func read(_ pathA: String, _ pathB: String,
                             options: InputOptions = InputOptions()) throws -> (SourceText, SourceText) {
+        if pathA == "-" || pathB == "-" {
+            let a = try read(path: pathA, options: options)
+            return (a, try read(path: pathB, options: options))
+        }
         let results = SharedSlots<Result<SourceText, any Error>?>(repeating: nil, count: 2)
         DispatchQueue.concurrentPerform(iterations: 2) { side in
             results[side] = Result { try read(path: side == 0 ? pathA : pathB, options: options) }

@@ -30,7 +30,9 @@ public struct Normalizer {
 
     /// Normalises a decoded text.
     ///
-    /// - Complexity: O(n) in the number of code points; one pass to read the lines, one to fold.
+    /// - Complexity: O(n) in the number of code points; one pass to read the lines, one to fold
+    ///   (again, with the room it counted, for the rare text that folds into more units than it
+    ///   has code points plus 64).
     public func normalize(_ source: SourceText) -> NormalizedText {
         let layout: NormalizationOptions.Layout = source.format == .pdf && options.layout == .auto
             ? .print : options.layout
@@ -46,24 +48,40 @@ public struct Normalizer {
                            layout: NormalizationOptions.Layout) -> NormalizedText {
         let lines = LineLayout.analyze(s, layout: layout)
         // Room for one unit per code point and a margin; a text whose folds expand beyond it
-        // (NFKC turns a few code points into up to 18) is folded again with room for the worst.
-        if let text = normalize(s, lines: lines, capacity: s.count + 64) { return text }
-        return normalize(s, lines: lines, capacity: Self.maximumExpansion * s.count + 64)!
+        // (NFKC turns `℃` into `°C`, a few code points into up to 18) is folded again with room
+        // for what the first pass counted, and in the end for the worst case.
+        let limit = Self.maximumExpansion * s.count + 64
+        var capacity = s.count + 64
+        while true {
+            switch normalize(s, lines: lines, capacity: capacity) {
+            case .folded(let text):
+                return text
+            case .needs(let units):
+                precondition(capacity < limit, "a code point folded into more than \(Self.maximumExpansion) units")
+                capacity = min(max(units + 64, 2 * capacity), limit)
+            }
+        }
+    }
+
+    /// A folding into fixed room: the text, or how many units it wanted.
+    private enum Attempt {
+        case folded(NormalizedText)
+        case needs(Int)
     }
 
     /// The most units NFKC and the canonical forms make of one code point (U+FDFA).
     static let maximumExpansion = 18
 
     /// Folds into arrays of `capacity` units (and as much map), written in place and handed
-    /// over without a copy; `nil` when the text needs more room.
+    /// over without a copy, or says how many units the text wanted when it needs more room.
     private func normalize(_ s: UnsafeBufferPointer<Unicode.Scalar>, lines: LineLayout,
-                           capacity: Int) -> NormalizedText? {
+                           capacity: Int) -> Attempt {
         let mapCapacity = options.keepMap ? capacity : 0
         var units: [UInt32] = []
         var ends: [Int32] = []
         var paragraphStarts: [Int] = []
         var ledger = LayoutLedger()
-        var overflowed = false
+        var wanted = 0
         let starts = [Int32](unsafeUninitializedCapacity: mapCapacity) { startsBuffer, startsCount in
             ends = [Int32](unsafeUninitializedCapacity: mapCapacity) { endsBuffer, endsCount in
                 units = [UInt32](unsafeUninitializedCapacity: capacity) { unitsBuffer, unitsCount in
@@ -74,15 +92,15 @@ public struct Normalizer {
                     state.finishParagraphs()
                     (unitsCount, startsCount, endsCount) = (state.units.count, state.starts.count, state.ends.count)
                     (paragraphStarts, ledger) = (state.paragraphStarts, state.ledger)
-                    overflowed = state.units.overflowed || state.starts.overflowed || state.ends.overflowed
+                    wanted = state.units.wanted
                 }
             }
         }
-        if overflowed { return nil }
+        if wanted > capacity { return .needs(wanted) }
         var text = NormalizedText(units: units, originStarts: starts, originEnds: ends,
                                   paragraphStarts: paragraphStarts, originCount: s.count, ledger: ledger)
         text.isPrintLayout = lines.isPrint
-        return text
+        return .folded(text)
     }
 
     /// The folding loop: every code point of `s` through `state`.
@@ -356,13 +374,14 @@ private struct Emitter {
 
 /// An append-only column of the normaliser's output, written in place into the uninitialised
 /// storage of the array it becomes (`Array(unsafeUninitializedCapacity:)`), so a long text's
-/// units and map are neither copied nor touched twice. Appending past the capacity sets
-/// `overflowed` and drops the element; the caller then folds again with more room.
+/// units and map are neither copied nor touched twice. Past the capacity, appends are dropped
+/// and only counted (`wanted`), and the caller folds again with that much room.
 private struct OutputColumn<Element: BitwiseCopyable> {
     fileprivate let base: UnsafeMutablePointer<Element>?
     fileprivate let capacity: Int
     fileprivate(set) var count = 0
-    fileprivate(set) var overflowed = false
+    /// Elements appended and not removed, kept or dropped: the room the column wanted.
+    fileprivate(set) var wanted = 0
 
     init(_ buffer: UnsafeMutableBufferPointer<Element>) {
         base = buffer.baseAddress
@@ -379,25 +398,24 @@ private struct OutputColumn<Element: BitwiseCopyable> {
 
     @inline(__always)
     mutating func append(_ element: Element) {
-        guard count < capacity else {
-            overflowed = true
-            return
-        }
+        wanted += 1
+        guard count < capacity else { return }
         base![count] = element
         count += 1
     }
 
-    mutating func removeLast() { count -= 1 }
+    mutating func removeLast() {
+        if wanted == count { count -= 1 }
+        wanted -= 1
+    }
 }
 
 extension OutputColumn where Element == UInt32 {
     /// Appends the values of `s[run]`.
     @inline(__always)
     mutating func append(contentsOf s: UnsafeBufferPointer<Unicode.Scalar>, _ run: Range<Int>) {
-        guard count + run.count <= capacity else {
-            overflowed = true
-            return
-        }
+        wanted += run.count
+        guard wanted == count + run.count, count + run.count <= capacity else { return }
         var k = count
         for i in run {
             base![k] = s[i].value
@@ -411,10 +429,8 @@ extension OutputColumn where Element == Int32 {
     /// Appends `i + offset` for each position `i` of `run`.
     @inline(__always)
     mutating func appendPositions(_ run: Range<Int>, offset: Int) {
-        guard count + run.count <= capacity else {
-            overflowed = true
-            return
-        }
+        wanted += run.count
+        guard wanted == count + run.count, count + run.count <= capacity else { return }
         var k = count
         for i in run {
             base![k] = Int32(truncatingIfNeeded: i + offset)

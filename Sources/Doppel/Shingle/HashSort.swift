@@ -15,6 +15,7 @@ extension Array where Element: FixedWidthInteger & UnsignedInteger {
             sort()
             return
         }
+        precondition(n < 1 << 32, "32-bit bucket counts")
         let bits = Int.bitWidth - (n - 1).leadingZeroBitCount - 1  // 2^bits ≥ n/2
         let shift = Element.bitWidth - bits
         let buckets = 1 << bits

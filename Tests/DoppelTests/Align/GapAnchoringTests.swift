@@ -118,6 +118,33 @@ import Testing
         #expect(found == [ExactMatch(a: 3, b: 3, length: 5)])
     }
 
+    @Test func aMatchGrowsThroughAParagraphBreakBothTextsShare() {
+        let units = Array("一二三四五六七八九十百千万亿兆京".unicodeScalars.map(\.value))
+        #expect(AnchorMatching.matches(units, [0..<8, 8..<16], units, [0..<8, 8..<16], k: 4, sampling: 1)
+            == [ExactMatch(a: 0, b: 0, length: 16)])
+        // A break on one side only stops it; the rest has anchors of its own.
+        #expect(AnchorMatching.matches(units, [0..<8, 8..<16], units, [0..<16], k: 4, sampling: 1)
+            == [ExactMatch(a: 0, b: 0, length: 8), ExactMatch(a: 8, b: 8, length: 8)])
+    }
+
+    @Test func aSharedFullStopDoesNotJoinTwoUnrelatedParagraphs() {
+        let a = Array("一二三四五六七。甲乙丙丁戊己".unicodeScalars.map(\.value))
+        let b = Array("天地玄黄宇宙洪。甲乙丙丁戊己".unicodeScalars.map(\.value))
+        #expect(AnchorMatching.matches(a, [0..<8, 8..<14], b, [0..<8, 8..<14], k: 4, sampling: 1)
+            == [ExactMatch(a: 8, b: 8, length: 6)])
+    }
+
+    @Test func shortUnrelatedHeadingsBetweenTwoPassagesAreLeftToLeftoverPairing() {
+        let body = Self.sentences(4).joined()
+        let a = NormalizedText(identity: body + "沙漠绿洲里的热门打卡地" + body)
+        let b = NormalizedText(identity: body + "系统谋划创新举措服务跟进" + body)
+        let n = body.unicodeScalars.count
+        let pairs = [AlignedPair(a: 0..<n, b: 0..<n, moved: false, matches: [ExactMatch(a: 0, b: 0, length: n)]),
+                     AlignedPair(a: a.count - n..<a.count, b: b.count - n..<b.count, moved: false,
+                                 matches: [ExactMatch(a: a.count - n, b: b.count - n, length: n)])]
+        #expect(GapAnchoring.refine(pairs, a, b, k: 8, options: AlignOptions()) == pairs)
+    }
+
     @Test func gapsLieBetweenConsecutivePassages() {
         let pairs = [AlignedPair(a: 2..<5, b: 3..<6, moved: false, matches: []),
                      AlignedPair(a: 8..<9, b: 6..<10, moved: false, matches: [])]

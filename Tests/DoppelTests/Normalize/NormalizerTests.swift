@@ -2,6 +2,14 @@ import Testing
 @testable import Doppel
 
 @Suite struct NormalizerTests {
+    @Test func textThatExpandsIsFoldedWholeWithoutAMapToo() {
+        let options = NormalizationOptions(keepMap: false)
+        let text = Normalizer(options: options).normalize(SourceText(path: "t", text: String(repeating: "\u{FDFA}", count: 100)))
+        let withMap = Normalizer().normalize(SourceText(path: "t", text: String(repeating: "\u{FDFA}", count: 100)))
+        #expect(text.units == withMap.units && text.units.count > 100 * 10)
+        #expect(text.originStarts.isEmpty && text.originEnds.isEmpty)
+    }
+
     @Test func aRunOfHanKeepsItsMapAndLeavesAFollowingCombiningMarkToItsBase() {
         let text = Normalizer().normalize(SourceText(path: "t", text: "他说汉字汉字\u{0301}文。"))
         #expect(text.units == Array("他说汉字汉字\u{0301}文。".unicodeScalars.map(\.value)))
