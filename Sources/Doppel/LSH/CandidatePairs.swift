@@ -45,10 +45,16 @@ extension BandKeyTable {
     /// (every member is checked against the first and against its neighbour), without the
     /// quadratic blow-up of all pairs.
     ///
+    /// `keep`, when given, is asked about each pair as its bucket produces it (from several
+    /// threads, possibly more than once per pair) and pairs it declines are dropped at once, so
+    /// chance pairs that a cheap test rules out never take memory.
+    ///
     /// - Precondition: `bucketLimit >= 2`.
     /// - Complexity: O(b · n log n) time for b bands and n documents, plus O(p log p) for p pairs
-    ///   produced; O(n + p) memory beyond the table.
-    public func candidatePairs(bucketLimit: Int = defaultBucketLimit) -> [CandidatePair] {
+    ///   produced and one call of `keep` per pair and band; O(n + p) memory beyond the table.
+    public func candidatePairs(bucketLimit: Int = defaultBucketLimit,
+                               keeping keep: (@Sendable (Int, Int) -> Bool)? = nil)
+        -> [CandidatePair] {
         precondition(bucketLimit >= 2, "a bucket limit below 2 would drop every pair")
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         var merged: [CandidatePair] = []
@@ -56,7 +62,8 @@ extension BandKeyTable {
             let group = min(workers, parameters.bands - firstBand)
             let results = SharedSlots<[CandidatePair]>(repeating: [], count: group)
             DispatchQueue.concurrentPerform(iterations: group) { offset in
-                results[offset] = pairs(inBand: firstBand + offset, bucketLimit: bucketLimit)
+                results[offset] = pairs(inBand: firstBand + offset, bucketLimit: bucketLimit,
+                                        keeping: keep)
             }
             for pairs in results.take(resettingTo: []) {
                 merged = Self.mergingUnique(merged, pairs)
@@ -66,9 +73,13 @@ extension BandKeyTable {
     }
 
     /// The pairs of one band, ascending and unique.
-    func pairs(inBand band: Int, bucketLimit: Int) -> [CandidatePair] {
+    func pairs(inBand band: Int, bucketLimit: Int,
+               keeping keep: (@Sendable (Int, Int) -> Bool)? = nil) -> [CandidatePair] {
         let entries = sortedEntries(band: band)
         var pairs: [CandidatePair] = []
+        func add(_ a: Int, _ b: Int) {
+            if keep?(a, b) ?? true { pairs.append(CandidatePair(a, b)) }
+        }
         var start = 0
         while start < entries.count {
             let key = entries[start] >> 32
@@ -79,11 +90,11 @@ extension BandKeyTable {
                 let document = { (i: Int) in Int(entries[i] & 0xFFFF_FFFF) }
                 if size <= bucketLimit {
                     for i in start..<end {
-                        for j in (i + 1)..<end { pairs.append(CandidatePair(document(i), document(j))) }
+                        for j in (i + 1)..<end { add(document(i), document(j)) }
                     }
                 } else {
-                    for j in (start + 1)..<end { pairs.append(CandidatePair(document(start), document(j))) }
-                    for j in (start + 2)..<end { pairs.append(CandidatePair(document(j - 1), document(j))) }
+                    for j in (start + 1)..<end { add(document(start), document(j)) }
+                    for j in (start + 2)..<end { add(document(j - 1), document(j)) }
                 }
             }
             start = end
