@@ -4,8 +4,9 @@
 /// - Pass 1 (all cores): each document is read once, shingled, signed, and reduced to its band
 ///   keys (`BandKeyTable`, 4 bytes × bands), its 8-bit sketch (`SketchTable`, 1 byte per
 ///   value), its shingle set's size, what the result reports about it, and what verification
-///   will compare (`MaterialStore`: the compact shingle set, or the signature, in memory up to a
-///   budget and in a scratch file beyond it); text and shingles are dropped at once.
+///   will compare (`MaterialStore`: the compact shingle set, in text order, or the signature, in
+///   memory up to a budget and in a scratch file beyond it); text and shingles are dropped at
+///   once.
 /// - Candidates: pairs sharing a band key (`BandKeyTable.candidatePairs`) that the sketches do
 ///   not rule out (`CandidateFilter`: chance pairs of unrelated documents that share common
 ///   text, which would otherwise each cost a merge of two sets).
@@ -89,6 +90,7 @@ public struct ClusterEngine: Sendable {
                     var hashes: [UInt64] = []
                     hashes.reserveCapacity(4096)
                     var values = [UInt32](repeating: 0, count: hasher.permutations)
+                    var distinct = CompactSetTable()
                     var material: [UInt32] = []
                     var materialCounts: [UInt32] = []
                     for index in range {
@@ -106,12 +108,13 @@ public struct ClusterEngine: Sendable {
                             return true
                         }
                         let before = material.count
-                        Shingler.appendCompactSet(of: &hashes, to: &material)
-                        sizes[index] = UInt32(material.count - before)
-                        if !exact {
-                            material.removeLast(material.count - before)
-                            if signed { material += values }
+                        distinct.reset(capacity: hashes.count)
+                        hashes.withUnsafeBufferPointer {
+                            distinct.insert(upperHalvesOf: $0, newValues: &material,
+                                            keepingNew: exact)
                         }
+                        sizes[index] = UInt32(distinct.count)
+                        if !exact && signed { material += values }
                         materialCounts.append(UInt32(material.count - before))
                         metadata[index] = ClusterResult.Document(
                             id: document.id, path: document.path, title: document.title,

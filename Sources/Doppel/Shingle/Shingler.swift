@@ -127,21 +127,6 @@ public struct Shingler: Sendable {
         return compact
     }
 
-    /// Appends the compact set of `hashes` (`compactSet(of: hashes)`) to `set`, leaving `hashes`
-    /// sorted: one sort of the 64-bit hashes, whose ascending order puts equal upper halves side
-    /// by side, and no other allocation.
-    ///
-    /// - Complexity: O(n) expected for n hashes (`sortHashes`).
-    static func appendCompactSet(of hashes: inout [UInt64], to set: inout [UInt32]) {
-        hashes.sortHashes()
-        hashes.withUnsafeBufferPointer { sorted in
-            for (index, hash) in sorted.enumerated()
-            where index == 0 || hash >> 32 != sorted[index - 1] >> 32 {
-                set.append(UInt32(truncatingIfNeeded: hash >> 32))
-            }
-        }
-    }
-
     /// Removes adjacent repeats from an ascending array, in place.
     private static func removeRepeats<T: FixedWidthInteger>(_ sorted: inout [T]) {
         let kept = sorted.withUnsafeMutableBufferPointer { values -> Int in

@@ -20,9 +20,7 @@ private func signed(_ texts: [String], permutations: Int = 128) -> Signed {
             hashes.withUnsafeBufferPointer { hasher.fill(values, from: $0) }
         }
         if let borrowed { sketches.insert(values, borrowed: borrowed, for: index) }
-        var set: [UInt32] = []
-        Shingler.appendCompactSet(of: &hashes, to: &set)
-        sets.append(set)
+        sets.append(shingler.compactShingleSet(of: NormalizedText(identity: text)))
     }
     return Signed(sketches: sketches, sets: sets)
 }

@@ -83,17 +83,6 @@ private func set(_ string: String, _ shingler: Shingler = shingler) -> [UInt64] 
     }
 }
 
-@Test func appendCompactSetAddsTheCompactSetAfterWhatTheArrayHeld() {
-    for article in TestCorpus.articles().prefix(5) {
-        let text = NormalizedText(identity: article)
-        var hashes: [UInt64] = []
-        shingler.appendHashes(of: text, to: &hashes)
-        var set: [UInt32] = [7]
-        Shingler.appendCompactSet(of: &hashes, to: &set)
-        #expect(set == [7] + shingler.compactShingleSet(of: text))
-    }
-}
-
 @Test func supplementaryIdeographsAreTokens() {
     #expect(set("\u{20000}\u{20001}\u{20002}\u{20003}\u{20004}").count == 1)
 }
