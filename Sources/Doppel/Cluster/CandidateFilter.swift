@@ -31,6 +31,10 @@ public struct CandidateFilter: Sendable {
     let sketches: SketchTable
     /// Distinct compact shingles of each document (`Shingler.compactSet(of:)`).
     let sizes: [UInt32]
+    /// For a pair without borrowed values (n = k positions) and each count of agreements m,
+    /// the largest similarity at which `rejects` keeps the pair: the logarithms of the bound,
+    /// solved once instead of for every pair.
+    let highestKept: [Double]
 
     /// A filter for `options` over the sketches and compact set sizes of every document.
     ///
@@ -40,6 +44,8 @@ public struct CandidateFilter: Sendable {
         self.options = options
         self.sketches = sketches
         self.sizes = sizes
+        let width = sketches.width
+        highestKept = (0...width).map { Self.highestKept(agreements: $0, positions: width) }
     }
 
     /// The lowest Jaccard similarity at which verification could accept documents of `first`
@@ -79,7 +85,27 @@ public struct CandidateFilter: Sendable {
     /// - Complexity: O(k) for signatures of k values.
     public func mayAccept(_ a: Int, _ b: Int) -> Bool {
         let positions = sketches.width - sketches.borrowedValues(a) - sketches.borrowedValues(b)
-        return !Self.rejects(agreements: sketches.agreements(a, b), positions: positions,
-                             lowest: lowestAcceptedJaccard(Int(sizes[a]), Int(sizes[b])))
+        let agreements = sketches.agreements(a, b)
+        let lowest = lowestAcceptedJaccard(Int(sizes[a]), Int(sizes[b]))
+        if positions == sketches.width {
+            return min(lowest - Self.slack, 0.999) <= highestKept[agreements]
+        }
+        return !Self.rejects(agreements: agreements, positions: positions, lowest: lowest)
+    }
+
+    /// The largest p in [0, 0.999] with `rejects` false at `lowest − slack = p`, found by
+    /// bisection (`rejects` only grows with p).
+    static func highestKept(agreements: Int, positions: Int) -> Double {
+        func rejected(_ p: Double) -> Bool {
+            rejects(agreements: agreements, positions: positions, lowest: p + slack)
+        }
+        if !rejected(0.999) { return 0.999 }
+        var kept = Double(agreements) / Double(positions)  // q ≥ p is never rejected
+        var cut = 0.999
+        for _ in 0..<64 {
+            let middle = (kept + cut) / 2
+            if rejected(middle) { cut = middle } else { kept = middle }
+        }
+        return kept
     }
 }

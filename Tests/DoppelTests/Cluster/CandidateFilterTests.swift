@@ -110,3 +110,17 @@ func filterNeverRejectsAPairVerificationAccepts(options: ClusterOptions) {
                                  sizes: data.sets.map { UInt32($0.count) })
     #expect(filter.mayAccept(0, 1))
 }
+
+@Test func theTableOfHighestKeptSimilaritiesDecidesAsTheBoundDoes() {
+    for m in stride(from: 0, through: 128, by: 1) {
+        let highest = CandidateFilter.highestKept(agreements: m, positions: 128)
+        for step in 0...200 {
+            let lowest = Double(step) / 200
+            let p = min(lowest - CandidateFilter.slack, 0.999)
+            let byTable = !(p <= highest)
+            let byBound = CandidateFilter.rejects(agreements: m, positions: 128, lowest: lowest)
+            // The two may differ only within the bisection's precision of the cut.
+            if abs(p - highest) > 1e-9 { #expect(byTable == byBound, "m \(m), lowest \(lowest)") }
+        }
+    }
+}
