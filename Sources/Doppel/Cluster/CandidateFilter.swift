@@ -1,7 +1,7 @@
 import Foundation
 
-/// Rejects, before any text is read again, candidate pairs whose sketches agree too little for
-/// verification to accept them.
+/// Rejects, before any shingle set is compared, candidate pairs whose sketches agree too little
+/// for verification to accept them.
 ///
 /// A pair passes verification only if its Jaccard similarity J reaches `threshold`, or its
 /// containment reaches `containmentThreshold` with the smaller set at least
