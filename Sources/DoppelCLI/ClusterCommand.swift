@@ -51,7 +51,8 @@ enum ClusterCommand: Command {
         let normalization = try SharedOptions.normalizationOptions(arguments)
         let input = try SharedOptions.inputOptions(arguments)
         let console = try Console(parsed: arguments, environment: environment, outputPath: arguments.value("output"))
-        let engine = ClusterEngine(options: options)
+        let engine = ClusterEngine(options: options,
+                                   scratchDirectory: environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp")
         let progress = Progress(enabled: Console.standardErrorIsTerminal)
 
         var skipped: [DoppelError] = []

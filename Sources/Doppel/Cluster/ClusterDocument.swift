@@ -30,9 +30,9 @@ public struct ClusterDocument: Sendable {
     }
 }
 
-/// The documents to cluster, by position. Clustering reads each document once to compute its
-/// signature and again only if it takes part in a candidate pair, so an implementation may read
-/// and normalise from disk on every call instead of holding texts in memory.
+/// The documents to cluster, by position. Clustering reads each document once (its signature,
+/// sketch and shingle set are computed from that one read), so an implementation may read and
+/// normalise from disk on every call instead of holding texts in memory.
 public protocol DocumentCollection: Sendable {
     /// The number of documents, numbered `0 ..< count` in input order.
     var count: Int { get }

@@ -1,34 +1,45 @@
 /// Groups documents that are versions of one text: Shingle → MinHash → LSH → verification →
-/// union-find, in two passes built for collections larger than memory.
+/// union-find, reading each document once, for collections larger than memory.
 ///
 /// - Pass 1 (all cores): each document is read once, shingled, signed, and reduced to its band
-///   keys (`BandKeyTable`, 4 bytes × bands), its shingle count and what the result reports about
-///   it; text, shingles and signature are dropped at once.
-/// - Candidates: pairs sharing a band key (`BandKeyTable.candidatePairs`).
-/// - Pass 2 (all cores): only documents in candidate pairs are read again, in blocks of bounded
-///   memory, and each pair is verified (`ClusterOptions.verification`, `ClusterOptions.accepts`).
+///   keys (`BandKeyTable`, 4 bytes × bands), its 8-bit sketch (`SketchTable`, 1 byte per
+///   value), its shingle set's size, what the result reports about it, and what verification
+///   will compare (`MaterialStore`: the compact shingle set, in text order, or the signature, in
+///   memory up to a budget and in a scratch file beyond it); text and shingles are dropped at
+///   once.
+/// - Candidates: pairs sharing a band key (`BandKeyTable.candidatePairs`) that the sketches do
+///   not rule out (`CandidateFilter`: chance pairs of unrelated documents that share common
+///   text, which would otherwise each cost a merge of two sets).
+/// - Verification (all cores): each candidate pair is checked on the stored material
+///   (`ClusterOptions.verification`, `ClusterOptions.accepts`).
 /// - Clusters: verified pairs joined by union-find (Kruskal order, strongest pairs first).
 ///
-/// Memory therefore grows with documents × bands plus candidate pairs, not with texts.
+/// Memory therefore grows with documents × (bands + permutations) plus candidate pairs, not with
+/// texts; the scratch file grows with the shingles.
 public struct ClusterEngine: Sendable {
     /// The settings in use.
     public let options: ClusterOptions
-    /// Bytes of verification material (compact shingle sets or signatures) one block of pass 2
-    /// may hold; at most two blocks are held at once.
-    let blockBudget: Int
+    /// The folder of the scratch file (`MaterialStore`).
+    public let scratchDirectory: String
+    /// Bytes of verification material kept in memory before the rest goes to the scratch file.
+    let memoryBudget: Int
     /// Documents per chunk of parallel work.
     let chunkSize: Int
 
-    /// An engine with `options`.
+    /// An engine with `options` that puts its scratch file, if it needs one, in
+    /// `scratchDirectory`.
     ///
     /// - Complexity: O(1).
-    public init(options: ClusterOptions = .standard) {
-        self.init(options: options, blockBudget: 128 << 20, chunkSize: 64)
+    public init(options: ClusterOptions = .standard, scratchDirectory: String = "/tmp") {
+        self.init(options: options, scratchDirectory: scratchDirectory, memoryBudget: 128 << 20,
+                  chunkSize: 64)
     }
 
-    init(options: ClusterOptions, blockBudget: Int, chunkSize: Int) {
+    init(options: ClusterOptions, scratchDirectory: String = "/tmp", memoryBudget: Int,
+         chunkSize: Int) {
         self.options = options
-        self.blockBudget = blockBudget
+        self.scratchDirectory = scratchDirectory
+        self.memoryBudget = memoryBudget
         self.chunkSize = chunkSize
     }
 
@@ -36,62 +47,88 @@ public struct ClusterEngine: Sendable {
     /// first member, members ascending, and pairs chosen and ordered deterministically.
     ///
     /// `progress`, when given, is called from worker threads (one call at a time) after each
-    /// chunk of documents of each pass.
+    /// chunk of documents of pass 1 and each chunk of pairs of verification.
     ///
-    /// - Throws: the error of the earliest document that could not be read.
+    /// - Throws: the error of the earliest document that could not be read;
+    ///   `DoppelError.unwritable` when the scratch file is needed and cannot be written.
     /// - Complexity: O(N·(L + k)) for pass 1 over N documents of L units with k permutations
     ///   (O(N·L) with one-permutation hashing), O(b·N log N) for candidates with b bands, and
-    ///   O(C·L + P·L) for pass 2 over C candidate documents and P candidate pairs.
+    ///   O(P·(k + S)) for verification of P candidate pairs of S shingles each.
     public func cluster(_ documents: some DocumentCollection,
                         progress: (@Sendable (ClusterProgress) -> Void)? = nil) throws
         -> ClusterResult {
-        let (metadata, shingleCounts, candidates) = try signaturePass(documents,
-                                                                      progress: progress)
-        let chars = metadata.map(\.chars)
-        let verified = try verificationPass(documents, candidates: candidates,
-                                            shingleCounts: shingleCounts, progress: progress)
+        let store = MaterialStore(documentCount: documents.count, directory: scratchDirectory,
+                                  memoryBudget: memoryBudget)
+        let (metadata, setSizes, candidates) = try signaturePass(documents, store: store,
+                                                                 progress: progress)
+        let verified = try verify(candidates, store: store, setSizes: setSizes, progress: progress)
         return ClusterResult(parameters: ClusterResult.Parameters(options),
                              documents: metadata,
-                             clusters: Self.clusters(of: verified, chars: chars))
+                             clusters: Self.clusters(of: verified, chars: metadata.map(\.chars)))
     }
 
-    /// Pass 1: the reported metadata of every document, its number of shingles (with repeats,
-    /// which bounds the memory pass 2 needs for it) and the candidate pairs.
-    private func signaturePass(_ documents: some DocumentCollection,
+    /// Pass 1: the reported metadata of every document, the size of its compact shingle set,
+    /// and the candidate pairs that `CandidateFilter` does not rule out; each document's
+    /// verification material goes to `store`.
+    private func signaturePass(_ documents: some DocumentCollection, store: MaterialStore,
                                progress: (@Sendable (ClusterProgress) -> Void)?) throws
         -> ([ClusterResult.Document], [UInt32], [CandidatePair]) {
         let count = documents.count
         let shingler = Shingler(options: options.shingle)
         let hasher = MinHasher(permutations: options.permutations, scheme: options.scheme)
+        let exact = options.verification == .exact
         let placeholder = ClusterResult.Document(id: "", path: "", title: nil, chars: 0)
         let metadata = SharedSlots(repeating: placeholder, count: count)
-        let shingleCounts = SharedSlots<UInt32>(repeating: 0, count: count)
+        let sizes = SharedSlots<UInt32>(repeating: 0, count: count)
         var table = BandKeyTable(parameters: options.lsh, documentCount: count)
+        var sketches = SketchTable(width: options.permutations, documentCount: count)
         try table.withWriter { writer in
-            try ParallelChunks(chunkSize: chunkSize).run(
-                count: count, phase: .signatures, progress: progress
-            ) { range in
-                var hashes: [UInt64] = []
-                hashes.reserveCapacity(4096)
-                var values = [UInt32](repeating: 0, count: hasher.permutations)
-                for index in range {
-                    let document = try documents.document(at: index)
-                    hashes.removeAll(keepingCapacity: true)
-                    shingler.appendHashes(of: document.text, to: &hashes)
-                    shingleCounts[index] = UInt32(clamping: hashes.count)
-                    values.withUnsafeMutableBufferPointer { values in
-                        let signed = hashes.withUnsafeBufferPointer { hasher.fill(values, from: $0) }
-                        if signed { writer.insert(UnsafeBufferPointer(values), for: index) }
+            try sketches.withWriter { sketchWriter in
+                try ParallelChunks(chunkSize: chunkSize).run(
+                    count: count, phase: .signatures, progress: progress
+                ) { range in
+                    var hashes: [UInt64] = []
+                    hashes.reserveCapacity(4096)
+                    var values = [UInt32](repeating: 0, count: hasher.permutations)
+                    var distinct = CompactSetTable()
+                    var material: [UInt32] = []
+                    var materialCounts: [UInt32] = []
+                    for index in range {
+                        let document = try documents.document(at: index)
+                        hashes.removeAll(keepingCapacity: true)
+                        shingler.appendHashes(of: document.text, to: &hashes)
+                        let signed = values.withUnsafeMutableBufferPointer { values in
+                            let borrowed = hashes.withUnsafeBufferPointer {
+                                hasher.fill(values, from: $0)
+                            }
+                            guard let borrowed else { return false }
+                            let values = UnsafeBufferPointer(values)
+                            writer.insert(values, for: index)
+                            sketchWriter.insert(values, borrowed: borrowed, for: index)
+                            return true
+                        }
+                        let before = material.count
+                        distinct.reset(capacity: hashes.count)
+                        hashes.withUnsafeBufferPointer {
+                            distinct.insert(upperHalvesOf: $0, newValues: &material,
+                                            keepingNew: exact)
+                        }
+                        sizes[index] = UInt32(distinct.count)
+                        if !exact && signed { material += values }
+                        materialCounts.append(UInt32(material.count - before))
+                        metadata[index] = ClusterResult.Document(
+                            id: document.id, path: document.path, title: document.title,
+                            chars: document.chars)
                     }
-                    metadata[index] = ClusterResult.Document(
-                        id: document.id, path: document.path, title: document.title,
-                        chars: document.chars)
+                    try store.append(documents: range, counts: materialCounts, values: material)
                 }
             }
         }
-        let candidates = table.candidatePairs(bucketLimit: options.bucketLimit)
-        return (metadata.take(resettingTo: placeholder), shingleCounts.take(resettingTo: 0),
-                candidates)
+        let setSizes = sizes.take(resettingTo: 0)
+        let filter = CandidateFilter(options: options, sketches: sketches, sizes: setSizes)
+        let candidates = table.candidatePairs(bucketLimit: options.bucketLimit,
+                                              keeping: { filter.mayAccept($0, $1) })
+        return (metadata.take(resettingTo: placeholder), setSizes, candidates)
     }
 
     /// Joins verified pairs into clusters: pairs by descending Jaccard (ties by position) into a

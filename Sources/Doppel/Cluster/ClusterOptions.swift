@@ -96,4 +96,19 @@ public struct ClusterOptions: Sendable, Equatable {
         guard let containmentThreshold else { return false }
         return smallerCount >= minimumContainedShingles && containment >= containmentThreshold
     }
+
+    /// A lower bound on the shared shingles of two sets of `first` and `second` shingles that
+    /// `accepts` could accept: below it, a verification can stop counting. One shingle lower
+    /// than the exact bound, so rounding never decides; `accepts` still makes the decision.
+    ///
+    /// - Complexity: O(1).
+    public func fewestAcceptedCommon(_ first: Int, _ second: Int) -> Int {
+        // Jaccard I / (a + b − I) ≥ t  ⟺  I ≥ t·(a + b) / (1 + t).
+        var least = threshold * Double(first + second) / (1 + threshold)
+        let smaller = min(first, second)
+        if let containmentThreshold, smaller >= minimumContainedShingles {
+            least = min(least, containmentThreshold * Double(smaller))
+        }
+        return max(0, Int(least.rounded(.down)) - 1)
+    }
 }

@@ -4,15 +4,15 @@ public struct ClusterProgress: Sendable, Equatable {
     public enum Phase: String, Sendable {
         /// Pass 1: every document is read, shingled and signed.
         case signatures
-        /// Pass 2: documents of candidate pairs are read again and verified.
+        /// Verification: candidate pairs are checked on what pass 1 stored.
         case verification
     }
 
     /// The pass under way.
     public var phase: Phase
-    /// Documents finished in this pass.
+    /// Documents (pass 1) or candidate pairs (verification) finished.
     public var done: Int
-    /// Documents this pass reads.
+    /// Documents (pass 1) or candidate pairs (verification) in all.
     public var total: Int
 
     /// A progress report.

@@ -22,19 +22,23 @@ public struct SetOverlap: Sendable, Equatable {
     ///
     /// - Complexity: O(m + n): one merge.
     public init<Element: FixedWidthInteger>(_ a: [Element], _ b: [Element]) {
+        self = a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in SetOverlap(a, b) } }
+    }
+
+    /// The exact overlap of two ascending sets without repeats in contiguous storage.
+    ///
+    /// - Complexity: O(m + n): one merge.
+    public init<Element: FixedWidthInteger>(_ a: UnsafeBufferPointer<Element>,
+                                            _ b: UnsafeBufferPointer<Element>) {
         var common = 0
-        a.withUnsafeBufferPointer { a in
-            b.withUnsafeBufferPointer { b in
-                var i = 0
-                var j = 0
-                while i < a.count && j < b.count {
-                    let x = a[i]
-                    let y = b[j]
-                    if x == y { common += 1 }
-                    if x <= y { i += 1 }
-                    if y <= x { j += 1 }
-                }
-            }
+        var i = 0
+        var j = 0
+        while i < a.count && j < b.count {
+            let x = a[i]
+            let y = b[j]
+            if x == y { common += 1 }
+            if x <= y { i += 1 }
+            if y <= x { j += 1 }
         }
         self.init(intersection: common, firstCount: a.count, secondCount: b.count)
     }

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// The field names of JSON Lines records (`--id-field`, `--text-field`).
@@ -57,9 +58,9 @@ public struct JSONLinesRecord: Sendable {
 /// string `"7"` are the same id). Any violation is a `DoppelError.badRecord` naming the line and,
 /// for syntax errors, the 1-based byte column.
 ///
-/// The file is scanned in chunks of 4 MiB with `pread`, never held whole in memory; each record
-/// keeps its `JSONLinesLocation`, so a caller may keep only locations and read records again
-/// with `record(at:)`. Reads use explicit offsets, so one `JSONLinesFile` may serve several
+/// The file is scanned in chunks of 4 MiB with `pread`, never held whole in memory, and the
+/// lines of each chunk are parsed on all cores; each record keeps its `JSONLinesLocation`, so a
+/// caller may keep only locations and read records again with `record(at:)`. Reads use explicit offsets, so one `JSONLinesFile` may serve several
 /// threads at once.
 public final class JSONLinesFile: Sendable {
     /// The file's name, for messages.
@@ -120,23 +121,53 @@ public final class JSONLinesFile: Sendable {
     public func forEachRecord(skipping: ((DoppelError) -> Void)? = nil,
                               _ body: (JSONLinesRecord) throws -> Void) throws {
         var firstLineOfID: [String: Int] = [:]
-        try forEachLine { line, location in
-            let parsed: (id: String, text: [Unicode.Scalar])
-            do {
-                guard let record = try parse(line, location) else { return }
-                if let first = firstLineOfID[record.id] {
-                    throw DoppelError.badRecord(path: path, line: location.line,
-                                                reason: "duplicate id \"\(record.id)\" (first on line \(first))")
+        try forEachBatch { lines in
+            let parsed = parseInParallel(lines)
+            for (index, line) in lines.enumerated() {
+                let location = line.location
+                let record: (id: String, text: [Unicode.Scalar])
+                do {
+                    guard let parsedRecord = try parsed[index].get() else { continue }
+                    if let first = firstLineOfID[parsedRecord.id] {
+                        throw DoppelError.badRecord(path: path, line: location.line,
+                                                    reason: "duplicate id \"\(parsedRecord.id)\" (first on line \(first))")
+                    }
+                    firstLineOfID[parsedRecord.id] = location.line
+                    record = parsedRecord
+                } catch let error as DoppelError {
+                    guard let skipping else { throw error }
+                    skipping(error)
+                    continue
                 }
-                firstLineOfID[record.id] = location.line
-                parsed = record
-            } catch let error as DoppelError {
-                guard let skipping else { throw error }
-                skipping(error)
-                return
+                try body(JSONLinesRecord(id: record.id, text: record.text, location: location))
             }
-            try body(JSONLinesRecord(id: parsed.id, text: parsed.text, location: location))
         }
+    }
+
+    /// One line of a batch: its bytes (valid during the batch only) and location.
+    private struct Line: @unchecked Sendable {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let location: JSONLinesLocation
+    }
+
+    /// Each line of `lines` parsed (`nil` for a blank line), on all cores.
+    private func parseInParallel(_ lines: [Line])
+        -> [Result<(id: String, text: [Unicode.Scalar])?, DoppelError>] {
+        let results = SharedSlots<Result<(id: String, text: [Unicode.Scalar])?, DoppelError>>(
+            repeating: .success(nil), count: lines.count)
+        let slices = min(lines.count, 4 * ProcessInfo.processInfo.activeProcessorCount)
+        DispatchQueue.concurrentPerform(iterations: slices) { slice in
+            for index in stride(from: slice, to: lines.count, by: slices) {
+                do {
+                    results[index] = .success(try parse(lines[index].bytes, lines[index].location))
+                } catch let error as DoppelError {
+                    results[index] = .failure(error)
+                } catch {
+                    preconditionFailure("parse throws only DoppelError")
+                }
+            }
+        }
+        return results.take(resettingTo: .success(nil))
     }
 
     /// Every record, in file order.
@@ -180,12 +211,18 @@ public final class JSONLinesFile: Sendable {
         }
     }
 
-    /// Calls `body` with each line (without `\n` and a `\r` before it) and its location.
-    private func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, JSONLinesLocation) throws -> Void) throws {
+    /// Calls `body` with the lines (without `\n` and a `\r` before it) of each chunk of the file
+    /// and their locations, in file order; the bytes are valid during that call only.
+    private func forEachBatch(_ body: ([Line]) throws -> Void) throws {
+        var lines: [Line] = []
+        func collect(_ bytes: UnsafeBufferPointer<UInt8>, _ location: JSONLinesLocation) {
+            lines.append(Line(bytes: bytes, location: location))
+        }
         guard let descriptor else {
             _ = try memory.withUnsafeBufferPointer {
-                try Self.splitLines($0, startOffset: 0, firstLine: 1, final: true, body)
+                try Self.splitLines($0, startOffset: 0, firstLine: 1, final: true, collect)
             }
+            try body(lines)
             return
         }
         var buffer = [UInt8](repeating: 0, count: Self.chunkSize)
@@ -200,11 +237,15 @@ public final class JSONLinesFile: Sendable {
             if got < 0 { throw DoppelError.unreadable(path: path, reason: FileBytes.reason(errno)) }
             let filled = kept + got
             let consumed = try buffer.withUnsafeBufferPointer { whole in
-                try Self.splitLines(UnsafeBufferPointer(rebasing: whole[..<filled]), startOffset: fileOffset,
-                                    firstLine: line, final: got == 0) { bytes, location in
+                lines.removeAll(keepingCapacity: true)
+                let consumed = try Self.splitLines(UnsafeBufferPointer(rebasing: whole[..<filled]),
+                                                   startOffset: fileOffset, firstLine: line,
+                                                   final: got == 0) { bytes, location in
                     line = location.line + 1
-                    try body(bytes, location)
+                    collect(bytes, location)
                 }
+                try body(lines)
+                return consumed
             }
             if got == 0 { return }
             buffer.withUnsafeMutableBytes { raw in

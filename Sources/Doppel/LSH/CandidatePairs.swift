@@ -45,30 +45,52 @@ extension BandKeyTable {
     /// (every member is checked against the first and against its neighbour), without the
     /// quadratic blow-up of all pairs.
     ///
+    /// `keep`, when given, is asked about each pair as its bucket produces it (from several
+    /// threads, possibly more than once per pair) and pairs it declines are dropped at once, so
+    /// chance pairs that a cheap test rules out never take memory.
+    ///
     /// - Precondition: `bucketLimit >= 2`.
     /// - Complexity: O(b · n log n) time for b bands and n documents, plus O(p log p) for p pairs
-    ///   produced; O(n + p) memory beyond the table.
-    public func candidatePairs(bucketLimit: Int = defaultBucketLimit) -> [CandidatePair] {
+    ///   produced and one call of `keep` per pair and band; memory beyond the table O(n) for
+    ///   sorting plus 8 bytes for each pair of each band (the bands' lists are merged at the end).
+    public func candidatePairs(bucketLimit: Int = defaultBucketLimit,
+                               keeping keep: (@Sendable (Int, Int) -> Bool)? = nil)
+        -> [CandidatePair] {
         precondition(bucketLimit >= 2, "a bucket limit below 2 would drop every pair")
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        var merged: [CandidatePair] = []
+        var lists: [[CandidatePair]] = []
         for firstBand in stride(from: 0, to: parameters.bands, by: workers) {
             let group = min(workers, parameters.bands - firstBand)
             let results = SharedSlots<[CandidatePair]>(repeating: [], count: group)
             DispatchQueue.concurrentPerform(iterations: group) { offset in
-                results[offset] = pairs(inBand: firstBand + offset, bucketLimit: bucketLimit)
+                results[offset] = pairs(inBand: firstBand + offset, bucketLimit: bucketLimit,
+                                        keeping: keep)
             }
-            for pairs in results.take(resettingTo: []) {
-                merged = Self.mergingUnique(merged, pairs)
-            }
+            lists += results.take(resettingTo: [])
         }
-        return merged
+        // Merge the bands' lists two by two (in parallel), so each pair is moved about log₂ b
+        // times rather than once per band.
+        while lists.count > 1 {
+            let merges = lists.count / 2
+            let merged = SharedSlots<[CandidatePair]>(repeating: [], count: merges)
+            let current = lists
+            DispatchQueue.concurrentPerform(iterations: merges) { index in
+                merged[index] = Self.mergingUnique(current[2 * index], current[2 * index + 1])
+            }
+            let odd = lists.count % 2 == 1 ? [lists[lists.count - 1]] : []
+            lists = merged.take(resettingTo: []) + odd
+        }
+        return lists.first ?? []
     }
 
     /// The pairs of one band, ascending and unique.
-    func pairs(inBand band: Int, bucketLimit: Int) -> [CandidatePair] {
+    func pairs(inBand band: Int, bucketLimit: Int,
+               keeping keep: (@Sendable (Int, Int) -> Bool)? = nil) -> [CandidatePair] {
         let entries = sortedEntries(band: band)
         var pairs: [CandidatePair] = []
+        func add(_ a: Int, _ b: Int) {
+            if keep?(a, b) ?? true { pairs.append(CandidatePair(a, b)) }
+        }
         var start = 0
         while start < entries.count {
             let key = entries[start] >> 32
@@ -79,11 +101,11 @@ extension BandKeyTable {
                 let document = { (i: Int) in Int(entries[i] & 0xFFFF_FFFF) }
                 if size <= bucketLimit {
                     for i in start..<end {
-                        for j in (i + 1)..<end { pairs.append(CandidatePair(document(i), document(j))) }
+                        for j in (i + 1)..<end { add(document(i), document(j)) }
                     }
                 } else {
-                    for j in (start + 1)..<end { pairs.append(CandidatePair(document(start), document(j))) }
-                    for j in (start + 2)..<end { pairs.append(CandidatePair(document(j - 1), document(j))) }
+                    for j in (start + 1)..<end { add(document(start), document(j)) }
+                    for j in (start + 2)..<end { add(document(j - 1), document(j)) }
                 }
             }
             start = end

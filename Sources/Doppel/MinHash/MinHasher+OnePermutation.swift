@@ -9,13 +9,15 @@ extension MinHasher {
     /// sets with the same minimum in the donor bin agree on the borrowed bin too, which keeps the
     /// estimate unbiased with the lowest variance among densification schemes.
     ///
+    /// Returns the number of bins that were empty and borrowed their value.
+    ///
     /// - Complexity: O(n + k·k/f) for n hashes, k bins and f non-empty bins.
     func fillOnePermutation(_ output: UnsafeMutableBufferPointer<UInt32>,
-                            from hashes: UnsafeBufferPointer<UInt64>) {
+                            from hashes: UnsafeBufferPointer<UInt64>) -> Int {
         let bins = permutations
         let binSeed = constants[0]
         let densifySeed = constants[1]
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: bins) { minima in
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: bins) { minima in
             minima.initialize(repeating: .max)
             let binCount = UInt64(bins)
             for x in hashes {
@@ -23,7 +25,9 @@ extension MinHasher {
                 let bin = Int(truncatingIfNeeded: ((h >> 32) &* binCount) >> 32)
                 if h < minima[bin] { minima[bin] = h }
             }
+            var borrowed = 0
             for i in 0..<bins {
+                if minima[i] == .max { borrowed += 1 }
                 var donor = i
                 var probe: UInt64 = 1
                 while minima[donor] == .max {
@@ -33,6 +37,7 @@ extension MinHasher {
                 }
                 output[i] = UInt32(truncatingIfNeeded: minima[donor])
             }
+            return borrowed
         }
     }
 }

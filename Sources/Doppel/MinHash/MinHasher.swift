@@ -69,17 +69,20 @@ public struct MinHasher: Sendable {
     }
 
     /// Writes the signature of `hashes` into `output` (`permutations` values) without allocating.
-    /// Returns false, leaving `output` unspecified, when `hashes` is empty.
+    /// Returns how many values were borrowed from other bins because their own bin was empty
+    /// (one-permutation densification; always 0 for independent permutations), or nil, leaving
+    /// `output` unspecified, when `hashes` is empty.
     ///
     /// - Complexity: as `signature(of:)`.
     func fill(_ output: UnsafeMutableBufferPointer<UInt32>,
-              from hashes: UnsafeBufferPointer<UInt64>) -> Bool {
+              from hashes: UnsafeBufferPointer<UInt64>) -> Int? {
         precondition(output.count == permutations)
-        if hashes.isEmpty { return false }
+        if hashes.isEmpty { return nil }
         switch scheme {
-        case .onePermutation: fillOnePermutation(output, from: hashes)
-        case .independent: fillIndependent(output, from: hashes)
+        case .onePermutation: return fillOnePermutation(output, from: hashes)
+        case .independent:
+            fillIndependent(output, from: hashes)
+            return 0
         }
-        return true
     }
 }

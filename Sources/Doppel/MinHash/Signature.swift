@@ -30,14 +30,20 @@ public struct Signature: Sendable, Equatable, Hashable {
     ///   non-empty).
     /// - Complexity: O(k).
     public static func estimatedJaccard(_ a: Signature, _ b: Signature) -> Double {
-        if a.isEmpty || b.isEmpty { return 0 }
-        precondition(a.values.count == b.values.count, "signatures of different lengths")
-        var agreeing = 0
         a.values.withUnsafeBufferPointer { x in
-            b.values.withUnsafeBufferPointer { y in
-                for i in 0..<x.count where x[i] == y[i] { agreeing += 1 }
-            }
+            b.values.withUnsafeBufferPointer { y in estimatedJaccard(x, y) }
         }
-        return Double(agreeing) / Double(a.values.count)
+    }
+
+    /// `estimatedJaccard` of two signatures given as their values (empty for an empty set).
+    ///
+    /// - Complexity: O(k).
+    public static func estimatedJaccard(_ x: UnsafeBufferPointer<UInt32>,
+                                        _ y: UnsafeBufferPointer<UInt32>) -> Double {
+        if x.isEmpty || y.isEmpty { return 0 }
+        precondition(x.count == y.count, "signatures of different lengths")
+        var agreeing = 0
+        for i in 0..<x.count where x[i] == y[i] { agreeing += 1 }
+        return Double(agreeing) / Double(x.count)
     }
 }

@@ -15,35 +15,40 @@ private func corpus() -> [ClusterDocument] {
 }
 
 @Test(arguments: ClusterOptions.Verification.allCases)
-func smallBlocksGiveTheSameClustersAsOneBlock(verification: ClusterOptions.Verification) throws {
+func materialInTheScratchFileGivesTheSameClustersAsInMemory(
+    verification: ClusterOptions.Verification
+) throws {
     let collection = InMemoryDocumentCollection(corpus())
     let options = try ClusterOptions(verification: verification)
-    let oneBlock = try ClusterEngine(options: options).cluster(collection)
-    #expect(!oneBlock.clusters.isEmpty)
-    for budget in [1, 3000, 10_000] {
-        let engine = ClusterEngine(options: options, blockBudget: budget, chunkSize: 3)
-        #expect(try engine.cluster(collection) == oneBlock)
+    let inMemory = try ClusterEngine(options: options).cluster(collection)
+    #expect(!inMemory.clusters.isEmpty)
+    for budget in [0, 3000, 100_000] {
+        let engine = ClusterEngine(options: options, memoryBudget: budget, chunkSize: 3)
+        #expect(try engine.cluster(collection) == inMemory)
     }
 }
 
-@Test func planKeepsComponentsTogetherWhenTheyFit() {
-    let engine = ClusterEngine(options: .standard, blockBudget: 6 * (4 * 100 + 64),
-                               chunkSize: 64)
-    // Components {0, 5, 9}, {1, 2}, {3, 4, 6, 7}; 10 documents of 100 shingles; 6 fit a block.
-    let pairs = [CandidatePair(0, 5), CandidatePair(5, 9), CandidatePair(1, 2),
-                 CandidatePair(3, 4), CandidatePair(4, 6), CandidatePair(6, 7)]
-    let plan = engine.plan(pairs, shingleCounts: [UInt32](repeating: 100, count: 10))
-    #expect(plan.blocks == [[0, 5, 9, 1, 2], [3, 4, 6, 7]])
-    #expect(plan.work.map { [$0.lower, $0.higher] } == [[0, 0], [1, 1]])
-    #expect(plan.block[8] == -1)
+@Test func anUnwritableScratchDirectoryIsAnErrorNamingIt() throws {
+    let collection = InMemoryDocumentCollection(corpus())
+    let engine = ClusterEngine(options: .standard, scratchDirectory: "/nonexistent/scratch",
+                               memoryBudget: 0, chunkSize: 3)
+    #expect(throws: DoppelError.self) { try engine.cluster(collection) }
+    do {
+        _ = try engine.cluster(collection)
+    } catch let error as DoppelError {
+        #expect(error.description.contains("/nonexistent/scratch"))
+    }
 }
 
-@Test func planSplitsAComponentLargerThanABlock() {
-    let engine = ClusterEngine(options: .standard, blockBudget: 2 * (4 * 100 + 64),
-                               chunkSize: 64)
-    let pairs = (1..<5).map { CandidatePair(0, $0) }
-    let plan = engine.plan(pairs, shingleCounts: [UInt32](repeating: 100, count: 5))
-    #expect(plan.blocks == [[0, 1], [2, 3], [4]])
-    #expect(plan.work.map { [$0.lower, $0.higher] } == [[0, 0], [0, 1], [0, 2]])
-    #expect(plan.work.map(\.pairs.count) == [1, 2, 1])
+@Test func pairIsAcceptedByJaccardOrByContainmentOfALargeEnoughSet() throws {
+    let options = try ClusterOptions(threshold: 0.8, containmentThreshold: 0.8,
+                                     minimumContainedShingles: 3)
+    func pair(_ common: Int, _ a: Int, _ b: Int) -> ClusterResult.Pair? {
+        let overlap = SetOverlap(intersection: common, firstCount: a, secondCount: b)
+        return ClusterEngine.pair(0, 1, overlap: overlap, jaccard: overlap.jaccard, options: options)
+    }
+    #expect(pair(9, 10, 9)?.jaccard == 0.9)        // Jaccard 0.9
+    #expect(pair(3, 10, 3)?.containment == 1)      // contained, 3 shingles
+    #expect(pair(2, 10, 2) == nil)                 // contained, but too small
+    #expect(pair(6, 10, 10) == nil)                // Jaccard 0.43, containment 0.6
 }

@@ -95,6 +95,31 @@ private func records(_ text: String, fields: JSONLinesFields = JSONLinesFields()
     #expect(all[1].location.offset == 25)
 }
 
+@Test func recordsParsedOnAllCoresKeepFileOrderAndReportTheFirstBadLine() throws {
+    let folder = try InputFixtures.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let url = folder.appendingPathComponent("many.jsonl")
+    // 20,000 lines of about 300 bytes: several 4 MiB chunks; two bad lines in one chunk, a
+    // repeated id in another.
+    let filler = String(repeating: "工会", count: 50)
+    var lines = (0..<20_000).map { "{\"id\": \($0), \"text\": \"\($0) \(filler)\"}" }
+    lines[4_999] = "{\"id\": 4999 \"text\": \"x\"}"
+    lines[5_000] = "{\"id\": 5000}"
+    lines[14_999] = "{\"id\": 3, \"text\": \"again\"}"
+    try Data(lines.joined(separator: "\n").utf8).write(to: url)
+    let file = try JSONLinesFile(path: url.path)
+    #expect(throws: DoppelError.badRecord(path: url.path, line: 5_000, reason: "expected ',' or '}' at column 13")) {
+        try file.forEachRecord { _ in }
+    }
+    var skipped: [Int] = []
+    var ids: [String] = []
+    try file.forEachRecord(skipping: { error in
+        if case let .badRecord(_, line, _) = error { skipped.append(line) }
+    }) { ids.append($0.id) }
+    #expect(skipped == [5_000, 5_001, 15_000])
+    #expect(ids == (0..<20_000).filter { ![4_999, 5_000, 14_999].contains($0) }.map(String.init))
+}
+
 @Test func missingFileIsUnreadable() {
     #expect(throws: DoppelError.unreadable(path: "/nonexistent/x.jsonl", reason: "no such file")) {
         try JSONLinesFile(path: "/nonexistent/x.jsonl")

@@ -69,6 +69,21 @@ private func table(_ signatures: [Signature], bands: Int = 4, rows: Int = 2) -> 
     #expect(pairs == expected)
 }
 
+@Test func declinedPairsAreDroppedFromEveryKindOfBucket() {
+    let same = Signature(values: [1, 2, 3, 4, 5, 6, 7, 8])
+    let keepEven: @Sendable (Int, Int) -> Bool = { ($0 + $1) % 2 == 0 }
+    let small = table([Signature](repeating: same, count: 6))
+        .candidatePairs(bucketLimit: 6, keeping: keepEven)
+    var expected: [CandidatePair] = []
+    for a in 0..<6 {
+        for b in (a + 1)..<6 where (a + b) % 2 == 0 { expected.append(CandidatePair(a, b)) }
+    }
+    #expect(small == expected)
+    let giant = table([Signature](repeating: same, count: 100)).candidatePairs(keeping: keepEven)
+    let star = stride(from: 2, to: 100, by: 2).map { CandidatePair(0, $0) }
+    #expect(giant == star)  // chain pairs (j − 1, j) have odd sums
+}
+
 @Test func mergingUniqueUnitesSortedArrays() {
     let a = [CandidatePair(0, 1), CandidatePair(0, 2), CandidatePair(3, 4)]
     let b = [CandidatePair(0, 2), CandidatePair(1, 2)]

@@ -20,3 +20,18 @@ import Testing
     let smallest = hashes.map { SplitMix64.mix($0 ^ hasher.constants[0]) }.min()!
     #expect(hasher.signature(of: hashes).values == [UInt32(truncatingIfNeeded: smallest)])
 }
+
+@Test func fillCountsTheBinsThatBorrowedTheirValue() {
+    func borrowed(_ hasher: MinHasher, _ hashes: [UInt64]) -> Int? {
+        var values = [UInt32](repeating: 0, count: hasher.permutations)
+        return values.withUnsafeMutableBufferPointer { values in
+            hashes.withUnsafeBufferPointer { hasher.fill(values, from: $0) }
+        }
+    }
+    let hasher = MinHasher(scheme: .onePermutation)
+    #expect(borrowed(hasher, []) == nil)
+    #expect(borrowed(hasher, [42]) == 127)  // one bin filled, 127 borrowed
+    let many = (0..<10_000).map { UInt64($0) }
+    #expect(borrowed(hasher, many) == 0)
+    #expect(borrowed(MinHasher(scheme: .independent), [42]) == 0)
+}

@@ -1,0 +1,121 @@
+/// An open-addressing hash set of compact shingles (32-bit shingle hashes), reused from one set
+/// to the next without allocating: pass 1 removes a document's repeated shingles with it, and
+/// verification loads one document's set and counts how many of another's it holds.
+///
+/// Compact shingles are upper halves of mixed 64-bit hashes, uniform in every bit, so a value's
+/// low bits are its slot; probing is linear, and the table is kept at most half full. Against
+/// a merge of two sorted sets, whose every step waits on an unpredictable branch, lookups are
+/// independent of each other, and no set needs sorting.
+struct CompactSetTable {
+    /// Slot contents; 0 marks an empty slot (the value 0 itself is tracked by `holdsZero`).
+    private var slots: [UInt32] = []
+    private var mask = 0
+    private var holdsZero = false
+    /// Distinct values inserted since the last `reset`.
+    private(set) var count = 0
+
+    /// Empties the table and sizes it for up to `capacity` values.
+    ///
+    /// - Complexity: O(capacity).
+    mutating func reset(capacity: Int) {
+        var size = 64
+        while size < 2 * capacity { size *= 2 }
+        if slots.count != size {
+            slots = [UInt32](repeating: 0, count: size)
+        } else {
+            slots.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        }
+        mask = size - 1
+        holdsZero = false
+        count = 0
+    }
+
+    /// Adds the upper halves of `hashes` (their compact shingles), appending each value not
+    /// yet held to `newValues` when `keepingNew`.
+    ///
+    /// - Precondition: at most `capacity` (of the last `reset`) distinct values in all.
+    /// - Complexity: O(hashes.count) expected.
+    mutating func insert(upperHalvesOf hashes: UnsafeBufferPointer<UInt64>,
+                         newValues: inout [UInt32], keepingNew: Bool) {
+        insert(hashes.lazy.map { UInt32(truncatingIfNeeded: $0 >> 32) }) { value in
+            if keepingNew { newValues.append(value) }
+        }
+    }
+
+    /// Adds `values`.
+    ///
+    /// - Precondition: at most `capacity` (of the last `reset`) distinct values in all.
+    /// - Complexity: O(values.count) expected.
+    mutating func insert(_ values: UnsafeBufferPointer<UInt32>) {
+        insert(values) { _ in }
+    }
+
+    @inline(__always)
+    private mutating func insert(_ values: some Sequence<UInt32>, new: (UInt32) -> Void) {
+        let mask = mask
+        var added = 0
+        var zero = holdsZero
+        slots.withUnsafeMutableBufferPointer { slots in
+            for value in values {
+                if value == 0 {
+                    if !zero {
+                        zero = true
+                        added += 1
+                        new(value)
+                    }
+                    continue
+                }
+                var slot = Int(value) & mask
+                while true {
+                    let held = slots[slot]
+                    if held == value { break }
+                    if held == 0 {
+                        slots[slot] = value
+                        added += 1
+                        new(value)
+                        break
+                    }
+                    slot = (slot + 1) & mask
+                }
+            }
+        }
+        holdsZero = zero
+        count += added
+    }
+
+    /// How many of `values` (distinct, in any order) the table holds; nil as soon as fewer than
+    /// `needed` is certain.
+    ///
+    /// - Complexity: O(values.count) expected.
+    func commonCount(_ values: UnsafeBufferPointer<UInt32>, needed: Int) -> Int? {
+        if needed > values.count { return nil }
+        return slots.withUnsafeBufferPointer { slots in
+            var common = 0
+            var index = 0
+            while index < values.count {
+                // Check the bound every 64 values: the loop itself stays free of it.
+                let end = min(values.count, index + 64)
+                while index < end {
+                    let value = values[index]
+                    index += 1
+                    if value == 0 {
+                        if holdsZero { common += 1 }
+                        continue
+                    }
+                    var slot = Int(value) & mask
+                    while true {
+                        let held = slots[slot]
+                        if held == value {
+                            common += 1
+                            break
+                        }
+                        if held == 0 { break }
+                        slot = (slot + 1) & mask
+                    }
+                }
+                if common + (values.count - index) < needed { return nil }
+            }
+            return common
+        }
+    }
+}
