@@ -39,6 +39,9 @@ public enum Aligner {
         if !leftovers.isEmpty {
             blocks = (blocks + leftovers).sorted { $0.a.lowerBound < $1.a.lowerBound }
             PassageSelection.markMoved(&blocks)
+            // A stretch paired by similarity next to its passage (a paragraph's first words,
+            // edited, before an anchor) joins it.
+            blocks = PassageSelection.mergeAdjacent(blocks, options: options)
         }
         PassageSelection.drawInEdges(&blocks, a: a, b: b, slack: options.edgeSlack)
         let onlyA = uncovered(a, blocks.map(\.a))
