@@ -19,6 +19,16 @@ import Testing
         #expect(found.count >= 25)
     }
 
+    @Test func anEditInAParagraphsFirstWordsStaysInThatParagraphsPassage() {
+        // "目前,正值春耕春管…" against "目前,正值春种春管…": the first words are too short for an
+        // anchor and are paired by similarity, then joined to the rest of their paragraph.
+        let c = Self.samples
+        let holding = c.pairs.first { pair in
+            pair.edits.contains { c.textA.string($0.a) == "耕" && c.textB.string($0.b) == "种" }
+        }
+        #expect(holding.map { c.textA.string($0.pair.a).hasPrefix("目前,正值春耕春管重要时节") } == true)
+    }
+
     @Test func noEditIsLayoutNoise() {
         for e in edits(Self.samples) {
             #expect(e.a != e.b)
