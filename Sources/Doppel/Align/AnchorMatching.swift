@@ -125,24 +125,27 @@ enum AnchorMatching {
         var power: UInt64 = 1
         for _ in 0..<k { power = power &* base }
         let total = segments.reduce(0) { $0 + max(0, $1.count - k + 1) }
-        var entries: [UInt64] = []
-        entries.reserveCapacity(sampling > 1 ? total / Int(sampling) * 2 : total)
         let limit = (UInt64(1) << 32) / max(1, sampling)
-        units.withUnsafeBufferPointer { u in
-            for segment in segments where segment.count >= k {
-                var h: UInt64 = 0
-                for i in segment {
-                    h = h &* base &+ UInt64(u[i]) &+ 1
-                    if i - segment.lowerBound >= k { h = h &- (UInt64(u[i - k]) &+ 1) &* power }
-                    guard i - segment.lowerBound >= k - 1 else { continue }
-                    let mixed = SplitMix64.mix(h)
-                    if mixed & 0xFFFF_FFFF < limit {
-                        entries.append(packing.pack(hash: mixed, position: i - k + 1))
+        // Room for every k-gram, written in place; with sampling only about 1/s of it is
+        // written, and memory that is never written is never backed.
+        return [UInt64](unsafeUninitializedCapacity: total) { entries, count in
+            HugePages.advise(entries)
+            units.withUnsafeBufferPointer { u in
+                for segment in segments where segment.count >= k {
+                    var h: UInt64 = 0
+                    for i in segment {
+                        h = h &* base &+ UInt64(u[i]) &+ 1
+                        if i - segment.lowerBound >= k { h = h &- (UInt64(u[i - k]) &+ 1) &* power }
+                        guard i - segment.lowerBound >= k - 1 else { continue }
+                        let mixed = SplitMix64.mix(h)
+                        if mixed & 0xFFFF_FFFF < limit {
+                            entries[count] = packing.pack(hash: mixed, position: i - k + 1)
+                            count += 1
+                        }
                     }
                 }
             }
         }
-        return entries
     }
 
     /// The index of the segment holding `position`.

@@ -44,6 +44,7 @@ final class MaterialStore: @unchecked Sendable {
         self.directory = directory
         self.memoryBudget = memoryBudget
         memory = .allocate(capacity: max(1, memoryBudget / 4))
+        HugePages.advise(memory)  // filled from the front, so only pages in use are backed
         starts = .allocate(capacity: max(1, documentCount))
         starts.initialize(repeating: 0)
         counts = .allocate(capacity: max(1, documentCount))

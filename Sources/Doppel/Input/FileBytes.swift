@@ -17,14 +17,35 @@ enum FileBytes {
         defer { close(fd) }
         // One byte beyond the reported size, so that the end (or growth) shows up at once; a
         // small buffer, doubled as needed, when the size is unknown (pipes, empty files). Sized
-        // to the file, not to a fixed minimum: a folder of many tiny files stays cheap.
-        var bytes = [UInt8](repeating: 0, count: reportedSize > 0 ? reportedSize + 1 : 4096)
-        var filled = 0
-        while true {
-            if filled == bytes.count { bytes += [UInt8](repeating: 0, count: bytes.count) }
-            let got = bytes.withUnsafeMutableBytes { buffer in
-                systemRead(fd, buffer.baseAddress! + filled, buffer.count - filled)
+        // to the file, not to a fixed minimum: a folder of many tiny files stays cheap. The
+        // first read goes straight into the array's storage, which no zero fill touched first.
+        let first = reportedSize > 0 ? reportedSize + 1 : 4096
+        var bytes = try [UInt8](unsafeUninitializedCapacity: first) { buffer, initialized in
+            HugePages.advise(buffer)
+            initialized = try fill(UnsafeMutableRawBufferPointer(buffer), from: fd, displayPath: displayPath)
+        }
+        var full = bytes.count == first
+        while full {
+            // The file is longer than reported (it grew, or is a pipe): double the room.
+            let filled = bytes.count
+            let room = max(filled, 4096)
+            bytes += [UInt8](repeating: 0, count: room)
+            let got = try bytes.withUnsafeMutableBytes { buffer in
+                try fill(UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]), from: fd, displayPath: displayPath)
             }
+            bytes.removeSubrange((filled + got)...)
+            full = got == room
+        }
+        return bytes
+    }
+
+    /// Reads from `fd` until `buffer` is full or the file ends, retrying after interruptions.
+    ///
+    /// - Returns: the number of bytes read (less than the buffer only at the end of the file).
+    private static func fill(_ buffer: UnsafeMutableRawBufferPointer, from fd: Int32, displayPath: String) throws -> Int {
+        var filled = 0
+        while filled < buffer.count {
+            let got = systemRead(fd, buffer.baseAddress! + filled, buffer.count - filled)
             if got < 0 {
                 if errno == EINTR { continue }
                 throw DoppelError.unreadable(path: displayPath, reason: reason(errno))
@@ -32,8 +53,7 @@ enum FileBytes {
             if got == 0 { break }
             filled += got
         }
-        bytes.removeSubrange(filled...)
-        return bytes
+        return filled
     }
 
     /// Opens a file that is not a folder for reading; the caller closes the descriptor.

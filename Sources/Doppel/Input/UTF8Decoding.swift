@@ -85,6 +85,7 @@ enum UTF8Decoding {
         guard count > 0, let base = bytes.baseAddress else { return [] }
         let n = bytes.count
         return [Unicode.Scalar](unsafeUninitializedCapacity: count) { buffer, initialized in
+            HugePages.advise(buffer)
             buffer.withMemoryRebound(to: UInt32.self) { out in
                 guard let o = out.baseAddress else { return }
                 var i = 0

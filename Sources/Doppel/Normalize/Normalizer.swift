@@ -85,6 +85,9 @@ public struct Normalizer {
         let starts = [Int32](unsafeUninitializedCapacity: mapCapacity) { startsBuffer, startsCount in
             ends = [Int32](unsafeUninitializedCapacity: mapCapacity) { endsBuffer, endsCount in
                 units = [UInt32](unsafeUninitializedCapacity: capacity) { unitsBuffer, unitsCount in
+                    HugePages.advise(startsBuffer)
+                    HugePages.advise(endsBuffer)
+                    HugePages.advise(unitsBuffer)
                     var state = Emitter(keepMap: options.keepMap, ideographic: lines.ideographic,
                                         units: OutputColumn(unitsBuffer), starts: OutputColumn(startsBuffer),
                                         ends: OutputColumn(endsBuffer))

@@ -19,10 +19,11 @@ extension Array where Element: FixedWidthInteger & UnsignedInteger {
         let bits = Int.bitWidth - (n - 1).leadingZeroBitCount - 1  // 2^bits ≥ n/2
         let shift = Element.bitWidth - bits
         let buckets = 1 << bits
-        var sorted = [Element](repeating: 0, count: n)
         var ends = [UInt32](repeating: 0, count: buckets + 1)  // n < 2³² values
-        withUnsafeBufferPointer { values in
-            sorted.withUnsafeMutableBufferPointer { sorted in
+        let sorted = withUnsafeBufferPointer { values in
+            // Every one of the n places is written once by the scatter, so no zero fill first.
+            [Element](unsafeUninitializedCapacity: n) { sorted, initialized in
+                HugePages.advise(sorted)
                 ends.withUnsafeMutableBufferPointer { ends in
                     for value in values { ends[Int(truncatingIfNeeded: value &>> shift) + 1] += 1 }
                     for bucket in 0..<buckets { ends[bucket + 1] += ends[bucket] }
@@ -52,6 +53,7 @@ extension Array where Element: FixedWidthInteger & UnsignedInteger {
                         start = end
                     }
                 }
+                initialized = n
             }
         }
         self = sorted

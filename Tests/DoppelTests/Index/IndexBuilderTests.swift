@@ -29,8 +29,9 @@ import Testing
     let path = folder.path("steps.doppel")
     try IndexFixture.build([], at: path)
     for part in [0..<7, 7..<8, 8..<documents.count] {
-        try IndexBuilder.add(InMemoryDocumentCollection(Array(documents[part])),
-                             to: try IndexArchive(path: path), writingTo: path)
+        let summary = try IndexBuilder.add(InMemoryDocumentCollection(Array(documents[part])),
+                                           to: try IndexArchive(path: path), writingTo: path)
+        #expect(summary.added == part.count && summary.documentCount == part.upperBound)
     }
     #expect(try IndexFixture.bytes(path) == IndexFixture.bytes(folder.path("once.doppel")))
 }

@@ -29,3 +29,35 @@ import Testing
     #expect(FileBytes.reason(EACCES) == "permission denied")
     #expect(FileBytes.reason(EISDIR) == "is a directory")
 }
+
+@Test func readsLongFilesWhoseBufferIsMarkedForHugePagesExactly() throws {
+    let folder = try InputFixtures.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("long.bin")
+    let bytes = (0..<(HugePages.minimumBytes + 12_345)).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ $0 >> 16) }
+    try Data(bytes).write(to: file)
+    #expect(try FileBytes.read(rawPath: Array(file.path.utf8), displayPath: "long") == bytes)
+}
+
+@Test func readsAPipeOfUnknownLengthThroughSeveralDoublings() throws {
+    let folder = try InputFixtures.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let fifo = folder.appendingPathComponent("pipe").path
+    #expect(mkfifo(fifo, 0o600) == 0)
+    let bytes = (0..<70_001).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+    let writer = Thread {
+        let fd = open(fifo, O_WRONLY)
+        guard fd >= 0 else { return }
+        bytes.withUnsafeBytes { buffer in
+            var written = 0
+            while written < buffer.count {
+                let got = write(fd, buffer.baseAddress! + written, min(1000, buffer.count - written))
+                if got <= 0 { break }
+                written += got
+            }
+        }
+        close(fd)
+    }
+    writer.start()
+    #expect(try FileBytes.read(rawPath: Array(fifo.utf8), displayPath: "pipe") == bytes)
+}
