@@ -230,6 +230,19 @@ import Glibc
         try expectRejected(["diff", web, missing], message: "\(missing): cannot read (no such file)", in: scratch)
     }
 
+    /// Each run reads 1 GiB of zeros before it stops, so each is run once (not again with `-o`).
+    @Test func endlessInputsAreRefusedAtTheInputLimitNotReadToTheEndOfMemory() throws {
+        let expected = [
+            (["diff", "/dev/zero", web], "/dev/zero: cannot read (larger than 1 GiB, the most doppel reads from one input)"),
+            (["cluster", "--jsonl", "/dev/zero"], "/dev/zero: cannot read (line 1 is longer than 1 GiB, the most one record may hold)"),
+        ]
+        for (arguments, message) in expected {
+            let run = try Doppel.run(arguments)
+            #expect(run.status == 2 && run.stdout.isEmpty)
+            #expect(run.stderr == "doppel: \(message)\n")
+        }
+    }
+
     // MARK: - Folders and names
 
     @Test func aSymbolicLinkLoopIsWalkedOnceOrReported() throws {

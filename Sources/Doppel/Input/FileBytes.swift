@@ -7,36 +7,69 @@ import Darwin
 /// Reading whole files with POSIX calls, so that failures carry `errno` and file names may be
 /// any bytes.
 enum FileBytes {
+    /// The most bytes one input may hold: 1 GiB. A text's positions are 32-bit (its map back to
+    /// the original), and a diff needs about 20 bytes of memory per byte of input; a longer
+    /// input, or an endless one such as `/dev/zero` or `yes |`, is refused with an error once
+    /// this much has been read, not read to the end of memory. Archives go through JSON Lines,
+    /// where the limit is per record, not per file.
+    static let maximumBytes = 1 << 30
+
     /// Reads the whole file at the raw path `rawPath` (bytes without the final NUL).
     ///
     /// - Throws: `DoppelError.unreadable` naming `displayPath` with a reason such as "no such
-    ///   file", "is a directory" or "permission denied".
-    /// - Complexity: O(n) in the size of the file.
-    static func read(rawPath: [UInt8], displayPath: String) throws -> [UInt8] {
+    ///   file", "is a directory", "permission denied" or "larger than 1 GiB".
+    /// - Complexity: O(n) in the size of the file, at most O(`limit`).
+    static func read(rawPath: [UInt8], displayPath: String, limit: Int = maximumBytes) throws -> [UInt8] {
         let (fd, reportedSize) = try openForReading(rawPath: rawPath, displayPath: displayPath)
         defer { close(fd) }
-        // One byte beyond the reported size, so that the end (or growth) shows up at once; a
-        // small buffer, doubled as needed, when the size is unknown (pipes, empty files). Sized
-        // to the file, not to a fixed minimum: a folder of many tiny files stays cheap. The
-        // first read goes straight into the array's storage, which no zero fill touched first.
-        let first = reportedSize > 0 ? reportedSize + 1 : 4096
+        return try read(descriptor: fd, reportedSize: reportedSize, displayPath: displayPath, limit: limit)
+    }
+
+    /// Reads all of standard input (a file redirected to it, a pipe or a terminal).
+    ///
+    /// - Throws: `DoppelError.unreadable` naming `-`, as `read(rawPath:displayPath:limit:)`.
+    /// - Complexity: O(n) in the bytes read, at most O(`limit`).
+    static func readStandardInput(limit: Int = maximumBytes) throws -> [UInt8] {
+        var info = stat()
+        let size = fstat(0, &info) == 0 && info.st_mode & S_IFMT == S_IFREG ? max(Int(info.st_size), 0) : 0
+        return try read(descriptor: 0, reportedSize: size, displayPath: "-", limit: limit)
+    }
+
+    /// Reads `fd` to its end. One byte beyond the reported size, so that the end (or growth)
+    /// shows up at once; a small buffer, doubled as needed, when the size is unknown (pipes,
+    /// empty files, `/proc`). Sized to the input, not to a fixed minimum: a folder of many tiny
+    /// files stays cheap. The first read goes straight into the array's storage, which no zero
+    /// fill touched first.
+    private static func read(descriptor fd: Int32, reportedSize: Int, displayPath: String,
+                             limit: Int) throws -> [UInt8] {
+        guard reportedSize <= limit else { throw tooLarge(displayPath, limit: limit) }
+        let first = reportedSize > 0 ? reportedSize + 1 : min(4096, limit + 1)
         var bytes = try [UInt8](unsafeUninitializedCapacity: first) { buffer, initialized in
             HugePages.advise(buffer)
             initialized = try fill(UnsafeMutableRawBufferPointer(buffer), from: fd, displayPath: displayPath)
         }
         var full = bytes.count == first
         while full {
-            // The file is longer than reported (it grew, or is a pipe): double the room.
+            // Longer than reported (a file that grew, a pipe): twice the room, up to the limit,
+            // in new storage that the bytes so far are copied into and nothing else touches.
             let filled = bytes.count
-            let room = max(filled, 4096)
-            bytes += [UInt8](repeating: 0, count: room)
-            let got = try bytes.withUnsafeMutableBytes { buffer in
-                try fill(UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]), from: fd, displayPath: displayPath)
+            guard filled <= limit else { throw tooLarge(displayPath, limit: limit) }
+            let room = min(max(filled, 4096), limit + 1 - filled)
+            bytes = try [UInt8](unsafeUninitializedCapacity: filled + room) { buffer, initialized in
+                HugePages.advise(buffer)
+                bytes.withUnsafeBytes { UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(from: $0.baseAddress!, byteCount: filled) }
+                initialized = filled
+                initialized += try fill(UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[filled...])), from: fd,
+                                        displayPath: displayPath)
             }
-            bytes.removeSubrange((filled + got)...)
-            full = got == room
+            full = bytes.count == filled + room
         }
         return bytes
+    }
+
+    private static func tooLarge(_ displayPath: String, limit: Int) -> DoppelError {
+        let size = limit >= 1 << 30 && limit % (1 << 30) == 0 ? "\(limit >> 30) GiB" : "\(limit) bytes"
+        return .unreadable(path: displayPath, reason: "larger than \(size), the most doppel reads from one input")
     }
 
     /// Reads from `fd` until `buffer` is full or the file ends, retrying after interruptions.

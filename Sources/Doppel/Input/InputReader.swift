@@ -55,13 +55,7 @@ public enum InputReader {
     /// - Complexity: O(n) in the size of the input (plus `pdftotext` for a PDF).
     public static func read(path: String, options: InputOptions = InputOptions()) throws -> SourceText {
         if path == "-" {
-            let data: Data
-            do {
-                data = try FileHandle.standardInput.readToEnd() ?? Data()
-            } catch {
-                throw DoppelError.unreadable(path: path, reason: error.localizedDescription)
-            }
-            return try read(bytes: [UInt8](data), path: path, options: options)
+            return try read(bytes: FileBytes.readStandardInput(), path: path, options: options)
         }
         return try read(rawPath: Array(path.utf8), path: path, options: options)
     }

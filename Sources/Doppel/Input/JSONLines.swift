@@ -220,7 +220,7 @@ public final class JSONLinesFile: Sendable {
         }
         guard let descriptor else {
             _ = try memory.withUnsafeBufferPointer {
-                try Self.splitLines($0, startOffset: 0, firstLine: 1, final: true, collect)
+                try Self.splitLines($0, of: path, startOffset: 0, firstLine: 1, final: true, collect)
             }
             try body(lines)
             return
@@ -230,7 +230,18 @@ public final class JSONLinesFile: Sendable {
         var fileOffset = 0    // file offset of buffer[0]
         var line = 1
         while true {
-            if kept == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
+            if kept == buffer.count {
+                // One unfinished line fills the buffer: double it, up to the longest line taken.
+                guard kept <= FileBytes.maximumBytes else { throw Self.lineTooLong(path, line: line) }
+                let grown = kept + min(kept, FileBytes.maximumBytes + 1 - kept)
+                buffer = [UInt8](unsafeUninitializedCapacity: grown) { bigger, count in
+                    // Bulk copy and clear (memcpy, memset), quick in a debug build too.
+                    let raw = UnsafeMutableRawBufferPointer(bigger)
+                    buffer.withUnsafeBytes { raw.baseAddress!.copyMemory(from: $0.baseAddress!, byteCount: kept) }
+                    memset(raw.baseAddress! + kept, 0, grown - kept)
+                    count = grown
+                }
+            }
             let got = buffer.withUnsafeMutableBytes { raw in
                 FileBytes.readAt(descriptor, raw.baseAddress! + kept, raw.count - kept, offset: fileOffset + kept)
             }
@@ -238,7 +249,7 @@ public final class JSONLinesFile: Sendable {
             let filled = kept + got
             let consumed = try buffer.withUnsafeBufferPointer { whole in
                 lines.removeAll(keepingCapacity: true)
-                let consumed = try Self.splitLines(UnsafeBufferPointer(rebasing: whole[..<filled]),
+                let consumed = try Self.splitLines(UnsafeBufferPointer(rebasing: whole[..<filled]), of: path,
                                                    startOffset: fileOffset, firstLine: line,
                                                    final: got == 0) { bytes, location in
                     line = location.line + 1
@@ -256,10 +267,16 @@ public final class JSONLinesFile: Sendable {
         }
     }
 
+    /// The error for a line longer than one input may be (`FileBytes.maximumBytes`): the file is
+    /// not read further, since an endless line (`/dev/zero`) has no next record to go on with.
+    private static func lineTooLong(_ path: String, line: Int) -> DoppelError {
+        .unreadable(path: path, reason: "line \(line) is longer than \(FileBytes.maximumBytes >> 30) GiB, the most one record may hold")
+    }
+
     /// Splits `chunk` (which starts at file offset `startOffset` with line `firstLine`) at `\n`;
     /// returns how many bytes were consumed. Without `final`, an unfinished last line is left.
     private static func splitLines(
-        _ chunk: UnsafeBufferPointer<UInt8>, startOffset: Int, firstLine: Int, final: Bool,
+        _ chunk: UnsafeBufferPointer<UInt8>, of path: String, startOffset: Int, firstLine: Int, final: Bool,
         _ body: (UnsafeBufferPointer<UInt8>, JSONLinesLocation) throws -> Void
     ) throws -> Int {
         guard let base = chunk.baseAddress else { return 0 }
@@ -277,6 +294,7 @@ public final class JSONLinesFile: Sendable {
             }
             var length = end - start
             if length > 0, base[start + length - 1] == 0x0D { length -= 1 }
+            guard length <= FileBytes.maximumBytes else { throw lineTooLong(path, line: line) }
             try body(UnsafeBufferPointer(start: base + start, count: length),
                      JSONLinesLocation(line: line, offset: startOffset + start, length: length))
             line += 1

@@ -61,3 +61,34 @@ import Testing
     writer.start()
     #expect(try FileBytes.read(rawPath: Array(fifo.utf8), displayPath: "pipe") == bytes)
 }
+
+@Test func aFileLongerThanTheLimitIsRefusedAndOneOfExactlyTheLimitIsRead() throws {
+    let folder = try InputFixtures.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("ten.txt")
+    try Data(repeating: 0x61, count: 10).write(to: file)
+    let raw = Array(file.path.utf8)
+    #expect(try FileBytes.read(rawPath: raw, displayPath: "ten", limit: 10).count == 10)
+    #expect(throws: DoppelError.unreadable(path: "ten", reason: "larger than 9 bytes, the most doppel reads from one input")) {
+        try FileBytes.read(rawPath: raw, displayPath: "ten", limit: 9)
+    }
+}
+
+@Test func anEndlessPipeIsRefusedOnceTheLimitIsRead() throws {
+    let folder = try InputFixtures.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let fifo = folder.appendingPathComponent("endless").path
+    #expect(mkfifo(fifo, 0o600) == 0)
+    let writer = Thread {
+        let fd = open(fifo, O_WRONLY)
+        guard fd >= 0 else { return }
+        signal(SIGPIPE, SIG_IGN)
+        let chunk = [UInt8](repeating: 0x79, count: 4096)
+        while chunk.withUnsafeBytes({ write(fd, $0.baseAddress!, $0.count) }) > 0 {}
+        close(fd)
+    }
+    writer.start()
+    #expect(throws: DoppelError.unreadable(path: "endless", reason: "larger than 100000 bytes, the most doppel reads from one input")) {
+        try FileBytes.read(rawPath: Array(fifo.utf8), displayPath: "endless", limit: 100_000)
+    }
+}
