@@ -18,6 +18,10 @@ public enum DoppelError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A configuration value is out of range (the executable turns this into a usage error).
     case invalidOption(name: String, reason: String)
 
+    /// A short reason for a system error number, in the words the messages use ("no such
+    /// file", "permission denied", "no space left on device").
+    public static func reason(errno code: Int32) -> String { FileBytes.reason(code) }
+
     /// The message on one line: control characters in names and reasons (a file name may hold a
     /// line break) are escaped (`DisplayName.oneLine`).
     public var description: String { DisplayName.oneLine(message) }

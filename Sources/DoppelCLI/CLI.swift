@@ -38,22 +38,18 @@ static func run(_ argv: [String]) -> Int32 {
     }
     switch first {
     case "-h", "--help":
-        Console.writeStandardOutput(topHelp)
-        return 0
+        return printHelp(topHelp)
     case "--version":
-        Console.writeStandardOutput("doppel \(version)\n")
-        return 0
+        return printHelp("doppel \(version)\n")
     case "help":
         guard argv.count > 1 else {
-            Console.writeStandardOutput(topHelp)
-            return 0
+            return printHelp(topHelp)
         }
         guard let command = commands.first(where: { $0.spec.name == argv[1] }) else {
             Console.writeStandardError("Error: Unknown subcommand '\(argv[1])'\n\(topUsage)")
             return 2
         }
-        Console.writeStandardOutput(command.spec.help)
-        return 0
+        return printHelp(command.spec.help)
     default:
         break
     }
@@ -65,8 +61,7 @@ static func run(_ argv: [String]) -> Int32 {
     do {
         let parsed = try spec.parse(Array(argv.dropFirst()))
         if parsed.flag("help") {
-            Console.writeStandardOutput(spec.help)
-            return 0
+            return printHelp(spec.help)
         }
         return try command.run(parsed, environment: environment)
     } catch let error as UsageError {
@@ -79,6 +74,17 @@ static func run(_ argv: [String]) -> Int32 {
             Console.writeStandardError("doppel: \(error.description)\n")
         }
         return 2
+    } catch {
+        Console.writeStandardError("doppel: \(error)\n")
+        return 2
+    }
+}
+
+/// Prints help or the version: status 0, or 2 with one line when standard output fails.
+private static func printHelp(_ text: String) -> Int32 {
+    do {
+        try Console.writeStandardOutput(text)
+        return 0
     } catch {
         Console.writeStandardError("doppel: \(error)\n")
         return 2

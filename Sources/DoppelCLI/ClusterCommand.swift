@@ -37,7 +37,7 @@ enum ClusterCommand: Command {
         guard let format = Format(rawValue: formatName) else {
             throw UsageError("Invalid value '\(formatName)' for '--format <FORMAT>': use text, json, csv or html")
         }
-        let jsonl = arguments.value("jsonl")
+        let jsonl = try SharedOptions.jsonLinesPath(arguments, paths: arguments.positionals)
         if jsonl == nil && arguments.positionals.isEmpty {
             throw UsageError("Missing input: give files or folders, - for standard input, or --jsonl FILE")
         }

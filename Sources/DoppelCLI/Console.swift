@@ -12,7 +12,7 @@ struct Console {
     /// Decides colour once: `always`, `never`, or `auto` = standard output is a terminal, no
     /// `-o` file, and `NO_COLOR` unset or empty.
     init(parsed: ParsedArguments, environment: [String: String], outputPath: String? = nil) throws {
-        self.outputPath = outputPath
+        self.outputPath = outputPath == "-" ? nil : outputPath  // `-o -`: standard output
         let raw = parsed.value("color") ?? "auto"
         guard let choice = ColorChoice(rawValue: raw) else {
             throw UsageError("Invalid value '\(raw)' for '--color <WHEN>': use auto, always or never")
@@ -22,7 +22,7 @@ struct Console {
         case .never: color = false
         case .auto:
             let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
-            color = !noColor && outputPath == nil && isatty(STDOUT_FILENO) == 1
+            color = !noColor && self.outputPath == nil && isatty(STDOUT_FILENO) == 1
         }
     }
 
@@ -31,19 +31,30 @@ struct Console {
         if let outputPath {
             try OutputFile.write(Array(text.utf8), to: outputPath, onTemporary: Signals.track)
         } else {
-            Console.writeStandardOutput(text)
+            try Console.writeStandardOutput(text)
         }
     }
 
-    static func writeStandardOutput(_ text: String) {
+    /// Writes all of `text` to standard output, through pipes that are slow to read.
+    ///
+    /// - Throws: `DoppelError.unwritable` naming standard output (a full disk, a closed
+    ///   descriptor). A pipe closed by its reader (`| head`) ends the process by SIGPIPE, as it
+    ///   does `cat` and `diff`.
+    static func writeStandardOutput(_ text: String) throws {
         var text = text
-        text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 { if errno == EINTR { continue } else { return } }
-                offset += n
+        try text.withUTF8 { try writeStandardOutput(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Writes all of `bytes` to standard output; see `writeStandardOutput(_:)`.
+    static func writeStandardOutput(_ bytes: UnsafeRawBufferPointer) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let n = write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw DoppelError.unwritable(path: "standard output", reason: DoppelError.reason(errno: errno))
             }
+            offset += n
         }
     }
 
@@ -52,14 +63,32 @@ struct Console {
         text.withUTF8 { buffer in _ = write(STDERR_FILENO, buffer.baseAddress!, buffer.count) }
     }
 
+    /// Keeps descriptors 0, 1 and 2 taken when the parent closed them (`>&-`): each closed one
+    /// gets `/dev/null` opened read-only, so a file doppel opens never becomes its standard output
+    /// by accident, and a write to a closed standard output fails as "bad file descriptor".
+    static func reserveStandardDescriptors() {
+        for fd in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(fd, F_GETFD) < 0 && errno == EBADF {
+            let opened = open("/dev/null", O_RDONLY)
+            if opened >= 0 && opened != fd {
+                dup2(opened, fd)
+                close(opened)
+            }
+        }
+    }
+
     /// True when standard error is a terminal (progress lines are shown only then).
     static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 }
 
 /// SIGINT and SIGTERM handling: remove a temporary output file being written, then exit with
-/// 128 + the signal number, leaving any previous output file intact.
+/// 128 + the signal number, leaving any previous output file intact. SIGBUS (a memory-mapped
+/// index cut short while it is read) removes it too and exits with status 2 and one line naming
+/// the file, like any unreadable input.
 enum Signals {
     nonisolated(unsafe) private static var temporaryPath: UnsafeMutablePointer<CChar>?
+    /// The line SIGBUS writes: `doppel: PATH: cannot read (…)`, made before the file is mapped,
+    /// since a signal handler may not allocate.
+    nonisolated(unsafe) private static var busMessage: UnsafeMutablePointer<CChar>?
 
     static func install() {
         var blocked = sigset_t()
@@ -75,6 +104,26 @@ enum Signals {
         // worker threads of libdispatch do, so a Swift program's Process starts us so): unblock
         // them, or the handlers never run and the process cannot be interrupted.
         sigprocmask(SIG_UNBLOCK, &blocked, nil)
+        signal(SIGBUS) { _ in
+            if let path = Signals.temporaryPath { unlink(path) }
+            if let message = Signals.busMessage {
+                _ = write(STDERR_FILENO, message, strlen(message))
+                _exit(2)
+            }
+            signal(SIGBUS, SIG_DFL)  // not from a watched file: a real fault, reported as such
+            raise(SIGBUS)
+        }
+        // A closed pipe ends the process quietly, as it does any filter (the runtime may have
+        // ignored the signal, which would turn it into a write error on every later write).
+        signal(SIGPIPE, SIG_DFL)
+    }
+
+    /// Names the memory-mapped file that a SIGBUS would come from.
+    static func watchMappedFile(_ path: String) {
+        let error = DoppelError.unreadable(path: path, reason: "the file was cut short while it was read")
+        let old = busMessage
+        busMessage = strdup("doppel: \(error.description)\n")
+        if let old { free(old) }
     }
 
     /// Records (or clears) the temporary file the signal handler must remove.

@@ -2,14 +2,9 @@ import Doppel
 import Foundation
 
 extension DiffCommand {
-    /// `doppel diff DIR_A DIR_B`: one result per pair of files, streamed to standard output as it
-    /// is found (or gathered and written atomically with `-o`; JUnit is always gathered, since its
-    /// header holds the totals). Progress goes to standard error when it is a terminal.
-    static func runFolders(_ folderA: String, _ folderB: String, _ settings: Settings,
-                           _ arguments: ParsedArguments) throws -> Int32 {
-        if settings.format == .json || settings.format == .html {
-            throw UsageError("'--format \(settings.format.rawValue)' reports on two files; for folders use text, jsonl, github or junit")
-        }
+    /// The options of a folder comparison, checked whether the two paths turn out to be folders
+    /// or files, so a bad value is an error either way.
+    static func folderOptions(_ arguments: ParsedArguments, _ settings: Settings) throws -> FolderDiffOptions {
         var options = FolderDiffOptions()
         options.comparison = settings.options
         options.input = settings.input
@@ -25,16 +20,26 @@ extension DiffCommand {
             }
             options.matchSimilarity = s
         }
+        return options
+    }
 
+    /// `doppel diff DIR_A DIR_B`: one result per pair of files, streamed to standard output as it
+    /// is found (or gathered and written atomically with `-o`; JUnit is always gathered, since its
+    /// header holds the totals). Progress goes to standard error when it is a terminal.
+    static func runFolders(_ folderA: String, _ folderB: String, _ settings: Settings,
+                           options: FolderDiffOptions) throws -> Int32 {
+        if settings.format == .json || settings.format == .html {
+            throw UsageError("'--format \(settings.format.rawValue)' reports on two files; for folders use text, jsonl, github or junit")
+        }
         let progress = Progress(enabled: Console.standardErrorIsTerminal)
         let streaming = settings.console.outputPath == nil && settings.format != .junit
         var gathered = ""
         var junit = JUnitReport(policy: settings.policy)
         var tally = FolderReport.Tally()
-        func write(_ text: String) {
+        func write(_ text: String) throws {
             if streaming {
                 progress.finish()
-                Console.writeStandardOutput(text)
+                try Console.writeStandardOutput(text)
             } else {
                 gathered += text
             }
@@ -49,16 +54,16 @@ extension DiffCommand {
             }
             tally.add(entry, fails: fails)
             switch settings.format {
-            case .text: write(FolderReport.text(entry, style: settings.style))
-            case .jsonl: write(FolderReport.jsonLine(entry))
-            case .github: write(FolderReport.github(entry))
+            case .text: try write(FolderReport.text(entry, style: settings.style))
+            case .jsonl: try write(FolderReport.jsonLine(entry))
+            case .github: try write(FolderReport.github(entry))
             case .junit: junit.add(entry)
             case .json, .html: break
             }
         }
         progress.finish()
         switch settings.format {
-        case .text: write(tally.summary)
+        case .text: try write(tally.summary)
         case .junit: gathered = junit.xml
         default: break
         }

@@ -47,9 +47,13 @@ enum DiffCommand: Command {
         }
         let settings = try self.settings(arguments, environment: environment)
         let (pathA, pathB) = (arguments.positionals[0], arguments.positionals[1])
+        if pathA == "-" && pathB == "-" {
+            throw UsageError("Standard input can be read once: give '-' for one side only")
+        }
+        let folderOptions = try folderOptions(arguments, settings)
         switch (isFolder(pathA), isFolder(pathB)) {
         case (true, true):
-            return try runFolders(pathA, pathB, settings, arguments)
+            return try runFolders(pathA, pathB, settings, options: folderOptions)
         case (true, false), (false, true):
             throw UsageError("Compare two files or two folders: '\(isFolder(pathA) ? pathA : pathB)' is a folder and '\(isFolder(pathA) ? pathB : pathA)' is not")
         case (false, false):

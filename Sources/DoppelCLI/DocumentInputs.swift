@@ -25,10 +25,7 @@ enum DocumentInputs {
         guard let onError = FileCorpus.OnError(rawValue: onErrorName) else {
             throw UsageError("Invalid value '\(onErrorName)' for '--on-error <POLICY>': use stop or skip")
         }
-        if let jsonl = arguments.value("jsonl") {
-            if let extra = paths.first {
-                throw UsageError("Unexpected argument '\(extra)': give files or --jsonl, not both")
-            }
+        if let jsonl = try SharedOptions.jsonLinesPath(arguments, paths: paths) {
             let fields = JSONLinesFields(idField: arguments.value("id-field") ?? "id",
                                          textField: arguments.value("text-field") ?? "text")
             return (try JSONLinesCorpus(path: jsonl, fields: fields, normalization: normalization), [])

@@ -63,6 +63,9 @@ enum IndexCommand: Command {
         case .build: return try build(arguments, paths: rest)
         case .add, .query, .stats:
             guard let archivePath = rest.first else { throw UsageError("Missing expected argument 'ARCHIVE'") }
+            // The index is memory-mapped: a file cut short while it is read (copied over in
+            // place) raises SIGBUS, which then ends the run with one line naming it.
+            Signals.watchMappedFile(archivePath)
             let archive = try IndexArchive(path: archivePath)
             let paths = Array(rest.dropFirst())
             switch action {
@@ -88,7 +91,7 @@ enum IndexCommand: Command {
         let summary = try IndexBuilder(parameters: parameters)
             .build(documents, to: output, onTemporary: Signals.track, progress: progress.report)
         progress.finish()
-        report(summary, verb: "built", path: output, skipped: skipped)
+        try report(summary, verb: "built", path: output, skipped: skipped)
         return 0
     }
 
@@ -101,7 +104,7 @@ enum IndexCommand: Command {
         let summary = try IndexBuilder.add(documents, to: archive, writingTo: output,
                                            onTemporary: Signals.track, progress: progress.report)
         progress.finish()
-        report(summary, verb: "added to", path: output, skipped: skipped)
+        try report(summary, verb: "added to", path: output, skipped: skipped)
         return 0
     }
 
@@ -163,13 +166,13 @@ enum IndexCommand: Command {
         }
     }
 
-    private static func report(_ summary: IndexSummary, verb: String, path: String, skipped: [DoppelError]) {
+    private static func report(_ summary: IndexSummary, verb: String, path: String, skipped: [DoppelError]) throws {
         var line = "\(verb) \(path): \(summary.added) documents"
         if !summary.skippedIDs.isEmpty {
             line += " (\(summary.skippedIDs.count) skipped: id already in the index, first \"\(summary.skippedIDs[0])\")"
         }
         line += "; \(summary.documentCount) documents, \(summary.fileLength) bytes\n"
-        Console.writeStandardOutput(line)
+        try Console.writeStandardOutput(line)
         for error in skipped { Console.writeStandardError("doppel: skipped: \(error.description)\n") }
     }
 }

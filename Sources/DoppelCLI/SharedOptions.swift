@@ -48,4 +48,17 @@ enum SharedOptions {
         options.foldVariants = arguments.flag("fold-variants")
         return options
     }
+
+    /// The `--jsonl FILE` of a batch command, if given: once, and not together with files.
+    static func jsonLinesPath(_ arguments: ParsedArguments, paths: [String]) throws -> String? {
+        let all = arguments.all("jsonl")
+        guard let path = all.last else { return nil }
+        if all.count > 1 {
+            throw UsageError("'--jsonl' takes one file, given \(all.count) times: join them first (cat A.jsonl B.jsonl | doppel … --jsonl -)")
+        }
+        if let extra = paths.first {
+            throw UsageError("Unexpected argument '\(extra)': give files or --jsonl, not both")
+        }
+        return path
+    }
 }

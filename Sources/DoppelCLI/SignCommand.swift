@@ -37,24 +37,12 @@ enum SignCommand: Command {
             if let file {
                 try file.append(bytes)
             } else {
-                writeStandardOutput(bytes)
+                try bytes.withUnsafeBytes { try Console.writeStandardOutput($0) }
             }
         }
         progress.finish()
         try file?.commit()
         for error in skipped { Console.writeStandardError("doppel: skipped: \(error.description)\n") }
         return 0
-    }
-
-    /// Writes raw bytes to standard output, retrying short writes.
-    static func writeStandardOutput(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 { if errno == EINTR { continue } else { return } }
-                offset += n
-            }
-        }
     }
 }

@@ -91,16 +91,6 @@ let print = Doppel.sample("001_bf998fbe8d636d66.txt")
         #expect(r.stderr.isEmpty)
     }
 
-    @Test func standardInputOnBothSidesGoesToAAndLeavesBEmptyEveryTime() throws {
-        let text = Data(String(repeating: "银川市西夏区职工王女士给西夏区总工会发来感谢信。\n", count: 2000).utf8)
-        let first = try Doppel.run(["diff", "--format", "json", "-", "-"], stdin: text)
-        #expect(first.status == 1)
-        let json = try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as! [String: Any]
-        #expect((json["a"] as! [String: Any])["chars"] as? Int == 50_000)
-        #expect((json["b"] as! [String: Any])["chars"] as? Int == 0)
-        for _ in 0..<3 { #expect(try Doppel.run(["diff", "--format", "json", "-", "-"], stdin: text).stdout == first.stdout) }
-    }
-
     @Test func colourIsForcedWithAlwaysAndSuppressedByNoColor() throws {
         #expect(try Doppel.run(["diff", "--color", "always", web, print]).stdout.contains("\u{1B}[31m"))
         #expect(!(try Doppel.run(["diff", "--color", "auto", web, print], environment: ["NO_COLOR": "1"]).stdout.contains("\u{1B}[")))

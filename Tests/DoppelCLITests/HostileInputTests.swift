@@ -243,6 +243,55 @@ import Glibc
         }
     }
 
+    @Test func aFullOrClosedStandardOutputIsOneLineAndStatusTwo() throws {
+        // `exec … >/dev/full` and `>&-`: the shell hands doppel a full device or no descriptor.
+        for (redirect, reason) in [(">/dev/full", "no space left on device"), (">&-", "bad file descriptor")] {
+            for arguments in [["diff", web, print], ["normalize", web], ["--version"]] {
+                let run = try runProcess("/bin/sh", ["-c", "exec \"$0\" \"$@\" \(redirect)", Doppel.executable.path] + arguments)
+                #expect(run.status == 2, "\(arguments) \(redirect)")
+                #expect(run.stderr == "doppel: standard output: cannot write (\(reason))\n", "\(arguments) \(redirect)")
+            }
+        }
+    }
+
+    @Test func anOutputFileThatIsADeviceIsWrittenThroughAndItsErrorsReported() throws {
+        let run = try Doppel.run(["diff", web, print, "-o", "/dev/full"])
+        #expect(run.status == 2 && run.stdout.isEmpty)
+        #expect(run.stderr == "doppel: /dev/full: cannot write (no space left on device)\n")
+        #expect(try Doppel.run(["diff", web, print, "-o", "/dev/null"]).status == 1)
+        var info = stat()
+        #expect(stat("/dev/null", &info) == 0 && info.st_mode & S_IFMT == S_IFCHR)
+        let dash = try Doppel.run(["diff", web, print, "-o", "-"])
+        #expect(dash.status == 1 && dash.stdout.contains("马"))
+        #expect(!FileManager.default.fileExists(atPath: "-"), "`-o -` is standard output, not a file named -")
+    }
+
+    @Test func inputsGivenTwiceAreReadOnceOrRefused() throws {
+        let twice = try Doppel.run(["cluster", "-f", "json", web, web])
+        #expect(twice.status == 0, "one file named twice is one document, not a cluster of two")
+        let json = try JSONSerialization.jsonObject(with: Data(twice.stdout.utf8)) as! [String: Any]
+        #expect((json["documents"] as! [Any]).count == 1)
+        let stdin = try Doppel.run(["diff", "-", "-"])
+        #expect(stdin.status == 2 && stdin.stderr.hasPrefix("Error: Standard input can be read once"))
+        let jsonl = try Doppel.run(["cluster", "--jsonl", web, "--jsonl", print])
+        #expect(jsonl.status == 2 && jsonl.stderr.hasPrefix("Error: '--jsonl' takes one file, given 2 times"))
+    }
+
+    @Test func folderOptionsAreCheckedWhenTheTwoPathsAreFiles() throws {
+        for (option, value) in [("--match-similarity", "nan"), ("--match-similarity", "-1"), ("--on-error", "bogus")] {
+            let run = try Doppel.run(["diff", option, value, web, print])
+            #expect(run.status == 2 && run.stdout.isEmpty, "\(option) \(value)")
+            #expect(run.stderr.hasPrefix("Error: Invalid value '\(value)' for '\(option)"), "\(run.stderr)")
+        }
+    }
+
+    @Test func aFileNameWithControlCharactersStaysOnOneLineInTheDiffHeader() throws {
+        let scratch = try Scratch("header")
+        let odd = try scratch.write("a\nb\u{1B}[31mX.txt", text: "王女士")
+        let run = try Doppel.run(["diff", odd, web])
+        #expect(run.stdout.hasPrefix("--- A \(scratch.path)/a\\nb\\x1B[31mX.txt\n+++ B "), "\(run.stdout.prefix(200))")
+    }
+
     // MARK: - Folders and names
 
     @Test func aSymbolicLinkLoopIsWalkedOnceOrReported() throws {

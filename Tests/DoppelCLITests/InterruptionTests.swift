@@ -76,6 +76,38 @@ import Glibc
         Issue.record("the temporary file was never seen while the report was written")
     }
 
+    /// A bus error is what reading a memory-mapped index raises when the file is cut short under
+    /// it; the signal is sent by hand here, while `index query` waits for its query on standard
+    /// input with the index open.
+    @Test func aBusErrorWhileAnIndexIsMappedIsOneLineNamingItAndStatusTwo() throws {
+        let scratch = try Scratch("bus")
+        let archive = scratch.file("archive.doppel")
+        let built = try Doppel.run(["index", "build", "-o", archive, web, print])
+        #expect(built.status == 0)
+        // A signal that comes before the index is open is a plain bus error: wait longer then.
+        for delay: useconds_t in [300_000, 1_000_000, 3_000_000] {
+            let process = Process()
+            process.executableURL = Doppel.executable
+            process.arguments = ["index", "query", archive, "-"]
+            let input = Pipe()
+            let errors = Pipe()
+            process.standardInput = input
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = errors
+            try process.run()
+            usleep(delay)  // start-up and opening the index; the query then waits for its input
+            kill(process.processIdentifier, SIGBUS)
+            let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            try input.fileHandleForWriting.close()
+            if process.terminationReason == .uncaughtSignal { continue }
+            #expect(process.terminationReason == .exit && process.terminationStatus == 2)
+            #expect(stderr == "doppel: \(archive): cannot read (the file was cut short while it was read)\n")
+            return
+        }
+        Issue.record("doppel never had the index open when the signal came")
+    }
+
     @Test func standardOutputIsWrittenWholeToASlowPipe() throws {
         let scratch = try Scratch("pipe")
         var random = SplitMix64(seed: 7)

@@ -129,7 +129,10 @@ enum FileBytes {
         case EACCES, EPERM: return "permission denied"
         case EISDIR: return "is a directory"
         case ELOOP: return "too many levels of symbolic links"
-        default: return String(cString: strerror(code))
+        default:
+            // strerror's sentence, in lower case like the reasons above ("no space left on device").
+            let text = String(cString: strerror(code))
+            return text.prefix(1).lowercased() + text.dropFirst()
         }
     }
 

@@ -61,13 +61,16 @@ public struct FileWalk: Sendable {
 /// every run. Only regular files are listed (not sockets, pipes or devices). Every folder is
 /// entered once, the first time the walk meets it: folders are identified by device and inode
 /// number, so a symbolic link back to an ancestor (a loop), or a second link to a folder already
-/// walked, is skipped silently. Failures do not stop the walk; they are collected in
-/// `FileWalk.errors` for the caller's `--on-error` policy.
+/// walked, is skipped silently. A file is listed once too, the first time it is met: a file named
+/// twice, or named and inside a folder also named, or reached again through a link or another
+/// hard link, is one document, not two identical ones. Failures do not stop the walk; they are
+/// collected in `FileWalk.errors` for the caller's `--on-error` policy.
 public enum FileWalker {
     /// Walks `roots` in the order given.
     ///
     /// - Complexity: O(entries + folders * log) time: one `readdir` pass per folder, a `stat` per
-    ///   folder and per symbolic link (not per file), and a sort of each folder's names.
+    ///   folder and per symbolic link (not per file: a file's inode comes with its name), and a
+    ///   sort of each folder's names.
     public static func walk(_ roots: [String], options: FileWalkOptions = FileWalkOptions()) -> FileWalk {
         var walker = Walker(options: options)
         for root in roots { walker.walkRoot(Array(root.utf8)) }
@@ -85,12 +88,14 @@ private struct Walker {
     var files: [WalkedFile] = []
     var errors: [DoppelError] = []
     var visited: Set<FileID> = []
+    /// The files listed so far.
+    var listed: Set<FileID> = []
 
     init(options: FileWalkOptions) { self.options = options }
 
     private enum Pending {
         case file([UInt8])
-        case folder([UInt8])
+        case folder([UInt8], device: UInt64)
     }
 
     mutating func walkRoot(_ root: [UInt8]) {
@@ -99,42 +104,45 @@ private struct Walker {
             return
         }
         guard isFolder(info) else {
-            files.append(WalkedFile(rawPath: root))
+            if listed.insert(fileID(info)).inserted { files.append(WalkedFile(rawPath: root)) }
             return
         }
         guard visited.insert(fileID(info)).inserted else { return }
-        var stack: [Pending] = [.folder(root)]
+        var stack: [Pending] = [.folder(root, device: UInt64(info.st_dev))]
         while let next = stack.popLast() {
             switch next {
             case let .file(path):
                 files.append(WalkedFile(rawPath: path))
-            case let .folder(path):
-                stack.append(contentsOf: children(of: path).reversed())
+            case let .folder(path, device):
+                stack.append(contentsOf: children(of: path, device: device).reversed())
             }
         }
     }
 
     /// The listed files and unvisited folders directly inside `folder`, sorted by name. Real
     /// folders are claimed before links, so a link to a sibling folder does not take its place.
-    private mutating func children(of folder: [UInt8]) -> [Pending] {
+    /// `device` is the folder's: a regular file in it is known by that and its inode.
+    private mutating func children(of folder: [UInt8], device: UInt64) -> [Pending] {
         guard let entries = list(folder) else { return [] }
         let prefix = folder.last == UInt8(ascii: "/") ? folder : folder + [UInt8(ascii: "/")]
         var newFolders = Set<Int>()
-        for (index, (name, type)) in entries.enumerated() where Int32(type) == Int32(DT_DIR) {
+        var subfolderDevices: [Int: UInt64] = [:]
+        for (index, (name, type, _)) in entries.enumerated() where Int32(type) == Int32(DT_DIR) {
             guard let info = status(prefix + name, followingLinks: false) else {
                 errors.append(.unreadable(path: display(prefix + name), reason: FileBytes.reason(errno)))
                 continue
             }
             if visited.insert(fileID(info)).inserted { newFolders.insert(index) }
+            subfolderDevices[index] = UInt64(info.st_dev)
         }
         var result: [Pending] = []
-        for (index, (name, type)) in entries.enumerated() {
+        for (index, (name, type, inode)) in entries.enumerated() {
             let path = prefix + name
             switch Int32(type) {
             case Int32(DT_REG):
-                if included(name) { result.append(.file(path)) }
+                if included(name), listed.insert(FileID(device: device, inode: inode)).inserted { result.append(.file(path)) }
             case Int32(DT_DIR):
-                if newFolders.contains(index) { result.append(.folder(path)) }
+                if newFolders.contains(index) { result.append(.folder(path, device: subfolderDevices[index]!)) }
             case Int32(DT_LNK), Int32(DT_UNKNOWN):
                 let isLink = Int32(type) == Int32(DT_LNK)
                 if isLink && !options.followSymbolicLinks { continue }
@@ -144,8 +152,8 @@ private struct Walker {
                     continue
                 }
                 if isFolder(info) {
-                    if visited.insert(fileID(info)).inserted { result.append(.folder(path)) }
-                } else if info.st_mode & S_IFMT == S_IFREG, included(name) {
+                    if visited.insert(fileID(info)).inserted { result.append(.folder(path, device: UInt64(info.st_dev))) }
+                } else if info.st_mode & S_IFMT == S_IFREG, included(name), listed.insert(fileID(info)).inserted {
                     result.append(.file(path))
                 }
             default:
@@ -155,9 +163,9 @@ private struct Walker {
         return result
     }
 
-    /// The entries of a folder (name bytes and `d_type`), sorted by name, hidden ones dropped
-    /// unless asked for; `nil` (with the error recorded) when it cannot be opened.
-    private mutating func list(_ folder: [UInt8]) -> [([UInt8], UInt8)]? {
+    /// The entries of a folder (name bytes, `d_type` and inode), sorted by name, hidden ones
+    /// dropped unless asked for; `nil` (with the error recorded) when it cannot be opened.
+    private mutating func list(_ folder: [UInt8]) -> [([UInt8], UInt8, UInt64)]? {
         let handle = (folder + [0]).withUnsafeBufferPointer { path in
             path.withMemoryRebound(to: CChar.self) { opendir($0.baseAddress!) }
         }
@@ -166,14 +174,14 @@ private struct Walker {
             return nil
         }
         defer { closedir(handle) }
-        var entries: [([UInt8], UInt8)] = []
+        var entries: [([UInt8], UInt8, UInt64)] = []
         while let entry = readdir(handle) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 Array(raw.prefix { $0 != 0 })
             }
             if name == [0x2E] || name == [0x2E, 0x2E] { continue }
             if name.first == 0x2E && !options.includeHidden { continue }
-            entries.append((name, entry.pointee.d_type))
+            entries.append((name, entry.pointee.d_type, UInt64(entry.pointee.d_ino)))
         }
         entries.sort { $0.0.lexicographicallyPrecedes($1.0) }
         return entries

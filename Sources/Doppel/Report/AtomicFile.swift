@@ -5,60 +5,98 @@ import Foundation
 /// see either the old file or the whole new one, never part of it. Until `commit`, the
 /// destination is untouched; `discard` (or releasing the value) removes the temporary file.
 ///
-/// For outputs too large to hold in memory (`OutputFile.write` takes all the bytes at once):
-/// index files and `doppel sign`'s JSON Lines.
+/// What the destination is decides how it is written:
+/// - missing, or a regular file: replaced atomically as above; a replaced file keeps its
+///   permission bits (a private report stays private), a new one gets 0666 less the umask. A
+///   file with several hard links is replaced under this name only: the other names keep the
+///   old content, as with any atomic replacement.
+/// - a symbolic link: followed, and the file it names is replaced in *its* folder; the link
+///   stays a link.
+/// - a device, FIFO or socket (`/dev/null`, `/dev/stdout`, a named pipe): written through in
+///   place, never renamed over, so a device node is never turned into a regular file.
+/// - a folder, or an empty path: refused.
+///
+/// Used for every output file: reports (`OutputFile.write`), index files and `doppel sign`'s
+/// JSON Lines, which are written in pieces too large to hold in memory.
 public final class AtomicFile {
-    /// The destination.
+    /// The destination as given.
     public let path: String
-    private let temporary: String
+    /// The temporary file, or nil when the destination is written through in place.
+    private let temporary: String?
+    /// The file the temporary file is renamed to (the destination, links followed).
+    private let target: String
     private let onTemporary: (String?) -> Void
     private var descriptor: Int32
     /// Whether the temporary file exists (created and not yet renamed or removed).
-    private var pending = true
+    private var pending: Bool
     /// The offset `append` writes at next.
     public private(set) var end = 0
 
-    /// Creates the temporary file.
+    /// Opens the destination for writing: creates the temporary file, or opens a device or FIFO.
     ///
     /// `onTemporary` is called with the temporary path before it is created and with nil once it
     /// is gone (renamed or removed), so a signal handler can remove it if the process is killed.
     ///
-    /// - Throws: `DoppelError.unwritable` when the folder is missing or not writable, or `path` is
-    ///   a folder.
-    /// - Complexity: O(1).
+    /// - Throws: `DoppelError.unwritable` when the path is empty, the folder is missing or not
+    ///   writable, or `path` is a folder.
+    /// - Complexity: O(1) (O(links) to follow symbolic links).
     public init(path: String, onTemporary: @escaping (String?) -> Void = { _ in }) throws {
         self.path = path
         self.onTemporary = onTemporary
-        let url = URL(fileURLWithPath: path)
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-            throw DoppelError.unwritable(path: path, reason: "is a directory")
+        guard !path.isEmpty else { throw DoppelError.unwritable(path: "''", reason: "an empty path") }
+        var info = stat()
+        let exists = stat(path, &info) == 0
+        let type = info.st_mode & S_IFMT
+        if exists && type == S_IFDIR { throw DoppelError.unwritable(path: path, reason: "is a directory") }
+        if exists && type != S_IFREG {
+            // A device, FIFO or socket (through links, /dev/stdout included): written in place.
+            target = path
+            temporary = nil
+            pending = false
+            descriptor = open(path, O_WRONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw DoppelError.unwritable(path: path, reason: FileBytes.reason(errno)) }
+            return
         }
+        target = exists ? Self.realPath(path) : Self.followingLinks(path)
+        let url = URL(fileURLWithPath: target)
+        let folder = url.deletingLastPathComponent().path
         var random = SplitMix64(seed: UInt64(UInt32(bitPattern: getpid())) << 32
             ^ UInt64(Date().timeIntervalSince1970 * 1e6))
-        temporary = url.deletingLastPathComponent().path + "/." + url.lastPathComponent
-            + ".tmp-\(getpid())-\(String(random.next() & 0xFF_FFFF, radix: 16))"
+        let suffix = ".tmp-\(getpid())-\(String(random.next() & 0xFF_FFFF, radix: 16))"
+        // `.NAME.tmp-PID-RANDOM`, or `.doppel.tmp-…` when NAME is too long for one more suffix
+        // (a name may have 255 bytes).
+        let name = url.lastPathComponent.utf8.count + suffix.utf8.count + 1 <= 255 ? url.lastPathComponent : "doppel"
+        let temporary = folder + "/." + name + suffix
+        self.temporary = temporary
         onTemporary(temporary)
-        descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        let mode = exists ? info.st_mode & 0o7777 : 0o666
+        descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         if descriptor < 0 {
-            let reason = errno == ENOENT ? "no such folder" : String(cString: strerror(errno))
+            let reason = errno == ENOENT ? "no such folder" : FileBytes.reason(errno)
             pending = false
             onTemporary(nil)
             throw DoppelError.unwritable(path: path, reason: reason)
         }
+        pending = true
+        // open(2) applies the umask; a replaced file keeps its exact bits.
+        if exists { fchmod(descriptor, mode) }
     }
 
     deinit { discard() }
 
-    /// Writes `bytes` at `offset` of the temporary file (leaving a hole before it if need be).
+    /// Writes `bytes` at `offset` of the temporary file (leaving a hole before it if need be);
+    /// a device or FIFO is written in order, so there `offset` must be `end`.
     ///
-    /// - Throws: `DoppelError.unwritable` (disk full, I/O error).
+    /// - Throws: `DoppelError.unwritable` (disk full, I/O error, a FIFO nobody reads).
     /// - Complexity: O(n) for n bytes.
     public func write(_ bytes: UnsafeRawBufferPointer, at offset: Int) throws {
         precondition(descriptor >= 0, "write after commit or discard")
+        precondition(temporary != nil || offset == end, "writes in place go in order")
         var done = 0
         while done < bytes.count {
-            let n = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
+            let n = temporary == nil
+                ? Glibc.write(descriptor, bytes.baseAddress! + done, bytes.count - done)
+                : pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
             if n < 0 {
                 if errno == EINTR { continue }
                 throw failure()
@@ -76,13 +114,19 @@ public final class AtomicFile {
         try bytes.withUnsafeBytes { try write($0, at: end) }
     }
 
-    /// Syncs the temporary file and renames it over the destination.
+    /// Syncs the temporary file and renames it over the destination (for a destination written
+    /// in place: closes it).
     ///
     /// - Throws: `DoppelError.unwritable`; the destination is then untouched and the temporary
     ///   file removed.
     /// - Complexity: O(1) plus the sync.
     public func commit() throws {
         precondition(descriptor >= 0, "commit after commit or discard")
+        guard let temporary else {
+            close(descriptor)
+            descriptor = -1
+            return
+        }
         if fsync(descriptor) != 0 {
             let error = failure()
             discard()
@@ -90,7 +134,7 @@ public final class AtomicFile {
         }
         close(descriptor)
         descriptor = -1
-        if rename(temporary, path) != 0 {
+        if rename(temporary, target) != 0 {
             let error = failure()
             discard()
             throw error
@@ -98,8 +142,7 @@ public final class AtomicFile {
         pending = false
         onTemporary(nil)
         // Make the rename durable (best effort: some file systems refuse to sync a folder).
-        let folder = open(URL(fileURLWithPath: path).deletingLastPathComponent().path,
-                          O_RDONLY | O_CLOEXEC)
+        let folder = open(URL(fileURLWithPath: target).deletingLastPathComponent().path, O_RDONLY | O_CLOEXEC)
         if folder >= 0 {
             fsync(folder)
             close(folder)
@@ -114,7 +157,7 @@ public final class AtomicFile {
             close(descriptor)
             descriptor = -1
         }
-        if pending {
+        if pending, let temporary {
             pending = false
             unlink(temporary)
             onTemporary(nil)
@@ -122,6 +165,31 @@ public final class AtomicFile {
     }
 
     private func failure() -> DoppelError {
-        .unwritable(path: path, reason: String(cString: strerror(errno)))
+        .unwritable(path: path, reason: FileBytes.reason(errno))
+    }
+
+    /// The absolute path of an existing file, links followed (`realpath(3)`).
+    private static func realPath(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// `path` with symbolic links followed to the file they name, which may not exist yet (a
+    /// dangling link names the file to create). Stops after 40 links, as the kernel does; the
+    /// open then reports the loop.
+    static func followingLinks(_ path: String) -> String {
+        var current = path
+        for _ in 0..<40 {
+            var info = stat()
+            guard lstat(current, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return current }
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let length = readlink(current, &buffer, Int(PATH_MAX))
+            guard length > 0 else { return current }
+            let link = String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            current = link.hasPrefix("/") ? link
+                : URL(fileURLWithPath: current).deletingLastPathComponent().appendingPathComponent(link).path
+        }
+        return current
     }
 }

@@ -38,7 +38,7 @@ public enum DiffReport {
         let bold = style.color ? "\u{1B}[1m" : ""
         let dim = style.color ? "\u{1B}[2m" : ""
         let reset = style.color ? "\u{1B}[0m" : ""
-        var out = "\(bold)--- A \(c.sourceA.path)\n+++ B \(c.sourceB.path)\(reset)\n"
+        var out = "\(bold)--- A \(DisplayName.oneLine(c.sourceA.path))\n+++ B \(DisplayName.oneLine(c.sourceB.path))\(reset)\n"
         for pc in c.pairs where !pc.edits.isEmpty || pc.pair.moved {
             let pa = place(pc.pair.a, c.textA, c.sourceA)
             let pb = place(pc.pair.b, c.textB, c.sourceB)

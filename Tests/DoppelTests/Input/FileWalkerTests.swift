@@ -45,7 +45,8 @@ private func relative(_ walk: FileWalk, _ folder: URL) -> [String] {
     try manager.createSymbolicLink(atPath: folder.appendingPathComponent("a/link.txt").path, withDestinationPath: "f.txt")
     try manager.createSymbolicLink(atPath: folder.appendingPathComponent("a/broken").path, withDestinationPath: "nowhere")
     let walk = FileWalker.walk([folder.path])
-    #expect(relative(walk, folder) == ["a/f.txt", "a/link.txt", "b/g.txt"])
+    // a/link.txt names a/f.txt, already listed: one file, one document.
+    #expect(relative(walk, folder) == ["a/f.txt", "b/g.txt"])
     #expect(walk.errors == [.unreadable(path: folder.appendingPathComponent("a/broken").path, reason: "broken symbolic link")])
     let unfollowed = FileWalker.walk([folder.path], options: FileWalkOptions(followSymbolicLinks: false))
     #expect(relative(unfollowed, folder) == ["a/f.txt", "b/g.txt"])
@@ -106,4 +107,18 @@ private func relative(_ walk: FileWalk, _ folder: URL) -> [String] {
     #expect(walk.files.count == 1_000)
     #expect(walk.files.map(\.path) == walk.files.map(\.path).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
     #expect(elapsed < .seconds(5))  // 100,000 files take about 0.15 s in a release build; generous for a busy machine
+}
+
+@Test func aFileReachedTwiceIsListedOnceAtItsFirstPlace() throws {
+    let folder = try InputFixtures.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try make(folder, ["a.txt", "b.txt", "sub/c.txt"])
+    #expect(link(folder.appendingPathComponent("b.txt").path, folder.appendingPathComponent("sub/hard.txt").path) == 0)
+    #expect(symlink("../a.txt", folder.appendingPathComponent("sub/soft.txt").path) == 0)
+    let a = folder.appendingPathComponent("a.txt").path
+    // Named twice, by two spellings, and inside a folder also named; a hard link and a
+    // symbolic link to files already listed.
+    let walk = FileWalker.walk([a, a, folder.path + "/./a.txt", folder.path])
+    #expect(walk.files.map(\.path) == [a] + ["b.txt", "sub/c.txt"].map { folder.appendingPathComponent($0).path })
+    #expect(walk.errors.isEmpty)
 }

@@ -36,3 +36,65 @@ import Testing
         try AtomicFile(path: folder.url.path)
     }
 }
+
+@Test func aSymbolicLinkStaysALinkAndTheFileItNamesIsReplaced() throws {
+    let folder = try TemporaryFolder()
+    try IndexFixture.write(Array("old\n".utf8), to: folder.path("target.txt"))
+    #expect(symlink("target.txt", folder.path("link.txt")) == 0)
+    #expect(symlink("created.txt", folder.path("dangling.txt")) == 0)
+    try OutputFile.write(Array("new\n".utf8), to: folder.path("link.txt"))
+    try OutputFile.write(Array("made\n".utf8), to: folder.path("dangling.txt"))
+    var info = stat()
+    #expect(lstat(folder.path("link.txt"), &info) == 0 && info.st_mode & S_IFMT == S_IFLNK)
+    #expect(lstat(folder.path("dangling.txt"), &info) == 0 && info.st_mode & S_IFMT == S_IFLNK)
+    #expect(try IndexFixture.bytes(folder.path("target.txt")) == Array("new\n".utf8))
+    #expect(try IndexFixture.bytes(folder.path("created.txt")) == Array("made\n".utf8))
+    #expect(try folder.contents() == ["created.txt", "dangling.txt", "link.txt", "target.txt"])
+}
+
+@Test func aDeviceOrFIFOIsWrittenInPlaceNeverRenamedOver() throws {
+    let folder = try TemporaryFolder()
+    // A FIFO stands for any file that is not a regular one (/dev/null, /dev/stdout): a device
+    // node needs root to make.
+    let fifo = folder.path("pipe")
+    #expect(mkfifo(fifo, 0o600) == 0)
+    let reader = Thread {
+        let fd = open(fifo, O_RDONLY)
+        var buffer = [UInt8](repeating: 0, count: 64)
+        while read(fd, &buffer, 64) > 0 {}
+        close(fd)
+    }
+    reader.start()
+    try OutputFile.write(Array("through\n".utf8), to: fifo)
+    var info = stat()
+    #expect(lstat(fifo, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
+    #expect(try folder.contents() == ["pipe"])
+    // A device that refuses the bytes is an error, not a silent success.
+    #expect(throws: DoppelError.unwritable(path: "/dev/full", reason: "no space left on device")) {
+        try OutputFile.write(Array("x".utf8), to: "/dev/full")
+    }
+}
+
+@Test func aReplacedFileKeepsItsPermissionsAndANewOneFollowsTheUmask() throws {
+    let folder = try TemporaryFolder()
+    let path = folder.path("private.txt")
+    try IndexFixture.write(Array("secret\n".utf8), to: path)
+    #expect(chmod(path, 0o600) == 0)
+    try OutputFile.write(Array("still secret\n".utf8), to: path)
+    var info = stat()
+    #expect(stat(path, &info) == 0 && info.st_mode & 0o777 == 0o600)
+    let mask = umask(0o022)
+    umask(mask)
+    try OutputFile.write(Array("new\n".utf8), to: folder.path("new.txt"))
+    #expect(stat(folder.path("new.txt"), &info) == 0 && info.st_mode & 0o777 == 0o666 & ~mask)
+}
+
+@Test func aNameTooLongForTheTemporarySuffixIsStillWritten() throws {
+    let folder = try TemporaryFolder()
+    let name = String(repeating: "L", count: 250)
+    try OutputFile.write(Array("long\n".utf8), to: folder.path(name))
+    #expect(try folder.contents() == [name])
+    #expect(throws: DoppelError.unwritable(path: "''", reason: "an empty path")) {
+        try OutputFile.write([], to: "")
+    }
+}
