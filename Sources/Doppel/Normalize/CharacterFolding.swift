@@ -67,6 +67,10 @@ final class CharacterFolding {
     /// Folds a base character with its combining marks as one cluster (NFKC composes them). A
     /// base with a canonical punctuation form (`…`, `—`, quotes) takes that form and keeps its
     /// marks, as it does when the marks come apart from it, so that folding stays idempotent.
+    ///
+    /// - Complexity: O(k²) in the k code points of the cluster, since NFKC puts the marks in
+    ///   canonical order with an insertion sort: the normaliser hands it at most a base and
+    ///   `Normalizer.maximumClusterMarks` (30) marks (UAX #15 stream-safe text), so O(1) a call.
     func foldCluster<S: Sequence<Unicode.Scalar>>(_ scalars: S, into out: inout [UInt32]) -> FoldChange {
         if let base = scalars.first(where: { _ in true }), Self.canonicalPunctuation(base.value) != nil {
             var result = FoldChange.compatibility

@@ -7,6 +7,8 @@
 /// 2. Unicode compatibility folding (NFKC) turns full-width letters, digits and punctuation into
 ///    their ordinary forms, and quotes, dashes, ellipses and middle dots take one canonical form
 ///    (`“”「」` → `"`, `——`/`―` → `—`, `……`/`...` → `…`); a run of dashes or ellipses becomes one;
+///    a base character and its combining marks fold together, at most 30 marks at a time (UAX #15
+///    stream-safe text: a longer run is cut into pieces folded on their own);
 /// 3. white space is layout: a run of spaces and line breaks inside a paragraph is dropped when
 ///    an ideograph or CJK punctuation stands on either side (`2023 年末`, `阅 读 提 示`), and
 ///    becomes one space between two words otherwise; in text written mostly in ideographs it
@@ -32,7 +34,8 @@ public struct Normalizer {
     ///
     /// - Complexity: O(n) in the number of code points; one pass to read the lines, one to fold
     ///   (again, with the room it counted, for the rare text that folds into more units than it
-    ///   has code points plus 64).
+    ///   has code points plus 64). A run of combining marks is folded at most 30 marks at a time
+    ///   (UAX #15 stream-safe text), so it is linear too.
     public func normalize(_ source: SourceText) -> NormalizedText {
         let layout: NormalizationOptions.Layout = source.format == .pdf && options.layout == .auto
             ? .print : options.layout
@@ -71,6 +74,11 @@ public struct Normalizer {
 
     /// The most units NFKC and the canonical forms make of one code point (U+FDFA).
     static let maximumExpansion = 18
+
+    /// The most combining marks folded together with their base as one cluster: the limit of
+    /// Unicode's Stream-Safe Text Format (UAX #15, section 13) on consecutive non-starters. A
+    /// longer run is cut into clusters of at most 30 marks (see `fold`).
+    static let maximumClusterMarks = 30
 
     /// Folds into arrays of `capacity` units (and as much map), written in place and handed
     /// over without a copy, or says how many units the text wanted when it needs more room.
@@ -120,6 +128,7 @@ public struct Normalizer {
         var gapStart = -1            // first white-space code point of the pending gap
         var gapEnd = 0
         var gapHasBreak = false
+        var cutAt = -1               // where the last over-long cluster was cut: its marks go on here
         var i = 0
         let n = s.count
         while i < n {
@@ -184,13 +193,28 @@ public struct Normalizer {
             }
             folded.removeAll(keepingCapacity: true)
             let change: FoldChange
+            let continuesCluster = i == cutAt
             if classes.isCombiningMark(next) {
-                while end < n && classes.isCombiningMark(s[end].value) { end += 1 }
+                // A base and the combining marks after it fold as one cluster (NFKC composes
+                // them), every unit mapped to the whole cluster; but, as in Unicode's Stream-Safe
+                // Text Format (UAX #15, section 13: never more than 30 consecutive non-starters),
+                // never more than `maximumClusterMarks` (30) marks. NFKC puts a cluster's marks in
+                // canonical order with an insertion sort, quadratic in their number (`a` and
+                // 100,000 marks of two alternating classes took 26 s in a release build), so a
+                // longer run is cut after every 30th mark, the first piece keeping the base (a
+                // mark with no base counts as one of the 30). Each piece folds on its own, its
+                // units mapped to it alone, at a bounded cost: a run costs time linear in its
+                // length. Marks are not reordered or composed across a cut, and a cut cluster
+                // counts once in the ledger, as its first piece. Clusters of at most 30 marks,
+                // which is all real text has, fold as before.
+                let limit = min(n, i + (classes.isCombiningMark(u) ? 0 : 1) + Self.maximumClusterMarks)
+                while end < limit && classes.isCombiningMark(s[end].value) { end += 1 }
+                if end == limit && end < n && classes.isCombiningMark(s[end].value) { cutAt = end }
                 change = folding.foldCluster(s[i..<end], into: &folded)
             } else {
                 change = folding.fold(u, into: &folded)
             }
-            state.count(change)
+            if !continuesCluster { state.count(change) }
             if !folded.isEmpty {
                 if gapStart >= 0 {
                     state.settleGap(gapStart..<gapEnd, before: folded[0], hadBreak: gapHasBreak)
