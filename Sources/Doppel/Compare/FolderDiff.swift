@@ -37,16 +37,18 @@ public enum FolderDiff {
     /// Walks, pairs and compares; calls `each` with every entry as soon as it is known, and
     /// `progress` with (files read, files in both folders).
     ///
-    /// Similarity pairing: every unpaired file of A is shingled and set against every unpaired
-    /// file of B; pairs whose shingle Jaccard similarity or containment reaches
-    /// `candidateOverlap` are compared, best Jaccard first, and a pair of still unpaired files
-    /// is accepted when its `Comparison.similarity` reaches `matchSimilarity`.
+    /// Similarity pairing: every unpaired file of A is shingled and set against the unpaired
+    /// files of B it shares shingles with (`similarityCandidates`); pairs whose shingle Jaccard
+    /// similarity or containment reaches `candidateOverlap` are compared, best Jaccard first, and
+    /// a pair of still unpaired files is accepted when its `Comparison.similarity` reaches
+    /// `matchSimilarity`.
     ///
     /// - Throws: under `.stop`, the first unreadable file or folder (`DoppelError.unreadable`,
     ///   `.notText`, …); whatever `each` throws.
-    /// - Complexity: one comparison per pair by name; for u and v files left unpaired,
-    ///   O(u·v·s) shingle set intersections for sets of s shingles, plus one comparison per
-    ///   candidate tried.
+    /// - Complexity: one comparison per pair by name; for u and v files left unpaired with sets
+    ///   of s shingles, O((u + v)·s) to index and O(u·s·c) to count shared shingles, where c ≤
+    ///   `commonShingleFiles` (1,000) bounds how many files of B one shingle is looked up in,
+    ///   plus one comparison per candidate tried.
     public static func run(_ folderA: String, _ folderB: String, options: FolderDiffOptions,
                            progress: ((_ done: Int, _ total: Int) -> Void)? = nil,
                            each: (FolderDiffEntry) throws -> Void) throws {
@@ -99,15 +101,8 @@ public enum FolderDiff {
         }
         let leftA = try load(pairing.unpairedA, walkA.files)
         let leftB = try load(pairing.unpairedB, walkB.files)
-        var candidates: [(a: Int, b: Int, jaccard: Double)] = []
-        for (i, a) in leftA.enumerated() {
-            for (j, b) in leftB.enumerated() {
-                let overlap = SetOverlap(a.shingles, b.shingles)
-                if max(overlap.jaccard, overlap.containment) >= options.candidateOverlap {
-                    candidates.append((i, j, overlap.jaccard))
-                }
-            }
-        }
+        var candidates = similarityCandidates(leftA.map(\.shingles), leftB.map(\.shingles),
+                                              least: options.candidateOverlap)
         candidates.sort { ($0.jaccard, -$0.a, -$0.b) > ($1.jaccard, -$1.a, -$1.b) }
         var pairedA = Set<Int>()
         var pairedB = Set<Int>()
@@ -132,6 +127,48 @@ public enum FolderDiff {
             try each(.unmatched(path: b.source.path, side: "b"))
         }
     }
+
+    /// The pairs (index in `a`, index in `b`, Jaccard similarity) of shingle sets whose Jaccard
+    /// similarity or containment reaches `least`, found through an inverted index of `b`'s
+    /// shingles rather than by setting every set against every other. A shingle found in more
+    /// than `commonShingleFiles` (1,000) sets of `b` (boilerplate: a byline, a standard
+    /// sentence) is not counted, so a few common lines neither make two files candidates nor
+    /// make the search quadratic; below that many files every shingle counts and the pairs are
+    /// exactly those the all-pairs overlap would give.
+    ///
+    /// - Precondition: every set ascending without repeats (`Shingler.shingleSet(of:)`).
+    /// - Complexity: O((u + v)·s + u·s·c) for u and v sets of s shingles, c ≤ `commonShingleFiles`.
+    static func similarityCandidates(_ a: [[UInt64]], _ b: [[UInt64]], least: Double)
+        -> [(a: Int, b: Int, jaccard: Double)]
+    {
+        var postings: [UInt64: [Int32]] = [:]
+        for (j, set) in b.enumerated() {
+            for shingle in set { postings[shingle, default: []].append(Int32(j)) }
+        }
+        let common = commonShingleFiles
+        var shared = [Int32](repeating: 0, count: b.count)
+        var touched: [Int] = []
+        var candidates: [(a: Int, b: Int, jaccard: Double)] = []
+        for (i, set) in a.enumerated() {
+            for shingle in set {
+                guard let files = postings[shingle], files.count <= common else { continue }
+                for j in files {
+                    if shared[Int(j)] == 0 { touched.append(Int(j)) }
+                    shared[Int(j)] += 1
+                }
+            }
+            for j in touched.sorted() {
+                let overlap = SetOverlap(intersection: Int(shared[j]), firstCount: set.count, secondCount: b[j].count)
+                if max(overlap.jaccard, overlap.containment) >= least { candidates.append((i, j, overlap.jaccard)) }
+                shared[j] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
+        }
+        return candidates
+    }
+
+    /// How many files of B a shingle may be in and still count for similarity pairing.
+    static let commonShingleFiles = 1_000
 
     /// `path` relative to the walked `root` (the walker spells paths as the root, `/`, names).
     static func relative(_ path: String, to root: String) -> String {

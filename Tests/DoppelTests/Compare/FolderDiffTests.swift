@@ -73,3 +73,37 @@ import Testing
         #expect(FolderDiff.relative("dir/x.txt", to: "dir/") == "x.txt")
     }
 }
+
+/// Sets over a small alphabet, so that many pairs share shingles and many reach the threshold.
+private func randomShingleSets(_ count: Int, _ random: inout SplitMix64) -> [[UInt64]] {
+    (0..<count).map { _ in
+        let size = Int(random.next() % 60)
+        return Array(Set((0..<size).map { _ in random.next() % 150 })).sorted()
+    }
+}
+
+@Test(arguments: [1, 2, 3])
+func similarityCandidatesAreExactlyTheAllPairsOnesBelowTheCommonLimit(seed: UInt64) {
+    var random = SplitMix64(seed: seed)
+    let a = randomShingleSets(40, &random)
+    let b = randomShingleSets(50, &random)
+    var expected: [(Int, Int, Double)] = []
+    for (i, x) in a.enumerated() {
+        for (j, y) in b.enumerated() {
+            let overlap = SetOverlap(x, y)
+            if max(overlap.jaccard, overlap.containment) >= 0.2 { expected.append((i, j, overlap.jaccard)) }
+        }
+    }
+    let found = FolderDiff.similarityCandidates(a, b, least: 0.2)
+    #expect(!expected.isEmpty && found.count == expected.count)
+    #expect(zip(found, expected).allSatisfy { $0.a == $1.0 && $0.b == $1.1 && $0.jaccard == $1.2 })
+}
+
+@Test func aShingleInMoreFilesThanTheCommonLimitDoesNotMakeCandidates() {
+    let boilerplate: [UInt64] = [7]
+    let b = Array(repeating: boilerplate, count: FolderDiff.commonShingleFiles + 1) + [[7, 8]]
+    // A set of the boilerplate alone meets nothing; one with a rarer shingle meets its file.
+    #expect(FolderDiff.similarityCandidates([boilerplate], b, least: 0.2).isEmpty)
+    let found = FolderDiff.similarityCandidates([[7, 8]], b, least: 0.2)
+    #expect(found.map(\.b) == [FolderDiff.commonShingleFiles + 1])
+}
