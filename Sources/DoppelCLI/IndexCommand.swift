@@ -167,11 +167,11 @@ enum IndexCommand: Command {
     }
 
     private static func report(_ summary: IndexSummary, verb: String, path: String, skipped: [DoppelError]) throws {
-        var line = "\(verb) \(path): \(summary.added) documents"
+        var line = "\(verb) \(path): \(summary.added) documents written"
         if !summary.skippedIDs.isEmpty {
             line += " (\(summary.skippedIDs.count) skipped: id already in the index, first \"\(summary.skippedIDs[0])\")"
         }
-        line += "; \(summary.documentCount) documents, \(summary.fileLength) bytes\n"
+        line += "; the index holds \(summary.documentCount) documents in \(summary.fileLength) bytes\n"
         try Console.writeStandardOutput(line)
         for error in skipped { Console.writeStandardError("doppel: skipped: \(error.description)\n") }
     }

@@ -1,3 +1,4 @@
+import Doppel
 import Foundation
 import Testing
 
@@ -85,7 +86,7 @@ final class IndexCLIFixture {
         let added = try Doppel.run(["index", "add", f.path("a.doppel"), "--jsonl", f.path("new.jsonl")])
         #expect(added.status == 0 && added.stdout.hasPrefix("added to \(f.path("a.doppel")): 1 documents"))
         let again = try Doppel.run(["index", "add", f.path("a.doppel"), "--jsonl", f.path("new.jsonl")])
-        #expect(again.status == 0 && again.stdout.contains("0 documents (1 skipped"))
+        #expect(again.status == 0 && again.stdout.contains("0 documents written (1 skipped"))
         let r = try Doppel.run(["index", "query", "--format", "json", f.path("a.doppel"), f.path("edited.txt")])
         let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
         let matches = (json["queries"] as! [[String: Any]])[0]["matches"] as! [[String: Any]]
@@ -105,6 +106,33 @@ final class IndexCLIFixture {
         try Data(bytes.prefix(5000)).write(to: f.url("a.doppel"))
         let truncated = try Doppel.run(["index", "query", f.path("a.doppel"), f.path("edited.txt")])
         #expect(truncated.status == 2 && truncated.stderr.hasPrefix("doppel: \(f.path("a.doppel")): bad index (truncated"))
+    }
+
+    /// The red team's `crafted_storage1.idx`: a normal index with only the storage field (header
+    /// offset 28) set to 1, signatures only, and the header checksum recomputed. Queries died in
+    /// `Signature.estimatedJaccard` (a precondition failure) and stats passed it.
+    @Test func anIndexCraftedToClaimSignaturesIsOneLineWithStatusTwoNotACrash() throws {
+        let f = try IndexCLIFixture()
+        try f.build()
+        var bytes = [UInt8](try Data(contentsOf: f.url("a.doppel")))
+        bytes[28] = 1
+        let sum = IndexChecksum.hash(Array(bytes[0..<184]))
+        withUnsafeBytes(of: sum.littleEndian) { bytes.replaceSubrange(184..<192, with: $0) }
+        try Data(bytes).write(to: f.url("a.doppel"))
+        let prefix = "doppel: \(f.path("a.doppel")): bad index (record "
+        let suffix = " signature values for "
+        for arguments in [["query", f.path("a.doppel"), f.path("edited.txt")],
+                          ["query", "--format", "json", f.path("a.doppel"), f.path("edited.txt"), f.path("unrelated.txt")],
+                          ["stats", f.path("a.doppel")],
+                          ["add", f.path("a.doppel"), f.path("unrelated.txt"), "-o", f.path("b.doppel")]] {
+            let r = try Doppel.run(["index"] + arguments)
+            #expect(r.status == 2, "\(arguments): \(r.stderr)")
+            #expect(r.stdout.isEmpty, "\(arguments)")
+            #expect(r.stderr.hasPrefix(prefix) && r.stderr.contains(suffix)
+                    && r.stderr.hasSuffix("shingles; the index has 128 permutations)\n"), "\(arguments): \(r.stderr)")
+            #expect(r.stderr.filter { $0 == "\n" }.count == 1, "\(arguments): \(r.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: f.path("b.doppel")))
     }
 
     @Test func statsDescribeTheIndex() throws {

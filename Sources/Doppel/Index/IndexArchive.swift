@@ -3,11 +3,18 @@ import Foundation
 /// An index file opened for reading: memory-mapped, so opening costs the same for a thousand
 /// documents as for millions, and a query touches only the pages it needs.
 ///
-/// Opening checks the header (magic, version, checksum, parameters, section bounds, file length)
-/// and the checksum section. Every later read goes through `bytes(_:)`, which checks the
-/// checksum of each block it covers before handing the bytes out, so a damaged byte is reported
-/// as `DoppelError.badIndex` ("checksum mismatch") by whatever operation reads it, never taken
-/// for data. `verify()` checks every block.
+/// Opening checks the header (magic, version, checksum, the rest of the page zero, parameters,
+/// section bounds and lengths, file length) and the checksum section. Every later read goes
+/// through `bytes(_:)`, which checks the checksum of each block it covers before handing the
+/// bytes out, so a damaged byte is reported as `DoppelError.badIndex` ("checksum mismatch") by
+/// whatever operation reads it, never taken for data. `verify()` checks every block.
+///
+/// A file can also be well checksummed and still wrong (crafted, or written wrong): every value
+/// read from it is checked before later code relies on it, and a misfit is
+/// `DoppelError.badIndex` too, never a trap. A query checks what it reads (band headers,
+/// directory slots, the document numbers of entries, each candidate's record against the
+/// storage and permutation count); `stats()` and `IndexBuilder.add` check the whole structure
+/// (`IndexValidation.swift`), so a file they accept is one every query can read.
 ///
 /// Reads are side-effect free and may run on several threads at once.
 public final class IndexArchive: @unchecked Sendable {
@@ -97,6 +104,17 @@ public final class IndexArchive: @unchecked Sendable {
         return UnsafeRawBufferPointer(rebasing: mapping[range])
     }
 
+    /// The bytes of `range` without checking checksums: only for a caller that has checked every
+    /// block the range touches (`verify()`, or an earlier `bytes(_:)` of the same range).
+    ///
+    /// - Throws: `DoppelError.badIndex` when the range leaves the payload.
+    /// - Complexity: O(1).
+    func checkedEarlier(_ range: Range<Int>) throws -> UnsafeRawBufferPointer {
+        guard range.lowerBound >= IndexHeader.pageSize, range.upperBound <= header.checksums.lowerBound
+        else { throw DoppelError.badIndex(path: path, reason: "a section points outside the file") }
+        return UnsafeRawBufferPointer(rebasing: mapping[range])
+    }
+
     /// Checks the checksum of every block of the payload.
     ///
     /// - Throws: `DoppelError.badIndex` ("checksum mismatch") at the first damaged block.
@@ -120,6 +138,9 @@ public final class IndexArchive: @unchecked Sendable {
     }
 
     /// Where the record of document `number` lies: absolute file offsets.
+    ///
+    /// - Precondition: `0 <= number < documentCount` (numbers read from the file are checked
+    ///   before they get here: `documents(band:key:)`).
     private func recordRange(_ number: Int) throws -> Range<Int> {
         precondition(number >= 0 && number < documentCount, "no document \(number)")
         let slot = header.offsets.lowerBound + 8 * number
@@ -138,8 +159,15 @@ public final class IndexArchive: @unchecked Sendable {
     /// - Throws: `DoppelError.badIndex` when its bytes are damaged.
     /// - Complexity: O(record length).
     public func document(_ number: Int) throws -> IndexedDocument {
-        try IndexedDocument.decode(try bytes(try recordRange(number)),
-                                   keepsShingleSets: parameters.keepsShingleSets, idOnly: false,
+        try decodeRecord(try bytes(try recordRange(number)), number: number, idOnly: false)
+    }
+
+    /// Document `number` decoded from its record's bytes and checked against the index's
+    /// storage and permutations (`IndexedDocument.decode`).
+    func decodeRecord(_ record: UnsafeRawBufferPointer, number: Int, idOnly: Bool) throws
+        -> IndexedDocument {
+        try IndexedDocument.decode(record, keepsShingleSets: parameters.keepsShingleSets,
+                                   permutations: parameters.cluster.permutations, idOnly: idOnly,
                                    path: path, number: number)
     }
 
@@ -149,17 +177,28 @@ public final class IndexArchive: @unchecked Sendable {
     /// - Throws: `DoppelError.badIndex` when its bytes are damaged.
     /// - Complexity: O(record length) (the record's blocks are checked).
     public func id(of number: Int) throws -> String {
-        try IndexedDocument.decode(try bytes(try recordRange(number)),
-                                   keepsShingleSets: parameters.keepsShingleSets, idOnly: true,
-                                   path: path, number: number).id
+        try decodeRecord(try bytes(try recordRange(number)), number: number, idOnly: true).id
     }
 
-    /// The record offsets, `documentCount + 1` of them (for `add`, which extends them).
+    /// The record offsets, `documentCount + 1` of them (for `add`, which extends them), checked:
+    /// the first is 0, each is at least the one before, and the last is the length of the
+    /// records section, so that the records tile the section.
     ///
-    /// - Throws: `DoppelError.badIndex` when their bytes are damaged.
+    /// - Throws: `DoppelError.badIndex` when their bytes are damaged or the offsets do not tile
+    ///   the records section.
     /// - Complexity: O(documentCount).
     func recordOffsets() throws -> [UInt64] {
         let reader = IndexBytes.Reader(try bytes(header.offsets))
-        return (0...documentCount).map { reader.u64(8 * $0) }
+        let offsets = (0...documentCount).map { reader.u64(8 * $0) }
+        let length = UInt64(header.records.count)
+        // As `recordRange` sees a record: its start not after its end, its end inside the section.
+        for number in 0..<documentCount
+        where offsets[number] > offsets[number + 1] || offsets[number + 1] > length {
+            throw DoppelError.badIndex(path: path, reason: "record \(number) is out of bounds")
+        }
+        guard offsets[0] == 0, offsets[documentCount] == length else {
+            throw DoppelError.badIndex(path: path, reason: "record offsets do not span the records")
+        }
+        return offsets
     }
 }

@@ -25,6 +25,29 @@ enum IndexBandTables {
         return min(26, Int.bitWidth - 1 - buckets.leadingZeroBitCount)
     }
 
+    /// Bytes of a directory of `bits` bits, zero-padded to a multiple of 8: where its band's
+    /// entries start, relative to the directory.
+    ///
+    /// - Complexity: O(1).
+    static func paddedDirectoryLength(bits: Int) -> Int { (((1 << bits) + 1) * 4 + 7) / 8 * 8 }
+
+    /// The directory of a band's ascending entries: `2ᵈ + 1` slots for
+    /// `d = directoryBits(entries: sorted.count)`, slot `j` the index of the first entry whose
+    /// key's top `d` bits are at least `j`.
+    ///
+    /// - Complexity: O(entries + 2ᵈ).
+    static func directory(of sorted: [UInt64]) -> [UInt32] {
+        let bits = directoryBits(entries: sorted.count)
+        var directory: [UInt32] = []
+        directory.reserveCapacity((1 << bits) + 1)
+        for (index, entry) in sorted.enumerated() {
+            let top = bits == 0 ? 0 : Int(entry >> (64 - UInt64(bits)))
+            while directory.count <= top { directory.append(UInt32(index)) }
+        }
+        while directory.count <= 1 << bits { directory.append(UInt32(sorted.count)) }
+        return directory
+    }
+
     /// Writes the section, one band at a time: `entries(band)` returns that band's sorted
     /// entries, and `counts[band]` must be its length (headers precede the data).
     ///
@@ -36,8 +59,7 @@ enum IndexBandTables {
         var position = headerLength * counts.count
         for count in counts {
             let bits = directoryBits(entries: count)
-            let directoryLength = ((1 << bits) + 1) * 4
-            let paddedDirectory = (directoryLength + 7) / 8 * 8
+            let paddedDirectory = paddedDirectoryLength(bits: bits)
             headers.append(UInt64(count))
             headers.append(UInt64(position + paddedDirectory))
             headers.append(UInt64(position))
@@ -49,20 +71,8 @@ enum IndexBandTables {
         for (band, count) in counts.enumerated() {
             let sorted = try entries(band)
             precondition(sorted.count == count, "band \(band) has a different entry count")
-            let bits = directoryBits(entries: count)
             var directory = IndexBytes()
-            var bucket = 0
-            for (index, entry) in sorted.enumerated() {
-                let top = bits == 0 ? 0 : Int(entry >> (64 - UInt64(bits)))
-                while bucket <= top {
-                    directory.append(UInt32(index))
-                    bucket += 1
-                }
-            }
-            while bucket <= 1 << bits {
-                directory.append(UInt32(count))
-                bucket += 1
-            }
+            for slot in self.directory(of: sorted) { directory.append(slot) }
             directory.pad(to: 8)
             try writer.append(directory.bytes)
             try sorted.withUnsafeBufferPointer { buffer in
@@ -79,9 +89,24 @@ enum IndexBandTables {
 }
 
 extension IndexArchive {
-    /// The header of band `band`: where its directory and entries lie, absolute in the file.
-    private func bandHeader(_ band: Int) throws
-        -> (count: Int, entries: Int, directory: Int, bits: Int) {
+    /// Where band `band`'s directory and entries lie (absolute file offsets), from its header.
+    struct BandHeader {
+        var count: Int
+        var entries: Int
+        var directory: Int
+        var bits: Int
+    }
+
+    /// The header of band `band`, checked: reserved field zero, `bits` the directory bits of
+    /// `count` entries (`IndexBandTables.directoryBits`), no more entries than documents, the
+    /// directory after the band headers and before the entries, the entries inside the section.
+    ///
+    /// - Precondition: `0 <= band < parameters.lsh.bands` (the header page guarantees the section
+    ///   holds that many band headers).
+    /// - Throws: `DoppelError.badIndex` when the bytes are damaged or the header is malformed.
+    /// - Complexity: O(1).
+    func bandHeader(_ band: Int) throws -> BandHeader {
+        precondition(band >= 0 && band < parameters.lsh.bands, "no band \(band)")
         let section = header.bands
         let start = section.lowerBound + band * IndexBandTables.headerLength
         let reader = IndexBytes.Reader(try bytes(start..<(start + IndexBandTables.headerLength)))
@@ -89,33 +114,39 @@ extension IndexArchive {
         let entries = Int(clamping: reader.u64(8))
         let directory = Int(clamping: reader.u64(16))
         let bits = Int(reader.u32(24))
-        guard bits <= 26, entries <= section.count, directory <= entries,
-              count <= (section.count - entries) / 8, entries - directory >= ((1 << bits) + 1) * 4
+        guard reader.u32(28) == 0, count <= documentCount,
+              bits == IndexBandTables.directoryBits(entries: count),
+              directory >= IndexBandTables.headerLength * parameters.lsh.bands,
+              entries <= section.count, directory <= entries,
+              entries - directory >= ((1 << bits) + 1) * 4, count <= (section.count - entries) / 8
         else { throw DoppelError.badIndex(path: path, reason: "band table \(band) is malformed") }
-        return (count, section.lowerBound + entries, section.lowerBound + directory, bits)
+        return BandHeader(count: count, entries: section.lowerBound + entries,
+                          directory: section.lowerBound + directory, bits: bits)
     }
 
     /// The number of documents with keys in band `band` (documents whose text has shingles).
     ///
-    /// - Throws: `DoppelError.badIndex` when the band's bytes are damaged.
+    /// - Throws: `DoppelError.badIndex` when the band's header is damaged or malformed.
     /// - Complexity: O(1).
     func bandEntryCount(_ band: Int) throws -> Int { try bandHeader(band).count }
 
     /// The documents whose key in band `band` has the same upper 32 bits as the 64-bit band key
     /// `key`, ascending.
     ///
-    /// - Throws: `DoppelError.badIndex` when the bytes read are damaged.
+    /// - Throws: `DoppelError.badIndex` when the bytes read are damaged, or the directory slot
+    ///   or an entry found is out of range (a document number beyond the index).
     /// - Complexity: O(log b + m) for b entries in the key's directory bucket and m matches.
     func documents(band: Int, key: UInt64) throws -> [Int] {
         let table = try bandHeader(band)
+        func malformed() -> DoppelError {
+            .badIndex(path: path, reason: "band table \(band) is malformed")
+        }
         let bucket = table.bits == 0 ? 0 : Int(key >> (64 - UInt64(table.bits)))
         let slot = table.directory + 4 * bucket
         let directory = IndexBytes.Reader(try bytes(slot..<(slot + 8)))
         let low = Int(directory.u32(0))
         let high = Int(directory.u32(4))
-        guard low <= high, high <= table.count else {
-            throw DoppelError.badIndex(path: path, reason: "band table \(band) is malformed")
-        }
+        guard low <= high, high <= table.count else { throw malformed() }
         if low == high { return [] }
         let entries = IndexBytes.Reader(try bytes((table.entries + 8 * low)..<(table.entries + 8 * high)))
         let wanted = key >> 32
@@ -127,20 +158,26 @@ extension IndexArchive {
         }
         var found: [Int] = []
         while first < high - low, entries.u64(8 * first) >> 32 == wanted {
-            found.append(Int(entries.u64(8 * first) & 0xFFFF_FFFF))
+            let document = Int(entries.u64(8 * first) & 0xFFFF_FFFF)
+            guard document < documentCount else { throw malformed() }
+            found.append(document)
             first += 1
         }
         return found
     }
 
-    /// All entries of band `band`, ascending (for `add`, which merges new entries into them).
+    /// All entries of band `band`, ascending, after the checks of `checkBand` (for `add`, which
+    /// merges new entries into them, and `stats`).
     ///
-    /// - Throws: `DoppelError.badIndex` when the bytes read are damaged.
-    /// - Complexity: O(entries).
-    func bandEntries(_ band: Int) throws -> [UInt64] {
+    /// - Parameter records: what `scanRecords` found: which documents have shingles.
+    /// - Throws: `DoppelError.badIndex` when the bytes read are damaged or the band is malformed.
+    /// - Complexity: O(entries + directory + documents / 64).
+    func bandEntries(_ band: Int, records: IndexRecordScan, blocksChecked: Bool = false) throws -> [UInt64] {
         let table = try bandHeader(band)
-        let raw = try bytes(table.entries..<(table.entries + 8 * table.count))
-        let reader = IndexBytes.Reader(raw)
-        return (0..<table.count).map { reader.u64(8 * $0) }
+        let range = table.entries..<(table.entries + 8 * table.count)
+        let reader = IndexBytes.Reader(blocksChecked ? try checkedEarlier(range) : try bytes(range))
+        let entries = (0..<table.count).map { reader.u64(8 * $0) }
+        try checkBand(band, table, entries, records: records, blocksChecked: blocksChecked)
+        return entries
     }
 }

@@ -26,7 +26,8 @@ public struct IndexSummary: Sendable, Equatable {
 /// leaves the destination as it was and no temporary file behind (a killed process leaves one
 /// only if the caller's `onTemporary` handler is not installed).
 ///
-/// `add` copies the old records byte for byte (checking their checksums), appends the new ones,
+/// `add` copies the old records byte for byte (checking their checksums, then their structure as
+/// `IndexArchive.stats()` does, and the old band tables before merging them), appends the new ones,
 /// and merges the new band entries into each old sorted band table: O(size of the index) of
 /// sequential I/O per call, so many documents added at once cost little more than a few. Ids are
 /// unique in an index: a document whose id is already there is skipped and listed, which makes
@@ -81,15 +82,21 @@ public struct IndexBuilder: Sendable {
         let recordsStart = writer.offset
         var ids = Set<String>()
         var offsets: [UInt64] = [0]
+        var scan: IndexRecordScan?
         if let base {
             let copyStart = base.header.records.lowerBound
             let chunk = 8 << 20
             for start in stride(from: copyStart, to: base.header.records.upperBound, by: chunk) {
                 try writer.append(try base.bytes(start..<min(start + chunk, base.header.records.upperBound)))
             }
-            offsets = try base.recordOffsets()
+            // The copy checked every block of the records; now their structure, so that a
+            // malformed record or offset is refused rather than carried into the new index.
+            scan = try base.scanRecords(blocksChecked: true)
+            offsets = scan!.offsets
+            scan!.offsets = []
+            swap(&ids, &scan!.ids)
+            try base.checkBandLayout()
             ids.reserveCapacity(base.documentCount + documents.count)
-            for number in 0..<base.documentCount { ids.insert(try base.id(of: number)) }
         }
         let firstNew = offsets.count - 1
         var newEntries = [[UInt64]](repeating: [], count: parameters.lsh.bands)
@@ -131,10 +138,11 @@ public struct IndexBuilder: Sendable {
             var added: [UInt64] = []
             swap(&added, &newEntries[band])  // release each band's new entries once merged
             added.sortHashes()
-            guard let base else { return added }
+            guard let base, let scan else { return added }
             // New documents are numbered after old ones, so entries with equal keys stay in
-            // document order when old ones come first.
-            return Self.merge(try base.bandEntries(band), added)
+            // document order when old ones come first. The old entries are checked against the
+            // old records (and their directory) before they are merged.
+            return Self.merge(try base.bandEntries(band, records: scan), added)
         }
         let bands = bandsStart..<writer.offset
         try writer.pad(to: 8)

@@ -94,8 +94,9 @@ struct IndexHeader: Equatable {
         return page.bytes
     }
 
-    /// Reads and checks a header page: magic, version, checksum, parameters in range, sections
-    /// in order inside the file.
+    /// Reads and checks a header page: magic, version, checksum, the unchecked rest of the page
+    /// zero, parameters in range (no unknown flag, reserved field zero), sections in order inside
+    /// the file and long enough for the document count, the blocks and the band headers.
     ///
     /// - Parameter page: the file's first bytes (at least `pageSize` unless the file is shorter).
     /// - Parameter actualLength: the file's length on disk.
@@ -120,6 +121,11 @@ struct IndexHeader: Equatable {
               IndexChecksum.hash(UnsafeRawBufferPointer(rebasing: page[0..<Self.checkedLength]))
                   == reader.u64(Self.checkedLength)
         else { throw bad("checksum mismatch") }
+        // The checksum covers bytes 0 ..< 184 only; the rest of the page must be zero, so that a
+        // damaged or crafted byte there is refused rather than ignored.
+        if let nonzero = (Self.checkedLength + 8 ..< Self.pageSize).first(where: { page[$0] != 0 }) {
+            throw bad("header byte \(nonzero) is not zero")
+        }
         fileLength = Int(clamping: reader.u64(16))
         guard fileLength == actualLength else {
             throw bad(actualLength < fileLength
@@ -139,6 +145,8 @@ struct IndexHeader: Equatable {
         }
         let containment = Double(bitPattern: reader.u64(80))
         let flags = reader.u32(100)
+        guard flags & ~7 == 0 else { throw bad("unknown normalisation flags \(flags)") }
+        guard reader.u32(108) == 0 else { throw bad("reserved header field is not zero") }
         do {
             let cluster = try ClusterOptions(
                 threshold: Double(bitPattern: reader.u64(72)),
@@ -151,7 +159,10 @@ struct IndexHeader: Equatable {
                 verification: storage == 0 ? .exact : .signature)
             let bands = Int(reader.u32(64))
             let rows = Int(reader.u32(68))
-            guard bands >= 1, rows >= 1, bands * rows <= cluster.permutations else {
+            // Each factor is checked first: two 32-bit values can overflow their product.
+            guard bands >= 1, rows >= 1, bands <= cluster.permutations, rows <= cluster.permutations,
+                  bands * rows <= cluster.permutations
+            else {
                 throw bad("banding \(bands)x\(rows) does not fit \(cluster.permutations) values")
             }
             parameters = IndexParameters(
@@ -178,7 +189,8 @@ struct IndexHeader: Equatable {
         (records, offsets, bands, checksums) = (sections[0], sections[1], sections[2], sections[3])
         let blocks = (checksums.lowerBound - Self.pageSize + Self.blockSize - 1) / Self.blockSize
         guard checksums.upperBound == fileLength, checksums.count == 8 * blocks,
-              offsets.count == 8 * (documentCount + 1)
+              offsets.count == 8 * (documentCount + 1), records.count % 4 == 0,
+              bands.count >= IndexBandTables.headerLength * parameters.lsh.bands
         else { throw bad("section lengths do not match") }
         checksumsHash = reader.u64(176)
     }

@@ -39,15 +39,21 @@ public struct IndexStats: Sendable, Equatable {
 }
 
 extension IndexArchive {
-    /// Checks every block of the file (`verify()`), then summarises it.
+    /// Checks every block of the file (`verify()`) and its structure: every record, the record
+    /// offsets, unique ids, and every band table (header, place in the section, entries against
+    /// the records, directory against the entries; see `scanRecords`, `checkBandLayout` and
+    /// `checkBand`), so that an index it accepts is one every query and `add` can read. Then
+    /// summarises it.
     ///
-    /// - Throws: `DoppelError.badIndex` when the file is damaged.
-    /// - Complexity: O(file length).
+    /// - Throws: `DoppelError.badIndex` when the file is damaged or malformed.
+    /// - Complexity: O(file length); memory O(total id length + one band's entries).
     public func stats() throws -> IndexStats {
         try verify()
+        let records = try scanRecords(blocksChecked: true)
+        try checkBandLayout()
         var largest = 0
         for band in 0..<parameters.lsh.bands {
-            let entries = try bandEntries(band)
+            let entries = try bandEntries(band, records: records, blocksChecked: true)
             var start = 0
             while start < entries.count {
                 var end = start + 1
@@ -57,7 +63,7 @@ extension IndexArchive {
             }
         }
         return IndexStats(path: path, formatVersion: Int(IndexHeader.version), parameters: parameters,
-                          documentCount: documentCount, documentsWithKeys: try bandEntryCount(0),
+                          documentCount: documentCount, documentsWithKeys: records.keyedCount,
                           fileLength: fileLength, recordBytes: header.records.count,
                           bandTableBytes: header.bands.count, largestBucket: largest)
     }

@@ -21,8 +21,9 @@ import Testing
         }
     }
     #expect(try archive.documents(band: 0, key: 0x0123_4567_0000_0000).isEmpty)
+    let records = try archive.scanRecords(blocksChecked: false)
     for band in 0..<archive.parameters.lsh.bands {
-        let entries = try archive.bandEntries(band)
+        let entries = try archive.bandEntries(band, records: records)
         #expect(entries == entries.sorted() && entries.count == documents.count)
     }
 }

@@ -11,15 +11,17 @@ import Testing
     let parameters = IndexParameters(cluster: cluster, lsh: LSHParameters(bands: 10, rows: 6), seed: 42,
                                      normalization: normalization)
     let page = 4096
-    let header = IndexHeader(parameters: parameters, documentCount: 3, fileLength: page + 96,
+    // Sections as long as the header requires: 4 offsets for 3 documents, 10 band headers of 32
+    // bytes, one checksum for one block.
+    let header = IndexHeader(parameters: parameters, documentCount: 3, fileLength: page + 400,
                              records: page..<(page + 40), offsets: (page + 40)..<(page + 72),
-                             bands: (page + 72)..<(page + 88), checksums: (page + 88)..<(page + 96),
+                             bands: (page + 72)..<(page + 392), checksums: (page + 392)..<(page + 400),
                              checksumsHash: 99)
     let bytes = header.encode()
     #expect(bytes.count == IndexHeader.pageSize)
     #expect(Array(bytes.prefix(8)) == Array("DOPPELIX".utf8))
     let decoded = try bytes.withUnsafeBytes {
-        try IndexHeader(decoding: $0, actualLength: page + 96, path: "x")
+        try IndexHeader(decoding: $0, actualLength: page + 400, path: "x")
     }
     #expect(decoded == header)
     #expect(decoded.parameters.normalization.foldVariants && decoded.parameters.cluster.containmentThreshold == nil)
