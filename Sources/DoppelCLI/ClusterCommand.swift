@@ -85,7 +85,7 @@ enum ClusterCommand: Command {
         case .csv:
             // CSV has a row per document and no room for skipped inputs: they go to standard error.
             report = ClusterReport.csv(result)
-            for error in skipped { Console.writeStandardError("doppel: skipped \(error.description)\n") }
+            for error in skipped { Console.writeStandardError("doppel: skipped: \(error.description)\n") }
         case .html:
             let diffs = try memberComparisons(result, files: fileCorpus, jsonl: jsonlCorpus,
                                               normalization: normalization)

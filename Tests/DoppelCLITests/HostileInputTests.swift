@@ -413,7 +413,7 @@ import Glibc
         #expect(json["skipped"] as? [String] == [pngReason, damagedReason])
         let csv = try Doppel.run(["cluster", "--on-error", "skip", "-f", "csv", scratch.file("batch")])
         #expect(csv.status == 1 && csv.stdout.split(separator: "\n").count == 3)
-        #expect(csv.stderr == "doppel: skipped \(pngReason)\ndoppel: skipped \(damagedReason)\n")
+        #expect(csv.stderr == "doppel: skipped: \(pngReason)\ndoppel: skipped: \(damagedReason)\n")
     }
 
     // MARK: - Documents too short to compare
