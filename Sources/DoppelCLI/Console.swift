@@ -12,7 +12,7 @@ struct Console {
     /// Decides colour once: `always`, `never`, or `auto` = standard output is a terminal, no
     /// `-o` file, and `NO_COLOR` unset or empty.
     init(parsed: ParsedArguments, environment: [String: String], outputPath: String? = nil) throws {
-        self.outputPath = outputPath == "-" ? nil : outputPath  // `-o -`: standard output
+        self.outputPath = Console.file(outputPath)
         let raw = parsed.value("color") ?? "auto"
         guard let choice = ColorChoice(rawValue: raw) else {
             throw UsageError("Invalid value '\(raw)' for '--color <WHEN>': use auto, always or never")
@@ -25,6 +25,9 @@ struct Console {
             color = !noColor && self.outputPath == nil && isatty(STDOUT_FILENO) == 1
         }
     }
+
+    /// The file an `-o PATH` names: nil for none, and for `-`, which is standard output.
+    static func file(_ outputPath: String?) -> String? { outputPath == "-" ? nil : outputPath }
 
     /// Writes the whole output: to the `-o` file atomically, or to standard output.
     func emit(_ text: String) throws {

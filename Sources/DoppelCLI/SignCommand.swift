@@ -29,7 +29,7 @@ enum SignCommand: Command {
                                     keepsShingleSets: arguments.flag("shingles"))
         let (documents, skipped) = try DocumentInputs.load(arguments, paths: arguments.positionals,
                                                            normalization: normalization)
-        let file = try arguments.value("output").map { try AtomicFile(path: $0, onTemporary: Signals.track) }
+        let file = try Console.file(arguments.value("output")).map { try AtomicFile(path: $0, onTemporary: Signals.track) }
         let progress = Progress(enabled: Console.standardErrorIsTerminal)
         try signer.sign(documents, progress: progress.report) { batch, _ in
             var bytes: [UInt8] = []

@@ -41,3 +41,10 @@ import Testing
         #expect(!names.contains { $0.contains(".tmp-") })
     }
 }
+
+@Test func signWithOutputDashWritesStandardOutputNotAFileNamedDash() throws {
+    let toStdout = try Doppel.run(["sign", web])
+    let dashed = try Doppel.run(["sign", "-o", "-", web])
+    #expect(dashed.status == 0 && !dashed.stdout.isEmpty && dashed.stdout == toStdout.stdout)
+    #expect(!FileManager.default.fileExists(atPath: "-"))
+}
