@@ -1,7 +1,7 @@
 import Doppel
 import Foundation
 
-protocol Command {
+protocol Command: SendableMetatype {
     static var spec: CommandSpec { get }
     /// Runs with parsed arguments; returns the exit status.
     static func run(_ arguments: ParsedArguments, environment: [String: String]) throws -> Int32
