@@ -52,6 +52,7 @@ public struct IndexBuilder: Sendable {
     ///   `DoppelError.unwritable`; the file at `path` is then unchanged.
     /// - Complexity: O(total text) to sign the documents (on all cores), O(b · n log n) to sort
     ///   b band tables of n documents; memory O(b · n) for the band entries and O(n) for the ids.
+    @discardableResult
     public func build(_ documents: some DocumentCollection, to path: String,
                       onTemporary: @escaping (String?) -> Void = { _ in },
                       progress: (@Sendable (ClusterProgress) -> Void)? = nil) throws -> IndexSummary {
@@ -66,6 +67,7 @@ public struct IndexBuilder: Sendable {
     ///   `path` is then unchanged.
     /// - Complexity: O(size of the archive) to copy and merge it, plus as `build` for the new
     ///   documents.
+    @discardableResult
     public static func add(_ documents: some DocumentCollection, to archive: IndexArchive,
                            writingTo path: String, onTemporary: @escaping (String?) -> Void = { _ in },
                            progress: (@Sendable (ClusterProgress) -> Void)? = nil) throws -> IndexSummary {
