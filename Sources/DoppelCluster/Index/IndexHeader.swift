@@ -2,8 +2,8 @@ import DoppelIO
 import DoppelText
 
 /// The first page of an index file: magic, format version, the parameters the index was built
-/// with, where each section lies, and the checksums that protect the rest. The README's "Index
-/// file format" section documents the same layout; `encode()` and `init(decoding:path:)` are its
+/// with, where each section lies, and the checksums that protect the rest. docs/formats.md ("Index
+/// file format, version 1") documents the same layout; `encode()` and `init(decoding:path:)` are its
 /// only writer and reader.
 ///
 /// Layout (little-endian; offsets in bytes from the start of the file):
