@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Checks the user-facing docs: README.md is at most 200 lines (the pitch and the way in; the
-# reference belongs in docs/), and every relative link or image in README.md, docs/*.md and the
-# other READMEs points at a file or folder that exists, and at a heading that exists when it
-# names one in a Markdown file (`cli.md#doppel-diff`, `#positions`; GitHub's rule for ASCII
-# headings: lower case, punctuation other than `-` and `_` dropped, spaces as `-`). Links inside
-# fenced code blocks are not links; http(s) and mailto links are not checked.
+# reference belongs in docs/); docs/architecture.md names every target of Package.swift and every
+# folder of Sources/; and every relative link or image in README.md, docs/*.md and the other
+# READMEs points at a file or folder that exists, and at a heading that exists when it names one
+# in a Markdown file (`cli.md#doppel-diff`, `#positions`; GitHub's rule for ASCII headings: lower
+# case, punctuation other than `-` and `_` dropped, spaces as `-`). Links inside fenced code
+# blocks are not links; http(s) and mailto links are not checked.
 #   Tests/docs/check_links.sh            (from anywhere in the repository)
 # Prints one line per problem and exits 1 when there is one, 0 otherwise.
 set -euo pipefail
@@ -30,6 +31,22 @@ anchors() {
       print s
     }' "$1"
 }
+
+# docs/architecture.md is the map: it names every target of Package.swift and every folder of
+# Sources/ (as `Name/`).
+for target in $(grep -oE 'name: "[A-Za-z]+"' Package.swift | sed -E 's/name: "(.*)"/\1/' | sort -u); do
+  if ! grep -qF "$target" docs/architecture.md; then
+    echo "docs/architecture.md: target $target is not described"
+    status=1
+  fi
+done
+for folder in Sources/*/*/; do
+  name=$(basename "$folder")
+  if ! grep -qF "$name/" docs/architecture.md; then
+    echo "docs/architecture.md: folder ${folder%/} is not described"
+    status=1
+  fi
+done
 
 files=(README.md docs/*.md bench/README.md contrib/spark/README.md samples/README.md)
 checked=0
@@ -66,5 +83,5 @@ for file in "${files[@]}"; do
     }' "$file")
 done
 
-[ "$status" -eq 0 ] && echo "docs: README.md has $lines lines; $checked relative links resolve"
+[ "$status" -eq 0 ] && echo "docs: README.md has $lines lines; architecture.md names every target and folder; $checked relative links resolve"
 exit "$status"
