@@ -3,19 +3,6 @@ import DoppelDiff
 import DoppelIO
 import DoppelText
 
-/// The settings of one comparison (`doppel diff`), validated once by the caller.
-public struct ComparisonOptions: Sendable {
-    public var normalization = NormalizationOptions()
-    public var align = AlignOptions()
-    public var diff = DiffOptions()
-    /// Drop edits whose two sides differ only in punctuation.
-    public var ignorePunctuation = false
-    /// A passage pair whose similarity after diffing is below this is not a version of the
-    /// other: both sides are reported as text on one side only.
-    public var minimumPairSimilarity = 0.5
-
-    public init() {}
-}
 
 /// One aligned pair with its edits.
 public struct PairComparison: Sendable {
@@ -63,7 +50,7 @@ public enum Comparer {
     /// - Complexity: normalisation O(n + m); alignment O((n + m) log(n + m)); each pair's gaps
     ///   are diffed by Myers' algorithm within `options.diff`'s cost budget.
     public static func compare(_ a: SourceText, _ b: SourceText,
-                               options: ComparisonOptions = ComparisonOptions()) -> Comparison {
+                               options: ComparisonOptions = .standard) -> Comparison {
         let (textA, textB) = normalize(a, b, options: options.normalization)
         return compare(a, textA, b, textB, options: options)
     }

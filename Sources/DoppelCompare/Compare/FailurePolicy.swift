@@ -22,7 +22,7 @@ public struct FailurePolicy: Sendable, Equatable {
     /// - Throws: `DoppelError.invalidOption` when `maxEdits` is negative.
     public init(findings: Findings = .any, maxEdits: Int = 0) throws {
         guard maxEdits >= 0 else {
-            throw DoppelError.invalidOption(name: "--max-edits", reason: "a whole number from 0 up, not \(maxEdits)")
+            throw DoppelError.invalidOption(name: "maxEdits", reason: "\(maxEdits) is negative")
         }
         self.findings = findings
         self.maxEdits = maxEdits
