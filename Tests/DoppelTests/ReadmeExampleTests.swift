@@ -58,12 +58,13 @@ import Testing
         try lines.write(toFile: jsonlPath, atomically: true, encoding: .utf8)
 
         // README: the index example (new.txt is the print page).
-        let corpus = try JSONLinesCorpus(path: jsonlPath, fields: JSONLinesFields(),
-                                         normalization: NormalizationOptions())
+        let corpus = try JSONLinesCorpus(path: jsonlPath, fields: JSONLinesFields(), normalization: .standard)
         try IndexBuilder(parameters: IndexParameters()).build(corpus, to: archivePath)
         let archive = try IndexArchive(path: archivePath)
-        let text = Normalizer(options: archive.parameters.normalization).normalize(try InputReader.read(path: Self.print))
-        let matches = try IndexQuery(archive: archive).matches(for: ClusterDocument(id: "new", path: "new.txt", text: text))
+        let normalizer = Normalizer(options: archive.parameters.normalization)
+        let text = normalizer.normalize(try InputReader.read(path: Self.print))
+        let document = ClusterDocument(id: "new", path: "new.txt", text: text)
+        let matches = try IndexQuery(archive: archive).matches(for: document)
 
         #expect(matches.map(\.id) == ["000_d0a0d55efd38cf19"])
     }
