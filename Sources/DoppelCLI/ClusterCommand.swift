@@ -28,6 +28,7 @@ enum ClusterCommand: Command {
             .value("format", short: "f", "FORMAT", "Output: text, json, csv or html (a page with each member's diff against its representative). (default: text)"),
             .flag("diff", "Also show, for each member, its diff against the cluster's representative."),
             .value("output", short: "o", "PATH", "Write the report to PATH (atomically) instead of standard output."),
+            SharedOptions.force,
         ])
 
     enum Format: String { case text, json, csv, html }
@@ -51,6 +52,9 @@ enum ClusterCommand: Command {
         let normalization = try SharedOptions.normalizationOptions(arguments)
         let input = try SharedOptions.inputOptions(arguments)
         let console = try Console(parsed: arguments, environment: environment, outputPath: arguments.value("output"))
+        let walk = FileWalkOptions(include: arguments.all("include").map(Glob.init))
+        try OutputGuard.check(output: arguments.value("output"), inputs: jsonl.map { [$0] } ?? arguments.positionals,
+                              walk: walk)
         let engine = ClusterEngine(options: options,
                                    scratchDirectory: environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp")
         let progress = Progress(enabled: Console.standardErrorIsTerminal)
@@ -68,7 +72,6 @@ enum ClusterCommand: Command {
             jsonlCorpus = corpus
             result = try engine.cluster(corpus, progress: progress.report)
         } else {
-            let walk = FileWalkOptions(include: arguments.all("include").map(Glob.init))
             let corpus = try FileCorpus.load(paths: arguments.positionals, walk: walk, input: input,
                                              normalization: normalization, splitArticles: split != nil,
                                              onError: onError,
