@@ -12,7 +12,7 @@ import Glibc
     /// Starts `doppel` with standard output captured.
     private static func start(_ arguments: [String]) throws -> (Process, Pipe, Pipe) {
         let process = Process()
-        process.executableURL = Doppel.executable
+        process.executableURL = DoppelProcess.executable
         process.arguments = arguments
         let out = Pipe()
         let err = Pipe()
@@ -47,11 +47,11 @@ import Glibc
         }
         // Every batch that reported success is in the index: adding it again skips all its ids.
         for w in succeeded {
-            let again = try Doppel.run(["index", "add", f.path("a.doppel"), "--jsonl", f.path("batch\(w).jsonl"),
+            let again = try DoppelProcess.run(["index", "add", f.path("a.doppel"), "--jsonl", f.path("batch\(w).jsonl"),
                                         "-o", f.path("probe.doppel")])
             #expect(again.stdout.contains(": 0 documents written (20 skipped"), "batch \(w) lost: \(again.stdout)")
         }
-        let stats = try Doppel.run(["index", "stats", "-f", "json", f.path("a.doppel")])
+        let stats = try DoppelProcess.run(["index", "stats", "-f", "json", f.path("a.doppel")])
         let json = try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any]
         #expect(json?["documents"] as? Int == f.articles.count + 20 * succeeded.count, "\(stats.stdout)")
     }
@@ -63,16 +63,16 @@ import Glibc
         let held = try WriterLock(for: f.path("a.doppel"), timeout: 0)
         defer { held.release() }
         let before = try Data(contentsOf: f.url("a.doppel"))
-        let r = try Doppel.run(["index", "add", "--lock-timeout", "0.2", f.path("a.doppel"), f.path("edited.txt")])
+        let r = try DoppelProcess.run(["index", "add", "--lock-timeout", "0.2", f.path("a.doppel"), f.path("edited.txt")])
         #expect(r.status == 2)
         #expect(r.stderr == "doppel: \(f.path("a.doppel")): cannot write (another doppel (PID \(getpid())) is writing it; gave up after 0.2 s (--lock-timeout))\n")
         #expect(try Data(contentsOf: f.url("a.doppel")) == before)
-        let built = try Doppel.run(["index", "build", "--lock-timeout", "0", f.path("edited.txt"), "-o", f.path("a.doppel")])
+        let built = try DoppelProcess.run(["index", "build", "--lock-timeout", "0", f.path("edited.txt"), "-o", f.path("a.doppel")])
         #expect(built.status == 2 && built.stderr.contains("is writing it"))
         // Readers never wait.
-        let stats = try Doppel.run(["index", "stats", f.path("a.doppel")])
+        let stats = try DoppelProcess.run(["index", "stats", f.path("a.doppel")])
         #expect(stats.status == 0)
-        let bad = try Doppel.run(["index", "add", "--lock-timeout", "soon", f.path("a.doppel"), f.path("edited.txt")])
+        let bad = try DoppelProcess.run(["index", "add", "--lock-timeout", "soon", f.path("a.doppel"), f.path("edited.txt")])
         #expect(bad.status == 2 && bad.stderr.hasPrefix("Error: Invalid value 'soon' for '--lock-timeout <SECONDS>'"))
     }
 
@@ -81,7 +81,7 @@ import Glibc
         #expect(mkfifo(f.path("fifo.doppel"), 0o600) == 0)
         for action in ["stats", "query", "add"] {
             let arguments = ["index", action, f.path("fifo.doppel")] + (action == "stats" ? [] : [f.path("edited.txt")])
-            let r = try Doppel.run(arguments)
+            let r = try DoppelProcess.run(arguments)
             #expect(r.status == 2, "\(action)")
             #expect(r.stderr == "doppel: \(f.path("fifo.doppel")): cannot read (not a regular file)\n", "\(action)")
         }
@@ -92,11 +92,11 @@ import Glibc
         try f.build()
         let archive = f.path("a.doppel")
         #expect(chmod(archive, 0o444) == 0)
-        let refused = try Doppel.run(["index", "add", archive, f.path("edited.txt")])
+        let refused = try DoppelProcess.run(["index", "add", archive, f.path("edited.txt")])
         #expect(refused.status == 2)
         #expect(refused.stderr == "doppel: \(archive): cannot write (read-only; --force replaces it)\n")
         if geteuid() == 0 { #expect(chown(archive, 65534, 65534) == 0) }
-        let forced = try Doppel.run(["index", "add", "--force", archive, f.path("edited.txt")])
+        let forced = try DoppelProcess.run(["index", "add", "--force", archive, f.path("edited.txt")])
         #expect(forced.status == 0, "\(forced.stderr)")
         var info = stat()
         #expect(stat(archive, &info) == 0 && info.st_mode & 0o777 == 0o444)

@@ -16,7 +16,7 @@ import Glibc
         symlink(scratch.file("a.txt"), scratch.file("link.txt"))
         link(scratch.file("a.txt"), scratch.file("hard.txt"))
         try scratch.write("in.jsonl", text: #"{"id": "x", "text": "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉"}"# + "\n")
-        let built = try Doppel.run(["index", "build", "-o", scratch.file("a.doppel"), scratch.file("a.txt"), scratch.file("b.txt")])
+        let built = try DoppelProcess.run(["index", "build", "-o", scratch.file("a.doppel"), scratch.file("a.txt"), scratch.file("b.txt")])
         #expect(built.status == 0, "\(built.stderr)")
         return scratch
     }
@@ -38,7 +38,7 @@ import Glibc
         let scratch = try Self.fixture()
         let before = try Data(contentsOf: URL(fileURLWithPath: scratch.file("a.txt")))
         let arguments = Self.runs[run].map { $0 == "OUT" ? scratch.file(name) : $0.hasSuffix(".txt") || $0.hasSuffix(".doppel") || $0 == "." ? scratch.file($0) : $0 }
-        let result = try Doppel.run(arguments)
+        let result = try DoppelProcess.run(arguments)
         #expect(result.status == 2)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr == "doppel: \(scratch.file(name)): cannot write (it is an input of this run; give another -o)\n")
@@ -57,7 +57,7 @@ import Glibc
                           ["index", "build", "--jsonl", jsonl, "-o", jsonl],
                           ["cluster", "--jsonl", jsonl, "-o", jsonl],
                           ["sign", "--jsonl", jsonl, "-o", jsonl]] {
-            let result = try Doppel.run(arguments)
+            let result = try DoppelProcess.run(arguments)
             #expect(result.status == 2, "\(arguments)")
             #expect(result.stderr.hasSuffix(": cannot write (it is an input of this run; give another -o)\n"), "\(arguments)")
         }
@@ -68,7 +68,7 @@ import Glibc
     @Test func standardInputRedirectedFromTheOutputIsRefused() throws {
         let scratch = try Self.fixture()
         let process = Process()
-        process.executableURL = Doppel.executable
+        process.executableURL = DoppelProcess.executable
         process.arguments = ["normalize", "-", "-o", scratch.file("a.txt")]
         process.standardInput = FileHandle(forReadingAtPath: scratch.file("a.txt"))
         process.standardOutput = FileHandle.nullDevice
@@ -83,9 +83,9 @@ import Glibc
     @Test func aReportIntoAFolderBeingReadIsRefusedOnlyWhenTheWalkWouldReadIt() throws {
         let scratch = try Self.fixture()
         let report = try scratch.write("report.csv", text: "old\n")
-        let read = try Doppel.run(["cluster", "-f", "csv", scratch.path, "-o", report])
+        let read = try DoppelProcess.run(["cluster", "-f", "csv", scratch.path, "-o", report])
         #expect(read.status == 2)
-        let skipped = try Doppel.run(["cluster", "-f", "csv", "--include", "*.txt", scratch.path, "-o", report])
+        let skipped = try DoppelProcess.run(["cluster", "-f", "csv", "--include", "*.txt", scratch.path, "-o", report])
         #expect(skipped.status == 1 || skipped.status == 0)
         #expect(try String(contentsOfFile: report, encoding: .utf8).hasPrefix("cluster"))
     }
@@ -93,7 +93,7 @@ import Glibc
     @Test func addWithoutAnOutputOrWithTheArchiveAsOutputExtendsItInPlace() throws {
         let scratch = try Self.fixture()
         let archive = scratch.file("a.doppel")
-        let added = try Doppel.run(["index", "add", archive, "--jsonl", scratch.file("in.jsonl"), "-o", archive])
+        let added = try DoppelProcess.run(["index", "add", archive, "--jsonl", scratch.file("in.jsonl"), "-o", archive])
         #expect(added.status == 0, "\(added.stderr)")
         #expect(added.stdout.contains("the index holds 3 documents"))
     }
