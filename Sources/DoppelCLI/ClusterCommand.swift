@@ -26,6 +26,7 @@ enum ClusterCommand: Command {
             .value("verify", "MODE", "exact (shingle sets) or signature (MinHash estimate). (default: exact)"),
             .value("on-error", "POLICY", "stop at the first unreadable input, or skip it and report it. (default: stop)"),
             .value("format", short: "f", "FORMAT", "Output: text, json, csv or html (a page with each member's diff against its representative). (default: text)"),
+            .flag("csv-raw", "CSV: write cells as they are, even those a spreadsheet would run as formulas (=, +, -, @ first), which are otherwise written with a leading '."),
             .flag("diff", "Also show, for each member, its diff against the cluster's representative."),
             .value("output", short: "o", "PATH", "Write the report to PATH (atomically) instead of standard output."),
             SharedOptions.force,
@@ -87,7 +88,7 @@ enum ClusterCommand: Command {
         case .json: report = ClusterReport.json(result, skipped: skipped)
         case .csv:
             // CSV has a row per document and no room for skipped inputs: they go to standard error.
-            report = ClusterReport.csv(result)
+            report = ClusterReport.csv(result, raw: arguments.flag("csv-raw"))
             for error in skipped { Console.writeStandardError("doppel: skipped: \(error.description)\n") }
         case .html:
             let diffs = try memberComparisons(result, files: fileCorpus, jsonl: jsonlCorpus,
