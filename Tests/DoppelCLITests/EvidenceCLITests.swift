@@ -1,10 +1,7 @@
 import Foundation
 import Testing
 
-struct EvidenceCLITests {
-    private let web = Doppel.sample("000_d0a0d55efd38cf19.txt")
-    private let print = Doppel.sample("001_bf998fbe8d636d66.txt")
-
+@Suite struct EvidenceCLITests {
     /// The print page with one `马女士` left as `王女士`, in a temporary folder.
     private func printKeepingOneOldForm() throws -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("doppel-evidence-\(getpid())")
@@ -18,15 +15,15 @@ struct EvidenceCLITests {
 
     @Test func failOnInconsistentExitsOneOnlyWhenAChangeWasNotMadeEverywhere() throws {
         let kept = try printKeepingOneOldForm()
-        let bad = try Doppel.run(["diff", "--fail-on", "inconsistent", web, kept])
+        let bad = try DoppelProcess.run(["diff", "--fail-on", "inconsistent", web, kept])
         #expect(bad.status == 1)
         #expect(bad.stdout.contains("王女士 → 马女士: kept at 1 place: B 22:6"))
-        #expect(try Doppel.run(["diff", "--fail-on", "inconsistent", web, print]).status == 0)
+        #expect(try DoppelProcess.run(["diff", "--fail-on", "inconsistent", web, print]).status == 0)
     }
 
     @Test func referenceVerdictsOnTheSamplesAsJSON() throws {
-        let run = try Doppel.run(["diff", web, print, "--reference", Doppel.sample("002_da410bb21e88722a.txt"),
-                                  "--reference", Doppel.sample("003_92a41e4ce2c497c1.txt"), "--format", "json"])
+        let run = try DoppelProcess.run(["diff", web, print, "--reference", DoppelProcess.sample("002_da410bb21e88722a.txt"),
+                                  "--reference", DoppelProcess.sample("003_92a41e4ce2c497c1.txt"), "--format", "json"])
         #expect(run.status == 1)
         let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
         let consistency = json["consistency"] as! [[String: Any]]
@@ -44,14 +41,14 @@ struct EvidenceCLITests {
     }
 
     @Test func noCheckDropsConsistencyAndConflictsWithFailOnInconsistent() throws {
-        let run = try Doppel.run(["diff", "--no-check", "--format", "json", web, print])
+        let run = try DoppelProcess.run(["diff", "--no-check", "--format", "json", web, print])
         #expect(run.status == 1 && !run.stdout.contains("\"consistency\""))
-        let conflict = try Doppel.run(["diff", "--no-check", "--fail-on", "inconsistent", web, print])
+        let conflict = try DoppelProcess.run(["diff", "--no-check", "--fail-on", "inconsistent", web, print])
         #expect(conflict.status == 2 && conflict.stderr.contains("--no-check"))
     }
 
     @Test func anUnreadableReferenceIsOneLineWithStatusTwo() throws {
-        let run = try Doppel.run(["diff", web, print, "--reference", "/nonexistent/archive"])
+        let run = try DoppelProcess.run(["diff", web, print, "--reference", "/nonexistent/archive"])
         #expect(run.status == 2)
         #expect(run.stderr.contains("/nonexistent/archive") && run.stderr.split(separator: "\n").count == 1)
     }
@@ -60,10 +57,10 @@ struct EvidenceCLITests {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("doppel-evidence-index-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let index = dir.appendingPathComponent("archive.doppel").path
-        let build = try Doppel.run(["index", "build", Doppel.sample("002_da410bb21e88722a.txt"),
-                                    Doppel.sample("003_92a41e4ce2c497c1.txt"), "-o", index])
+        let build = try DoppelProcess.run(["index", "build", DoppelProcess.sample("002_da410bb21e88722a.txt"),
+                                    DoppelProcess.sample("003_92a41e4ce2c497c1.txt"), "-o", index])
         #expect(build.status == 0)
-        let run = try Doppel.run(["diff", web, print, "--index", index, "--format", "json"])
+        let run = try DoppelProcess.run(["diff", web, print, "--index", index, "--format", "json"])
         let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
         let evidence = json["evidence"] as! [[String: Any]]
         #expect(evidence.contains { $0["a_form"] as? String == "田国全" && $0["verdict"] as? String == "b_unattested" })

@@ -1,5 +1,9 @@
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelText
+@testable import DoppelDiff
+@testable import DoppelCluster
+@testable import DoppelCompare
 
 /// Text built from a few repeated sentences has almost no k-gram unique in the whole of both
 /// texts; the anchors counted within each gap must still align it, edit by edit.

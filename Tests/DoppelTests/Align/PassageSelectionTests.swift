@@ -1,5 +1,7 @@
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelDiff
+@testable import DoppelCluster
 
 @Suite struct PassageSelectionTests {
     /// The reference: for each passage the heaviest chain ending at it, over every earlier

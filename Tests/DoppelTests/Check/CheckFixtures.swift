@@ -1,4 +1,8 @@
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelText
+@testable import DoppelDiff
+@testable import DoppelCluster
+@testable import DoppelCompare
 
 /// Small comparisons for the Check stage's tests.
 enum CheckFixtures {

@@ -1,7 +1,11 @@
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelText
+@testable import DoppelDiff
+@testable import DoppelCluster
+@testable import DoppelCompare
 
-struct CheckOptionsTests {
+@Suite struct CheckOptionsTests {
     @Test func standardHoldsTheDocumentedDefaults() {
         let o = CheckOptions.standard
         #expect(o.consistency && o.maximumContext == 4 && o.minimumUnits == 2)

@@ -1,7 +1,11 @@
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelText
+@testable import DoppelDiff
+@testable import DoppelCluster
+@testable import DoppelCompare
 
-struct ConsistencyCheckTests {
+@Suite struct ConsistencyCheckTests {
     @Test func theSamplesChangeWangToMaAtThreePlacesConsistently() throws {
         let c = try CheckFixtures.samples()
         let finding = try #require(c.check!.consistency.first { c.textA.string($0.made[0].a) == "王女士" })
@@ -19,8 +23,8 @@ struct ConsistencyCheckTests {
         let kept = try #require(finding.kept.first)
         #expect(finding.kept.count == 1 && kept.side == .b)
         #expect(c.textB.string(kept.range) == "王女士" && c.textA.string(kept.counterpart) == "王女士")
-        #expect(DiffReport.place(kept.range, c.textB, c.sourceB).line == 22)
-        #expect(DiffReport.place(kept.counterpart, c.textA, c.sourceA).line == 99)
+        #expect(c.sourceB.location(of: c.textB.originRange(of: kept.range).lowerBound).line == 22)
+        #expect(c.sourceA.location(of: c.textA.originRange(of: kept.counterpart).lowerBound).line == 99)
         #expect(!c.check!.isConsistent)
     }
 

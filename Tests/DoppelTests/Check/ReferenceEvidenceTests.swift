@@ -1,7 +1,11 @@
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelText
+@testable import DoppelDiff
+@testable import DoppelCluster
+@testable import DoppelCompare
 
-struct ReferenceEvidenceTests {
+@Suite struct ReferenceEvidenceTests {
     private func evidence(_ c: Comparison, _ a: String, _ b: String) throws -> EditEvidence {
         try #require(c.check!.evidence!.first { c.textA.string($0.form.a) == a && c.textB.string($0.form.b) == b })
     }
@@ -13,7 +17,8 @@ struct ReferenceEvidenceTests {
         #expect(tian.verdict == .bUnattested && tian.aCount == 1 && tian.bCount == 0)
         let example = try #require(tian.examples.first)
         #expect(example.form == .a && reference.documents[example.document].source.path.hasSuffix("002_da410bb21e88722a.txt"))
-        #expect(CheckReport.place(example, reference).line == 122)
+        let document = reference.documents[example.document]
+        #expect(document.source.location(of: document.text.originRange(of: example.range).lowerBound).line == 122)
         let zheng = try evidence(c, "郑蔚", "郑莉")
         #expect(zheng.verdict == .aUnattested && zheng.bCount >= 1)
         #expect(zheng.examples.contains { $0.form == .b && reference.documents[$0.document].source.path.hasSuffix("003_92a41e4ce2c497c1.txt") })

@@ -1,7 +1,11 @@
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelText
+@testable import DoppelDiff
+@testable import DoppelCluster
+@testable import DoppelCompare
 
-struct UnitSearchTests {
+@Suite struct UnitSearchTests {
     private func units(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
 
     @Test func findsEveryOccurrenceAscendingOverlapsIncluded() {

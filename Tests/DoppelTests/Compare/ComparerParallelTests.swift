@@ -1,5 +1,8 @@
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelText
+@testable import DoppelDiff
+@testable import DoppelCompare
 
 /// Large comparisons normalise both sides and diff their gaps on two threads: the result must be
 /// the one a single thread gives.

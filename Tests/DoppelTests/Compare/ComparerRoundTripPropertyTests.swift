@@ -1,5 +1,8 @@
 import Testing
-@testable import Doppel
+@testable import DoppelText
+@testable import DoppelDiff
+@testable import DoppelCluster
+@testable import DoppelCompare
 
 /// Applying each aligned pair's edits to A's units gives B's units, whatever the text and
 /// whatever the diff's cost budget: on seeded random text with hostile characters and on the

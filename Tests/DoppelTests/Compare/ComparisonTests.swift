@@ -1,5 +1,9 @@
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelText
+@testable import DoppelDiff
+@testable import DoppelCluster
+@testable import DoppelCompare
 
 @Suite struct ComparisonTests {
     static let samples = Comparer.compare(Samples.source(Samples.web), Samples.source(Samples.print))

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelCluster
+@testable import DoppelCompare
 
 @Suite struct FolderDiffTests {
     /// Folder A: page.txt (web), sub/x.txt, web3.txt, lonely.txt; folder B: page.txt (print),

@@ -1,5 +1,6 @@
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelDiff
 
 @Test func diffOptionsDefaultToTheDocumentedBudgetWithCleanup() {
     let options = DiffOptions()

@@ -1,5 +1,6 @@
 import Foundation
-@testable import Doppel
+@testable import DoppelText
+@testable import DoppelDiff
 
 /// A text whose units are the code points of `paragraphs`, one paragraph each, no map kept.
 func paragraphText(_ paragraphs: String...) -> NormalizedText {

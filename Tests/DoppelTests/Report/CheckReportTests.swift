@@ -1,8 +1,13 @@
 import Foundation
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelText
+@testable import DoppelDiff
+@testable import DoppelCluster
+@testable import DoppelCompare
+@testable import DoppelReport
 
-struct CheckReportTests {
+@Suite struct CheckReportTests {
     @Test func textReportShowsKeptPlacesAndUnattestedFormsUnderTheEdit() throws {
         let c = try CheckFixtures.samples(print: CheckFixtures.keepOneOldForm, reference: ["002_da410bb21e88722a.txt"])
         let text = DiffReport.text(c)
