@@ -52,15 +52,20 @@ public struct EditForm: Sendable, Equatable {
         let a = textA.units
         let b = textB.units
 
-        // Widenings (l, r) whose cuts keep Latin words and numbers whole and meet the floor.
+        // Widenings (l, r) whose cuts keep Latin words and numbers whole and meet the floor. The
+        // context holds no separator (rule 1), so a widening adds l + r letters or ideographs.
+        let cleanLeft = (0...context.left).map {
+            UnitSearch.cutIsClean(a, edit.a.lowerBound - $0) && UnitSearch.cutIsClean(b, edit.b.lowerBound - $0)
+        }
+        let cleanRight = (0...context.right).map {
+            UnitSearch.cutIsClean(a, edit.a.upperBound + $0) && UnitSearch.cutIsClean(b, edit.b.upperBound + $0)
+        }
+        let wordsA = wordUnits(a, edit.a)
+        let wordsB = wordUnits(b, edit.b)
         var widenings: [(l: Int, r: Int)] = []
-        for l in 0...context.left where cutIsClean(a, edit.a.lowerBound - l) && cutIsClean(b, edit.b.lowerBound - l) {
-            for r in 0...context.right where cutIsClean(a, edit.a.upperBound + r) && cutIsClean(b, edit.b.upperBound + r) {
-                let ra = (edit.a.lowerBound - l)..<(edit.a.upperBound + r)
-                let rb = (edit.b.lowerBound - l)..<(edit.b.upperBound + r)
-                if wordUnits(a, ra) >= options.minimumUnits && wordUnits(b, rb) >= options.minimumUnits {
-                    widenings.append((l, r))
-                }
+        for l in 0...context.left where cleanLeft[l] {
+            for r in 0...context.right where cleanRight[r] {
+                if min(wordsA, wordsB) + l + r >= options.minimumUnits { widenings.append((l, r)) }
             }
         }
         guard !widenings.isEmpty else { return nil }
@@ -68,12 +73,15 @@ public struct EditForm: Sendable, Equatable {
         // Rule 2: the longest widening whose A form repeats in A and holds most of the changed
         // units' own occurrences (an insert changes no unit of A: it has no repeated form).
         var best: (l: Int, r: Int, count: Int)?
-        let partCount = edit.a.isEmpty ? 0 : searchA.wordOccurrences(of: Array(a[edit.a])).count
-        for (l, r) in widenings where partCount > 0 {
-            let form = Array(a[(edit.a.lowerBound - l)..<(edit.a.upperBound + r)])
-            let count = searchA.wordOccurrences(of: form).count
-            guard count >= 2, count <= options.maximumOccurrences,
-                  Double(count) >= options.minimumCohesion * Double(partCount) else { continue }
+        var partCount: Int?
+        // A widening that stands once makes every wider one stand once at most: skip those.
+        var once: [(l: Int, r: Int)] = []
+        for (l, r) in widenings where !edit.a.isEmpty && !once.contains(where: { $0.l <= l && $0.r <= r }) {
+            let count = searchA.wordCount(of: a[(edit.a.lowerBound - l)..<(edit.a.upperBound + r)])
+            if count < 2 { once.append((l, r)) }
+            guard count >= 2, count <= options.maximumOccurrences else { continue }
+            if partCount == nil { partCount = searchA.wordCount(of: a[edit.a]) }
+            guard Double(count) >= options.minimumCohesion * Double(partCount!) else { continue }
             if let current = best {
                 let longer = l + r > current.l + current.r
                 let same = l + r == current.l + current.r
@@ -90,7 +98,7 @@ public struct EditForm: Sendable, Equatable {
         }
 
         // Rule 3: widen until a recurring bigram begins, then to the floor.
-        func recurs(_ i: Int, _ j: Int) -> Bool { searchA.count(of: [a[i], a[j]]) >= 2 }
+        func recurs(_ i: Int, _ j: Int) -> Bool { searchA.wordCount(of: a[i...j]) >= 2 }
         var l = 0
         while l < context.left {
             let take = edit.a.lowerBound - l - 1
@@ -158,24 +166,8 @@ public struct EditForm: Sendable, Equatable {
         return text.paragraphStarts[text.paragraphIndex(of: i)] == i
     }
 
-    /// True when a cut before unit `i` does not split a run of letters and digits.
-    static func cutIsClean(_ units: [UInt32], _ i: Int) -> Bool {
-        guard i > 0, i < units.count else { return true }
-        return !(ScriptClass.of(units[i - 1]).isWordPart && ScriptClass.of(units[i]).isWordPart)
-    }
-
     /// Letters, digits and ideographs in `range`.
     private static func wordUnits(_ units: [UInt32], _ range: Range<Int>) -> Int {
         units[range].reduce(0) { $0 + (isSeparator($1) ? 0 : 1) }
-    }
-}
-
-extension UnitSearch {
-    /// The occurrences of `form` that do not start or end inside a run of letters and digits
-    /// (`cat` in `the cat` but not in `catalogue`); ideographs have no such bounds.
-    ///
-    /// - Complexity: that of `occurrences(of:)`.
-    package func wordOccurrences(of form: [UInt32]) -> [Int] {
-        occurrences(of: form).filter { EditForm.cutIsClean(units, $0) && EditForm.cutIsClean(units, $0 + form.count) }
     }
 }

@@ -126,15 +126,30 @@ public struct ReferenceCorpus: Sendable {
     /// - Complexity: O(b · m + k log d) for a form of m units whose rarest bigram's bucket holds
     ///   b positions, k occurrences, d documents.
     public func occurrences(of form: [UInt32]) -> [(document: Int, range: Range<Int>)] {
-        search.wordOccurrences(of: form).map { start in
-            var lo = 0
-            var hi = starts.count - 1
-            while lo < hi {
-                let mid = (lo + hi + 1) / 2
-                if starts[mid] <= start { lo = mid } else { hi = mid - 1 }
-            }
-            let local = start - starts[lo]
-            return (lo, local..<(local + form.count))
+        search.wordOccurrences(of: form).map { place($0, length: form.count) }
+    }
+
+    /// How many times `form` stands as a whole word, and its first `limit` places.
+    ///
+    /// - Complexity: O(b · m + limit · log d), as `occurrences(of:)` without placing every
+    ///   occurrence.
+    public func lookup(_ form: [UInt32], examples limit: Int) -> (count: Int, first: [(document: Int, range: Range<Int>)]) {
+        var first: [(document: Int, range: Range<Int>)] = []
+        let count = search.wordCount(of: form[...]) { start in
+            if first.count < limit { first.append(place(start, length: form.count)) }
         }
+        return (count, first)
+    }
+
+    /// The document holding a position of the joined text, and the range there.
+    private func place(_ start: Int, length: Int) -> (document: Int, range: Range<Int>) {
+        var lo = 0
+        var hi = starts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if starts[mid] <= start { lo = mid } else { hi = mid - 1 }
+        }
+        let local = start - starts[lo]
+        return (lo, local..<(local + length))
     }
 }

@@ -63,10 +63,10 @@ package enum ReferenceEvidence {
         let edits = c.pairs.flatMap(\.edits)
         return forms.enumerated().compactMap { k, form in
             guard let form, edits[k].operation == .replace else { return nil }
-            let inA = reference.occurrences(of: Array(c.textA.units[form.a]))
-            let inB = reference.occurrences(of: Array(c.textB.units[form.b]))
-            let examples = inA.prefix(options.examples).map { EditEvidence.Example(form: .a, document: $0.document, range: $0.range) }
-                + inB.prefix(options.examples).map { EditEvidence.Example(form: .b, document: $0.document, range: $0.range) }
+            let inA = reference.lookup(Array(c.textA.units[form.a]), examples: options.examples)
+            let inB = reference.lookup(Array(c.textB.units[form.b]), examples: options.examples)
+            let examples = inA.first.map { EditEvidence.Example(form: .a, document: $0.document, range: $0.range) }
+                + inB.first.map { EditEvidence.Example(form: .b, document: $0.document, range: $0.range) }
             return EditEvidence(edit: k, form: form, aCount: inA.count, bCount: inB.count, examples: examples)
         }
     }
