@@ -44,7 +44,9 @@ extension DiffCommand {
             }
         }
         try FolderDiff.run(folderA, folderB, options: options,
-                           progress: { progress.update("comparing", done: $0, total: $1) }) { entry in
+                           progress: { progress.update("comparing", done: $0, total: $1) }) { found in
+            var entry = found
+            if case let .compared(c, method) = found { entry = .compared(settings.checked(c), pairedBy: method) }
             let fails: Bool
             switch entry {
             case let .compared(c, _): fails = settings.policy.fails(c)

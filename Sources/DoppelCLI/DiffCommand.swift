@@ -20,13 +20,16 @@ enum DiffCommand: Command {
         options: SharedOptions.input + SharedOptions.normalization + [
             .value("format", short: "f", "FORMAT", "Output: text, json, jsonl, html, github or junit. (default: text)"),
             .value("context", "N", "Characters of context around each edit in the text report. (default: 8)"),
-            .value("fail-on", "WHAT", "What makes the exit status 1: any (edits or one-sided text), edits, or only (one-sided text). (default: any)"),
+            .value("fail-on", "WHAT", "What makes the exit status 1: any (edits or one-sided text), edits, only (one-sided text), or inconsistent (a change not made everywhere). (default: any)"),
             .value("max-edits", "N", "Edits count toward --fail-on only when a pair has more than N. (default: 0)"),
             .value("on-error", "POLICY", "Folders: stop at the first unreadable file (status 2), or skip it and report it. (default: stop)"),
             .value("include", "GLOB", "Folders: only files whose name matches GLOB (repeatable), e.g. '*.txt'."),
             .value("match-similarity", "S", "Folders: least similarity that pairs two files of different names. (default: 0.5)"),
             .value("output", short: "o", "PATH", "Write the report to PATH (atomically) instead of standard output."),
             SharedOptions.force,
+            .flag("no-check", "Do not check whether each change was made at every place of the edited word."),
+            .value("reference", "PATH", "Count each edit's two forms in PATH (file, folder or .jsonl; repeatable) and give a verdict."),
+            .value("index", "FILE", "Count each edit's two forms in the documents an index names (its ids that are files)."),
         ])
 
     enum Format: String { case text, json, jsonl, html, github, junit }
@@ -39,6 +42,17 @@ enum DiffCommand: Command {
         var input: InputOptions
         var policy: FailurePolicy
         var console: Console
+        var check: CheckOptions
+        /// The archive the forms are looked up in (`--reference`, `--index`).
+        var reference: ReferenceCorpus?
+
+        /// `c` with its edits checked, unless neither consistency nor a reference asks for it.
+        func checked(_ c: Comparison) -> Comparison {
+            guard check.consistency || reference != nil else { return c }
+            var c = c
+            c.check = Checker.check(c, options: check, reference: reference)
+            return c
+        }
     }
 
     static func run(_ arguments: ParsedArguments, environment: [String: String]) throws -> Int32 {
@@ -62,7 +76,7 @@ enum DiffCommand: Command {
             break
         }
         let (a, b) = try InputReader.read(pathA, pathB, options: settings.input)
-        let comparison = Comparer.compare(a, b, options: settings.options)
+        let comparison = settings.checked(Comparer.compare(a, b, options: settings.options))
         let console = settings.console
         switch settings.format {
         case .text: try console.emit(DiffReport.text(comparison, style: settings.style))
@@ -92,7 +106,11 @@ enum DiffCommand: Command {
         }
         let failOnName = arguments.value("fail-on") ?? "any"
         guard let findings = FailurePolicy.Findings(rawValue: failOnName) else {
-            throw UsageError("Invalid value '\(failOnName)' for '--fail-on <WHAT>': use any, edits or only")
+            throw UsageError("Invalid value '\(failOnName)' for '--fail-on <WHAT>': use any, edits, only or inconsistent")
+        }
+        let check = try CheckOptions(consistency: !arguments.flag("no-check"))
+        if findings == .inconsistent && !check.consistency {
+            throw UsageError("'--fail-on inconsistent' needs the consistency check: drop '--no-check'")
         }
         var maxEdits = 0
         if let raw = arguments.value("max-edits") {
@@ -107,9 +125,20 @@ enum DiffCommand: Command {
         options.normalization.ignorePunctuation = false
         let console = try Console(parsed: arguments, environment: environment, outputPath: arguments.value("output"))
         style.color = console.color && format == .text
-        return Settings(format: format, style: style, options: options,
-                        input: try SharedOptions.inputOptions(arguments),
-                        policy: try FailurePolicy(findings: findings, maxEdits: maxEdits), console: console)
+        let input = try SharedOptions.inputOptions(arguments)
+        let policy = try FailurePolicy(findings: findings, maxEdits: maxEdits)
+        var reference: ReferenceCorpus?
+        let referencePaths = arguments.all("reference")
+        if !referencePaths.isEmpty || arguments.value("index") != nil {
+            reference = try ReferenceCorpus.load(paths: referencePaths, index: arguments.value("index"), input: input,
+                                                 normalization: options.normalization)
+            if let first = reference!.unreachable.first {
+                let n = reference!.unreachable.count
+                Console.writeStandardError("doppel: reference: \(n) document\(n == 1 ? "" : "s") of the index not searched (not a readable file), first '\(DisplayName.oneLine(first))'\n")
+            }
+        }
+        return Settings(format: format, style: style, options: options, input: input, policy: policy,
+                        console: console, check: check, reference: reference)
     }
 
     private static func isFolder(_ path: String) -> Bool {

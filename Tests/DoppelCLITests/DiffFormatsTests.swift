@@ -57,7 +57,7 @@ import Testing
         let negative = try DoppelProcess.run(["diff", "--max-edits", "-1", web, print])
         #expect(negative.status == 2 && negative.stderr.contains("'--max-edits <N>'"))
         let unknown = try DoppelProcess.run(["diff", "--fail-on", "sometimes", web, print])
-        #expect(unknown.status == 2 && unknown.stderr.contains("use any, edits or only"))
+        #expect(unknown.status == 2 && unknown.stderr.contains("use any, edits, only or inconsistent"))
     }
 
     @Test func githubFormatPrintsOneAnnotationPerFinding() throws {

@@ -10,6 +10,11 @@
 // - compare: `Comparer.compare(a, b)` on the samples pair 000 (web) / 001 (print) as `SourceText`s
 //   already decoded; median of --compare-runs runs (default 20). Normalising both sides is part
 //   of the comparison and so of the timing.
+// - check: `Checker.check` (forms and consistency) on the samples pair after the comparison,
+//   median of --compare-runs runs, and its share of the comparison's time (`added`).
+// - evidence_reference: a reference of 10,000 articles made of sample paragraphs (seeded):
+//   building `ReferenceCorpus`'s bigram table once, then the lookups of one page pair (each
+//   replacement's two forms, counted with 3 examples), median of --compare-runs runs.
 // - stages (`--stages A B`, instead of the above): `doppel diff A B --format json` taken apart,
 //   median of N runs each: the whole comparison `Comparer.compare(a, b)` on texts already read
 //   (compare_s, what a peer's in-process figure measures), and its stages timed on their own:
@@ -177,3 +182,68 @@ for _ in 0..<settings.compareRuns {
 }
 emit(["bench": "compare", "a": sampleNames[0], "b": sampleNames[1], "edits": edits,
       "runs": settings.compareRuns, "median_s": median(compareTimes), "min_s": compareTimes.min()!])
+
+// MARK: checks on the samples pair
+
+// The Check stage's cost on the samples pair, in process: the comparison alone, then the
+// comparison and `Checker.check` (forms and consistency, as `doppel diff` runs by default).
+var checkTimes: [Double] = []
+var checkedCompareTimes: [Double] = []
+for _ in 0..<settings.compareRuns {
+    var c = Comparer.compare(a, b)
+    checkTimes.append(seconds { c.check = Checker.check(c) })
+    checkedCompareTimes.append(seconds {
+        var d = Comparer.compare(a, b)
+        d.check = Checker.check(d)
+    })
+}
+let compareMedian = median(compareTimes)
+emit(["bench": "check", "a": sampleNames[0], "b": sampleNames[1], "runs": settings.compareRuns,
+      "compare_s": compareMedian, "check_s": median(checkTimes), "compare_and_check_s": median(checkedCompareTimes),
+      "added": median(checkTimes) / compareMedian])
+
+// MARK: evidence from a reference of 10,000 articles
+
+// A reference of 10,000 articles of about 1,000 characters, each 5 paragraphs of the sample
+// pages with every 50th ideograph replaced (seeded), searched through `ReferenceCorpus`'s bigram
+// table: the time to build it, and the lookups of one page pair (each replacement's two forms).
+let paragraphs = sampleNames.flatMap { name in
+    readSample(settings.samples, name).components(separatedBy: "\n\n").filter { $0.count > 40 }
+}
+var rng = SplitMix64(seed: 16)
+let normalizer = Normalizer(options: NormalizationOptions())
+var articles: [ReferenceCorpus.Document] = []
+var referenceChars = 0
+for n in 0..<10_000 {
+    var scalars: [Unicode.Scalar] = []
+    for _ in 0..<5 {
+        scalars += paragraphs[Int(rng.next() % UInt64(paragraphs.count))].unicodeScalars
+        scalars += "\n\n".unicodeScalars
+    }
+    for i in stride(from: Int(rng.next() % 50), to: scalars.count, by: 50) where scalars[i].value >= 0x4E00 && scalars[i].value < 0x9FA5 {
+        scalars[i] = Unicode.Scalar(0x4E00 + UInt32(rng.next() % 0x51A5))!
+    }
+    let source = SourceText(path: "article-\(n).txt", encoding: .utf8, format: .text, scalars: scalars)
+    referenceChars += scalars.count
+    articles.append(ReferenceCorpus.Document(source: source, text: normalizer.normalize(source)))
+}
+var reference: ReferenceCorpus?
+let buildSeconds = seconds { reference = try? ReferenceCorpus(documents: articles) }
+guard let reference else { fail("the reference did not build") }
+var pairCompared = Comparer.compare(a, b)
+pairCompared.check = Checker.check(pairCompared)
+let replacements = pairCompared.pairs.flatMap(\.edits).enumerated().filter { $0.element.operation == .replace }
+var forms: [[UInt32]] = []
+for (k, _) in replacements {
+    guard let form = pairCompared.check!.forms[k] else { continue }
+    forms.append(Array(pairCompared.textA.units[form.a]))
+    forms.append(Array(pairCompared.textB.units[form.b]))
+}
+var lookupTimes: [Double] = []
+var found = 0
+for _ in 0..<settings.compareRuns {
+    lookupTimes.append(seconds { found = forms.reduce(0) { $0 + reference.lookup($1, examples: 3).count } })
+}
+emit(["bench": "evidence_reference", "articles": articles.count, "reference_chars": referenceChars,
+      "build_s": buildSeconds, "lookups": forms.count, "occurrences": found, "runs": settings.compareRuns,
+      "lookups_s": median(lookupTimes)])

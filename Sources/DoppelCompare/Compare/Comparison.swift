@@ -28,6 +28,8 @@ public struct Comparison: Sendable {
     public var ledger: LayoutLedger
     /// False when some pair's diff hit the cost budget and fell back to a longer edit script.
     public var exact: Bool
+    /// What the Check stage found about the edits (`Checker.check`); `nil` when not checked.
+    public var check: CheckResult? = nil
 
     /// Share of the normalised text (both sides) that lies in aligned pairs and is equal.
     public var similarity: Double {

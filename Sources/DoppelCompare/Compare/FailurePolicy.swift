@@ -11,6 +11,9 @@ public struct FailurePolicy: Sendable, Equatable {
         case edits
         /// Text on one side only (and files with no counterpart); edits are accepted.
         case only
+        /// A change not made everywhere: an old form kept in aligned text (`Checker`); edits and
+        /// one-sided text are accepted.
+        case inconsistent
     }
 
     public var findings: Findings
@@ -34,6 +37,13 @@ public struct FailurePolicy: Sendable, Equatable {
     /// - Complexity: O(pairs).
     public func failures(_ c: Comparison) -> [String] {
         var reasons: [String] = []
+        if findings == .inconsistent {
+            for finding in c.check?.consistency ?? [] where !finding.consistent {
+                let change = "\(c.textA.string(finding.made[0].a)) → \(c.textB.string(finding.made[0].b))"
+                reasons.append("\(change) kept at \(finding.kept.count) place\(finding.kept.count == 1 ? "" : "s")")
+            }
+            return reasons
+        }
         if findings != .only && c.editCount > maxEdits {
             let edits = c.editCount == 1 ? "1 edit" : "\(c.editCount) edits"
             reasons.append(maxEdits > 0 ? "\(edits) (more than \(maxEdits))" : edits)
@@ -50,5 +60,5 @@ public struct FailurePolicy: Sendable, Equatable {
     public func fails(_ c: Comparison) -> Bool { !failures(c).isEmpty }
 
     /// True when a file with no counterpart in the other folder fails under this policy.
-    public var failsUnmatched: Bool { findings != .edits }
+    public var failsUnmatched: Bool { findings == .any || findings == .only }
 }

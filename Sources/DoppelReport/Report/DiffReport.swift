@@ -44,7 +44,8 @@ public enum DiffReport {
         let dim = style.color ? "\u{1B}[2m" : ""
         let reset = style.color ? "\u{1B}[0m" : ""
         var out = "\(bold)--- A \(DisplayName.oneLine(c.sourceA.path))\n+++ B \(DisplayName.oneLine(c.sourceB.path))\(reset)\n"
-        for pc in c.pairs where !pc.edits.isEmpty || pc.pair.moved {
+        let firstEdits = CheckReport.firstEdits(c)
+        for (p, pc) in c.pairs.enumerated() where !pc.edits.isEmpty || pc.pair.moved {
             let pa = place(pc.pair.a, c.textA, c.sourceA)
             let pb = place(pc.pair.b, c.textB, c.sourceB)
             let endA = c.sourceA.location(of: max(pa.range.lowerBound, pa.range.upperBound - 1))
@@ -54,7 +55,7 @@ public enum DiffReport {
             header += " similarity \(JSONWriter.format(pc.similarity, digits: 3))"
             if pc.pair.moved { header += " moved" }
             out += "\(bold)\(header) @@\(reset)  \(dim)\(snippet(c.textA, pc.pair.a, limit: 24))\(reset)\n"
-            for edit in pc.edits {
+            for (k, edit) in pc.edits.enumerated() {
                 let ea = place(edit.a, c.textA, c.sourceA)
                 let eb = place(edit.b, c.textB, c.sourceB)
                 let before = BidiControl.visible(c.textA.string(max(pc.pair.a.lowerBound, edit.a.lowerBound - style.context)..<edit.a.lowerBound))
@@ -64,6 +65,7 @@ public enum DiffReport {
                 if !edit.b.isEmpty { marked += "\(green){+\(BidiControl.visible(c.textB.string(edit.b)))+}\(reset)" }
                 let kind = edit.kind.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)
                 out += "  A \(ea.line):\(ea.column)  B \(eb.line):\(eb.column)  \(kind) \(before)\(marked)\(after)\n"
+                out += CheckReport.textLines(c, edit: firstEdits[p] + k, color: style.color)
             }
         }
         for (label, ranges, text, source) in [("A", c.onlyInA, c.textA, c.sourceA), ("B", c.onlyInB, c.textB, c.sourceB)] {
@@ -159,6 +161,7 @@ public enum DiffReport {
         json.key("layout")
         NormalizationReport.writeLedger(c.ledger, into: &json)
         json.field("exact", c.exact)
+        CheckReport.writeJSON(c, into: &json)
         json.endObject()
     }
 

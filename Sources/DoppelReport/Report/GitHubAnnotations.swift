@@ -32,6 +32,7 @@ public enum GitHubAnnotations {
                             title: "doppel: \(edit.kind.rawValue) edit", message: message)
             }
         }
+        out += CheckReport.annotations(c)
         for (label, ranges, text, source) in [("A", c.onlyInA, c.textA, c.sourceA), ("B", c.onlyInB, c.textB, c.sourceB)] {
             for range in ranges {
                 let place = DiffReport.place(range, text, source)
@@ -50,7 +51,7 @@ public enum GitHubAnnotations {
         return "::\(level) \(location)title=\(escapeProperty(title))::\(escapeData(message))\n"
     }
 
-    private static func line(file: String, range: Range<Int>, source: SourceText, title: String, message: String) -> String {
+    static func line(file: String, range: Range<Int>, source: SourceText, title: String, message: String) -> String {
         let start = source.location(of: range.lowerBound)
         let end = source.location(of: max(range.lowerBound, range.upperBound - 1))
         var properties = "file=\(escapeProperty(file)),line=\(start.line),col=\(start.column)"

@@ -81,6 +81,7 @@ public enum HTMLDiffReport {
         }
         out += legend
         if c.editCount > 0 {
+            let firstEdits = CheckReport.firstEdits(c)
             out += "<details class=\"edit-list\"\(c.editCount <= 500 ? " open" : "")><summary>\(c.editCount) edits</summary>\n<ol>\n"
             for row in layout.rows {
                 guard case let .pair(p) = row.content else { continue }
@@ -93,6 +94,7 @@ public enum HTMLDiffReport {
                     if !edit.a.isEmpty { out += "<del>\(HTML.escape(c.textA.string(edit.a)))</del>" }
                     if edit.operation == .replace { out += " → " }
                     if !edit.b.isEmpty { out += "<ins>\(HTML.escape(c.textB.string(edit.b)))</ins>" }
+                    out += CheckReport.htmlBadges(c, edit: firstEdits[p] + k, anchor: anchor)
                     out += "</li>\n"
                 }
             }
@@ -239,7 +241,11 @@ public enum HTMLDiffReport {
                 out += "<div class=\"ln bl\"></div>"
                 continue
             }
-            out += "<div class=\"ln\"><span class=\"no\">\(segment.line + 1)</span><span class=\"tx\">"
+            // B's lines carry ids (`bl<line>`) for the links to kept places (`CheckReport`); a
+            // line split between two rows takes its id in the row holding its start.
+            let lineID = side == .b && segment.text.lowerBound == source.lineStarts[segment.line]
+                ? " id=\"\(HTML.escape(anchor))bl\(segment.line + 1)\"" : ""
+            out += "<div class=\"ln\"\(lineID)><span class=\"no\">\(segment.line + 1)</span><span class=\"tx\">"
             var i = segment.text.lowerBound
             while p < pieces.count && pieces[p].segment == k {
                 // Pieces never overlap unless two marks share an original code point (one code

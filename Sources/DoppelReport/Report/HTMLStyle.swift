@@ -58,6 +58,9 @@ enum HTMLStyle {
           border-radius: 8px; border: 1px solid; margin-right: 4px; }
         .badge.moved { color: var(--moved); border-color: var(--moved); border-style: dashed; }
         .badge.only { color: var(--muted); border-color: var(--muted); }
+        .badge.check-warn { color: #a15c00; border-color: #a15c00; }
+        .badge.check-ok { color: var(--muted); border-color: var(--rule); }
+        a.kept { color: #a15c00; font-size: 12px; }
         table.sbs { width: 100%; border-collapse: collapse; table-layout: fixed; }
         table.sbs thead th { position: sticky; top: 0; z-index: 1; background: #fff; text-align: left;
           padding: 8px 12px; border-bottom: 2px solid var(--ink); font-size: 14px; }
