@@ -104,7 +104,7 @@ if let (pathA, pathB) = settings.stages {
     let (alignment, align) = timed { Aligner.align(textA, textB, options: options.align) }
     let gaps = alignment.pairs.flatMap(\.gaps)
     let (edits, diff) = timed {
-        Comparer.diffGaps(gaps, textA, textB, options: options.diff).reduce(0) { $0 + $1.edits.count }
+        PassageDiffer.diffGaps(gaps, textA, textB, options: options.diff).reduce(0) { $0 + $1.edits.count }
     }
     let comparison = Comparer.compare(a, textA, b, textB, options: options)
     let (json, report) = timed { DiffReport.json(comparison) }
