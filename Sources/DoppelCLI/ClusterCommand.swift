@@ -137,7 +137,7 @@ enum ClusterCommand: Command {
             source.path = files!.documents[index].id
             return source
         }
-        var options = ComparisonOptions()
+        var options = ComparisonOptions.standard
         options.normalization = normalization
         var comparisons: [Int: Comparison] = [:]
         for cluster in result.clusters {

@@ -34,7 +34,7 @@ enum DiffCommand: Command {
     struct Settings {
         var format: Format
         var style = DiffReport.TextStyle()
-        var options = ComparisonOptions()
+        var options = ComparisonOptions.standard
         var input: InputOptions
         var policy: FailurePolicy
         var console: Console
@@ -99,7 +99,7 @@ enum DiffCommand: Command {
             }
             maxEdits = n
         }
-        var options = ComparisonOptions()
+        var options = ComparisonOptions.standard
         options.normalization = try SharedOptions.normalizationOptions(arguments)
         options.ignorePunctuation = options.normalization.ignorePunctuation
         options.normalization.ignorePunctuation = false

@@ -37,38 +37,38 @@ import Testing
     @Test func threeVersionsInJSONGiveTheThreeFormsOfTheNameInEitherOrder() throws {
         let (dir, v3) = try Self.thirdVersion()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let forward = try Doppel.run(["collate", web, print, v3, "--format", "json"])
+        let forward = try DoppelProcess.run(["collate", web, print, v3, "--format", "json"])
         #expect(forward.status == 1 && forward.stderr.isEmpty)
         let locations = try Self.locations(forward.stdout)
         #expect(locations.contains { $0.contains("\(web)=王@") && $0.contains("\(print)=马@") && $0.contains("\(v3)=张@") })
         #expect(locations.contains { $0.contains("=蔚@") && $0.contains("=莉@") && $0.contains("=丽@") })
-        let reversed = try Doppel.run(["collate", v3, print, web, "--format", "json"])
+        let reversed = try DoppelProcess.run(["collate", v3, print, web, "--format", "json"])
         #expect(try Self.locations(reversed.stdout) == locations)
     }
 
     @Test func theTextReportShowsEachReadingWithItsWitnesses() throws {
         let (dir, v3) = try Self.thirdVersion()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let r = try Doppel.run(["collate", web, print, v3])
+        let r = try DoppelProcess.run(["collate", web, print, v3])
         #expect(r.status == 1)
         #expect(r.stdout.contains("职工[王 (w1) | 马 (w2) | 张 (w3)]女士"))
         #expect(r.stdout.contains("w3 follows w2 except at 2 places"))
         // A folder is read as its files, in sorted order.
         try FileManager.default.copyItem(atPath: web, toPath: dir.appendingPathComponent("a-web.txt").path)
-        let folder = try Doppel.run(["collate", dir.path])
+        let folder = try DoppelProcess.run(["collate", dir.path])
         #expect(folder.status == 1 && folder.stdout.contains("[王 (w1) | 马 (w2)]"))
     }
 
     @Test func teiAndHTMLAreWrittenWithTheirMarks() throws {
         let (dir, v3) = try Self.thirdVersion()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let tei = try Doppel.run(["collate", web, print, v3, "-f", "tei"])
+        let tei = try DoppelProcess.run(["collate", web, print, v3, "-f", "tei"])
         #expect(tei.status == 1 && tei.stdout.hasPrefix("<?xml"))
         let parser = XMLParser(data: Data(tei.stdout.utf8))
         #expect(parser.parse())
         #expect(tei.stdout.contains("<rdg wit=\"#w3\""))
         let out = dir.appendingPathComponent("synopsis.html").path
-        let html = try Doppel.run(["collate", web, print, v3, "-f", "html", "--base", "w2", "-o", out])
+        let html = try DoppelProcess.run(["collate", web, print, v3, "-f", "html", "--base", "w2", "-o", out])
         #expect(html.status == 1 && html.stdout.isEmpty)
         let page = try String(contentsOfFile: out, encoding: .utf8)
         #expect(page.contains("Base text: w2") && page.contains("title=\"王 (w1) | 马 (w2) | 张 (w3)\">马</a>"))
@@ -79,23 +79,23 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let copy = dir.appendingPathComponent("copy.txt").path
         try FileManager.default.copyItem(atPath: web, toPath: copy)
-        let r = try Doppel.run(["collate", web, copy])
+        let r = try DoppelProcess.run(["collate", web, copy])
         #expect(r.status == 0)
         #expect(r.stdout.contains("0 variant locations"))
-        let twice = try Doppel.run(["collate", web, web])
+        let twice = try DoppelProcess.run(["collate", web, web])
         #expect(twice.status == 2 && twice.stderr.contains("found 1"))
     }
 
     @Test func badUsageAndBadInputAreOneLineWithStatusTwo() throws {
-        let one = try Doppel.run(["collate", web])
+        let one = try DoppelProcess.run(["collate", web])
         #expect(one.status == 2 && one.stderr.hasPrefix("Error: A collation needs two or more versions"))
-        let base = try Doppel.run(["collate", web, print, "--base", "w9", "-f", "html"])
+        let base = try DoppelProcess.run(["collate", web, print, "--base", "w9", "-f", "html"])
         #expect(base.status == 2 && base.stderr.hasPrefix("Error: Invalid value 'w9' for '--base <WITNESS>'"))
-        let format = try Doppel.run(["collate", web, print, "-f", "csv"])
+        let format = try DoppelProcess.run(["collate", web, print, "-f", "csv"])
         #expect(format.status == 2 && format.stderr.contains("use text, json, tei or html"))
-        let missing = try Doppel.run(["collate", web, "/nonexistent/x.txt"])
+        let missing = try DoppelProcess.run(["collate", web, "/nonexistent/x.txt"])
         #expect(missing.status == 2 && missing.stderr == "doppel: /nonexistent/x.txt: cannot read (no such file)\n")
-        let help = try Doppel.run(["collate", "--help"])
+        let help = try DoppelProcess.run(["collate", "--help"])
         #expect(help.status == 0 && help.stdout.contains("USAGE: doppel collate"))
     }
 
@@ -107,7 +107,7 @@ import Testing
                      ("v3", "银川市西夏区职工张女士给西夏区总工会工作人员发来感谢短信。")]
         let path = dir.appendingPathComponent("v.jsonl").path
         try lines.map { "{\"id\": \"\($0.0)\", \"text\": \"\($0.1)\"}" }.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
-        let r = try Doppel.run(["collate", "--jsonl", path])
+        let r = try DoppelProcess.run(["collate", "--jsonl", path])
         #expect(r.status == 1)
         #expect(r.stdout.contains("[王 (w1) | 马 (w2) | 张 (w3)]"))
         #expect(r.stdout.contains("[∅ (w1) | 短 (w2, w3)]"))

@@ -15,7 +15,7 @@ import Glibc
     /// Starts `doppel` with standard output and error going to /dev/null.
     private static func start(_ arguments: [String]) throws -> Process {
         let process = Process()
-        process.executableURL = Doppel.executable
+        process.executableURL = DoppelProcess.executable
         process.arguments = arguments
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
@@ -82,12 +82,12 @@ import Glibc
     @Test func aBusErrorWhileAnIndexIsMappedIsOneLineNamingItAndStatusTwo() throws {
         let scratch = try Scratch("bus")
         let archive = scratch.file("archive.doppel")
-        let built = try Doppel.run(["index", "build", "-o", archive, web, print])
+        let built = try DoppelProcess.run(["index", "build", "-o", archive, web, print])
         #expect(built.status == 0)
         // A signal that comes before the index is open is a plain bus error: wait longer then.
         for delay: useconds_t in [300_000, 1_000_000, 3_000_000] {
             let process = Process()
-            process.executableURL = Doppel.executable
+            process.executableURL = DoppelProcess.executable
             process.arguments = ["index", "query", archive, "-"]
             let input = Pipe()
             let errors = Pipe()
@@ -115,11 +115,11 @@ import Glibc
         while text.utf8.count < 2 << 20 { text += random.han(40) + "。\n" }
         let input = try scratch.write("input.txt", text: text)
         let viaFile = scratch.file("normalized.txt")
-        #expect(try Doppel.run(["normalize", "-o", viaFile, input]).status == 0)
+        #expect(try DoppelProcess.run(["normalize", "-o", viaFile, input]).status == 0)
         let expected = try Data(contentsOf: URL(fileURLWithPath: viaFile))
 
         let process = Process()
-        process.executableURL = Doppel.executable
+        process.executableURL = DoppelProcess.executable
         process.arguments = ["normalize", input]
         let out = Pipe()
         process.standardOutput = out
@@ -135,18 +135,18 @@ import Glibc
 
     @Test func everyExitStatusComesAfterTheWholeReport() throws {
         // Status 1: differences; the JSON is whole and parses.
-        let diff = try Doppel.run(["diff", "-f", "json", web, print])
+        let diff = try DoppelProcess.run(["diff", "-f", "json", web, print])
         #expect(diff.status == 1)
         #expect(try JSONSerialization.jsonObject(with: Data(diff.stdout.utf8)) is [String: Any])
         // Status 0: no differences.
-        let same = try Doppel.run(["diff", web, web])
+        let same = try DoppelProcess.run(["diff", web, web])
         #expect(same.status == 0 && same.stdout.hasSuffix("\n") && same.stdout.contains("similarity 1"))
         // Status 1 from cluster, with the summary line last.
-        let samples = Doppel.root.appendingPathComponent("samples").path
-        let cluster = try Doppel.run(["cluster", "--split", "articles", samples])
+        let samples = DoppelProcess.root.appendingPathComponent("samples").path
+        let cluster = try DoppelProcess.run(["cluster", "--split", "articles", samples])
         #expect(cluster.status == 1 && cluster.stdout.split(separator: "\n").last?.contains("documents;") == true)
         // Status 2: nothing on standard output.
-        let bad = try Doppel.run(["diff", web, "/nonexistent/file.txt"])
+        let bad = try DoppelProcess.run(["diff", web, "/nonexistent/file.txt"])
         #expect(bad.status == 2 && bad.stdout.isEmpty)
     }
 }

@@ -1,5 +1,6 @@
 import Testing
-@testable import Doppel
+@testable import DoppelText
+@testable import DoppelCluster
 
 @Test func documentCharsDefaultToNormalisedUnits() {
     let document = ClusterDocument(id: "a", path: "a.txt", text: NormalizedText(identity: "一二三"))

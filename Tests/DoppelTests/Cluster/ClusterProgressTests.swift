@@ -1,5 +1,5 @@
 import Testing
-@testable import Doppel
+@testable import DoppelCluster
 
 @Test func progressNamesItsPhase() {
     let progress = ClusterProgress(phase: .verification, done: 3, total: 10)

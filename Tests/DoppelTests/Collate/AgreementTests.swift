@@ -1,5 +1,9 @@
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelText
+@testable import DoppelDiff
+@testable import DoppelCompare
+@testable import DoppelReport
 
 @Suite struct AgreementTests {
     static let variants = [

@@ -1,4 +1,8 @@
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelText
+@testable import DoppelDiff
+@testable import DoppelCompare
+@testable import DoppelReport
 
 /// Collations of the sample pages and the way to compare two collations whatever the order of
 /// their witnesses.

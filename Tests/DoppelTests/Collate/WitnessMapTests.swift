@@ -1,11 +1,15 @@
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelText
+@testable import DoppelDiff
+@testable import DoppelCompare
+@testable import DoppelReport
 
 @Suite struct WitnessMapTests {
     static func map(_ a: String, _ b: String) -> WitnessMap {
         let ta = NormalizedText(identity: a)
         let tb = NormalizedText(identity: b)
-        return WitnessMap(center: ta, witness: tb, diff: PassageDiffer.diff(ta, tb, align: AlignOptions(anchorLength: 4)))
+        return WitnessMap(center: ta, witness: tb, diff: PassageDiffer.diff(ta, tb, align: try! AlignOptions(anchorLength: 4)))
     }
 
     @Test func positionsInsideAMatchMoveByTheOffset() throws {

@@ -1,5 +1,9 @@
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelText
+@testable import DoppelDiff
+@testable import DoppelCompare
+@testable import DoppelReport
 
 @Suite struct WitnessOrderTests {
     static let texts = ["乙丙丁戊己庚", "甲乙丙丁戊己", "甲乙丙丁", "甲乙丙丁戊己"].map { NormalizedText(identity: $0) }

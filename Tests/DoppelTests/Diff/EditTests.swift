@@ -1,5 +1,5 @@
 import Testing
-@testable import Doppel
+@testable import DoppelDiff
 
 private func kind(_ removed: String, _ added: String) -> EditKind {
     EditKind.of(removed: removed.unicodeScalars.map(\.value),

@@ -1,5 +1,7 @@
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelText
+@testable import DoppelCluster
 
 @Test func theHeaderRoundTripsEveryParameter() throws {
     let cluster = try ClusterOptions(threshold: 0.9, containmentThreshold: nil, minimumContainedShingles: 7,

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelText
+@testable import DoppelDiff
+@testable import DoppelCompare
+@testable import DoppelReport
 
 @Suite struct CollationJSONTests {
     @Test func theDocumentFollowsTheSchema() throws {

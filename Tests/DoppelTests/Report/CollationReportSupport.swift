@@ -1,4 +1,8 @@
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelText
+@testable import DoppelDiff
+@testable import DoppelCompare
+@testable import DoppelReport
 
 /// The collation the report tests render: web, print and the further edited print page.
 enum CollationFixture {

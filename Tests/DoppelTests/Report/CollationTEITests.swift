@@ -3,7 +3,11 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelText
+@testable import DoppelDiff
+@testable import DoppelCompare
+@testable import DoppelReport
 
 @Suite struct CollationTEITests {
     /// What an XML parser sees: apps, readings, witnesses of the list, errors.
