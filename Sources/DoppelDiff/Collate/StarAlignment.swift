@@ -214,7 +214,10 @@ enum StarAlignment {
                       let first = map.pair(at: range.lowerBound),
                       let last = map.pair(at: range.upperBound, end: true) else { continue }
                 let start = map.start(range.lowerBound, in: first)
-                entries.append((members[k], start..<max(start, map.end(range.upperBound, in: last))))
+                let end = map.end(range.upperBound, in: last)
+                // Aligned, but inside an edit that drops the piece: the witness lacks it too.
+                guard end > start else { continue }
+                entries.append((members[k], start..<end))
             }
             if whole && entries.count == texts.count { continue }
             entries.sort { $0.witness < $1.witness }

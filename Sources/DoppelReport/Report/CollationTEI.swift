@@ -100,19 +100,22 @@ public enum CollationTEI {
             if !r.isEmpty { pieces.append((r, only)) }
         }
         pieces.sort { $0.range.lowerBound < $1.range.lowerBound }
+        let starts = text.paragraphStarts
         var paragraph = text.paragraphIndex(of: range.lowerBound) + 1
         var position = range.lowerBound
+        // The text up to `end`, `<lb/>` where a paragraph starts (paragraph starts inside an app
+        // were passed over with it).
         func emitText(to end: Int) {
             while position < end {
-                let next = paragraph < text.paragraphStarts.count ? min(end, text.paragraphStarts[paragraph]) : end
-                HTML.escape(text.units[position..<next].lazy.compactMap(Unicode.Scalar.init), into: &out)
-                position = next
-                if paragraph < text.paragraphStarts.count && position == text.paragraphStarts[paragraph] && position < end {
+                while paragraph < starts.count && starts[paragraph] < position { paragraph += 1 }
+                if paragraph < starts.count && starts[paragraph] == position {
                     out += "<lb/>"
                     paragraph += 1
                 }
+                let next = paragraph < starts.count ? min(end, starts[paragraph]) : end
+                HTML.escape(text.units[position..<next].lazy.compactMap(Unicode.Scalar.init), into: &out)
+                position = next
             }
-            while paragraph < text.paragraphStarts.count && text.paragraphStarts[paragraph] <= position { paragraph += 1 }
         }
         var a = 0
         var s = 0

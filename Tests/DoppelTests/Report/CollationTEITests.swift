@@ -87,4 +87,14 @@ import Testing
         #expect(reader.apps == c.variants.count)
         #expect(reader.witnesses["w1"] == "a&b.txt")
     }
+
+    @Test func paragraphStartsOfTheBaseTextAreLineBreaks() throws {
+        let sources = [SourceText(path: "a", text: "The quick brown fox jumps over the lazy dog.\n\nA second paragraph, with commas, here.\n\nAnd a third one to end the page."),
+                       SourceText(path: "b", text: "The quick red fox jumps over the lazy dog.\n\nA second paragraph, with commas here.\n\nAnd a third one to end the page.")]
+        let c = try Collator.collate(sources)
+        let xml = CollationTEI.xml(c)
+        _ = try Self.parse(xml)
+        #expect(xml.components(separatedBy: "<lb/>").count == 3)
+        #expect(xml.contains("<lb/>And a third one"))
+    }
 }
