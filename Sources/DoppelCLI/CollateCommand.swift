@@ -23,7 +23,7 @@ enum CollateCommand: Command {
             .value("include", "GLOB", "Folders: only files whose name matches GLOB (repeatable), e.g. '*.txt'."),
             .value("on-error", "POLICY", "stop at the first unreadable input, or skip it and report it. (default: stop)"),
             .value("format", short: "f", "FORMAT", "Output: text, json, tei (TEI P5 parallel segmentation) or html. (default: text)"),
-            .value("context", "N", "Characters of context around each variant location in the text report. (default: 8)"),
+            .value("context", "N", "Characters of context around each variant location in the text report. (default: \(CollationText.Style().context))"),
             .value("base", "WITNESS", "html: the witness whose text the page shows: an id (w2), a number (2) or a path. (default: w1)"),
             .value("output", short: "o", "PATH", "Write the report to PATH (atomically) instead of standard output."),
         ])
