@@ -26,6 +26,7 @@ enum DiffCommand: Command {
             .value("include", "GLOB", "Folders: only files whose name matches GLOB (repeatable), e.g. '*.txt'."),
             .value("match-similarity", "S", "Folders: least similarity that pairs two files of different names. (default: 0.5)"),
             .value("output", short: "o", "PATH", "Write the report to PATH (atomically) instead of standard output."),
+            SharedOptions.force,
         ])
 
     enum Format: String { case text, json, jsonl, html, github, junit }
@@ -51,6 +52,7 @@ enum DiffCommand: Command {
             throw UsageError("Standard input can be read once: give '-' for one side only")
         }
         let folderOptions = try folderOptions(arguments, settings)
+        try OutputGuard.check(output: arguments.value("output"), inputs: [pathA, pathB], walk: folderOptions.walk)
         switch (isFolder(pathA), isFolder(pathB)) {
         case (true, true):
             return try runFolders(pathA, pathB, settings, options: folderOptions)

@@ -44,7 +44,9 @@ import Glibc
         #expect(try scratch.list() == ["existing.json"])
     }
 
-    @Test(arguments: [SIGTERM, SIGINT])
+    /// Every catchable signal that ends a process: 128 + the signal, except SIGPIPE, which ends
+    /// the process by itself (quietly, as it ends any filter) once the temporary is removed.
+    @Test(arguments: [SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGXCPU])
     func aSignalWhileTheReportIsWrittenRemovesTheTemporary(_ signal: Int32) throws {
         let scratch = try Scratch("signal-write")
         // 8 MB of text: normalised, about as much output, long enough to write and sync that
@@ -65,7 +67,8 @@ import Glibc
             process.waitUntilExit()
             #expect(Self.temporaries(of: "existing.txt", in: scratch.path).isEmpty)
             let now = try String(contentsOfFile: existing, encoding: .utf8)
-            if process.terminationStatus == 128 + signal {
+            if signal == SIGPIPE ? process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGPIPE
+                                 : process.terminationStatus == 128 + signal {
                 #expect(now == Self.previous)
                 return
             }
@@ -74,6 +77,33 @@ import Glibc
             try Self.previous.write(toFile: existing, atomically: false, encoding: .utf8)
         }
         Issue.record("the temporary file was never seen while the report was written")
+    }
+
+    @Test func theTemporaryOfAKilledWriterIsRemovedByTheNextWrite() throws {
+        let scratch = try Scratch("signal-kill")
+        var random = SplitMix64(seed: 9)
+        var text = ""
+        while text.utf8.count < 8 << 20 { text += random.han(60) + "。\n" }
+        let input = try scratch.write("input.txt", text: text)
+        let existing = try scratch.write("existing.txt", text: Self.previous)
+        for _ in 0..<3 {
+            let process = try Self.start(["normalize", "-o", existing, input])
+            var seen = false
+            while process.isRunning && !seen {
+                seen = !Self.temporaries(of: "existing.txt", in: scratch.path).isEmpty
+                if !seen { usleep(100) }
+            }
+            if seen { kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
+            guard process.terminationReason == .uncaughtSignal,
+                  !Self.temporaries(of: "existing.txt", in: scratch.path).isEmpty else { continue }
+            #expect(try String(contentsOfFile: existing, encoding: .utf8) == Self.previous)
+            let rewrite = try DoppelProcess.run(["normalize", "-o", existing, input])
+            #expect(rewrite.status == 0)
+            #expect(Self.temporaries(of: "existing.txt", in: scratch.path).isEmpty)
+            return
+        }
+        Issue.record("the writer was never killed while its temporary file was there")
     }
 
     /// A bus error is what reading a memory-mapped index raises when the file is cut short under

@@ -24,7 +24,8 @@ public final class IndexArchive: @unchecked Sendable {
     let header: IndexHeader
     private let mapping: UnsafeRawBufferPointer
 
-    /// Opens and checks the index at `path`.
+    /// Opens and checks the index at `path`. The file is opened without blocking and must be a
+    /// regular file: a FIFO or a device given as the index is refused at once, never waited on.
     ///
     /// - Throws: `DoppelError.unreadable` when the file cannot be opened or mapped,
     ///   `DoppelError.badIndex` when it is not an index, of another version, truncated, or
@@ -32,7 +33,7 @@ public final class IndexArchive: @unchecked Sendable {
     /// - Complexity: O(1) plus O(file length / block size) to check the checksum section.
     public init(path: String) throws {
         self.path = path
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {
             throw DoppelError.unreadable(path: path, reason: errno == ENOENT ? "no such file"
                 : String(cString: strerror(errno)))

@@ -34,6 +34,10 @@ public struct IndexSummary: Sendable, Equatable {
 /// sequential I/O per call, so many documents added at once cost little more than a few. Ids are
 /// unique in an index: a document whose id is already there is skipped and listed, which makes
 /// adding the same batch twice harmless.
+///
+/// Two writers of one index must take turns, or the second rename drops the first one's
+/// documents: hold a `WriterLock` on the destination from before the archive is opened until
+/// `add` returns (`doppel index add` and `build` do).
 public struct IndexBuilder: Sendable {
     /// The parameters of the indexes this builder writes.
     public let parameters: IndexParameters
@@ -55,10 +59,10 @@ public struct IndexBuilder: Sendable {
     /// - Complexity: O(total text) to sign the documents (on all cores), O(b · n log n) to sort
     ///   b band tables of n documents; memory O(b · n) for the band entries and O(n) for the ids.
     @discardableResult
-    public func build(_ documents: some DocumentCollection, to path: String,
+    public func build(_ documents: some DocumentCollection, to path: String, options: OutputOptions = .standard,
                       onTemporary: @escaping (String?) -> Void = { _ in },
                       progress: (@Sendable (ClusterProgress) -> Void)? = nil) throws -> IndexSummary {
-        try write(documents, to: path, base: nil, onTemporary: onTemporary, progress: progress)
+        try write(documents, to: path, base: nil, options: options, onTemporary: onTemporary, progress: progress)
     }
 
     /// Writes to `path` (usually `archive.path`) the index `archive` extended by `documents`,
@@ -71,16 +75,17 @@ public struct IndexBuilder: Sendable {
     ///   documents.
     @discardableResult
     public static func add(_ documents: some DocumentCollection, to archive: IndexArchive,
-                           writingTo path: String, onTemporary: @escaping (String?) -> Void = { _ in },
+                           writingTo path: String, options: OutputOptions = .standard,
+                           onTemporary: @escaping (String?) -> Void = { _ in },
                            progress: (@Sendable (ClusterProgress) -> Void)? = nil) throws -> IndexSummary {
         try IndexBuilder(parameters: archive.parameters)
-            .write(documents, to: path, base: archive, onTemporary: onTemporary, progress: progress)
+            .write(documents, to: path, base: archive, options: options, onTemporary: onTemporary, progress: progress)
     }
 
     private func write(_ documents: some DocumentCollection, to path: String, base: IndexArchive?,
-                       onTemporary: @escaping (String?) -> Void,
+                       options: OutputOptions, onTemporary: @escaping (String?) -> Void,
                        progress: (@Sendable (ClusterProgress) -> Void)?) throws -> IndexSummary {
-        let writer = try IndexFileWriter(path: path, onTemporary: onTemporary)
+        let writer = try IndexFileWriter(path: path, options: options, onTemporary: onTemporary)
         defer { writer.discard() }
         let keepsSets = parameters.keepsShingleSets
         let recordsStart = writer.offset
@@ -113,11 +118,11 @@ public struct IndexBuilder: Sendable {
                     skipped.append(signed.id)
                     continue
                 }
-                let number = UInt64(offsets.count - 1)
+                let number = offsets.count - 1
                 IndexedDocument.encode(signed, keepsShingleSets: keepsSets, into: &bytes)
                 offsets.append(UInt64(writer.offset + bytes.bytes.count - recordsStart))
                 for (band, key) in signed.bandKeys.enumerated() {
-                    newEntries[band].append(key & 0xFFFF_FFFF_0000_0000 | number)
+                    newEntries[band].append(BandEntry(bandKey: key, document: number).packed)
                 }
             }
             try writer.append(bytes.bytes)

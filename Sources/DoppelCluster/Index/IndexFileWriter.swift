@@ -18,8 +18,8 @@ final class IndexFileWriter {
     ///
     /// - Throws: `DoppelError.unwritable`.
     /// - Complexity: O(1).
-    init(path: String, onTemporary: @escaping (String?) -> Void) throws {
-        file = try AtomicFile(path: path, onTemporary: onTemporary)
+    init(path: String, options: OutputOptions, onTemporary: @escaping (String?) -> Void) throws {
+        file = try AtomicFile(path: path, options: options, onTemporary: onTemporary)
         buffer.reserveCapacity(Self.flushSize + IndexHeader.blockSize)
     }
 

@@ -18,15 +18,22 @@ public enum EditKind: String, Sendable {
     case number
     /// Both sides hold only punctuation, symbols or spaces.
     case punctuation
+    /// Either side holds a bidirectional embedding, override or isolate control
+    /// (`BidiControl`): invisible, but it changes how the text is displayed ("Trojan Source").
+    case control
 
-    /// The kind of an edit from the units it removes and the units it adds: `number` when either
-    /// side contains a digit, `punctuation` when both sides contain only punctuation and space
-    /// units (an empty side counts as such), `text` otherwise.
+    /// The kind of an edit from the units it removes and the units it adds: `control` when
+    /// either side contains a bidirectional control, `number` when either side contains a digit,
+    /// `punctuation` when both sides contain only punctuation and space units (an empty side
+    /// counts as such), `text` otherwise.
     ///
     /// - Complexity: O(`removed.count + added.count`).
     public static func of<A: Collection<UInt32>, B: Collection<UInt32>>(removed: A, added: B)
         -> EditKind
     {
+        if removed.contains(where: BidiControl.contains) || added.contains(where: BidiControl.contains) {
+            return .control
+        }
         var onlyPunctuation = true
         for u in removed {
             switch ScriptClass.of(u) {

@@ -7,14 +7,22 @@ import Foundation
 ///
 /// What the destination is decides how it is written:
 /// - missing, or a regular file: replaced atomically as above; a replaced file keeps its
-///   permission bits (a private report stays private), a new one gets 0666 less the umask. A
-///   file with several hard links is replaced under this name only: the other names keep the
-///   old content, as with any atomic replacement.
+///   permission bits (a private report stays private) and, as far as the writer may give them
+///   (root may; others keep at least the group when they belong to it), its owner and group:
+///   both are set on the temporary file before the rename. A new file gets 0666 less the
+///   umask. A file its owner cannot write (`chmod a-w`) is refused as read-only unless
+///   `OutputOptions.force`. A file with several hard links is replaced under this name only:
+///   the other names keep the old content, as with any atomic replacement.
 /// - a symbolic link: followed, and the file it names is replaced in *its* folder; the link
 ///   stays a link.
 /// - a device, FIFO or socket (`/dev/null`, `/dev/stdout`, a named pipe): written through in
 ///   place, never renamed over, so a device node is never turned into a regular file.
 /// - a folder, or an empty path: refused.
+///
+/// Temporary files are named `.NAME.tmp-PID-RANDOM`. One left behind by a process that no longer
+/// runs (`kill -9`, a power cut) is removed by the next write to the same target: the folder is
+/// scanned for names of that pattern whose PID is no longer a process (`kill(PID, 0)` fails with
+/// `ESRCH`).
 ///
 /// Used for every output file: reports (`OutputFile.write`), index files and `doppel sign`'s
 /// JSON Lines, which are written in pieces too large to hold in memory.
@@ -38,9 +46,11 @@ public final class AtomicFile {
     /// is gone (renamed or removed), so a signal handler can remove it if the process is killed.
     ///
     /// - Throws: `DoppelError.unwritable` when the path is empty, the folder is missing or not
-    ///   writable, or `path` is a folder.
-    /// - Complexity: O(1) (O(links) to follow symbolic links).
-    public init(path: String, onTemporary: @escaping (String?) -> Void = { _ in }) throws {
+    ///   writable, `path` is a folder, or a read-only file without `options.force`.
+    /// - Complexity: O(links) to follow symbolic links, plus O(entries of the folder) to find
+    ///   temporary files of dead processes.
+    public init(path: String, options: OutputOptions = .standard,
+                onTemporary: @escaping (String?) -> Void = { _ in }) throws {
         self.path = path
         self.onTemporary = onTemporary
         guard !path.isEmpty else { throw DoppelError.unwritable(path: "''", reason: "an empty path") }
@@ -57,6 +67,9 @@ public final class AtomicFile {
             guard descriptor >= 0 else { throw DoppelError.unwritable(path: path, reason: FileBytes.reason(errno)) }
             return
         }
+        if exists && info.st_mode & S_IWUSR == 0 && !options.force {
+            throw DoppelError.unwritable(path: path, reason: "read-only; --force replaces it")
+        }
         target = exists ? Self.realPath(path) : Self.followingLinks(path)
         let url = URL(fileURLWithPath: target)
         let folder = url.deletingLastPathComponent().path
@@ -67,6 +80,7 @@ public final class AtomicFile {
         // (a name may have 255 bytes).
         let name = url.lastPathComponent.utf8.count + suffix.utf8.count + 1 <= 255 ? url.lastPathComponent : "doppel"
         let temporary = folder + "/." + name + suffix
+        Self.removeTemporariesOfDeadProcesses(in: folder, prefix: "." + name + ".tmp-")
         self.temporary = temporary
         onTemporary(temporary)
         let mode = exists ? info.st_mode & 0o7777 : 0o666
@@ -78,8 +92,15 @@ public final class AtomicFile {
             throw DoppelError.unwritable(path: path, reason: reason)
         }
         pending = true
-        // open(2) applies the umask; a replaced file keeps its exact bits.
-        if exists { fchmod(descriptor, mode) }
+        if exists {
+            // The replaced file's owner and group (a writer that may not give the file away
+            // keeps at least the group), then its exact bits: open(2) applied the umask, and a
+            // change of owner clears the set-user-ID and set-group-ID bits.
+            if info.st_uid != geteuid() || info.st_gid != getegid() {
+                if fchown(descriptor, info.st_uid, info.st_gid) != 0 { _ = fchown(descriptor, uid_t.max, info.st_gid) }
+            }
+            fchmod(descriptor, mode)
+        }
     }
 
     deinit { discard() }
@@ -166,6 +187,28 @@ public final class AtomicFile {
 
     private func failure() -> DoppelError {
         .unwritable(path: path, reason: FileBytes.reason(errno))
+    }
+
+    /// Removes the files in `folder` named `PREFIX` + `PID-…` whose PID is no process (a
+    /// temporary file of a writer that was killed, or of a machine that went down). Best
+    /// effort: a folder that cannot be listed is left alone.
+    private static func removeTemporariesOfDeadProcesses(in folder: String, prefix: String) {
+        guard let handle = opendir(folder) else { return }
+        defer { closedir(handle) }
+        let prefixBytes = Array(prefix.utf8)
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            guard name.count > prefixBytes.count, name.starts(with: prefixBytes) else { continue }
+            let digits = name[prefixBytes.count...].prefix { $0 >= 0x30 && $0 <= 0x39 }
+            guard !digits.isEmpty, digits.count <= 9, name.dropFirst(prefixBytes.count + digits.count).first == 0x2D,
+                  let pid = pid_t(String(decoding: digits, as: UTF8.self)), pid > 0, pid != getpid()
+            else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH {
+                _ = (name + [0]).withUnsafeBufferPointer { raw in
+                    raw.withMemoryRebound(to: CChar.self) { unlinkat(dirfd(handle), $0.baseAddress!, 0) }
+                }
+            }
+        }
     }
 
     /// The absolute path of an existing file, links followed (`realpath(3)`).

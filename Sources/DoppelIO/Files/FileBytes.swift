@@ -91,12 +91,20 @@ package enum FileBytes {
 
     /// Opens a file that is not a folder for reading; the caller closes the descriptor.
     ///
+    /// The file is opened without blocking (`O_NONBLOCK`), so that opening never waits, then its
+    /// type is checked. Reads then block as usual: the flag is cleared, and a FIFO, whose
+    /// non-blocking open does not wait for a writer (its reads would end at once), is opened
+    /// again the ordinary way, which waits for the writer, as `cat` does.
+    ///
     /// - Returns: the descriptor and the size the file system reports (0 for pipes and the like).
     /// - Throws: `DoppelError.unreadable` as `read(rawPath:displayPath:)`.
     package static func openForReading(rawPath: [UInt8], displayPath: String) throws -> (fd: Int32, size: Int) {
-        let fd = (rawPath + [0]).withUnsafeBufferPointer { path in
-            path.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_RDONLY | O_CLOEXEC) }
+        func open(flags: Int32) -> Int32 {
+            (rawPath + [0]).withUnsafeBufferPointer { path in
+                path.withMemoryRebound(to: CChar.self) { systemOpen($0.baseAddress!, flags) }
+            }
         }
+        var fd = open(flags: O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw DoppelError.unreadable(path: displayPath, reason: reason(errno)) }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
@@ -104,11 +112,27 @@ package enum FileBytes {
             close(fd)
             throw DoppelError.unreadable(path: displayPath, reason: reason(code))
         }
-        if info.st_mode & S_IFMT == S_IFDIR {
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR:
             close(fd)
             throw DoppelError.unreadable(path: displayPath, reason: "is a directory")
+        case S_IFIFO:
+            close(fd)
+            fd = open(flags: O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw DoppelError.unreadable(path: displayPath, reason: reason(errno)) }
+        default:
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         }
         return (fd, max(Int(info.st_size), 0))
+    }
+
+    @inline(__always)
+    private static func systemOpen(_ path: UnsafePointer<CChar>, _ flags: Int32) -> Int32 {
+        #if canImport(Glibc)
+        return Glibc.open(path, flags)
+        #else
+        return Darwin.open(path, flags)
+        #endif
     }
 
     /// Reads up to `count` bytes at `offset` into `buffer`, retrying after interruptions.

@@ -11,9 +11,9 @@ public enum OutputFile {
     ///
     /// - Complexity: O(n) in the size of the output.
     /// - Throws: `DoppelError.unwritable` naming the destination.
-    public static func write(_ bytes: [UInt8], to path: String,
+    public static func write(_ bytes: [UInt8], to path: String, options: OutputOptions = .standard,
                              onTemporary: @escaping (String?) -> Void = { _ in }) throws {
-        let file = try AtomicFile(path: path, onTemporary: onTemporary)
+        let file = try AtomicFile(path: path, options: options, onTemporary: onTemporary)
         try file.append(bytes)
         try file.commit()
     }

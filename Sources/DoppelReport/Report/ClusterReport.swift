@@ -92,7 +92,14 @@ public enum ClusterReport {
 
     /// CSV (RFC 4180): one row per document: `cluster,id,path,title,chars,representative`;
     /// `cluster` is 1-based, empty for documents in no cluster.
-    public static func csv(_ r: ClusterResult) -> String {
+    ///
+    /// A cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return is one a
+    /// spreadsheet would run as a formula (`=HYPERLINK(…)`, `+cmd|…`, `@SUM(…)`): it is written
+    /// with a leading `'`, which spreadsheets show as text (OWASP, "CSV Injection"), unless
+    /// `raw` (`--csv-raw`), for programs that read the ids back exactly.
+    ///
+    /// - Complexity: O(documents + total length of their ids, paths and titles).
+    public static func csv(_ r: ClusterResult, raw: Bool = false) -> String {
         var clusterOf = [Int?](repeating: nil, count: r.documents.count)
         var representative = [Bool](repeating: false, count: r.documents.count)
         for (n, c) in r.clusters.enumerated() {
@@ -103,9 +110,15 @@ public enum ClusterReport {
         for (i, d) in r.documents.enumerated() {
             let fields = [clusterOf[i].map(String.init) ?? "", d.id, d.path, d.title ?? "", String(d.chars),
                           representative[i] ? "true" : "false"]
-            out += fields.map(quote).joined(separator: ",") + "\n"
+            out += fields.map { quote(raw ? $0 : defused($0)) }.joined(separator: ",") + "\n"
         }
         return out
+    }
+
+    /// `s` with a leading `'` when a spreadsheet would take it for a formula.
+    static func defused(_ s: String) -> String {
+        guard let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return s }
+        return "'" + s
     }
 
     private static func quote(_ s: String) -> String {

@@ -57,11 +57,11 @@ public enum DiffReport {
             for edit in pc.edits {
                 let ea = place(edit.a, c.textA, c.sourceA)
                 let eb = place(edit.b, c.textB, c.sourceB)
-                let before = c.textA.string(max(pc.pair.a.lowerBound, edit.a.lowerBound - style.context)..<edit.a.lowerBound)
-                let after = c.textA.string(edit.a.upperBound..<min(pc.pair.a.upperBound, edit.a.upperBound + style.context))
+                let before = BidiControl.visible(c.textA.string(max(pc.pair.a.lowerBound, edit.a.lowerBound - style.context)..<edit.a.lowerBound))
+                let after = BidiControl.visible(c.textA.string(edit.a.upperBound..<min(pc.pair.a.upperBound, edit.a.upperBound + style.context)))
                 var marked = ""
-                if !edit.a.isEmpty { marked += "\(red)[-\(c.textA.string(edit.a))-]\(reset)" }
-                if !edit.b.isEmpty { marked += "\(green){+\(c.textB.string(edit.b))+}\(reset)" }
+                if !edit.a.isEmpty { marked += "\(red)[-\(BidiControl.visible(c.textA.string(edit.a)))-]\(reset)" }
+                if !edit.b.isEmpty { marked += "\(green){+\(BidiControl.visible(c.textB.string(edit.b)))+}\(reset)" }
                 let kind = edit.kind.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)
                 out += "  A \(ea.line):\(ea.column)  B \(eb.line):\(eb.column)  \(kind) \(before)\(marked)\(after)\n"
             }
@@ -88,12 +88,13 @@ public enum DiffReport {
         for pc in c.pairs { for e in pc.edits { kinds[e.kind, default: 0] += 1 } }
         let moved = c.pairs.filter(\.pair.moved).count
         return "similarity \(JSONWriter.format(c.similarity, digits: 3)); \(c.pairs.count) passages aligned (\(moved) moved); "
-            + "\(c.editCount) edits (\(kinds[.number] ?? 0) number, \(kinds[.punctuation] ?? 0) punctuation, \(kinds[.text] ?? 0) text); "
+            + "\(c.editCount) edits (\(kinds[.number] ?? 0) number, \(kinds[.punctuation] ?? 0) punctuation, \(kinds[.text] ?? 0) text"
+            + (kinds[.control].map { ", \($0) control" } ?? "") + "); "
             + "\(c.onlyInA.count) only in A, \(c.onlyInB.count) only in B"
     }
 
     private static func snippet(_ text: NormalizedText, _ range: Range<Int>, limit: Int) -> String {
-        let s = text.string(range.lowerBound..<min(range.upperBound, range.lowerBound + limit))
+        let s = BidiControl.visible(text.string(range.lowerBound..<min(range.upperBound, range.lowerBound + limit)))
         return range.count > limit ? s + "…" : s
     }
 

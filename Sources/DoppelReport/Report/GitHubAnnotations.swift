@@ -19,8 +19,8 @@ public enum GitHubAnnotations {
             for edit in pc.edits {
                 let b = DiffReport.place(edit.b, c.textB, c.sourceB)
                 let a = DiffReport.place(edit.a, c.textA, c.sourceA)
-                let before = c.textA.string(edit.a)
-                let after = c.textB.string(edit.b)
+                let before = BidiControl.visible(c.textA.string(edit.a))
+                let after = BidiControl.visible(c.textB.string(edit.b))
                 var message: String
                 switch edit.operation {
                 case .replace: message = "\(before) → \(after)"
@@ -35,7 +35,7 @@ public enum GitHubAnnotations {
         for (label, ranges, text, source) in [("A", c.onlyInA, c.textA, c.sourceA), ("B", c.onlyInB, c.textB, c.sourceB)] {
             for range in ranges {
                 let place = DiffReport.place(range, text, source)
-                var snippet = text.string(range.lowerBound..<min(range.upperBound, range.lowerBound + 40))
+                var snippet = BidiControl.visible(text.string(range.lowerBound..<min(range.upperBound, range.lowerBound + 40)))
                 if range.count > 40 { snippet += "…" }
                 out += line(file: source.path, range: place.range, source: source, title: "doppel: only in \(label)",
                             message: "\(range.count) characters only in \(label): \(snippet)")

@@ -28,8 +28,8 @@ public enum HTMLDiffReport {
     public static func section(_ c: Comparison, anchor: String, heading: String) -> String {
         let layout = SideBySide(c)
         let numbers = editNumbers(c, layout)
-        var out = anchor.isEmpty ? "<section class=\"diff\">\n" : "<section class=\"diff\" id=\"\(HTML.escape(anchor))\">\n"
-        let anchor = anchor.isEmpty ? "" : HTML.escape(anchor) + "-"
+        var out = anchor.isEmpty ? "<section class=\"diff\">\n" : "<section class=\"diff\" id=\"\(HTML.attribute(anchor))\">\n"
+        let anchor = anchor.isEmpty ? "" : HTML.attribute(anchor) + "-"
         summary(c, layout, numbers, anchor: anchor, heading: heading, into: &out)
         table(c, layout, numbers, anchor: anchor, into: &out)
         out += "</section>\n"
@@ -68,7 +68,7 @@ public enum HTMLDiffReport {
         out += "<ul class=\"stats\">\n"
         out += "<li><b>\(JSONWriter.format(c.similarity, digits: 3))</b> similarity</li>\n"
         out += "<li><b>\(c.editCount)</b> edits: \(kinds[.text] ?? 0) text, \(kinds[.number] ?? 0) number, "
-        out += "\(kinds[.punctuation] ?? 0) punctuation</li>\n"
+        out += "\(kinds[.punctuation] ?? 0) punctuation\(kinds[.control].map { ", \($0) control (bidirectional)" } ?? "")</li>\n"
         out += "<li><b>\(c.pairs.count)</b> passages aligned, \(moved) moved</li>\n"
         out += "<li><b>\(c.onlyInA.count)</b> only in A, <b>\(c.onlyInB.count)</b> only in B</li>\n</ul>\n"
         let layoutEntries = c.ledger.entries.filter { $0.count > 0 }
@@ -276,7 +276,7 @@ public enum HTMLDiffReport {
         case .delete: title = "\(mark.edit.kind.rawValue) edit \(mark.number): B drops \(before)"
         }
         out += "<a class=\"\(classes)\"\(first ? " id=\"\(id)-\(own)\"" : "") href=\"#\(id)-\(twin)\" "
-        out += "data-edit=\"\(mark.number)\" title=\"\(HTML.escape(title))\">"
+        out += "data-edit=\"\(mark.number)\" title=\"\(HTML.attribute(title))\">"
     }
 
     /// The lines that `span` touches, each cut to the span and without its line terminator.

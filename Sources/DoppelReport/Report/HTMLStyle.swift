@@ -38,6 +38,8 @@ enum HTMLStyle {
         details.edit-list a { color: var(--muted); text-decoration: none; font-variant-numeric: tabular-nums; }
         details.edit-list a:hover { text-decoration: underline; }
         .kind { color: var(--muted); font-size: 11px; margin-right: 4px; }
+        .bidi { font-size: 10px; font-weight: 700; color: var(--del-ink); border: 1px solid; border-radius: 2px;
+          padding: 0 1px; unicode-bidi: isolate; }
         del, .ed.del { background: var(--del-bg); color: #000; text-decoration: line-through;
           text-decoration-color: var(--del-ink); text-decoration-thickness: 1.5px; }
         ins, .ed.ins { background: var(--ins-bg); color: #000; text-decoration: underline;

@@ -1,3 +1,4 @@
+import DoppelText
 import DoppelCompare
 
 /// A JUnit XML report, for CI systems that show test results: one `<testcase>` per compared pair
@@ -71,8 +72,8 @@ public struct JUnitReport: Sendable {
             for edit in pc.edits {
                 let a = DiffReport.place(edit.a, c.textA, c.sourceA)
                 let b = DiffReport.place(edit.b, c.textB, c.sourceB)
-                let before = c.textA.string(edit.a)
-                let after = c.textB.string(edit.b)
+                let before = BidiControl.visible(c.textA.string(edit.a))
+                let after = BidiControl.visible(c.textB.string(edit.b))
                 let change = edit.operation == .replace ? "\(before) → \(after)"
                     : edit.operation == .insert ? "inserted \(after)" : "deleted \(before)"
                 lines.append("A \(a.line):\(a.column)  B \(b.line):\(b.column)  \(edit.kind.rawValue)  \(change)")
@@ -81,7 +82,7 @@ public struct JUnitReport: Sendable {
         for (label, ranges, text, source) in [("A", c.onlyInA, c.textA, c.sourceA), ("B", c.onlyInB, c.textB, c.sourceB)] {
             for range in ranges {
                 let p = DiffReport.place(range, text, source)
-                let snippet = text.string(range.lowerBound..<min(range.upperBound, range.lowerBound + 40))
+                let snippet = BidiControl.visible(text.string(range.lowerBound..<min(range.upperBound, range.lowerBound + 40)))
                 lines.append("only in \(label) \(p.line):\(p.column) (\(range.count) chars): \(snippet)\(range.count > 40 ? "…" : "")")
             }
         }

@@ -77,12 +77,20 @@ public enum FileWalker {
         for root in roots { walker.walkRoot(Array(root.utf8)) }
         return FileWalk(files: walker.files, errors: walker.errors)
     }
+
+    /// Whether walking `roots` with `options` lists the file `identity` (the roots that are
+    /// files included), without reading any file.
+    ///
+    /// - Complexity: as `walk`.
+    public static func lists(_ identity: FileIdentity, walking roots: [String],
+                             options: FileWalkOptions = FileWalkOptions()) -> Bool {
+        var walker = Walker(options: options)
+        for root in roots { walker.walkRoot(Array(root.utf8)) }
+        return walker.listed.contains(identity)
+    }
 }
 
-private struct FileID: Hashable {
-    let device: UInt64
-    let inode: UInt64
-}
+private typealias FileID = FileIdentity
 
 private struct Walker {
     let options: FileWalkOptions

@@ -74,20 +74,17 @@ public final class JSONLinesFile: Sendable {
     private static let chunkSize = 4 << 20
 
     /// Opens the file at `path`; `-` reads all of standard input into memory (a pipe cannot be
-    /// read again at an offset).
+    /// read again at an offset), at most 1 GiB (`FileBytes.maximumBytes`): an endless or larger
+    /// stream is refused once that much is read; a larger archive is read from a file.
     ///
-    /// - Throws: `DoppelError.unreadable` ("no such file", "is a directory", ...).
+    /// - Throws: `DoppelError.unreadable` ("no such file", "is a directory", "larger than 1 GiB", ...).
     /// - Complexity: O(1) for a file, O(n) for standard input.
     public init(path: String, fields: JSONLinesFields = JSONLinesFields()) throws {
         self.path = path
         self.fields = fields
         parser = JSONLineParser(idField: fields.idField, textField: fields.textField)
         if path == "-" {
-            do {
-                memory = [UInt8](try FileHandle.standardInput.readToEnd() ?? Data())
-            } catch {
-                throw DoppelError.unreadable(path: path, reason: error.localizedDescription)
-            }
+            memory = try FileBytes.readStandardInput()
             descriptor = nil
         } else {
             descriptor = try FileBytes.openForReading(rawPath: Array(path.utf8), displayPath: path).fd

@@ -166,14 +166,15 @@ final class CharacterFolding {
         return (out, kind)
     }
 
-    /// Code points that carry no visible content: zero-width spaces and joiners, direction marks
-    /// and embeddings, soft hyphen, BOM, variation selectors, tags, and control characters other
-    /// than white space.
+    /// Code points that carry no visible content: zero-width spaces and joiners, direction marks,
+    /// soft hyphen, BOM, variation selectors, tags, and control characters other than white
+    /// space. Not the bidirectional embeddings, overrides and isolates (`BidiControl`), which
+    /// change how the text is displayed and are kept as units.
     static func isInvisible(_ u: UInt32) -> Bool {
         switch u {
         case 0x00...0x08, 0x0E...0x1F, 0x7F...0x84, 0x86...0x9F: return true
         case 0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180B...0x180F: return true
-        case 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x206F, 0x3164, 0xFEFF, 0xFFA0: return true
+        case 0x200B...0x200F, 0x2060...0x2065, 0x206A...0x206F, 0x3164, 0xFEFF, 0xFFA0: return true
         case 0xFE00...0xFE0F, 0xFFF0...0xFFF8, 0xE0000...0xE0FFF: return true
         default: return false
         }
