@@ -56,6 +56,8 @@ enum CollateCommand: Command {
         let console = try Console(parsed: arguments, environment: environment, outputPath: arguments.value("output"))
         style.color = console.color && format == .text
 
+        try OutputGuard.check(output: arguments.value("output"), inputs: arguments.all("jsonl") + arguments.positionals,
+                              walk: FileWalkOptions(include: arguments.all("include").map(Glob.init)))
         let (witnesses, skipped) = try load(arguments, options: options, onError: onError)
         guard witnesses.count >= 2 else {
             throw UsageError("A collation needs two or more versions; found \(witnesses.count)")

@@ -95,6 +95,12 @@ import Testing
         #expect(format.status == 2 && format.stderr.contains("use text, json, tei or html"))
         let missing = try DoppelProcess.run(["collate", web, "/nonexistent/x.txt"])
         #expect(missing.status == 2 && missing.stderr == "doppel: /nonexistent/x.txt: cannot read (no such file)\n")
+        let (dir, v3) = try Self.thirdVersion()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let before = try String(contentsOfFile: v3, encoding: .utf8)
+        let overwrite = try DoppelProcess.run(["collate", web, v3, "-o", v3])
+        #expect(overwrite.status == 2 && overwrite.stderr.contains("it is an input of this run"))
+        #expect(try String(contentsOfFile: v3, encoding: .utf8) == before)
         let help = try DoppelProcess.run(["collate", "--help"])
         #expect(help.status == 0 && help.stdout.contains("USAGE: doppel collate"))
     }
