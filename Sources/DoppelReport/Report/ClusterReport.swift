@@ -32,7 +32,7 @@ public enum ClusterReport {
         return out
     }
 
-    /// The `doppel.cluster/1` document (see the README for the schema).
+    /// The `doppel.cluster/1` document (schema: docs/formats.md).
     public static func json(_ r: ClusterResult, skipped: [DoppelError] = [], pretty: Bool = true) -> String {
         var json = JSONWriter(pretty: pretty)
         json.beginObject()

@@ -100,7 +100,7 @@ public enum DiffReport {
 
     // MARK: JSON
 
-    /// The `doppel.diff/1` document (see the README for the schema).
+    /// The `doppel.diff/1` document (schema: docs/formats.md).
     ///
     /// - Complexity: O(size of the report).
     public static func json(_ c: Comparison, pretty: Bool = true) -> String {

@@ -34,7 +34,7 @@ public enum IndexReport {
         return out
     }
 
-    /// The `doppel.index.query/1` document (see the README for the schema): every query
+    /// The `doppel.index.query/1` document (schema: docs/formats.md): every query
     /// document, with or without matches.
     ///
     /// - Complexity: O(size of the report).
@@ -103,7 +103,7 @@ public enum IndexReport {
         return out
     }
 
-    /// The `doppel.index.stats/1` document (see the README for the schema).
+    /// The `doppel.index.stats/1` document (schema: docs/formats.md).
     ///
     /// - Complexity: O(1).
     public static func json(_ stats: IndexStats, pretty: Bool = true) -> String {
