@@ -11,7 +11,7 @@ protocol Command: SendableMetatype {
 enum CLI {
     static let version = "0.1.0"
 
-    static let commands: [any Command.Type] = [DiffCommand.self, ClusterCommand.self, NormalizeCommand.self, IndexCommand.self, SignCommand.self]
+    static let commands: [any Command.Type] = [DiffCommand.self, CollateCommand.self, ClusterCommand.self, NormalizeCommand.self, IndexCommand.self, SignCommand.self]
 
 
     static let topHelp = """

@@ -2,6 +2,7 @@
 //
 //   DoppelBench [--samples DIR] [--runs N] [--compare-runs N] [--megabytes M]
 //   DoppelBench --stages A B [--runs N]
+//   DoppelBench --collate W [--samples DIR] [--runs N]
 //
 // - normalize: `Normalizer(options:).normalize(_:)` on the five sample pages repeated into one
 //   text of M megabytes (default 100; 1 MB = 10^6 UTF-8 bytes), with the default options
@@ -20,6 +21,11 @@
 //   (compare_s, what a peer's in-process figure measures), and its stages timed on their own:
 //   reading both files (in parallel, as the command does), normalising both (in parallel),
 //   aligning, diffing every aligned pair, and writing the JSON report.
+// - collate (`--collate W`, instead of the above): `Collator.collate` of W versions (ten in the
+//   issue's budget: under 1 s on 2 cores) of the print sample page (001, 7,015 characters,
+//   20 KB of UTF-8), each made from it by seeded edits (20 characters replaced, inserted or
+//   deleted inside Han text; every third version with two paragraphs swapped); median of N runs,
+//   normalisation included, and the process's peak resident memory.
 //
 // Uses only the public API. bench/run calls it and folds the lines into the results table.
 
@@ -33,6 +39,7 @@ struct Settings {
     var compareRuns = 20
     var megabytes = 100
     var stages: (a: String, b: String)?
+    var collate: Int?
 
     init(_ arguments: [String]) {
         var i = 0
@@ -52,6 +59,7 @@ struct Settings {
             case "--compare-runs": compareRuns = count(value())
             case "--megabytes": megabytes = count(value())
             case "--stages": stages = (value(), value())
+            case "--collate": collate = count(value())
             default: fail("unknown argument \(arguments[i])")
             }
             i += 1
@@ -109,13 +117,54 @@ if let (pathA, pathB) = settings.stages {
     let (alignment, align) = timed { Aligner.align(textA, textB, options: options.align) }
     let gaps = alignment.pairs.flatMap(\.gaps)
     let (edits, diff) = timed {
-        Comparer.diffGaps(gaps, textA, textB, options: options.diff).reduce(0) { $0 + $1.edits.count }
+        PassageDiffer.diffGaps(gaps, textA, textB, options: options.diff).reduce(0) { $0 + $1.edits.count }
     }
     let comparison = Comparer.compare(a, textA, b, textB, options: options)
     let (json, report) = timed { DiffReport.json(comparison) }
     emit(["bench": "stages", "a": pathA, "b": pathB, "runs": settings.runs, "code_points": a.scalars.count + b.scalars.count,
           "pairs": alignment.pairs.count, "edits": edits, "json_bytes": json.utf8.count,
           "read_s": read, "compare_s": compare, "normalize_s": normalize, "align_s": align, "diff_s": diff, "report_s": report])
+    exit(0)
+}
+// MARK: collation of many versions
+
+if let witnesses = settings.collate {
+    let page = Array(readSample(settings.samples, "001_bf998fbe8d636d66.txt").unicodeScalars)
+    func isHan(_ s: Unicode.Scalar) -> Bool { (0x4E00...0x9FFF).contains(s.value) }
+    let fillers = Array("甲乙丙丁戊己庚辛壬癸".unicodeScalars)
+    let sources = (0..<witnesses).map { k -> SourceText in
+        var rng = SplitMix64(seed: 0xC0_11A7E + UInt64(k))
+        var scalars = page
+        for _ in 0..<20 {
+            let p = Int.random(in: 1..<(scalars.count - 1), using: &rng)
+            guard isHan(scalars[p]) else { continue }
+            switch Int.random(in: 0..<3, using: &rng) {
+            case 0: scalars[p] = fillers.randomElement(using: &rng)!
+            case 1: scalars.insert(fillers.randomElement(using: &rng)!, at: p)
+            default: scalars.remove(at: p)
+            }
+        }
+        var text = String(String.UnicodeScalarView(scalars))
+        if k % 3 == 2 {
+            var paragraphs = text.components(separatedBy: "\n\n")
+            let i = Int.random(in: 0..<(paragraphs.count / 2), using: &rng)
+            paragraphs.swapAt(i, i + paragraphs.count / 2)
+            text = paragraphs.joined(separator: "\n\n")
+        }
+        return SourceText(path: "v\(k + 1)", text: text)
+    }
+    var times: [Double] = []
+    var collation: Collation?
+    for _ in 0..<settings.runs {
+        times.append(seconds { collation = try? Collator.collate(sources) })
+    }
+    guard let collation else { fail("the collation failed") }
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    emit(["bench": "collate", "witnesses": witnesses, "code_points": sources.reduce(0) { $0 + $1.scalars.count },
+          "bytes": sources.reduce(0) { $0 + String(String.UnicodeScalarView($1.scalars)).utf8.count },
+          "variants": collation.variants.count, "only_in": collation.onlyIn.count, "runs": settings.runs,
+          "median_s": median(times), "min_s": times.min()!, "max_rss_mib": Double(usage.ru_maxrss) / 1024])
     exit(0)
 }
 let sampleNames = (try? FileManager.default.contentsOfDirectory(atPath: settings.samples))?

@@ -14,7 +14,7 @@ public struct ComparisonOptions: Sendable {
     /// reported as text on one side only.
     public static let standard = ComparisonOptions(
         normalization: .standard, align: .standard, diff: .standard, ignorePunctuation: false,
-        validMinimumPairSimilarity: 0.5)
+        validMinimumPairSimilarity: PassageDiffer.defaultMinimumPairSimilarity)
 
     /// How both texts are normalised.
     public var normalization: NormalizationOptions

@@ -165,7 +165,7 @@ public enum DiffReport {
         json.endObject()
     }
 
-    private static func writeRange(_ units: Range<Int>, _ text: NormalizedText, _ source: SourceText,
+    static func writeRange(_ units: Range<Int>, _ text: NormalizedText, _ source: SourceText,
                                    into json: inout JSONWriter, text snippet: String? = nil) {
         let p = place(units, text, source)
         json.beginObject()

@@ -84,6 +84,32 @@ enum HTMLStyle {
           border-bottom: 1px solid var(--rule); vertical-align: top; }
         table.clusters td.num { text-align: right; font-variant-numeric: tabular-nums; }
         table.clusters tbody.cluster tr:first-child td { border-top: 2px solid var(--ink); }
+        section.collation .synopsis { display: grid; grid-template-columns: minmax(0, 1fr) minmax(16em, 24em);
+          gap: 0 24px; padding: 0 24px 24px; align-items: start; }
+        section.collation .text { border-top: 2px solid var(--ink); padding-top: 6px; }
+        a.var { background: var(--ins-bg); color: #000; text-decoration: underline; text-decoration-style: dotted;
+          text-decoration-color: var(--ins-ink); text-underline-offset: 3px; border-radius: 2px; padding: 0 1px;
+          position: relative; scroll-margin-top: 4em; }
+        a.var.moved { box-shadow: 0 2px 0 var(--moved); }
+        a.var.at { display: inline-block; width: 0; padding: 0; height: 1.15em; vertical-align: -.2em;
+          background: none; border-left: 3px solid var(--ins-ink); margin: 0 2px; }
+        a.var:hover::after { content: attr(title); position: absolute; left: 0; top: 1.7em; z-index: 2;
+          white-space: pre; background: var(--ink); color: #fff; font-size: 13px; padding: 2px 8px; border-radius: 4px; }
+        a.var:target, aside.variants li:target { outline: 3px solid var(--ink); outline-offset: 1px; }
+        aside.variants { position: sticky; top: 0; max-height: 100vh; overflow-y: auto; font-size: 13px;
+          border-top: 2px solid var(--ink); padding-top: 6px; }
+        aside.variants ol { padding-left: 2.6em; margin: 4px 0 14px; }
+        aside.variants > ol > li { margin-bottom: 6px; }
+        aside.variants ul { list-style: none; padding: 0; margin: 0; }
+        aside.variants .rdg .t { background: var(--only-1); padding: 0 3px; border-radius: 2px; }
+        aside.variants .rdg.base .t { background: var(--ins-bg); }
+        .wit { color: var(--muted); font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px; }
+        table.agreement { border-collapse: collapse; font-size: 13px; margin: 6px 0; }
+        table.agreement caption { text-align: left; color: var(--muted); padding-bottom: 2px; }
+        table.agreement th, table.agreement td { padding: 2px 10px; border-bottom: 1px solid var(--rule); text-align: right;
+          font-variant-numeric: tabular-nums; }
+        table.agreement .n { color: var(--muted); }
+        ul.closest { font-size: 13px; margin: 4px 0; padding-left: 1.4em; }
         @media print {
           body { font-size: 10pt; }
           table.sbs thead th { position: static; }
