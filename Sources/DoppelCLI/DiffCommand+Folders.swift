@@ -9,7 +9,7 @@ extension DiffCommand {
         options.comparison = settings.options
         options.input = settings.input
         options.walk = FileWalkOptions(include: arguments.all("include").map(Glob.init))
-        let onErrorName = arguments.value("on-error") ?? "stop"
+        let onErrorName = arguments.value("on-error") ?? OptionDefaults.onError
         guard let onError = FileCorpus.OnError(rawValue: onErrorName) else {
             throw UsageError("Invalid value '\(onErrorName)' for '--on-error <POLICY>': use stop or skip")
         }
@@ -53,6 +53,14 @@ extension DiffCommand {
             case .skipped: fails = false
             }
             tally.add(entry, fails: fails)
+            if settings.brief {
+                switch entry {
+                case let .compared(c, _): if fails { try write(briefLine(c)) }
+                case let .unmatched(path, side): try write("Only in \(side == "a" ? folderA : folderB): \(DisplayName.oneLine(path))\n")
+                case .skipped: try write(FolderReport.text(entry))
+                }
+                return
+            }
             switch settings.format {
             case .text: try write(FolderReport.text(entry, style: settings.style))
             case .jsonl: try write(FolderReport.jsonLine(entry))
@@ -63,7 +71,7 @@ extension DiffCommand {
         }
         progress.finish()
         switch settings.format {
-        case .text: try write(tally.summary)
+        case .text where !settings.brief: try write(tally.summary)
         case .junit: gathered = junit.xml
         default: break
         }

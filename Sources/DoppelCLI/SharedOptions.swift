@@ -5,12 +5,15 @@ import Foundation
 /// library's configuration values.
 enum SharedOptions {
     static let input: [OptionSpec] = [
-        .value("encoding", "NAME", "Read files as NAME (UTF-8, UTF-16LE, UTF-16BE, GB18030, Big5) instead of detecting."),
-        .value("input-format", "FORMAT", "Read files as text, html or pdf instead of detecting from the name and content."),
+        .value("encoding", "NAME", "Read files as NAME (UTF-8, UTF-16LE, UTF-16BE, GB18030, Big5) instead of detecting.",
+               choices: TextEncoding.allCases.map(\.rawValue)),
+        .value("input-format", "FORMAT", "Read files as text, html or pdf instead of detecting from the name and content.",
+               choices: SourceFormat.allCases.map(\.rawValue)),
     ]
 
     static let normalization: [OptionSpec] = [
-        .value("layout", "LAYOUT", "Line breaks: auto, flowed (lines are paragraphs) or print (hard-wrapped). (default: auto)"),
+        .value("layout", "LAYOUT", "Line breaks: auto, flowed (lines are paragraphs) or print (hard-wrapped).",
+               default: OptionDefaults.layout, choices: NormalizationOptions.Layout.allCases.map(\.rawValue)),
         .flag("ignore-case", "Fold letter case."),
         .flag("ignore-punctuation", "Drop punctuation: punctuation-only edits are not reported."),
         .flag("fold-variants", "Fold traditional Chinese characters to simplified before comparing."),

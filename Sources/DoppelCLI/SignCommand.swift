@@ -19,7 +19,8 @@ enum SignCommand: Command {
         options: DocumentInputs.options + SharedOptions.input + SharedOptions.normalization
             + ClusterSettings.options + [
                 .flag("shingles", "Also write each compact shingle set (\"set\"), for exact verification downstream."),
-                .value("output", short: "o", "PATH", "Write to PATH (atomically) instead of standard output."),
+                .value("output", short: "o", "PATH", "Write to PATH (atomically) instead of standard output.",
+                       completion: .file),
             ])
 
     static func run(_ arguments: ParsedArguments, environment: [String: String]) throws -> Int32 {

@@ -16,11 +16,11 @@ public enum HTMLClusterReport {
     public static func page(_ r: ClusterResult, diffs: [Int: Comparison], skipped: [DoppelError] = []) -> String {
         var out = "<header class=\"summary\">\n<h1>doppel cluster</h1>\n"
         let clustered = r.clusters.reduce(0) { $0 + $1.members.count }
-        out += "<ul class=\"stats\">\n<li><b>\(r.documents.count)</b> documents</li>\n"
-        out += "<li><b>\(r.clusters.count)</b> clusters of \(clustered) documents</li>\n"
+        out += "<ul class=\"stats\">\n<li><b>\(r.documents.count)</b> \(r.documents.count == 1 ? "document" : "documents")</li>\n"
+        out += "<li><b>\(r.clusters.count)</b> \(r.clusters.count == 1 ? "cluster" : "clusters") of \(Plural.count(clustered, "document"))</li>\n"
         out += "<li><b>\(r.documents.count - clustered)</b> alone</li>\n</ul>\n"
         let p = r.parameters
-        out += "<p class=\"ledger\">Shingles \(HTML.escape(p.shingle)), \(p.permutations) permutations, \(p.bands) bands × \(p.rows) rows, "
+        out += "<p class=\"ledger\">Shingles \(HTML.escape(p.shingle)), \(Plural.count(p.permutations, "permutation")), \(Plural.count(p.bands, "band")) × \(Plural.count(p.rows, "row")), "
         out += "Jaccard threshold \(JSONWriter.format(p.threshold))"
         if let c = p.containmentThreshold { out += ", containment threshold \(JSONWriter.format(c))" }
         out += ", verified by \(HTML.escape(p.verification)). Similarity is the share of text equal after "
@@ -53,7 +53,7 @@ public enum HTMLClusterReport {
             var inCluster = [Bool](repeating: false, count: r.documents.count)
             for c in r.clusters { for m in c.members { inCluster[m] = true } }
             let alone = r.documents.indices.filter { !inCluster[$0] }
-            out += "<details><summary>\(alone.count) documents in no cluster</summary>\n<ul>\n"
+            out += "<details><summary>\(Plural.count(alone.count, "document")) in no cluster</summary>\n<ul>\n"
             for i in alone { out += "<li class=\"path\">\(HTML.escape(r.documents[i].id))</li>\n" }
             out += "</ul>\n</details>\n"
         }
@@ -66,6 +66,6 @@ public enum HTMLClusterReport {
                 out += HTMLDiffReport.section(c, anchor: "d\(m)", heading: heading)
             }
         }
-        return HTML.document(title: "doppel cluster: \(r.documents.count) documents, \(r.clusters.count) clusters", body: out)
+        return HTML.document(title: "doppel cluster: \(Plural.count(r.documents.count, "document")), \(Plural.count(r.clusters.count, "cluster"))", body: out)
     }
 }

@@ -54,7 +54,7 @@ public enum HTMLDiffReport {
         out += "<header class=\"summary\">\n<h1>\(HTML.escape(heading))</h1>\n<table class=\"files\">\n"
         for (label, source, text) in [("A", c.sourceA, c.textA), ("B", c.sourceB, c.textB)] {
             out += "<tr><th>\(label)</th><td class=\"path\">\(HTML.escape(source.path))</td>"
-            out += "<td>\(source.scalars.count) characters, \(source.lineStarts.count) lines, "
+            out += "<td>\(Plural.count(source.scalars.count, "character")), \(Plural.count(source.lineStarts.count, "line")), "
             out += "\(source.encoding.rawValue), \(source.format.rawValue)\(text.isPrintLayout ? ", print layout" : "")</td></tr>\n"
         }
         out += "</table>\n"
