@@ -84,7 +84,7 @@ public enum HTMLDiffReport {
                     let id = "\(anchor)e\(numbers[p] + k)"
                     let a = DiffReport.place(edit.a, c.textA, c.sourceA)
                     let b = DiffReport.place(edit.b, c.textB, c.sourceB)
-                    out += "<li><a href=\"#\(id)-a\">A \(a.line):\(a.column)</a> <a href=\"#\(id)-b\">B \(b.line):\(b.column)</a> "
+                    out += "<li><a href=\"#\(id)-a\">A \(a.label)</a> <a href=\"#\(id)-b\">B \(b.label)</a> "
                     out += "<span class=\"kind\">\(edit.kind.rawValue)</span> "
                     if !edit.a.isEmpty { out += "<del>\(HTML.escape(c.textA.string(edit.a)))</del>" }
                     if edit.operation == .replace { out += " → " }
@@ -123,7 +123,7 @@ public enum HTMLDiffReport {
                     Mark(range: c.textB.originRange(of: e.b), number: numbers[p] + k, edit: e) }
                 let pa = DiffReport.place(pc.pair.a, c.textA, c.sourceA)
                 let pb = DiffReport.place(pc.pair.b, c.textB, c.sourceB)
-                var head = "A \(pa.line):\(pa.column)–\(end(pa.range, c.sourceA)) · B \(pb.line):\(pb.column)–\(end(pb.range, c.sourceB))"
+                var head = "A \(pa.label)–\(end(pa.range, c.sourceA)) · B \(pb.label)–\(end(pb.range, c.sourceB))"
                 head += " · similarity \(JSONWriter.format(pc.similarity, digits: 3))"
                 head += pc.edits.isEmpty ? " · no edits" : " · \(pc.edits.count) edit\(pc.edits.count == 1 ? "" : "s")"
                 let badge = pc.pair.moved ? "<span class=\"badge moved\">moved</span> " : ""
@@ -137,20 +137,30 @@ public enum HTMLDiffReport {
             case let .onlyInA(k):
                 let p = DiffReport.place(c.onlyInA[k], c.textA, c.sourceA)
                 out += "<tr class=\"hd only\"><td colspan=\"2\"><span class=\"badge only\">only in A</span> "
-                out += "A \(p.line):\(p.column)–\(end(p.range, c.sourceA)) · \(c.onlyInA[k].count) characters</td></tr>\n"
+                out += "A \(p.label)–\(end(p.range, c.sourceA)) · \(Plural.count(c.onlyInA[k].count, "character"))</td></tr>\n"
                 out += "<tr class=\"only only-a\"><td class=\"a\">"
                 cell(row.a!, c.sourceA, [], side: .a, anchor: anchor, c: c, into: &out)
                 out += "</td><td class=\"b absent\">not in B</td></tr>\n"
             case let .onlyInB(k):
                 let p = DiffReport.place(c.onlyInB[k], c.textB, c.sourceB)
                 out += "<tr class=\"hd only\"><td colspan=\"2\"><span class=\"badge only\">only in B</span> "
-                out += "B \(p.line):\(p.column)–\(end(p.range, c.sourceB)) · \(c.onlyInB[k].count) characters</td></tr>\n"
+                out += "B \(p.label)–\(end(p.range, c.sourceB)) · \(Plural.count(c.onlyInB[k].count, "character"))</td></tr>\n"
                 out += "<tr class=\"only only-b\"><td class=\"a absent\">not in A</td><td class=\"b\">"
                 cell(row.b!, c.sourceB, [], side: .b, anchor: anchor, c: c, into: &out)
                 out += "</td></tr>\n"
             }
         }
         out += "</tbody>\n</table>\n"
+    }
+
+    /// The gutter of a line (0-based): its number, and for a PDF the page above it on the first
+    /// line of a cell and on each line that starts a page (`p7` over `167`).
+    private static func gutter(_ line: Int, _ source: SourceText, first: Bool) -> String {
+        guard source.format == .pdf, line < source.lineStarts.count else { return "\(line + 1)" }
+        let start = source.lineStarts[line]
+        let page = source.page(of: start)
+        let startsPage = line == 0 || source.page(of: source.lineStarts[line - 1]) != page
+        return first || startsPage ? "<span class=\"pg\">p\(page)</span>\(line + 1)" : "\(line + 1)"
     }
 
     /// `line:column` of the last code point of a non-empty range.
@@ -235,7 +245,7 @@ public enum HTMLDiffReport {
                 out += "<div class=\"ln bl\"></div>"
                 continue
             }
-            out += "<div class=\"ln\"><span class=\"no\">\(segment.line + 1)</span><span class=\"tx\">"
+            out += "<div class=\"ln\"><span class=\"no\">\(gutter(segment.line, source, first: k == first))</span><span class=\"tx\">"
             var i = segment.text.lowerBound
             while p < pieces.count && pieces[p].segment == k {
                 // Pieces never overlap unless two marks share an original code point (one code

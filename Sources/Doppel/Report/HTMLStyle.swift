@@ -72,6 +72,7 @@ enum HTMLStyle {
         .ln.bl { height: .4em; }
         .no { flex: none; width: 3.6em; padding-right: .8em; text-align: right; color: #a0a0a8;
           font-size: 11px; line-height: 2.1; font-variant-numeric: tabular-nums; user-select: none; }
+        .pg { display: block; font-weight: 650; color: var(--muted); line-height: 1.2; }
         .tx { flex: 1; min-width: 0; }
         a { color: inherit; }
         table.clusters { border-collapse: collapse; margin: 8px 0 14px; font-size: 14px; }
