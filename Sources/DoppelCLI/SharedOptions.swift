@@ -9,6 +9,7 @@ enum SharedOptions {
                choices: TextEncoding.allCases.map(\.rawValue)),
         .value("input-format", "FORMAT", "Read files as text, html or pdf instead of detecting from the name and content.",
                choices: SourceFormat.allCases.map(\.rawValue)),
+        .flag("html-all", "HTML: keep all the text; by default the head, navigation, header, footer, aside, forms and hidden elements are dropped."),
     ]
 
     static let normalization: [OptionSpec] = [
@@ -23,6 +24,7 @@ enum SharedOptions {
         var options = InputOptions()
         // The executable, not the library, reads the environment: pdftotext is looked up on PATH.
         if let path = ProcessInfo.processInfo.environment["PATH"], !path.isEmpty { options.searchPath = path }
+        options.htmlMainContentOnly = !arguments.flag("html-all")
         if let name = arguments.value("encoding") {
             guard let encoding = TextEncoding(name: name) else {
                 throw UsageError("Invalid value '\(name)' for '--encoding <NAME>': use UTF-8, UTF-16LE, UTF-16BE, GB18030 or Big5")

@@ -153,11 +153,13 @@ public enum HTMLDiffReport {
         out += "</tbody>\n</table>\n"
     }
 
-    /// The gutter of a line (0-based): its number, and for a PDF the page above it on the first
-    /// line of a cell and on each line that starts a page (`p7` over `167`).
+    /// The gutter of a line (0-based, of the text): its number in the file (for HTML, the page's
+    /// line it starts on), and for a PDF the page above it on the first line of a cell and on
+    /// each line that starts a page (`p7` over `167`).
     private static func gutter(_ line: Int, _ source: SourceText, first: Bool) -> String {
-        guard source.format == .pdf, line < source.lineStarts.count else { return "\(line + 1)" }
+        guard line < source.lineStarts.count else { return "\(line + 1)" }
         let start = source.lineStarts[line]
+        guard source.format == .pdf else { return "\(source.location(of: start).line)" }
         let page = source.page(of: start)
         let startsPage = line == 0 || source.page(of: source.lineStarts[line - 1]) != page
         return first || startsPage ? "<span class=\"pg\">p\(page)</span>\(line + 1)" : "\(line + 1)"
@@ -289,7 +291,7 @@ public enum HTMLDiffReport {
     private static func lines(_ span: Range<Int>, _ source: SourceText) -> [Segment] {
         guard !span.isEmpty else { return [] }
         let starts = source.lineStarts
-        var line = source.location(of: span.lowerBound).line - 1
+        var line = source.textLine(of: span.lowerBound)
         var segments: [Segment] = []
         while line < starts.count && starts[line] < span.upperBound {
             let next = line + 1 < starts.count ? starts[line + 1] : source.scalars.count
