@@ -74,10 +74,13 @@ lint:
 
 # The HTML report in a real browser: renders the samples' report with headless Chromium, checks
 # through the rendered DOM that the expected edits are highlighted and linked in both columns, and
-# that a screenshot is not blank (Tests/browser/check_report.py). Needs chromium and python3.
+# that a screenshot is not blank (Tests/browser/check_report.py); then the cluster page on a
+# 420 px screen: no sideways scrolling, paths not squeezed (Tests/browser/check_cluster_report.py).
+# Needs chromium and python3.
 # SCREENSHOT=docs/report.png keeps the screenshot.
 browser-test: build
 	python3 Tests/browser/check_report.py .build/debug/doppel $(SAMPLES) .build/browser-test $(if $(SCREENSHOT),--screenshot $(SCREENSHOT))
+	python3 Tests/browser/check_cluster_report.py .build/debug/doppel samples .build/browser-test
 
 # Fuzz the readers, the normaliser and the diff with libFuzzer (the Fuzz/ package), each target
 # for FUZZ_SECONDS, seeded from samples/; fails on a crash or a broken property (Fuzz/run).

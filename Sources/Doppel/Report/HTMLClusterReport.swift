@@ -33,18 +33,21 @@ public enum HTMLClusterReport {
             for (k, m) in members.enumerated() {
                 let d = r.documents[m]
                 out += "<tr>"
-                out += k == 0 ? "<td rowspan=\"\(members.count)\">\(n + 1)</td>" : ""
+                // `data-label` names each cell where a narrow screen shows rows as cards.
+                out += k == 0 ? "<td class=\"cl\" data-label=\"cluster\" rowspan=\"\(members.count)\">\(n + 1)</td>" : ""
                 if m == cluster.representative {
-                    out += "<td class=\"path\">★ \(HTML.escape(d.id))</td><td class=\"num\">\(d.chars)</td>"
+                    out += "<td class=\"path\">★ \(HTML.escape(d.id))</td><td class=\"num\" data-label=\"characters\">\(d.chars)</td>"
                     out += "<td colspan=\"3\">representative</td>"
                 } else if let c = diffs[m] {
-                    out += "<td class=\"path\"><a href=\"#d\(m)\">\(HTML.escape(d.id))</a></td><td class=\"num\">\(d.chars)</td>"
-                    out += "<td class=\"num\">\(JSONWriter.format(c.similarity, digits: 3))</td>"
-                    out += "<td class=\"num\">\(c.editCount)</td><td class=\"num\">\(c.onlyInA.count) / \(c.onlyInB.count)</td>"
+                    out += "<td class=\"path\"><a href=\"#d\(m)\">\(HTML.escape(d.id))</a></td>"
+                    out += "<td class=\"num\" data-label=\"characters\">\(d.chars)</td>"
+                    out += "<td class=\"num\" data-label=\"similarity\">\(JSONWriter.format(c.similarity, digits: 3))</td>"
+                    out += "<td class=\"num\" data-label=\"edits\">\(c.editCount)</td>"
+                    out += "<td class=\"num\" data-label=\"only in representative / member\">\(c.onlyInA.count) / \(c.onlyInB.count)</td>"
                 } else {
-                    out += "<td class=\"path\">\(HTML.escape(d.id))</td><td class=\"num\">\(d.chars)</td><td colspan=\"3\"></td>"
+                    out += "<td class=\"path\">\(HTML.escape(d.id))</td><td class=\"num\" data-label=\"characters\">\(d.chars)</td><td colspan=\"3\"></td>"
                 }
-                out += "<td>\(HTML.escape(d.title ?? ""))</td></tr>\n"
+                out += "<td class=\"title\">\(HTML.escape(d.title ?? ""))</td></tr>\n"
             }
             out += "</tbody>\n"
         }
