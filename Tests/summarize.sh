@@ -12,9 +12,12 @@ status=${PIPESTATUS[0]}
 # Swift Testing: one "✔ Test name() passed after …", "✘ Test name() failed after …" or
 # "➜ Test name() skipped: "reason"" line per test function; "Test run with …" is the total.
 # XCTest: "Executed N tests, with F failures" (the last one sums every suite).
-passed=$(grep -E '^.? ?Test .+ passed after' "$log" | grep -vc 'Test run with')
-failed=$(grep -E '^.? ?Test .+ failed after' "$log" | grep -vc 'Test run with')
-skips=$(grep -E '^.? ?Test .+ skipped' "$log" | grep -v 'Test run with' || true)
+# The leading symbol differs by platform (and is several bytes in UTF-8), so lines are matched
+# from the word "Test"; "Test run with" (the total) and "Test case" (an argument) are not tests.
+tests() { grep -E "(^|[^A-Za-z])Test [^ ]+.* $1" "$log" | grep -vE 'Test (run with|case) ' || true; }
+passed=$(tests 'passed after [0-9.]+ seconds' | grep -c . || true)
+failed=$(tests 'failed after [0-9.]+ seconds' | grep -c . || true)
+skips=$(tests 'skipped(: "|\.?$)')
 skipped=$(printf '%s' "$skips" | grep -c . || true)
 xctest=$(grep -E 'Executed [0-9]+ tests?, with [0-9]+ failures?' "$log" | tail -n 1)
 if [ -n "$xctest" ]; then
@@ -26,7 +29,7 @@ fi
 line="tests: $passed passed, $failed failed, $skipped skipped"
 if [ "$skipped" -gt 0 ]; then
   # "reason: test, test; reason: test", reasons in order of first appearance.
-  details=$(sed -E 's/^.? ?Test (.+) skipped(: "(.*)")?\.?$/\3\t\1/' <<< "$skips" | awk -F'\t' '
+  details=$(sed -E 's/^[^T]*Test (.+) skipped(: "(.*)")?\.?$/\3\t\1/' <<< "$skips" | awk -F'\t' '
     { reason = ($1 == "" ? "no reason given" : $1)
       if (!(reason in tests)) { order[++n] = reason; tests[reason] = $2 } else { tests[reason] = tests[reason] ", " $2 } }
     END { for (i = 1; i <= n; i++) printf "%s%s: %s", (i > 1 ? "; " : ""), order[i], tests[order[i]] }')

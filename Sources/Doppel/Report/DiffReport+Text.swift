@@ -3,9 +3,10 @@ extension DiffReport {
     /// (`B p7 167:14` on page 7 of a PDF). Every text shown is a slice of an original file, so it
     /// can be searched for there: the context and a passage's first words are B's (the version
     /// under review), deleted text A's, inserted text B's; a run of layout whitespace holding a
-    /// line break is shown as one `⏎`, other spaces as they are. Only passages with edits (or moved) are listed unless
-    /// `style.allPassages`; one line counts the others. Two inputs without differences (no edit,
-    /// no one-sided text, no moved passage) give the empty string.
+    /// line break is shown as one `⏎`, other spaces as they are. Only passages with edits are
+    /// listed unless `style.allPassages`; one line counts the others (and how many of them
+    /// moved). Two inputs without differences (no edit, no one-sided text, no moved passage) give
+    /// the empty string.
     ///
     /// - Complexity: O(size of the report).
     public static func text(_ c: Comparison, style: TextStyle = TextStyle()) -> String {
@@ -18,9 +19,11 @@ extension DiffReport {
         let reset = style.color ? "\u{1B}[0m" : ""
         var out = "\(bold)--- A \(DisplayName.oneLine(c.sourceA.path))\n+++ B \(DisplayName.oneLine(c.sourceB.path))\(reset)\n"
         var unlisted = 0
+        var unlistedMoved = 0
         for pc in c.pairs {
-            guard style.allPassages || !pc.edits.isEmpty || pc.pair.moved else {
+            guard style.allPassages || !pc.edits.isEmpty else {
                 unlisted += 1
+                if pc.pair.moved { unlistedMoved += 1 }
                 continue
             }
             let pa = place(pc.pair.a, c.textA, c.sourceA)
@@ -47,7 +50,8 @@ extension DiffReport {
             }
         }
         if unlisted > 0 {
-            out += "\(dim)\(Plural.count(unlisted, "other passage")) aligned without edits, not listed (--all-passages lists them)\(reset)\n"
+            out += "\(dim)\(Plural.count(unlisted, "other passage")) aligned without edits (\(unlistedMoved) moved), "
+                + "not listed (--all-passages lists them)\(reset)\n"
         }
         for (label, ranges, text, source) in [("A", c.onlyInA, c.textA, c.sourceA), ("B", c.onlyInB, c.textB, c.sourceB)] {
             for range in ranges {

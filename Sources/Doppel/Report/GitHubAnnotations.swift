@@ -5,7 +5,8 @@
 /// An edit is annotated on B's file (the new version) at the text B has, or at the place where
 /// B dropped text; on A's file when B is a PDF and A is not, since line numbers of text extracted
 /// from a PDF mean nothing in a repository. The message names the other side's place, with its
-/// page when it is a PDF (`A p3 12:4`), and the title names the page of a PDF side. Text only in
+/// page when it is a PDF (`(B print.pdf:12:4, page 3)`), and the title names the page of a PDF
+/// side (`doppel: text edit, B p3 12:4`). Text only in
 /// A or only in B is annotated on its own file; on a PDF, as a note on the whole file with the
 /// page in the title. Escaping follows the runner's
 /// rules: in the message, `%`, `\r` and `\n` become `%25`, `%0D` and `%0A`; in property values
@@ -31,7 +32,8 @@ public enum GitHubAnnotations {
                 }
                 let (here, hereSource, otherLabel, other, otherSource) = onA
                     ? (a, c.sourceA, "B", b, c.sourceB) : (b, c.sourceB, "A", a, c.sourceA)
-                message += " (\(otherLabel) \(otherSource.path) \(other.label))"
+                message += " (\(otherLabel) \(otherSource.path):\(other.line):\(other.column)"
+                message += other.page.map { ", page \($0))" } ?? ")"
                 var title = "doppel: \(edit.kind.rawValue) edit"
                 for (label, place) in [("A", a), ("B", b)] where place.page != nil { title += ", \(label) \(place.label)" }
                 out += annotation(file: hereSource.path, place: here, source: hereSource, title: title, message: message)
