@@ -86,9 +86,9 @@ public enum HTMLDiffReport {
                     let b = DiffReport.place(edit.b, c.textB, c.sourceB)
                     out += "<li><a href=\"#\(id)-a\">A \(a.label)</a> <a href=\"#\(id)-b\">B \(b.label)</a> "
                     out += "<span class=\"kind\">\(edit.kind.rawValue)</span> "
-                    if !edit.a.isEmpty { out += "<del>\(HTML.escape(c.textA.string(edit.a)))</del>" }
+                    if !edit.a.isEmpty { out += "<del>\(HTML.escape(DiffReport.original(c.sourceA, a.range)))</del>" }
                     if edit.operation == .replace { out += " → " }
-                    if !edit.b.isEmpty { out += "<ins>\(HTML.escape(c.textB.string(edit.b)))</ins>" }
+                    if !edit.b.isEmpty { out += "<ins>\(HTML.escape(DiffReport.original(c.sourceB, b.range)))</ins>" }
                     out += "</li>\n"
                 }
             }
@@ -275,8 +275,8 @@ public enum HTMLDiffReport {
         let inserts = side == .a ? mark.edit.a.isEmpty : !mark.edit.b.isEmpty
         var classes = "ed \(inserts ? "ins" : "del") k-\(mark.edit.kind.rawValue)"
         if empty { classes += " at" }
-        let before = c.textA.string(mark.edit.a)
-        let after = c.textB.string(mark.edit.b)
+        let before = DiffReport.original(c.sourceA, c.textA.originRange(of: mark.edit.a))
+        let after = DiffReport.original(c.sourceB, c.textB.originRange(of: mark.edit.b))
         let title: String
         switch mark.edit.operation {
         case .replace: title = "\(mark.edit.kind.rawValue) edit \(mark.number): \(before) → \(after)"
