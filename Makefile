@@ -61,6 +61,7 @@ dist: release
 	name=doppel-$$version-linux-$(ARCH); stage=dist/$$name; \
 	rm -rf $$stage; mkdir -p $$stage/bin $$stage/share/man/man1 $$stage/share/completions; \
 	install -m 755 .build/release/doppel $$stage/bin/doppel; \
+	if command -v strip > /dev/null; then strip $$stage/bin/doppel; fi; \
 	.build/release/doppel man > $$stage/share/man/man1/doppel.1; \
 	for shell in bash zsh fish; do .build/release/doppel completions $$shell > $$stage/share/completions/doppel.$$shell; done; \
 	cp README.md $$stage/; if [ -f LICENSE ]; then cp LICENSE $$stage/; fi; \
