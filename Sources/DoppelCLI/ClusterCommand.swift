@@ -23,9 +23,11 @@ enum ClusterCommand: Command {
                        "Output: text, json, jsonl (one line per cluster), csv or html (a page with each member's diff against its representative); without it, -o's extension decides.",
                        default: Format.text.rawValue, choices: Format.allCases.map(\.rawValue)),
                 .flag("csv-bom", "CSV: start with a UTF-8 byte order mark, so spreadsheets read the text as UTF-8."),
+                .flag("csv-raw", "CSV: write cells as they are, even those a spreadsheet would run as formulas (=, +, -, @ first), which are otherwise written with a leading '."),
                 .flag("diff", "Also show, for each member, its diff against the cluster's representative."),
                 .value("output", short: "o", "PATH", "Write the report to PATH (atomically) instead of standard output.",
                        completion: .file),
+                SharedOptions.force,
             ])
 
     enum Format: String, CaseIterable { case text, json, jsonl, csv, html }
@@ -49,6 +51,9 @@ enum ClusterCommand: Command {
         let normalization = try SharedOptions.normalizationOptions(arguments)
         let input = try SharedOptions.inputOptions(arguments)
         let console = try Console(parsed: arguments, environment: environment, outputPath: arguments.value("output"))
+        let walk = FileWalkOptions(include: arguments.all("include").map(Glob.init))
+        try OutputGuard.check(output: arguments.value("output"), inputs: jsonl.map { [$0] } ?? arguments.positionals,
+                              walk: walk)
         let engine = ClusterEngine(options: options,
                                    scratchDirectory: environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp")
         let progress = Progress(enabled: Console.standardErrorIsTerminal)
@@ -66,7 +71,6 @@ enum ClusterCommand: Command {
             jsonlCorpus = corpus
             result = try engine.cluster(corpus, progress: progress.report)
         } else {
-            let walk = FileWalkOptions(include: arguments.all("include").map(Glob.init))
             let corpus = try FileCorpus.load(paths: arguments.positionals, walk: walk, input: input,
                                              normalization: normalization, splitArticles: split != nil,
                                              onError: onError,
@@ -83,7 +87,7 @@ enum ClusterCommand: Command {
         case .csv, .jsonl:
             // A row (a line) per document (per cluster) and no room for skipped inputs: they go to
             // standard error.
-            report = format == .csv ? ClusterReport.csv(result, byteOrderMark: arguments.flag("csv-bom"))
+            report = format == .csv ? ClusterReport.csv(result, raw: arguments.flag("csv-raw"), byteOrderMark: arguments.flag("csv-bom"))
                                     : ClusterReport.jsonLines(result)
             for error in skipped { Console.writeStandardError("doppel: skipped: \(error.description)\n") }
         case .html:
@@ -126,7 +130,7 @@ enum ClusterCommand: Command {
             source.path = files!.documents[index].id
             return source
         }
-        var options = ComparisonOptions()
+        var options = ComparisonOptions.standard
         options.normalization = normalization
         var comparisons: [Int: Comparison] = [:]
         for cluster in result.clusters {

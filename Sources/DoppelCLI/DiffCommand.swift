@@ -36,6 +36,7 @@ enum DiffCommand: Command {
                    default: OptionDefaults.matchSimilarity),
             .value("output", short: "o", "PATH", "Write the report to PATH (atomically) instead of standard output.",
                    completion: .file),
+            SharedOptions.force,
         ])
 
     enum Format: String, CaseIterable { case text, json, jsonl, html, github, junit }
@@ -44,7 +45,7 @@ enum DiffCommand: Command {
     struct Settings {
         var format: Format
         var style = DiffReport.TextStyle()
-        var options = ComparisonOptions()
+        var options = ComparisonOptions.standard
         var input: InputOptions
         var policy: FailurePolicy
         var console: Console
@@ -63,6 +64,7 @@ enum DiffCommand: Command {
             throw UsageError("Standard input can be read once: give '-' for one side only")
         }
         let folderOptions = try folderOptions(arguments, settings)
+        try OutputGuard.check(output: arguments.value("output"), inputs: [pathA, pathB], walk: folderOptions.walk)
         switch (isFolder(pathA), isFolder(pathB)) {
         case (true, true):
             return try runFolders(pathA, pathB, settings, options: folderOptions)
@@ -117,7 +119,7 @@ enum DiffCommand: Command {
             }
             maxEdits = n
         }
-        var options = ComparisonOptions()
+        var options = ComparisonOptions.standard
         options.normalization = try SharedOptions.normalizationOptions(arguments)
         options.ignorePunctuation = options.normalization.ignorePunctuation
         options.normalization.ignorePunctuation = false

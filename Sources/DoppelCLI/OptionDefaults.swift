@@ -2,13 +2,13 @@ import Doppel
 
 /// The defaults the option tables show, each quoted from the library value that the command
 /// falls back to when the option is not given (`ClusterOptions.standard`, `FailurePolicy.standard`,
-/// `FolderDiffOptions()`, …), so `--help`, the man page and the behaviour cannot drift apart.
+/// `FolderDiffOptions.standard`, …), so `--help`, the man page and the behaviour cannot drift apart.
 /// Only the output format and colour, which the library does not see, are the CLI's own.
 enum OptionDefaults {
     static let cluster = ClusterOptions.standard
-    static let normalization = NormalizationOptions()
+    static let normalization = NormalizationOptions.standard
     static let policy = FailurePolicy.standard
-    static let folders = FolderDiffOptions()
+    static let folders = FolderDiffOptions.standard
     static let style = DiffReport.TextStyle()
     static let fields = JSONLinesFields()
 

@@ -8,7 +8,7 @@ import Testing
 
     /// The `--options` a command's help lists.
     static func options(_ command: String) throws -> [String] {
-        try Doppel.run([command, "--help"]).stdout.split(separator: "\n").compactMap { line in
+        try DoppelProcess.run([command, "--help"]).stdout.split(separator: "\n").compactMap { line in
             let trimmed = line.drop { $0 == " " }
             guard trimmed.hasPrefix("-") else { return nil }
             return trimmed.split(separator: " ").first { $0.hasPrefix("--") }.map { String($0.filter { $0 != "," }) }
@@ -21,7 +21,7 @@ import Testing
 
     @Test(arguments: ["bash", "zsh", "fish"])
     func everyOptionOfEveryCommandCompletes(shell: String) throws {
-        let run = try Doppel.run(["completions", shell])
+        let run = try DoppelProcess.run(["completions", shell])
         #expect(run.status == 0 && run.stderr.isEmpty)
         for command in Self.commands {
             #expect(run.stdout.contains(command))
@@ -38,7 +38,7 @@ import Testing
         guard let path = Self.shellPath(shell) else { return }  // the shell is not installed here
         let script = FileManager.default.temporaryDirectory.appendingPathComponent("doppel-completion-\(UUID()).\(shell)")
         defer { try? FileManager.default.removeItem(at: script) }
-        try Doppel.run(["completions", shell]).stdout.write(to: script, atomically: true, encoding: .utf8)
+        try DoppelProcess.run(["completions", shell]).stdout.write(to: script, atomically: true, encoding: .utf8)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = ["-n", script.path]
@@ -49,7 +49,7 @@ import Testing
 
     @Test func bashCompletesAnOptionsChoicesAndSubcommands() throws {
         guard let bash = Self.shellPath("bash") else { return }
-        let script = try Doppel.run(["completions", "bash"]).stdout
+        let script = try DoppelProcess.run(["completions", "bash"]).stdout
         func complete(_ words: [String]) throws -> [String] {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: bash)
@@ -69,7 +69,7 @@ import Testing
     }
 
     @Test func anUnknownShellIsAUsageError() throws {
-        let run = try Doppel.run(["completions", "tcsh"])
+        let run = try DoppelProcess.run(["completions", "tcsh"])
         #expect(run.status == 2 && run.stderr.hasPrefix("Error: Invalid shell 'tcsh'"))
     }
 }

@@ -17,7 +17,7 @@ import Testing
     @Test func htmlIsOnePageWrittenAtomicallyWithBothColumns() throws {
         let dir = try Self.temporaryFolder("html")
         let out = dir.appendingPathComponent("report.html").path
-        let r = try Doppel.run(["diff", "--format", "html", "-o", out, web, print])
+        let r = try DoppelProcess.run(["diff", "--format", "html", "-o", out, web, print])
         #expect(r.status == 1 && r.stdout.isEmpty && r.stderr.isEmpty)
         let page = try String(contentsOfFile: out, encoding: .utf8)
         #expect(page.hasPrefix("<!DOCTYPE html>") && page.hasSuffix("</html>\n"))
@@ -38,7 +38,7 @@ import Testing
 
     @Test(arguments: policies)
     func failOnAndMaxEditsDecideTheExitStatus(options: [String], status: Int32) throws {
-        let r = try Doppel.run(["diff"] + options + [web, print])
+        let r = try DoppelProcess.run(["diff"] + options + [web, print])
         #expect(r.status == status)
         #expect(r.stderr.isEmpty)
     }
@@ -48,20 +48,20 @@ import Testing
         let a = dir.appendingPathComponent("a.txt"), b = dir.appendingPathComponent("b.txt")
         try Data("今天的天气很好,我们一起去公园散步,看见了很多美丽的花朵。".utf8).write(to: a)
         try Data("今天的天气不错,我们一起去公园散步,看见了很多美丽的花朵。".utf8).write(to: b)
-        #expect(try Doppel.run(["diff", "--fail-on", "only", a.path, b.path]).status == 0)
-        #expect(try Doppel.run(["diff", "--fail-on", "edits", a.path, b.path]).status == 1)
-        #expect(try Doppel.run(["diff", a.path, a.path]).status == 0)
+        #expect(try DoppelProcess.run(["diff", "--fail-on", "only", a.path, b.path]).status == 0)
+        #expect(try DoppelProcess.run(["diff", "--fail-on", "edits", a.path, b.path]).status == 1)
+        #expect(try DoppelProcess.run(["diff", a.path, a.path]).status == 0)
     }
 
     @Test func badPolicyValuesAreUsageErrors() throws {
-        let negative = try Doppel.run(["diff", "--max-edits", "-1", web, print])
+        let negative = try DoppelProcess.run(["diff", "--max-edits", "-1", web, print])
         #expect(negative.status == 2 && negative.stderr.contains("'--max-edits <N>'"))
-        let unknown = try Doppel.run(["diff", "--fail-on", "sometimes", web, print])
+        let unknown = try DoppelProcess.run(["diff", "--fail-on", "sometimes", web, print])
         #expect(unknown.status == 2 && unknown.stderr.contains("use any, edits or only"))
     }
 
     @Test func githubFormatPrintsOneAnnotationPerFinding() throws {
-        let r = try Doppel.run(["diff", "--format", "github", web, print])
+        let r = try DoppelProcess.run(["diff", "--format", "github", web, print])
         #expect(r.status == 1)
         let lines = r.stdout.split(separator: "\n")
         #expect(lines.count == 40)  // 34 edits, 6 passages only in B
@@ -70,18 +70,18 @@ import Testing
     }
 
     @Test func junitFormatIsWellFormedXML() throws {
-        let r = try Doppel.run(["diff", "--format", "junit", "--fail-on", "edits", "--max-edits", "50", web, print])
+        let r = try DoppelProcess.run(["diff", "--format", "junit", "--fail-on", "edits", "--max-edits", "50", web, print])
         #expect(r.status == 0)
         let parser = XMLParser(data: Data(r.stdout.utf8))
         #expect(parser.parse())
         #expect(r.stdout.contains("<testsuites name=\"doppel diff\" tests=\"1\" failures=\"0\" errors=\"0\">"))
-        let failing = try Doppel.run(["diff", "--format", "junit", web, print])
+        let failing = try DoppelProcess.run(["diff", "--format", "junit", web, print])
         #expect(failing.status == 1 && failing.stdout.contains("failures=\"1\""))
         #expect(failing.stdout.contains("<failure type=\"doppel.diff\" message=\"34 edits, 6 passages only in B\">"))
     }
 
     @Test func jsonlOfTwoFilesIsOneLine() throws {
-        let r = try Doppel.run(["diff", "--format", "jsonl", web, print])
+        let r = try DoppelProcess.run(["diff", "--format", "jsonl", web, print])
         #expect(r.status == 1)
         #expect(r.stdout.filter { $0 == "\n" }.count == 1)
         let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
@@ -89,9 +89,9 @@ import Testing
     }
 
     @Test func clusterJsonLinesHaveOneClusterALine() throws {
-        let samples = Doppel.root.appendingPathComponent("samples").path
-        let r = try Doppel.run(["cluster", "--split", "articles", "--include", "*.txt", "-f", "jsonl", samples])
-        let text = try Doppel.run(["cluster", "--split", "articles", "--include", "*.txt", samples])
+        let samples = DoppelProcess.root.appendingPathComponent("samples").path
+        let r = try DoppelProcess.run(["cluster", "--split", "articles", "--include", "*.txt", "-f", "jsonl", samples])
+        let text = try DoppelProcess.run(["cluster", "--split", "articles", "--include", "*.txt", samples])
         #expect(r.status == 1)
         let lines = r.stdout.split(separator: "\n")
         #expect(text.stdout.contains("; \(lines.count) clusters of "))
@@ -102,11 +102,11 @@ import Testing
     }
 
     @Test func clusterCsvCanStartWithAByteOrderMark() throws {
-        let r = try Doppel.run(["cluster", "-f", "csv", "--csv-bom", web, print])
+        let r = try DoppelProcess.run(["cluster", "-f", "csv", "--csv-bom", web, print])
         #expect(r.status == 1 && r.stdout.hasPrefix("\u{FEFF}cluster,id,path,title,chars,representative,similarity\n"))
         let rows = r.stdout.split(separator: "\n")
         #expect(rows.contains { $0.contains(",false,0.") })  // the member's similarity
-        let misplaced = try Doppel.run(["cluster", "--csv-bom", web, print])
+        let misplaced = try DoppelProcess.run(["cluster", "--csv-bom", web, print])
         #expect(misplaced.status == 2 && misplaced.stderr.hasPrefix("Error: '--csv-bom' applies to '--format csv' only"))
     }
 
@@ -119,17 +119,17 @@ import Testing
         try page.write(toFile: a, atomically: true, encoding: .utf8)
         try page.replacingOccurrences(of: "站名 A", with: "站名 B").replacingOccurrences(of: "郑蔚", with: "郑莉")
             .write(toFile: b, atomically: true, encoding: .utf8)
-        let main = try Doppel.run(["diff", a, b])
+        let main = try DoppelProcess.run(["diff", a, b])
         #expect(main.status == 1)
         #expect(main.stdout.contains("  A 2:7  B 2:7  text        记者郑[-蔚-]{+莉+}报道今天的新"))
         #expect(!main.stdout.contains("站名"))
-        let all = try Doppel.run(["diff", "--html-all", a, b])
+        let all = try DoppelProcess.run(["diff", "--html-all", a, b])
         #expect(all.stdout.contains("[-A-]{+B+}"))
     }
 
     @Test func clusterHtmlLinksMembersToTheirDiffs() throws {
-        let samples = Doppel.root.appendingPathComponent("samples").path
-        let r = try Doppel.run(["cluster", "--split", "articles", "--format", "html", samples])
+        let samples = DoppelProcess.root.appendingPathComponent("samples").path
+        let r = try DoppelProcess.run(["cluster", "--split", "articles", "--format", "html", samples])
         #expect(r.status == 1)
         #expect(r.stdout.contains("<table class=\"clusters\">"))
         #expect(r.stdout.contains("<a href=\"#d"))

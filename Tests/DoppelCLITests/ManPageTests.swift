@@ -12,12 +12,12 @@ import Testing
     }
 
     @Test func everyOptionAndDefaultOfTheHelpIsInThePage() throws {
-        let run = try Doppel.run(["man"])
+        let run = try DoppelProcess.run(["man"])
         #expect(run.status == 0 && run.stdout.hasPrefix(".TH DOPPEL 1 "))
         let page = Self.plain(run.stdout)
         for command in CompletionsTests.commands {
             #expect(page.contains(".SH \"DOPPEL \(command.uppercased())\""))
-            let help = try Doppel.run([command, "--help"]).stdout
+            let help = try DoppelProcess.run([command, "--help"]).stdout
             for option in try CompletionsTests.options(command) {
                 #expect(page.contains("\n\(option)") || page.contains(", \(option)"), "\(command) \(option)")
             }
@@ -34,7 +34,7 @@ import Testing
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/man") else { return }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("doppel-\(UUID()).1")
         defer { try? FileManager.default.removeItem(at: file) }
-        try Doppel.run(["man"]).stdout.write(to: file, atomically: true, encoding: .utf8)
+        try DoppelProcess.run(["man"]).stdout.write(to: file, atomically: true, encoding: .utf8)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/man")
         process.arguments = [file.path]

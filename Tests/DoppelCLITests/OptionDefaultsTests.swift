@@ -6,7 +6,7 @@ import Testing
 @Suite struct OptionDefaultsTests {
     /// `--name` → its `(default: …)` in a command's help.
     static func defaults(_ command: String) throws -> [String: String] {
-        let help = try Doppel.run([command, "--help"]).stdout
+        let help = try DoppelProcess.run([command, "--help"]).stdout
         var found: [String: String] = [:]
         var name: String?
         for line in help.split(separator: "\n") {
@@ -29,7 +29,7 @@ import Testing
             #expect(shown["threshold"].flatMap(Double.init) == standard.threshold, "\(command)")
             #expect(shown["containment"].flatMap(Double.init) == standard.containmentThreshold, "\(command)")
             #expect(shown["permutations"].flatMap(Int.init) == standard.permutations, "\(command)")
-            #expect(shown["layout"] == NormalizationOptions().layout.rawValue, "\(command)")
+            #expect(shown["layout"] == NormalizationOptions.standard.layout.rawValue, "\(command)")
             #expect(shown["id-field"] == JSONLinesFields().idField && shown["text-field"] == JSONLinesFields().textField)
         }
         #expect(try Self.defaults("cluster")["verify"] == standard.verification.rawValue)
@@ -39,14 +39,14 @@ import Testing
         let shown = try Self.defaults("diff")
         #expect(shown["fail-on"] == FailurePolicy.standard.findings.rawValue)
         #expect(shown["max-edits"].flatMap(Int.init) == FailurePolicy.standard.maxEdits)
-        #expect(shown["match-similarity"].flatMap(Double.init) == FolderDiffOptions().matchSimilarity)
-        #expect(shown["on-error"] == FolderDiffOptions().onError.rawValue)
+        #expect(shown["match-similarity"].flatMap(Double.init) == FolderDiffOptions.standard.matchSimilarity)
+        #expect(shown["on-error"] == FolderDiffOptions.standard.onError.rawValue)
         #expect(shown["context"].flatMap(Int.init) == DiffReport.TextStyle().context)
         #expect(shown["format"] == "text" && shown["color"] == "auto")
     }
 
     @Test func clusterWithoutOptionsRunsWithTheStandardOptions() throws {
-        let run = try Doppel.run(["cluster", "-f", "json", web, print])
+        let run = try DoppelProcess.run(["cluster", "-f", "json", web, print])
         let standard = ClusterOptions.standard
         #expect(run.stdout.contains("\"threshold\": \(standard.threshold)"))
         #expect(run.stdout.contains("\"permutations\": \(standard.permutations)"))

@@ -17,7 +17,7 @@ import Testing
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent(name).path
-        let run = try Doppel.run(["diff", "-o", path, web, print])
+        let run = try DoppelProcess.run(["diff", "-o", path, web, print])
         #expect(run.status == 1 && run.stderr.isEmpty)
         #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix(start))
     }
@@ -26,7 +26,7 @@ import Testing
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("report.html").path
-        let run = try Doppel.run(["diff", "-f", "json", "-o", path, web, print])
+        let run = try DoppelProcess.run(["diff", "-f", "json", "-o", path, web, print])
         #expect(run.status == 1)
         #expect(run.stderr == "doppel: warning: writing json to '\(path)', whose extension suggests html\n")
         #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("{"))
@@ -36,10 +36,10 @@ import Testing
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
         let csv = folder.appendingPathComponent("clusters.csv").path
-        #expect(try Doppel.run(["cluster", "-o", csv, web, print]).status == 1)
+        #expect(try DoppelProcess.run(["cluster", "-o", csv, web, print]).status == 1)
         #expect(try String(contentsOfFile: csv, encoding: .utf8).hasPrefix("cluster,id,path,title,chars,representative,similarity\n"))
         let jsonl = folder.appendingPathComponent("clusters.jsonl").path
-        #expect(try Doppel.run(["cluster", "-o", jsonl, web, print]).status == 1)
+        #expect(try DoppelProcess.run(["cluster", "-o", jsonl, web, print]).status == 1)
         #expect(try String(contentsOfFile: jsonl, encoding: .utf8).hasPrefix("{\"schema\":\"doppel.cluster-line/1\""))
     }
 }

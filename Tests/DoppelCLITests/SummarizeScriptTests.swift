@@ -5,7 +5,7 @@ import Testing
 /// one line of totals names the skipped tests and why, and the command's status is kept.
 @Suite struct SummarizeScriptTests {
     static func summarize(_ output: String, status: Int32) throws -> Run {
-        let script = Doppel.root.appendingPathComponent("Tests/summarize.sh").path
+        let script = DoppelProcess.root.appendingPathComponent("Tests/summarize.sh").path
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = [script, "/bin/bash", "-c", "cat <<'END'\n\(output)\nEND\nexit \(status)"]

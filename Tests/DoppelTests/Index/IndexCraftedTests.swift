@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelCluster
 
 /// An index file changed on purpose, one field at a time, with every checksum recomputed
 /// (`reseal()`, by the README's definition of the checksum), so that only the structural checks

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelText
+@testable import DoppelCluster
 
 @Test func buildThenQueryFindsThePlantedNearDuplicateWithTheExactSimilarity() throws {
     let folder = try TemporaryFolder()

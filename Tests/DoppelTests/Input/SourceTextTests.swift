@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Doppel
+@testable import DoppelText
 
 @Test func lineStartsFollowLFCRLFAndLoneCR() {
     let text = SourceText(path: "t", text: "a\r\nb\rc\nd")

@@ -1,0 +1,133 @@
+import DoppelIO
+import DoppelText
+import DoppelDiff
+import DoppelCompare
+
+/// Renders a `Comparison`: the text report people read (`DiffReport+Text.swift`) and the
+/// `doppel.diff/1` JSON that pipelines parse. The only place where unit ranges become original
+/// offsets, lines, pages and text.
+public enum DiffReport {
+    /// Settings of the text report.
+    public struct TextStyle: Sendable {
+        /// Normalised characters of context shown on each side of an edit.
+        public var context = 8
+        /// ANSI colours (deletions red, insertions green, headers bold).
+        public var color = false
+        /// List every aligned passage; by default only passages with edits (or moved) are
+        /// listed, and one line counts the rest.
+        public var allPassages = false
+        public init(context: Int = 8, color: Bool = false, allPassages: Bool = false) {
+            self.context = context
+            self.color = color
+            self.allPassages = allPassages
+        }
+    }
+
+    /// The original range, line and column of a unit range, and its page in a PDF.
+    public struct Place: Sendable {
+        public var range: Range<Int>
+        public var line: Int
+        public var column: Int
+        /// The 1-based page, for text extracted from a PDF; nil for other inputs.
+        public var page: Int?
+
+        /// `167:14`, or `p7 167:14` on page 7 of a PDF.
+        public var label: String { (page.map { "p\($0) " } ?? "") + "\(line):\(column)" }
+    }
+
+    /// Maps a unit range of a normalised text to its place in the original.
+    public static func place(_ units: Range<Int>, _ text: NormalizedText, _ source: SourceText) -> Place {
+        let range = text.originRange(of: units)
+        let (line, column) = source.location(of: range.lowerBound)
+        return Place(range: range, line: line, column: column,
+                     page: source.format == .pdf ? source.page(of: range.lowerBound) : nil)
+    }
+
+    /// `line:column` of the last code point of a place's range (its start when empty).
+    static func end(_ place: Place, _ source: SourceText) -> String {
+        let (line, column) = source.location(of: max(place.range.lowerBound, place.range.upperBound - 1))
+        return "\(line):\(column)"
+    }
+
+    // MARK: JSON
+
+    /// The `doppel.diff/1` document (see the README for the schema).
+    ///
+    /// - Complexity: O(size of the report).
+    public static func json(_ c: Comparison, pretty: Bool = true) -> String {
+        var json = JSONWriter(pretty: pretty)
+        write(c, into: &json)
+        return json.output + "\n"
+    }
+
+    /// Writes the `doppel.diff/1` object into a writer (for JSON Lines batches).
+    public static func write(_ c: Comparison, into json: inout JSONWriter) {
+        json.beginObject()
+        json.field("schema", "doppel.diff/1")
+        for (key, source, text) in [("a", c.sourceA, c.textA), ("b", c.sourceB, c.textB)] {
+            json.key(key)
+            json.beginObject()
+            json.field("path", source.path)
+            json.field("chars", source.scalars.count)
+            json.field("normalized_chars", text.count)
+            json.field("encoding", source.encoding.rawValue)
+            json.field("format", source.format.rawValue)
+            json.endObject()
+        }
+        json.field("similarity", c.similarity)
+        json.key("pairs")
+        json.beginArray()
+        for pc in c.pairs {
+            json.beginObject()
+            json.key("a"); writeRange(pc.pair.a, c.textA, c.sourceA, into: &json)
+            json.key("b"); writeRange(pc.pair.b, c.textB, c.sourceB, into: &json)
+            json.field("similarity", pc.similarity)
+            json.field("moved", pc.pair.moved)
+            json.key("edits")
+            json.beginArray()
+            for edit in pc.edits {
+                json.beginObject()
+                json.field("op", edit.operation.rawValue)
+                json.field("kind", edit.kind.rawValue)
+                json.field("a_text", c.textA.string(edit.a))
+                json.field("b_text", c.textB.string(edit.b))
+                json.field("a_original", c.sourceA.text(in: c.textA.originRange(of: edit.a)))
+                json.field("b_original", c.sourceB.text(in: c.textB.originRange(of: edit.b)))
+                json.key("a"); writeRange(edit.a, c.textA, c.sourceA, into: &json)
+                json.key("b"); writeRange(edit.b, c.textB, c.sourceB, into: &json)
+                json.endObject()
+            }
+            json.endArray()
+            json.endObject()
+        }
+        json.endArray()
+        for (key, ranges, text, source) in [("only_in_a", c.onlyInA, c.textA, c.sourceA), ("only_in_b", c.onlyInB, c.textB, c.sourceB)] {
+            json.key(key)
+            json.beginArray()
+            for range in ranges {
+                writeRange(range, text, source, into: &json, text: text.string(range),
+                           original: source.text(in: text.originRange(of: range)))
+            }
+            json.endArray()
+        }
+        json.key("layout")
+        NormalizationReport.writeLedger(c.ledger, into: &json)
+        json.field("exact", c.exact)
+        json.endObject()
+    }
+
+    private static func writeRange(_ units: Range<Int>, _ text: NormalizedText, _ source: SourceText,
+                                   into json: inout JSONWriter, text snippet: String? = nil,
+                                   original: String? = nil) {
+        let p = place(units, text, source)
+        json.beginObject()
+        json.field("start", p.range.lowerBound)
+        json.field("end", p.range.upperBound)
+        json.field("line", p.line)
+        json.field("column", p.column)
+        if source.format == .pdf { json.field("page", source.page(of: p.range.lowerBound)) }
+        if let snippet { json.field("text", snippet) }
+        if let original { json.field("original", original) }
+        json.endObject()
+    }
+}
