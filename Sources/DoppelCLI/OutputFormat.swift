@@ -1,13 +1,14 @@
 import Doppel
 
 /// Chooses a report's format: `-f` when given, else the one `-o`'s extension names (`.html`,
-/// `.json`, `.jsonl`, `.xml` for JUnit, `.csv`), else text. A `-f` that disagrees with a known
-/// extension is written as asked, with a warning on standard error.
+/// `.json`, `.jsonl`, `.xml` for JUnit, `.csv`), else text. A `-f` that disagrees with one of
+/// these extensions is written as asked, with a warning on standard error (any other extension,
+/// `.txt` included, names no format and draws no warning).
 enum OutputFormat {
     /// The format each extension names, lower-cased, without the dot.
     static let byExtension: [String: String] = [
         "html": "html", "htm": "html", "json": "json", "jsonl": "jsonl", "ndjson": "jsonl",
-        "xml": "junit", "csv": "csv", "txt": "text",
+        "xml": "junit", "csv": "csv",
     ]
 
     /// The format named by `-o PATH`'s extension, if it is one the command writes.

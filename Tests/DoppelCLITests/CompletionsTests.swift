@@ -65,7 +65,7 @@ import Testing
         #expect(try complete(["doppel", "cl"]) == ["cluster"])
         #expect(try complete(["doppel", "diff", "-f", "j"]) == ["json", "jsonl", "junit"])
         #expect(try complete(["doppel", "index", "st"]) == ["stats"])
-        #expect(try complete(["doppel", "cluster", "--csv"]) == ["--csv-bom"])
+        #expect(try complete(["doppel", "cluster", "--csv-b"]) == ["--csv-bom"])
     }
 
     @Test func anUnknownShellIsAUsageError() throws {

@@ -30,6 +30,9 @@ import Testing
         #expect(run.status == 1)
         #expect(run.stderr == "doppel: warning: writing json to '\(path)', whose extension suggests html\n")
         #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("{"))
+        let text = folder.appendingPathComponent("report.txt").path  // names no format: no warning
+        let html = try DoppelProcess.run(["diff", "-f", "html", "-o", text, web, print])
+        #expect(html.status == 1 && html.stderr.isEmpty)
     }
 
     @Test func clusterFollowsTheExtensionToo() throws {
