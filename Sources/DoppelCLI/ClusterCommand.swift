@@ -10,7 +10,9 @@ enum ClusterCommand: Command {
         discussion: """
             Texts are normalised, shingled (character 5-grams for Han, word 3-grams for Latin),
             signed with MinHash, bucketed with LSH, and every candidate pair is verified by exact
-            Jaccard similarity or containment before union-find joins it into a cluster.
+            Jaccard similarity (short items: the share of text that aligns) or containment. Versions
+            merge clusters; a text contained in others joins the cluster of its best container
+            only, and the report lists its other containers (docs/cluster-rules.md).
             Exit status: 0 no near-duplicates, 1 some, 2 trouble.
             """,
         arguments: [("path", "Files or folders (searched recursively); - for standard input.")],
@@ -22,6 +24,7 @@ enum ClusterCommand: Command {
             .value("split", "UNIT", "Split each file: articles (pages into articles, ids PATH#N)."),
             .value("threshold", "J", "Jaccard similarity that joins two documents. (default: 0.8)"),
             .value("containment", "C", "Containment that joins a truncated version to its full one; 'off' to disable. (default: 0.8)"),
+            .value("aligned-share", "A", "Share of each short item (up to 300 shingles) that must align for a version with a few one-character edits; 'off' to disable. (default: 0.85)"),
             .value("permutations", "K", "MinHash values per signature. (default: 128)"),
             .value("verify", "MODE", "exact (shingle sets) or signature (MinHash estimate). (default: exact)"),
             .value("on-error", "POLICY", "stop at the first unreadable input, or skip it and report it. (default: stop)"),
@@ -112,6 +115,8 @@ enum ClusterCommand: Command {
         }
         let threshold = try number("threshold", 0.8)
         let containment: Double? = arguments.value("containment") == "off" ? nil : try number("containment", 0.8)
+        let aligned: Double? = arguments.value("aligned-share") == "off"
+            ? nil : try number("aligned-share", ClusterOptions.standard.alignedShare ?? 0.85)
         var permutations = 128
         if let raw = arguments.value("permutations") {
             guard let k = Int(raw) else { throw UsageError("Invalid value '\(raw)' for '--permutations': a whole number") }
@@ -122,7 +127,8 @@ enum ClusterCommand: Command {
             throw UsageError("Invalid value '\(verifyName)' for '--verify <MODE>': use exact or signature")
         }
         return try ClusterOptions(threshold: threshold, containmentThreshold: containment,
-                                  permutations: permutations, verification: verification)
+                                  alignedShare: aligned, permutations: permutations,
+                                  verification: verification)
     }
 
     /// Every member's comparison against its cluster's representative (A the representative,

@@ -15,18 +15,24 @@ public struct SignedDocument: Sendable, Equatable {
     public var bandKeys: [UInt64]
     /// The compact shingle set (`Shingler.compactShingleSet(of:)`), when asked for.
     public var shingleSet: [UInt32]?
+    /// For a short item (at most `ClusterOptions.shortItemShingles` shingles) whose shingle set
+    /// was asked for: the set in the order the aligned share is measured in (`AlignedShare`):
+    /// the number of character shingles, then the character stream's compact shingles in text
+    /// order of first occurrence, then the word stream's.
+    public var sequence: [UInt32]?
 
     /// A signed document from its parts.
     ///
     /// - Complexity: O(1).
     public init(id: String, chars: Int, shingleCount: Int, signature: Signature, bandKeys: [UInt64],
-                shingleSet: [UInt32]?) {
+                shingleSet: [UInt32]?, sequence: [UInt32]? = nil) {
         self.id = id
         self.chars = chars
         self.shingleCount = shingleCount
         self.signature = signature
         self.bandKeys = bandKeys
         self.shingleSet = shingleSet
+        self.sequence = sequence
     }
 }
 
@@ -59,12 +65,21 @@ public struct DocumentSigner: Sendable {
     public func sign(_ document: ClusterDocument) -> SignedDocument {
         var hashes: [UInt64] = []
         hashes.reserveCapacity(document.text.count)
-        shingler.appendHashes(of: document.text, to: &hashes)
+        let characterCount = shingler.appendHashesByStream(of: document.text, to: &hashes)
         let signature = hasher.signature(of: hashes)
         let set = Shingler.compactSet(of: hashes)
+        var sequence: [UInt32]?
+        if keepsShingleSets && set.count <= parameters.cluster.shortItemShingles {
+            var values: [UInt32] = []
+            var table = CompactSetTable()
+            _ = hashes.withUnsafeBufferPointer {
+                StreamMaterial.append($0, characterCount: characterCount, to: &values, table: &table)
+            }
+            sequence = values
+        }
         return SignedDocument(id: document.id, chars: document.chars, shingleCount: set.count,
                               signature: signature, bandKeys: parameters.lsh.bandKeys(of: signature),
-                              shingleSet: keepsShingleSets ? set : nil)
+                              shingleSet: keepsShingleSets ? set : nil, sequence: sequence)
     }
 
     /// Signs every document of `documents` on all cores and hands them to `body` in input
