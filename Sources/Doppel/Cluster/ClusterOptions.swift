@@ -64,12 +64,14 @@ public struct ClusterOptions: Sendable, Equatable {
     /// with datasketch's equal weights of false positives and false negatives.
     public let lsh: LSHParameters
     /// The second banding, for truncated versions and short items (nil when containment and
-    /// `alignedShare` are both off): ⌊k/3⌋ bands of 3 rows over the 8-bit sketches
+    /// `alignedShare` are both off): ⌊k/4⌋ bands of 4 rows over the 8-bit sketches
     /// (`SketchTable`), applied only to pairs whose size ratio is at most
     /// `containmentSizeRatio` or whose larger set is at most `shortItemShingles`. A copy cut to
     /// 60 % of its original, lightly edited (containment 0.9), has Jaccard about 0.51; 25 bands
-    /// of 5 rows make it a candidate with probability 0.58, the 42 bands of 3 rows with
-    /// 0.996 (`candidateProbability`: 0.982 at Jaccard 0.45, 0.9995 at 0.55).
+    /// of 5 rows make it a candidate with probability 0.58, the 32 bands of 4 rows with 0.89
+    /// (0.95 at Jaccard 0.55, 0.99 at 0.6), the two together with about 0.96. Three rows would
+    /// reach 0.997 at 0.51, but make three times as many chance candidates of documents built
+    /// from shared sentences (the bench corpora), which verification then has to reject.
     public let containmentLSH: LSHParameters?
 
     /// The defaults.
@@ -120,7 +122,7 @@ public struct ClusterOptions: Sendable, Equatable {
         self.bucketLimit = bucketLimit
         lsh = LSHParameters.optimal(threshold: candidate, permutations: permutations)
         containmentLSH = containmentThreshold == nil && self.alignedShare == nil
-            ? nil : LSHParameters(bands: permutations / 3, rows: 3)
+            ? nil : LSHParameters(bands: permutations / 4, rows: 4)
     }
 
     /// Whether a pair belongs in one cluster: Jaccard ≥ `threshold`, or containment ≥

@@ -72,8 +72,13 @@ extension BandKeyTable {
     /// - Precondition: `banding.valuesUsed <= sketches.width`, `banding.rows <= 4`, the same
     ///   documents in both tables.
     /// - Complexity: as `candidatePairs`, with `banding.bands` bands.
+    ///
+    /// `including`, when given, says which documents take part at all (asked once per document
+    /// and band): a document that cannot be in any pair `keep` would accept is left out before
+    /// sorting.
     public func sketchPairs(_ sketches: SketchTable, banding: LSHParameters,
                             bucketLimit: Int = defaultBucketLimit,
+                            including: (@Sendable (Int) -> Bool)? = nil,
                             keeping keep: (@Sendable (Int, Int) -> Bool)? = nil) -> [CandidatePair] {
         precondition(bucketLimit >= 2, "a bucket limit below 2 would drop every pair")
         precondition(banding.valuesUsed <= sketches.width && banding.rows <= 4)
@@ -81,7 +86,8 @@ extension BandKeyTable {
         return Self.pairs(bands: banding.bands, bucketLimit: bucketLimit, keeping: keep) { band in
             var entries: [UInt64] = []
             entries.reserveCapacity(documentCount)
-            for document in 0..<documentCount where hasKeys(document) {
+            for document in 0..<documentCount
+            where hasKeys(document) && including?(document) ?? true {
                 let key = sketches.key(of: document, from: band * banding.rows, count: banding.rows)
                 entries.append(UInt64(key) << 32 | UInt64(document))
             }
