@@ -1,6 +1,6 @@
 """Corpora with their true version groups, and how well doppel cluster recovers those groups.
 
-Two generators (seeded, from the sentences of samples/*.txt), each writing JSON Lines
+Two generators (seeded, from the sentences of samples/*.txt except the print edition 001), each writing JSON Lines
 {"id", "text"} and a sidecar `.groups.json` ({id: group}):
 
   versions   a folder of article versions: articles in web, print (hard-wrapped) and plain
@@ -48,6 +48,12 @@ TEMPLATES = [
 ]
 
 
+def _pool():
+    """The sentences of the sample pages except the print edition 001, which repeats page 000
+    with small differences (its sentences would make documents of different groups versions)."""
+    return common.sentence_pool([f for f in common.SAMPLE_FILES if not f.name.startswith("001_")])
+
+
 def _is_han(c):
     return "\u4e00" <= c <= "\u9fff"
 
@@ -93,7 +99,7 @@ def _write(path, docs):
 def versions_corpus(path, copies=1, seed=15):
     """The versions folder, `copies` times over (each copy from shuffled sentences)."""
     rng = random.Random(seed)
-    base = [s for s in common.sentence_pool() if len(s) >= 12]
+    base = [s for s in _pool() if len(s) >= 12]
     hans = common.han_pool(base)
     docs, group = [], 0
     for _ in range(copies):
@@ -137,7 +143,7 @@ def versions_corpus(path, copies=1, seed=15):
 def excerpt_corpus(path, long_documents=8000, excerpts_per_document=2, pool_size=100, seed=16):
     """The excerpt stress corpus (about 3.3 documents per long one)."""
     rng = random.Random(seed)
-    sentences = [s for s in common.sentence_pool() if 30 <= len(s) <= 60][:pool_size]
+    sentences = [s for s in _pool() if 30 <= len(s) <= 60][:pool_size]
     hans = common.han_pool(sentences)
     docs = []
     for group in range(long_documents):

@@ -37,3 +37,9 @@ import Testing
         #expect(page.contains("1 documents in no cluster"))
     }
 }
+
+@Test func theHTMLReportListsOtherContainersUnderTheCluster() {
+    let page = HTMLClusterReport.page(attachedBrief(), diffs: [:])
+    #expect(page.contains("<td rowspan=\"3\">1</td>"))
+    #expect(page.contains("brief is also contained in roundup-b</td></tr>"))
+}
