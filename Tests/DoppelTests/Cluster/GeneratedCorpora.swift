@@ -1,5 +1,7 @@
 import Foundation
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelText
+@testable import DoppelCluster
 
 /// Seeded corpora with their truth, for the accuracy tests of clustering (the same kinds as
 /// bench/py/gen_inputs.py writes for `make bench`): documents, and for each its true group.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import Doppel
+@testable import DoppelCluster
+@testable import DoppelReport
 
 /// A brief (document 2) attached to the first of two round-ups that both contain it (also used
 /// by HTMLClusterReportTests).
