@@ -68,10 +68,10 @@ dist: release
 	tar -C dist -czf dist/$$name.tar.gz $$name; rm -rf $$stage; echo dist/$$name.tar.gz
 
 format:
-	$(SWIFT) format --in-place --recursive Sources Tests bench/DoppelBench
+	$(SWIFT) format --in-place --recursive Sources Tests bench/DoppelBench Fuzz/Sources Fuzz/Package.swift Package.swift
 
 lint:
-	$(SWIFT) format lint --recursive Sources Tests bench/DoppelBench
+	$(SWIFT) format lint --strict --recursive Sources Tests bench/DoppelBench Fuzz/Sources Fuzz/Package.swift Package.swift
 
 # The HTML report in a real browser: renders the samples' report with headless Chromium, checks
 # through the rendered DOM that the expected edits are highlighted and linked in both columns, and

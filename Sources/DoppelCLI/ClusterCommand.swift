@@ -10,12 +10,17 @@ enum ClusterCommand: Command {
         discussion: """
             Texts are normalised, shingled (character 5-grams for Han, word 3-grams for Latin),
             signed with MinHash, bucketed with LSH, and every candidate pair is verified by exact
-            Jaccard similarity or containment before union-find joins it into a cluster.
+            Jaccard similarity (short items: the share of text that aligns) or containment. Versions
+            merge clusters; a text contained in others joins the cluster of its best container
+            only, and the report lists its other containers (docs/cluster-rules.md).
             Exit status: 0 no near-duplicates, 1 some, 2 trouble.
             """,
         arguments: [("path", "Files or folders (searched recursively); - for standard input.")],
         options: DocumentInputs.options + SharedOptions.input + SharedOptions.normalization
             + ClusterSettings.options + [
+                .value("aligned-share", "A",
+                       "Share of each short item (up to 300 shingles) that must align for a version with a few one-character edits; 'off' to disable.",
+                       default: OptionDefaults.alignedShare),
                 .value("verify", "MODE", "exact (shingle sets) or signature (MinHash estimate).",
                        default: OptionDefaults.verification,
                        choices: ClusterOptions.Verification.allCases.map(\.rawValue)),
@@ -115,7 +120,22 @@ enum ClusterCommand: Command {
         guard let verification = ClusterOptions.Verification(rawValue: verifyName) else {
             throw UsageError("Invalid value '\(verifyName)' for '--verify <MODE>': use exact or signature")
         }
-        return try ClusterSettings.cluster(arguments, verification: verification)
+        let options = try ClusterSettings.cluster(arguments, verification: verification)
+        guard let raw = arguments.value("aligned-share") else { return options }
+        let aligned: Double?
+        if raw == "off" {
+            aligned = nil
+        } else if let share = Double(raw) {
+            aligned = share
+        } else {
+            throw UsageError("Invalid value '\(raw)' for '--aligned-share': a number from 0 to 1, or off")
+        }
+        return try ClusterOptions(
+            threshold: options.threshold, containmentThreshold: options.containmentThreshold,
+            minimumContainedShingles: options.minimumContainedShingles, alignedShare: aligned,
+            shortItemShingles: options.shortItemShingles, permutations: options.permutations,
+            scheme: options.scheme, shingle: options.shingle, verification: options.verification,
+            bucketLimit: options.bucketLimit)
     }
 
     /// Every member's comparison against its cluster's representative (A the representative,

@@ -14,6 +14,7 @@ enum OptionDefaults {
 
     static var threshold: String { number(cluster.threshold) }
     static var containment: String { cluster.containmentThreshold.map(number) ?? "off" }
+    static var alignedShare: String { cluster.alignedShare.map(number) ?? "off" }
     static var permutations: String { String(cluster.permutations) }
     static var verification: String { cluster.verification.rawValue }
     static var layout: String { normalization.layout.rawValue }

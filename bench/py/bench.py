@@ -26,7 +26,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import accuracy  # noqa: E402
+import accuracy
+import groups  # noqa: E402
 import common  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
@@ -345,6 +346,27 @@ def bench_cluster():
     return rows
 
 
+def bench_groups():
+    """doppel cluster (defaults) on the corpora with true groups (py/groups.py), one run each,
+    timed, and its pair precision, recall and F1 against the groups."""
+    rows = []
+    for name in ("versions", "excerpts"):
+        corpus = common.OUT / "cluster" / f"{name}.jsonl"
+        if not corpus.exists():
+            continue
+        say(f"cluster {name}: doppel (groups) …")
+        out = common.OUT / f"doppel-cluster-{name}.json"
+        d = series([str(common.DOPPEL), "cluster", "--jsonl", str(corpus), "--format", "json"],
+                   runs=1, timeout=CLUSTER_TIMEOUT, ok=(0, 1), stdout_path=out)
+        if d["failed"] or not d["walls"]:
+            notes.append(f"doppel cluster failed on {name}: {d['failed']}.")
+            continue
+        row = {"corpus": name, "wall_s": d["walls"][0]}
+        row.update(groups.score(corpus, out))
+        rows.append(row)
+    return rows
+
+
 # ------------------------------------------------------------------------------------------------
 # Report
 # ------------------------------------------------------------------------------------------------
@@ -523,6 +545,21 @@ def render(results):
                            f"{f4(a['precision'])} | {f4(a['precision_jaccard'])} |")
         out.append("")
 
+    if results.get("groups"):
+        out += ["### True groups", "",
+                "doppel cluster (defaults) on the corpora of py/groups.py, one run each: pairs of "
+                "documents in one cluster against pairs in one true group; recall (J >= 0.8) over "
+                "the pairs of a 2,000-document sample whose exact Jaccard reaches 0.8.", "",
+                "| corpus | documents | wall | pair precision | pair recall | F1 | largest cluster "
+                "| largest group | recall (J >= 0.8) | members also contained elsewhere |",
+                "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        for g in results["groups"]:
+            out.append(f"| {g['corpus']} | {g['documents']} | {fmt_time(g['wall_s'])} | "
+                       f"{g['precision']:.4f} | {g['recall']:.4f} | {g['f1']:.4f} | "
+                       f"{g['largest_cluster']} | {g['largest_group']} | "
+                       f"{g['recall_jaccard']:.4f} ({g['jaccard_pairs']} pairs) | {g['contained_in']} |")
+        out.append("")
+
     if notes:
         out += ["## Notes", ""] + [f"- {n}" for n in notes] + [""]
     return "\n".join(out)
@@ -543,6 +580,7 @@ def main():
             notes.append("DoppelBench is not built: in-process figures skipped.")
     if "cluster" in ONLY:
         results["cluster"] = bench_cluster()
+        results["groups"] = bench_groups()
     results["notes"] = notes
     common.write_json(common.OUT / "results.json", results)
     report = render(results)

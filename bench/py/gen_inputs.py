@@ -11,7 +11,9 @@ Diff pairs (bench/out/diff/):
 Cluster corpora (bench/out/cluster/): JSON Lines {"id", "text"}, documents of 1-3 KB (UTF-8),
   a tenth of the originals with 1-3 near-duplicate versions of 1-4 edits each, in shuffled order:
   corpus-10k.jsonl, corpus-100k.jsonl (and corpus-1m.jsonl, documents of 1.8-2.2 KB, with --large),
-  each with a .families.json sidecar (the ids of each original and its versions).
+  each with a .families.json sidecar (the ids of each original and its versions);
+  versions.jsonl and excerpts.jsonl (py/groups.py: a versions folder and the excerpt stress
+  corpus), each with a .groups.json sidecar (the true group of every id).
 
 Every generator has its own fixed seed. A stamp file records a digest of this script and
 common.py; inputs are regenerated only when those change or a file is missing.
@@ -25,6 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import common  # noqa: E402
+import groups  # noqa: E402
 
 DIFF = common.OUT / "diff"
 CLUSTER = common.OUT / "cluster"
@@ -112,7 +115,7 @@ def corpus(path, count, seed, lo=1000, hi=3000):
 
 def digest():
     h = hashlib.sha256()
-    for name in ("gen_inputs.py", "common.py"):
+    for name in ("gen_inputs.py", "common.py", "groups.py"):
         h.update((Path(__file__).resolve().parent / name).read_bytes())
     for sample in common.SAMPLE_FILES:
         h.update(sample.read_bytes())
@@ -145,6 +148,13 @@ def main():
             continue
         print(f"  generating corpus {name} ({count} documents)", flush=True)
         corpus(path, count, seed, lo, hi)
+    for name, generate in (("versions.jsonl", groups.versions_corpus),
+                           ("excerpts.jsonl", groups.excerpt_corpus)):
+        path = CLUSTER / name
+        if fresh and path.exists() and path.with_suffix(".groups.json").exists():
+            continue
+        print(f"  generating corpus {name}", flush=True)
+        generate(path)
     stamp.write_text(digest() + "\n")
 
 

@@ -2,34 +2,42 @@
 for archives larger than one machine.
 
     python cluster_signatures.py SIGNED.jsonl... --output DIR [--verify exact|signature]
-        [--threshold 0.8] [--containment 0.8|off] [--min-contained 50] [--bucket-limit 32]
+        [--threshold 0.8] [--containment 0.8|off] [--min-contained 50]
+        [--aligned-share 0.85|off] [--short-item 300] [--bucket-limit 32]
         [--master local[*]] [--partitions N]
 
-Input: one line per document, `{"id", "chars", "shingles", "signature", "bands"[, "set"]}`
-(`doppel sign`, with `--shingles` for exact verification). Output: DIR holds JSON Lines part
-files, one cluster a line, `{"representative": id, "members": [id, ...], "size": n}`, members
-ascending; documents in no cluster are not listed.
+Input: one line per document, `{"id", "chars", "shingles", "signature", "bands"[, "set"[,
+"sequence"]]}` (`doppel sign`, with `--shingles` for exact verification; `sequence` comes with
+short items). Output: DIR holds JSON Lines part files, one cluster a line, `{"representative":
+id, "members": [id, ...], "size": n, "contained_in": [{"id", "containers": [id, ...]}, ...]}`,
+members ascending; documents in no cluster are not listed.
 
-The steps are `doppel cluster`'s, in Spark SQL only (no Python UDF, no GraphFrames):
+The steps are `doppel cluster`'s (docs/cluster-rules.md), in Spark SQL only (no Python UDF, no
+GraphFrames):
 1. Candidates: every (band, key) bucket of two or more documents gives all its pairs, or, above
    `--bucket-limit` documents, the star from its first document and the chain of consecutive ones
-   (members in id order).
+   (members in id order); the same over the containment banding (4-row bands of the signature
+   values' lowest bytes) for pairs of unequal size or short items.
 2. Verification: `exact` intersects the compact shingle sets (`array_intersect`); `signature`
    counts agreeing signature values and estimates the overlap from the shingle counts, with the
-   same arithmetic as `SetOverlap.estimated`. A pair is kept when its Jaccard similarity reaches
-   `--threshold`, or its containment reaches `--containment` and the smaller document has at
-   least `--min-contained` shingles (`ClusterOptions.accepts`).
-3. Connected components of the kept pairs by minimum-label propagation with pointer jumping
-   (each round: a vertex takes the smallest label among itself and its neighbours, then the
-   label of its label), until no label changes; lineage is cut every round.
+   same arithmetic as `SetOverlap.estimated`. A pair is a version when its Jaccard similarity
+   reaches `--threshold`, or (exact only) it is a short item in the grey zone whose aligned share
+   (runs of missing shingles along `sequence`) reaches `--aligned-share` without a changed number;
+   an excerpt when its containment reaches `--containment` and the smaller document has at least
+   `--min-contained` shingles (`ClusterOptions.relation`).
+3. Clusters: connected components of the version pairs (the cores), then one excerpt pair per
+   core, its best container, then connected components again, by minimum-label propagation with
+   pointer jumping (each round: a vertex takes the smallest label among itself and its
+   neighbours, then the label of its label), until no label changes; lineage is cut every round.
 4. Each component is a cluster; its representative has the most characters (the smallest id on
-   a tie).
+   a tie); `contained_in` lists members contained in documents outside it.
 
 With the same options as `doppel sign`/`doppel cluster` and ids in input order, the clusters
-equal `doppel cluster`'s. Two documented differences can only matter at scale: buckets are keyed
+equal `doppel cluster`'s. Documented differences can only matter at scale: buckets are keyed
 by the full 64-bit band key (doppel cluster keys them by its upper 32 bits, which merges a few
-unrelated buckets per band among millions of documents), and within a bucket above the limit
-the star and chain follow id order (doppel cluster: input order).
+unrelated buckets per band among millions of documents), within a bucket above the limit the star
+and chain follow id order (doppel cluster: input order), and doppel cluster's sketch pre-filter
+(`CandidateFilter`, a miss rate of 10⁻⁹ per pair) is not applied.
 """
 
 import argparse
@@ -37,6 +45,7 @@ import argparse
 from pyspark.sql import SparkSession
 from pyspark.sql import functions as F
 from pyspark.sql import types as T
+from pyspark.sql import Window
 
 SCHEMA = T.StructType([
     T.StructField("id", T.StringType(), False),
@@ -45,7 +54,13 @@ SCHEMA = T.StructType([
     T.StructField("signature", T.ArrayType(T.LongType())),
     T.StructField("bands", T.ArrayType(T.StringType())),
     T.StructField("set", T.ArrayType(T.LongType())),
+    T.StructField("sequence", T.ArrayType(T.LongType())),
 ])
+
+# doppel's default shingling (char5+word3): the gram lengths the aligned share counts runs with.
+CHARACTER_GRAM, WORD_GRAM = 5, 3
+# ClusterOptions.greyZoneFloor: the lowest Jaccard at which the aligned share is measured.
+GREY_ZONE_FLOOR = 0.4
 
 
 def parse_arguments(argv=None):
@@ -56,20 +71,47 @@ def parse_arguments(argv=None):
     parser.add_argument("--threshold", type=float, default=0.8)
     parser.add_argument("--containment", default="0.8", help="a number, or off")
     parser.add_argument("--min-contained", type=int, default=50)
+    parser.add_argument("--aligned-share", default="0.85", help="a number, or off")
+    parser.add_argument("--short-item", type=int, default=300)
     parser.add_argument("--bucket-limit", type=int, default=32)
     parser.add_argument("--master", help="Spark master (default: spark-submit's, else local[*])")
     parser.add_argument("--partitions", type=int, help="spark.sql.shuffle.partitions")
     args = parser.parse_args(argv)
     args.containment = None if args.containment == "off" else float(args.containment)
+    args.aligned_share = None if args.aligned_share == "off" else float(args.aligned_share)
     if args.bucket_limit < 2:
         parser.error("--bucket-limit must be at least 2")
     return args
 
 
-def candidate_pairs(documents, bucket_limit):
+def candidate_pairs(documents, bucket_limit, args=None):
     """Distinct (a, b) with a < b that share a band key: all pairs of a bucket up to the limit,
-    star and chain above it."""
-    entries = documents.select("id", F.posexplode("bands").alias("band", "key"))
+    star and chain above it; with `args`, also the pairs of the containment banding
+    (BandKeyTable.sketchPairs): bands of 4 rows over the lowest byte of each signature value,
+    kept for pairs whose smaller set holds at most 0.8 of the larger (and at least
+    --min-contained shingles) or whose larger set is a short item (ClusterEngine
+    .needsContainmentBands)."""
+    pairs = bucket_pairs(documents.select("id", F.posexplode("bands").alias("band", "key")), bucket_limit)
+    if args is None or (args.containment is None and args.aligned_share is None):
+        return pairs
+    sketch_keys = F.expr("""transform(sequence(0, CAST(size(signature) / 4 AS INT) - 1), i ->
+        CAST((signature[4 * i] & 255) + 256 * (signature[4 * i + 1] & 255)
+             + 65536 * (signature[4 * i + 2] & 255) + 16777216 * (signature[4 * i + 3] & 255) AS STRING))""")
+    keyed = documents.where(F.size("bands") > 0).select("id", F.posexplode(sketch_keys).alias("band", "key"))
+    sizes = lambda name: documents.select(F.col("id").alias(name), F.col("shingles").alias("n" + name))
+    sketched = bucket_pairs(keyed, bucket_limit).join(sizes("a"), "a").join(sizes("b"), "b")
+    smaller, larger = F.least("na", "nb"), F.greatest("na", "nb")
+    needed = F.lit(False)
+    if args.aligned_share is not None and args.verify == "exact":
+        needed = larger <= args.short_item
+    if args.containment is not None:
+        needed = needed | ((smaller >= args.min_contained)
+                           & (smaller.cast("double") <= F.lit(0.8) * larger.cast("double")))
+    return pairs.union(sketched.where(needed).select("a", "b")).distinct()
+
+
+def bucket_pairs(entries, bucket_limit):
+    """The pairs of the (band, key) buckets of `entries` (id, band, key)."""
     buckets = (entries.groupBy("band", "key")
                .agg(F.array_sort(F.collect_list("id")).alias("m"))
                .where(F.size("m") > 1))
@@ -84,12 +126,37 @@ def candidate_pairs(documents, bucket_limit):
     return buckets.select(F.explode(pairs).alias("p")).select("p.a", "p.b").distinct()
 
 
+def aligned_side(x, other):
+    """SQL for one side's aligned share and its word shingles missing from `other` (AlignedShare):
+    `x` a sequence column (character-shingle count, character shingles, word shingles), `other`
+    a set column. Runs of missing shingles of length L count as greatest(1, L - gram + 1)."""
+    chars = f"slice({x}, 2, {x}[0])"
+    words = f"slice({x}, 2 + {x}[0], size({x}) - 1 - {x}[0])"
+
+    def changed(values, gram):
+        step = (f"(acc, v) -> IF(array_contains({other}, v), named_struct('run', 0, 'changed', "
+                f"acc.changed + IF(acc.run > 0, greatest(1, acc.run - {gram} + 1), 0)), "
+                f"named_struct('run', acc.run + 1, 'changed', acc.changed))")
+        return (f"aggregate({values}, named_struct('run', 0, 'changed', 0), {step}, "
+                f"acc -> acc.changed + IF(acc.run > 0, greatest(1, acc.run - {gram} + 1), 0))")
+    units = (f"(IF(size({chars}) > 0, size({chars}) + {CHARACTER_GRAM - 1}, 0)"
+             f" + IF(size({words}) > 0, size({words}) + {WORD_GRAM - 1}, 0))")
+    share = (f"IF({units} = 0, 0D, greatest(0D, 1D - CAST({changed(chars, CHARACTER_GRAM)} + "
+             f"{changed(words, WORD_GRAM)} AS DOUBLE) / CAST({units} AS DOUBLE)))")
+    missing_words = f"size(filter({words}, v -> NOT array_contains({other}, v)))"
+    return F.expr(share), F.expr(missing_words), F.expr(f"size({chars}) > 0")
+
+
 def verified_pairs(documents, pairs, args):
-    """The candidate pairs that pass verification, with their Jaccard similarity and containment."""
+    """The candidate pairs that pass verification, with their Jaccard similarity, containment and
+    relation (ClusterOptions.relation): `version` when Jaccard reaches --threshold or, for short
+    items in the grey zone, the aligned share of both sides reaches --aligned-share without a
+    changed fact; `excerpt` when the smaller set counts as contained in the larger."""
     values = "set" if args.verify == "exact" else "signature"
     side = lambda name: documents.select(F.col("id").alias(name),
                                          F.col("shingles").alias("n" + name),
-                                         F.col(values).alias("v" + name))
+                                         F.col(values).alias("v" + name),
+                                         F.col("sequence").alias("q" + name))
     joined = pairs.join(side("a"), "a").join(side("b"), "b")
     na, nb = F.col("na"), F.col("nb")
     smaller = F.least(na, nb)
@@ -110,11 +177,51 @@ def verified_pairs(documents, pairs, args):
     joined = joined.withColumn("jaccard", jaccard)
     containment = F.when(smaller == 0, F.lit(0.0)).otherwise(common.cast("double") / smaller.cast("double"))
     joined = joined.withColumn("containment", containment).withColumn("smaller", smaller)
-    accepted = F.col("jaccard") >= args.threshold
+    version = F.col("jaccard") >= args.threshold
+    if args.verify == "exact" and args.aligned_share is not None:
+        grey = ((F.greatest(na, nb) <= args.short_item) & (F.col("jaccard") >= GREY_ZONE_FLOOR)
+                & (F.col("jaccard") < args.threshold) & F.col("qa").isNotNull() & F.col("qb").isNotNull())
+        share_a, missing_a, ideographic_a = aligned_side("qa", "vb")
+        share_b, missing_b, ideographic_b = aligned_side("qb", "va")
+        facts_differ = ideographic_a & ideographic_b & ((missing_a + missing_b) > 0)
+        aligned = F.when(grey, F.least(share_a, share_b))
+        joined = joined.withColumn("aligned", aligned).withColumn(
+            "facts_differ", F.when(grey, facts_differ))
+        version = version | (F.col("aligned").isNotNull() & (F.col("aligned") >= args.aligned_share)
+                             & ~F.col("facts_differ"))
+    contained = F.lit(False)
     if args.containment is not None:
-        accepted = accepted | ((F.col("smaller") >= args.min_contained)
-                               & (F.col("containment") >= args.containment))
-    return joined.where(accepted).select("a", "b", "jaccard", "containment")
+        contained = (F.col("smaller") >= args.min_contained) & (F.col("containment") >= args.containment)
+    relation = F.when(version, F.lit("version")).when(contained, F.lit("excerpt"))
+    return (joined.withColumn("relation", relation).where(F.col("relation").isNotNull())
+            .select("a", "b", "na", "nb", "jaccard", "containment", "relation"))
+
+
+def joined_pairs(verified):
+    """The pairs that join clusters (ClusterEngine.clusters): every version pair, and for each
+    core (a connected component of the version pairs) whose members are contained in documents
+    of other cores, one excerpt pair, its best container: highest containment, then the largest
+    container, then the earliest pair. The contained side is the smaller set, the later id on a
+    tie (ids are in input order)."""
+    versions = verified.where(F.col("relation") == "version").select("a", "b")
+    excerpts = verified.where(F.col("relation") == "excerpt")
+    inner_is_a = F.col("na") < F.col("nb")
+    excerpts = excerpts.select(
+        "a", "b", "containment",
+        F.when(inner_is_a, F.col("a")).otherwise(F.col("b")).alias("inner"),
+        F.when(inner_is_a, F.col("b")).otherwise(F.col("a")).alias("outer"),
+        F.when(inner_is_a, F.col("nb")).otherwise(F.col("na")).alias("outer_size"))
+    cores = connected_components(versions)
+    core = lambda column, name: (cores.select(F.col("v").alias(column), F.col("label").alias(name)))
+    excerpts = (excerpts.join(core("inner", "inner_core"), "inner", "left")
+                .join(core("outer", "outer_core"), "outer", "left")
+                .withColumn("inner_core", F.coalesce("inner_core", "inner"))
+                .withColumn("outer_core", F.coalesce("outer_core", "outer"))
+                .where(F.col("inner_core") != F.col("outer_core")))
+    ranked = F.row_number().over(Window.partitionBy("inner_core").orderBy(
+        F.col("containment").desc(), F.col("outer_size").desc(), F.col("a"), F.col("b")))
+    best = excerpts.withColumn("rank", ranked).where(F.col("rank") == 1).select("a", "b")
+    return versions.union(best), excerpts.select("inner", "outer")
 
 
 def connected_components(edges):
@@ -138,12 +245,23 @@ def connected_components(edges):
             return labels
 
 
-def clusters(documents, labels):
+def clusters(documents, labels, excerpts):
+    """One row per cluster, with `contained_in`: its members also contained in documents outside
+    it, and those containers."""
     members = labels.join(documents.select(F.col("id").alias("v"), "chars"), "v")
     fullest = F.sort_array(F.collect_list(F.struct((-F.col("chars")).alias("order"), F.col("v").alias("id"))))
-    return (members.groupBy("label")
-            .agg(F.array_sort(F.collect_list("v")).alias("members"), fullest[0]["id"].alias("representative"))
-            .select("representative", "members", F.size("members").alias("size"))
+    label = lambda column, name: labels.select(F.col("v").alias(column), F.col("label").alias(name))
+    outside = (excerpts.join(label("inner", "cluster"), "inner")
+               .join(label("outer", "outer_cluster"), "outer", "left")
+               .where(F.col("outer_cluster").isNull() | (F.col("outer_cluster") != F.col("cluster")))
+               .groupBy("cluster", "inner").agg(F.array_sort(F.collect_list("outer")).alias("containers"))
+               .groupBy("cluster").agg(F.array_sort(F.collect_list(
+                   F.struct(F.col("inner").alias("id"), "containers"))).alias("contained_in")))
+    grouped = (members.groupBy("label")
+               .agg(F.array_sort(F.collect_list("v")).alias("members"), fullest[0]["id"].alias("representative")))
+    return (grouped.join(outside, grouped.label == outside.cluster, "left")
+            .select("representative", "members", F.size("members").alias("size"),
+                    F.coalesce("contained_in", F.array()).alias("contained_in"))
             .orderBy(F.col("members")[0]))
 
 
@@ -160,8 +278,10 @@ def main(argv=None):
         if args.verify == "exact" and documents.where(F.col("set").isNull()).limit(1).count() > 0:
             raise SystemExit("cluster_signatures.py: --verify exact needs shingle sets: run doppel sign --shingles")
         documents = documents.cache()
-        edges = verified_pairs(documents, candidate_pairs(documents, args.bucket_limit), args).select("a", "b")
-        clusters(documents, connected_components(edges)).write.mode("overwrite").json(args.output)
+        verified = verified_pairs(documents, candidate_pairs(documents, args.bucket_limit, args), args).localCheckpoint()
+        edges, excerpts = joined_pairs(verified)
+        labels = connected_components(edges)
+        clusters(documents, labels, excerpts).write.mode("overwrite").json(args.output)
     finally:
         spark.stop()
 

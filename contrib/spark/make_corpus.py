@@ -7,8 +7,10 @@ input order d00000, d00001, ... (so id order is input order), split into shards 
 Writes OUT_FOLDER/corpus.jsonl (all documents) and OUT_FOLDER/shard-N.jsonl (consecutive slices).
 Families: edited versions (a few Han characters replaced), truncated versions (joined by
 containment), exact copies, one notice copied 40 times with small edits (a bucket above the
-bucket limit of 32, so the star-and-chain rule is exercised), and a few empty or very short texts
-(which never cluster).
+bucket limit of 32, so the star-and-chain rule is exercised), a few empty or very short texts
+(which never cluster), short items with a few one-character edits (joined by the aligned share),
+and briefs quoted in two round-ups each (an excerpt attaches to one container; the other is listed
+in `contained_in`).
 """
 
 import argparse
@@ -67,6 +69,14 @@ def main():
         if len(texts) >= args.documents // 2 and notice is not None:
             texts += [edit(notice, rng.randint(0, 2), rng, hans) for _ in range(40)]
             notice = None
+        if rng.random() < 0.02:
+            item = "".join(rng.sample(pool, 3))[:rng.randint(90, 200)]
+            texts += [item] + [edit(item, rng.randint(3, 5), rng, hans) for _ in range(2)]
+        if rng.random() < 0.02:
+            brief = "".join(rng.sample(pool, 3))
+            for _ in range(2):
+                texts.append("".join(rng.sample(pool, 4)) + brief + "".join(rng.sample(pool, 4)))
+            texts.append(brief)
     texts = texts[: args.documents]
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)

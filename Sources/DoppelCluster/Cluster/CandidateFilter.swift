@@ -8,7 +8,8 @@ import Foundation
 /// `minimumContainedShingles` large. For sets of sizes s ≤ l, containment c means
 /// J = c·s / (s + l − c·s), so verification can only accept when J ≥ J* = the smaller of
 /// `threshold` and, when containment may count, `containmentThreshold`·s / (s + l −
-/// `containmentThreshold`·s). The sizes are the exact sizes of the compact shingle sets that
+/// `containmentThreshold`·s), and for short items `ClusterOptions.greyZoneFloor`, below which
+/// the aligned share is not measured. The sizes are the exact sizes of the compact shingle sets that
 /// verification compares.
 ///
 /// Each of the n = k − (values either document borrowed) positions of the signatures that both
@@ -55,9 +56,13 @@ public struct CandidateFilter: Sendable {
     public func lowestAcceptedJaccard(_ first: Int, _ second: Int) -> Double {
         let smaller = Double(min(first, second))
         let larger = Double(max(first, second))
+        var lowest = options.threshold
+        if options.alignedShare != nil && max(first, second) <= options.shortItemShingles {
+            lowest = min(lowest, ClusterOptions.greyZoneFloor)
+        }
         guard let c = options.containmentThreshold, min(first, second) >= options.minimumContainedShingles
-        else { return options.threshold }
-        return min(options.threshold, c * smaller / (smaller + larger - c * smaller))
+        else { return lowest }
+        return min(lowest, c * smaller / (smaller + larger - c * smaller))
     }
 
     /// Lowered by this, the lowest accepted Jaccard similarity is what the bound is taken at.

@@ -11,7 +11,9 @@ extension ClusterEngine {
     /// Chunks of pairs run on all cores. Within a chunk, the set of a pair's first document is
     /// loaded once into a `CompactSetTable` for all its consecutive pairs, and each second set
     /// is counted against it, stopping as soon as too few shingles are left to reach
-    /// `ClusterOptions.fewestAcceptedCommon`.
+    /// `ClusterOptions.fewestAcceptedCommon`. A short pair in the grey zone
+    /// (`ClusterOptions.measuresAlignedShare`) also loads the second set and measures the
+    /// `AlignedShare` of both.
     ///
     /// - Throws: `DoppelError.unreadable` when the scratch file cannot be read back.
     /// - Complexity: O(P·S) expected for P pairs of S shingles each, O(P·k) with signature
@@ -26,43 +28,55 @@ extension ClusterEngine {
                                                  progress: ClusterProgress.reporting(.verification, to: progress)) { range in
             var kept: [ClusterResult.Pair] = []
             var table = CompactSetTable()
+            var otherTable = CompactSetTable()
             var firstBuffer: [UInt32] = []
             var secondBuffer: [UInt32] = []
             var index = range.lowerBound
             while index < range.upperBound {
                 let first = candidates[index].first
-                try store.withValues(of: first, buffer: &firstBuffer) { a in
-                    if options.verification == .exact {
-                        table.reset(capacity: a.count)
-                        table.insert(a)
+                try store.withValues(of: first, buffer: &firstBuffer) { raw in
+                    let exact = options.verification == .exact
+                    let a = exact ? StreamMaterial(raw) : nil
+                    if let a {
+                        table.reset(capacity: a.all.count)
+                        table.insert(a.all)
                     }
                     while index < range.upperBound && candidates[index].first == first {
                         let second = candidates[index].second
                         index += 1
                         let sizes = (Int(setSizes[first]), Int(setSizes[second]))
-                        let overlap: SetOverlap
-                        let jaccard: Double
-                        switch options.verification {
-                        case .exact:
+                        let pair: ClusterResult.Pair?
+                        if let a {
                             let needed = options.fewestAcceptedCommon(sizes.0, sizes.1)
-                            guard let common = try store.withValues(
-                                of: second, buffer: &secondBuffer,
-                                { table.commonCount($0, needed: needed) })
-                            else { continue }
-                            overlap = SetOverlap(intersection: common, firstCount: sizes.0,
-                                                 secondCount: sizes.1)
-                            jaccard = overlap.jaccard
-                        case .signature:
-                            jaccard = try store.withValues(of: second, buffer: &secondBuffer) {
-                                Signature.estimatedJaccard(a, $0)
+                            pair = try store.withValues(of: second, buffer: &secondBuffer) { raw in
+                                let b = StreamMaterial(raw)
+                                guard let common = table.commonCount(b.all, needed: needed) else {
+                                    return nil
+                                }
+                                let overlap = SetOverlap(intersection: common, firstCount: sizes.0,
+                                                         secondCount: sizes.1)
+                                var aligned: AlignedShare?
+                                if options.measuresAlignedShare(jaccard: overlap.jaccard, sizes.0,
+                                                                sizes.1) {
+                                    otherTable.reset(capacity: b.all.count)
+                                    otherTable.insert(b.all)
+                                    aligned = AlignedShare(a, held: table, b, held: otherTable,
+                                                           shingle: options.shingle)
+                                }
+                                return Self.pair(first, second, overlap: overlap,
+                                                 jaccard: overlap.jaccard, aligned: aligned,
+                                                 options: options)
                             }
-                            overlap = .estimated(jaccard: jaccard, firstCount: sizes.0,
-                                                 secondCount: sizes.1)
+                        } else {
+                            let jaccard = try store.withValues(of: second, buffer: &secondBuffer) {
+                                Signature.estimatedJaccard(raw, $0)
+                            }
+                            let overlap = SetOverlap.estimated(jaccard: jaccard, firstCount: sizes.0,
+                                                               secondCount: sizes.1)
+                            pair = Self.pair(first, second, overlap: overlap, jaccard: jaccard,
+                                             options: options)
                         }
-                        if let pair = Self.pair(first, second, overlap: overlap, jaccard: jaccard,
-                                                options: options) {
-                            kept.append(pair)
-                        }
+                        if let pair { kept.append(pair) }
                     }
                 }
             }
@@ -71,15 +85,18 @@ extension ClusterEngine {
         return results.take(resettingTo: []).flatMap { $0 }
     }
 
-    /// The verified pair `(a, b)` if `options` accepts its overlap and Jaccard similarity (exact,
-    /// or estimated from signatures).
+    /// The verified pair `(a, b)` with its relation if `options` accepts its overlap, Jaccard
+    /// similarity (exact, or estimated from signatures) and aligned share
+    /// (`ClusterOptions.relation`).
     ///
     /// - Complexity: O(1).
     static func pair(_ a: Int, _ b: Int, overlap: SetOverlap, jaccard: Double,
-                     options: ClusterOptions) -> ClusterResult.Pair? {
-        guard options.accepts(jaccard: jaccard, containment: overlap.containment,
-                              smallerCount: min(overlap.firstCount, overlap.secondCount))
+                     aligned: AlignedShare? = nil, options: ClusterOptions) -> ClusterResult.Pair? {
+        guard let relation = options.relation(
+            jaccard: jaccard, containment: overlap.containment,
+            smallerCount: min(overlap.firstCount, overlap.secondCount), aligned: aligned)
         else { return nil }
-        return ClusterResult.Pair(a: a, b: b, jaccard: jaccard, containment: overlap.containment)
+        return ClusterResult.Pair(a: a, b: b, jaccard: jaccard, containment: overlap.containment,
+                                  relation: relation, aligned: aligned?.lower)
     }
 }

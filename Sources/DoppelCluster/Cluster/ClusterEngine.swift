@@ -67,7 +67,8 @@ public struct ClusterEngine: Sendable {
         let verified = try verify(candidates, store: store, setSizes: setSizes, progress: progress)
         return ClusterResult(parameters: ClusterResult.Parameters(options),
                              documents: metadata,
-                             clusters: Self.clusters(of: verified, chars: metadata.map(\.chars)))
+                             clusters: Self.clusters(of: verified, chars: metadata.map(\.chars),
+                                                     setSizes: setSizes))
     }
 
     /// Pass 1: the reported metadata of every document, the size of its compact shingle set,
@@ -117,23 +118,103 @@ public struct ClusterEngine: Sendable {
         }
         let setSizes = sizes.take(resettingTo: 0)
         let filter = CandidateFilter(options: options, sketches: sketches, sizes: setSizes)
-        let candidates = table.candidatePairs(bucketLimit: options.bucketLimit,
+        var candidates = table.candidatePairs(bucketLimit: options.bucketLimit,
                                               keeping: { filter.mayAccept($0, $1) })
+        if let banding = options.containmentLSH, let smallest = setSizes.min(),
+           let largest = setSizes.max() {
+            let options = options
+            let extra = table.sketchPairs(
+                sketches, banding: banding, bucketLimit: options.bucketLimit,
+                including: {
+                    Self.needsContainmentBands(Int(setSizes[$0]), among: Int(smallest)...Int(largest),
+                                               options: options)
+                },
+                keeping: {
+                    Self.needsContainmentBands(Int(setSizes[$0]), Int(setSizes[$1]), options: options)
+                        && filter.mayAccept($0, $1)
+                })
+            candidates = BandKeyTable.mergingUnique(candidates, extra)
+        }
         return (metadata.take(resettingTo: placeholder), setSizes, candidates)
     }
 
-    /// Joins verified pairs into clusters: pairs by descending Jaccard (ties by position) into a
-    /// union-find, keeping each pair that joins two parts (a maximum spanning forest).
+    /// Whether the containment banding applies to documents of `first` and `second` shingles:
+    /// the smaller holds at most `containmentSizeRatio` of the larger (a truncated version),
+    /// or the larger is a short item (`shortItemShingles`, when `alignedShare` is on).
+    ///
+    /// - Complexity: O(1).
+    static func needsContainmentBands(_ first: Int, _ second: Int, options: ClusterOptions) -> Bool {
+        let smaller = min(first, second)
+        let larger = max(first, second)
+        if options.alignedShare != nil && larger <= options.shortItemShingles { return true }
+        return options.containmentThreshold != nil && smaller >= options.minimumContainedShingles
+            && Double(smaller) <= ClusterOptions.containmentSizeRatio * Double(larger)
+    }
+
+    /// Whether a document of `size` shingles can be in any pair that `needsContainmentBands`
+    /// accepts, when every set size lies in `sizes`: a short item, or a possible smaller side
+    /// (at least `minimumContainedShingles`, and a set at least 1/`containmentSizeRatio` times
+    /// larger can exist), or a possible larger side. A collection of similar sizes (the 1.8-2.2
+    /// KB bench corpus) puts no document into the containment banding.
+    ///
+    /// - Complexity: O(1).
+    static func needsContainmentBands(_ size: Int, among sizes: ClosedRange<Int>,
+                                      options: ClusterOptions) -> Bool {
+        if options.alignedShare != nil && size <= options.shortItemShingles { return true }
+        guard options.containmentThreshold != nil else { return false }
+        let ratio = ClusterOptions.containmentSizeRatio
+        let canBeSmaller = size >= options.minimumContainedShingles
+            && Double(size) <= ratio * Double(sizes.upperBound)
+        let canBeLarger = ratio * Double(size)
+            >= Double(max(sizes.lowerBound, options.minimumContainedShingles))
+        return canBeSmaller || canBeLarger
+    }
+
+    /// Joins verified pairs into clusters (docs/cluster-rules.md).
+    ///
+    /// 1. Version pairs, by descending Jaccard (ties by position), into a union-find, keeping
+    ///    each pair that joins two parts (a maximum spanning forest): the cores.
+    /// 2. Excerpt pairs: the smaller document (by shingle set, the later on a tie) is contained
+    ///    in the other. Each core whose members are contained in documents of other cores
+    ///    attaches to one of them, its best container: highest containment, then the largest
+    ///    container (the fullest text an excerpt can come from), then the earliest pair. One attachment per core, so a text contained in
+    ///    several unrelated documents never makes them one cluster.
+    /// 3. Each member's other containers, outside its final cluster, are listed in
+    ///    `containedIn`.
     ///
     /// - Complexity: O(P log P + N) for P pairs and N documents.
-    static func clusters(of verified: [ClusterResult.Pair], chars: [Int]) -> [ClusterResult.Cluster] {
-        let ordered = verified.sorted {
-            $0.jaccard != $1.jaccard ? $0.jaccard > $1.jaccard
-                : ($0.a, $0.b) < ($1.a, $1.b)
+    static func clusters(of verified: [ClusterResult.Pair], chars: [Int], setSizes: [UInt32])
+        -> [ClusterResult.Cluster] {
+        let byPosition = { (x: ClusterResult.Pair, y: ClusterResult.Pair) in (x.a, x.b) < (y.a, y.b) }
+        let versions = verified.filter { $0.relation == .version }.sorted {
+            $0.jaccard != $1.jaccard ? $0.jaccard > $1.jaccard : byPosition($0, $1)
         }
         var sets = UnionFind(count: chars.count)
         var joining: [ClusterResult.Pair] = []
-        for pair in ordered where sets.union(pair.a, pair.b) { joining.append(pair) }
+        for pair in versions where sets.union(pair.a, pair.b) { joining.append(pair) }
+        // The contained side of an excerpt pair: the smaller set, the later document on a tie.
+        func contained(_ pair: ClusterResult.Pair) -> (inner: Int, outer: Int) {
+            setSizes[pair.a] < setSizes[pair.b] ? (pair.a, pair.b) : (pair.b, pair.a)
+        }
+        let excerpts = verified.filter { $0.relation == .excerpt }
+        var best: [Int: ClusterResult.Pair] = [:]
+        for pair in excerpts {
+            let (inner, outer) = contained(pair)
+            let core = sets.find(inner)
+            if core == sets.find(outer) { continue }
+            if let held = best[core] {
+                let size = setSizes[outer]
+                let heldSize = setSizes[contained(held).outer]
+                let better = pair.containment != held.containment
+                    ? pair.containment > held.containment
+                    : size != heldSize ? size > heldSize : byPosition(pair, held)
+                if !better { continue }
+            }
+            best[core] = pair
+        }
+        for pair in best.values.sorted(by: byPosition) where sets.union(pair.a, pair.b) {
+            joining.append(pair)
+        }
         var clustered = [Bool](repeating: false, count: chars.count)
         for pair in joining {
             clustered[pair.a] = true
@@ -154,8 +235,17 @@ public struct ClusterEngine: Sendable {
                                                       pairs: []))
             }
         }
-        for pair in joining.sorted(by: { ($0.a, $0.b) < ($1.a, $1.b) }) {
+        for pair in joining.sorted(by: byPosition) {
             clusters[clusterOfRoot[sets.find(pair.a)]!].pairs.append(pair)
+        }
+        var containers: [Int: [Int]] = [:]
+        for pair in excerpts {
+            let (inner, outer) = contained(pair)
+            if sets.find(inner) != sets.find(outer) { containers[inner, default: []].append(outer) }
+        }
+        for (document, outside) in containers.sorted(by: { $0.key < $1.key }) {
+            clusters[clusterOfRoot[sets.find(document)]!].containedIn.append(
+                ClusterResult.ContainedIn(document: document, containers: outside.sorted()))
         }
         return clusters
     }

@@ -20,6 +20,14 @@ public struct ClusterResult: Sendable, Equatable {
         public var containmentThreshold: Double?
         /// The smallest shingle count for which containment counts.
         public var minimumContainedShingles: Int
+        /// The aligned share that makes a short pair a version, nil when off.
+        public var alignedShare: Double?
+        /// The largest set for which the aligned share is measured.
+        public var shortItemShingles: Int
+        /// Bands of the containment banding (0 when off).
+        public var containmentBands: Int
+        /// Rows per band of the containment banding.
+        public var containmentRows: Int
         /// The similarity the banding aims at.
         public var candidateThreshold: Double
         /// `exact` or `signature`.
@@ -37,6 +45,10 @@ public struct ClusterResult: Sendable, Equatable {
             threshold = options.threshold
             containmentThreshold = options.containmentThreshold
             minimumContainedShingles = options.minimumContainedShingles
+            alignedShare = options.alignedShare
+            shortItemShingles = options.shortItemShingles
+            containmentBands = options.containmentLSH?.bands ?? 0
+            containmentRows = options.containmentLSH?.rows ?? 0
             candidateThreshold = options.candidateThreshold
             verification = options.verification.rawValue
         }
@@ -64,6 +76,16 @@ public struct ClusterResult: Sendable, Equatable {
         }
     }
 
+    /// How a verified pair joins (docs/cluster-rules.md).
+    public enum Relation: String, Sendable, Equatable {
+        /// Two versions of one text: Jaccard ≥ threshold, or a short pair whose aligned share
+        /// reaches `alignedShare`. Versions merge their clusters.
+        case version
+        /// The smaller document is contained in the larger. An excerpt attaches its cluster to
+        /// its best container's only; it never merges two containers.
+        case excerpt
+    }
+
     /// A verified pair that joined two parts of a cluster.
     public struct Pair: Sendable, Equatable {
         /// The earlier document (position in `documents`).
@@ -74,35 +96,64 @@ public struct ClusterResult: Sendable, Equatable {
         public var jaccard: Double
         /// Containment of the smaller set in the larger.
         public var containment: Double
+        /// How the pair joins.
+        public var relation: Relation
+        /// The lower aligned share (`AlignedShare.lower`), when verification measured it.
+        public var aligned: Double?
 
         /// A verified pair.
         ///
         /// - Complexity: O(1).
-        public init(a: Int, b: Int, jaccard: Double, containment: Double) {
+        public init(a: Int, b: Int, jaccard: Double, containment: Double,
+                    relation: Relation = .version, aligned: Double? = nil) {
             self.a = a
             self.b = b
             self.jaccard = jaccard
             self.containment = containment
+            self.relation = relation
+            self.aligned = aligned
         }
     }
 
-    /// Two or more versions of one text.
+    /// A member contained in documents outside its cluster: the containers its cluster did not
+    /// attach to.
+    public struct ContainedIn: Sendable, Equatable {
+        /// The contained member.
+        public var document: Int
+        /// The other documents it is contained in, ascending; none of them in its cluster.
+        public var containers: [Int]
+
+        /// A containment from its parts.
+        ///
+        /// - Complexity: O(1).
+        public init(document: Int, containers: [Int]) {
+            self.document = document
+            self.containers = containers
+        }
+    }
+
+    /// Two or more versions of one text, and the excerpts attached to them.
     public struct Cluster: Sendable, Equatable {
         /// The fullest member: most normalised characters, the earliest on a tie.
         public var representative: Int
         /// The members, ascending (input order).
         public var members: [Int]
-        /// The pairs that joined the members: a maximum spanning tree of the verified pairs by
-        /// Jaccard (Kruskal, ties by position), `members.count − 1` pairs ordered by `(a, b)`.
+        /// The pairs that joined the members, `members.count − 1` ordered by `(a, b)`: a
+        /// maximum spanning forest of the version pairs by Jaccard (Kruskal, ties by position),
+        /// then each attached part's excerpt pair with its best container.
         public var pairs: [Pair]
+        /// Members also contained in documents outside the cluster, ascending by member.
+        public var containedIn: [ContainedIn]
 
         /// A cluster.
         ///
         /// - Complexity: O(1).
-        public init(representative: Int, members: [Int], pairs: [Pair]) {
+        public init(representative: Int, members: [Int], pairs: [Pair],
+                    containedIn: [ContainedIn] = []) {
             self.representative = representative
             self.members = members
             self.pairs = pairs
+            self.containedIn = containedIn
         }
     }
 

@@ -83,6 +83,23 @@ struct CompactSetTable {
         count += added
     }
 
+    /// Whether the table holds `value`.
+    ///
+    /// - Complexity: O(1) expected.
+    @inline(__always)
+    func contains(_ value: UInt32) -> Bool {
+        if value == 0 { return holdsZero }
+        return slots.withUnsafeBufferPointer { slots in
+            var slot = Int(value) & mask
+            while true {
+                let held = slots[slot]
+                if held == value { return true }
+                if held == 0 { return false }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
     /// How many of `values` (distinct, in any order) the table holds; nil as soon as fewer than
     /// `needed` is certain.
     ///

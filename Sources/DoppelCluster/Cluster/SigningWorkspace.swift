@@ -30,8 +30,9 @@ struct SigningWorkspace {
     var distinctCount: Int { distinct.count }
 
     /// Signs `text`: fills `values` with its signature and counts its distinct compact shingles,
-    /// appending each to `shingles`, in the order of their first occurrence, when
-    /// `keepingShingles`.
+    /// appending them to `shingles` when `keepingShingles`, as `StreamMaterial` lays them out:
+    /// the number of character shingles, then the character stream's compact shingles in the
+    /// order of their first occurrence, then the word stream's.
     ///
     /// - Returns: how many values densification borrowed from other bins (`MinHasher.fill`), or
     ///   nil when the text has no shingles, and so no signature.
@@ -40,14 +41,21 @@ struct SigningWorkspace {
     mutating func sign(_ text: NormalizedText, appendingShinglesTo shingles: inout [UInt32],
                        keepingShingles: Bool) -> Int? {
         hashes.removeAll(keepingCapacity: true)
-        shingler.appendHashes(of: text, to: &hashes)
+        let characterCount = shingler.appendHashesByStream(of: text, to: &hashes)
         let hasher = hasher
         let borrowed = hashes.withUnsafeBufferPointer { hashes in
             values.withUnsafeMutableBufferPointer { hasher.fill($0, from: hashes) }
         }
-        distinct.reset(capacity: hashes.count)
-        hashes.withUnsafeBufferPointer {
-            distinct.insert(upperHalvesOf: $0, newValues: &shingles, keepingNew: keepingShingles)
+        if keepingShingles {
+            _ = hashes.withUnsafeBufferPointer {
+                StreamMaterial.append($0, characterCount: characterCount, to: &shingles,
+                                      table: &distinct)
+            }
+        } else {
+            distinct.reset(capacity: hashes.count)
+            hashes.withUnsafeBufferPointer {
+                distinct.insert(upperHalvesOf: $0, newValues: &shingles, keepingNew: false)
+            }
         }
         return borrowed
     }

@@ -17,18 +17,24 @@ public struct SignedDocument: Sendable, Equatable {
     public var bandKeys: [UInt64]
     /// The compact shingle set (`Shingler.compactShingleSet(of:)`), when asked for.
     public var shingleSet: [UInt32]?
+    /// For a short item (at most `ClusterOptions.shortItemShingles` shingles) whose shingle set
+    /// was asked for: the set in the order the aligned share is measured in (`AlignedShare`):
+    /// the number of character shingles, then the character stream's compact shingles in text
+    /// order of first occurrence, then the word stream's.
+    public var sequence: [UInt32]?
 
     /// A signed document from its parts.
     ///
     /// - Complexity: O(1).
     public init(id: String, chars: Int, shingleCount: Int, signature: Signature, bandKeys: [UInt64],
-                shingleSet: [UInt32]?) {
+                shingleSet: [UInt32]?, sequence: [UInt32]? = nil) {
         self.id = id
         self.chars = chars
         self.shingleCount = shingleCount
         self.signature = signature
         self.bandKeys = bandKeys
         self.shingleSet = shingleSet
+        self.sequence = sequence
     }
 }
 
@@ -66,14 +72,20 @@ public struct DocumentSigner: Sendable {
 
     /// Signs one document in `workspace`.
     private func sign(_ document: ClusterDocument, in workspace: inout SigningWorkspace) -> SignedDocument {
-        var set: [UInt32] = []
-        let borrowed = workspace.sign(document.text, appendingShinglesTo: &set,
+        var material: [UInt32] = []
+        let borrowed = workspace.sign(document.text, appendingShinglesTo: &material,
                                       keepingShingles: keepsShingleSets)
         let signature = borrowed == nil ? Signature.empty : Signature(values: workspace.values)
-        if keepsShingleSets { set.sortHashes() }
+        var set: [UInt32] = []
+        var sequence: [UInt32]?
+        if keepsShingleSets {
+            set = Array(material.dropFirst())  // the header counts the character shingles
+            set.sortHashes()
+            if set.count <= parameters.cluster.shortItemShingles { sequence = material }
+        }
         return SignedDocument(id: document.id, chars: document.chars, shingleCount: workspace.distinctCount,
                               signature: signature, bandKeys: parameters.lsh.bandKeys(of: signature),
-                              shingleSet: keepsShingleSets ? set : nil)
+                              shingleSet: keepsShingleSets ? set : nil, sequence: sequence)
     }
 
     /// Signs every document of `documents` on all cores and hands them to `body` in input

@@ -1,7 +1,23 @@
 import DoppelIO
 
-/// A document of an index that a query document is a version of.
+/// A document of an index that a query document is a version of, or an excerpt of, or that is
+/// an excerpt of it.
 public struct IndexMatch: Sendable, Equatable {
+    /// How the match relates to the query document, by the rules of `doppel cluster`
+    /// (docs/cluster-rules.md).
+    public enum Relation: String, Sendable, Equatable {
+        /// A version: Jaccard similarity ≥ the threshold.
+        case version
+        /// The query is contained in it, and it is the query's best container (highest
+        /// containment, then the largest, then the earliest): the cluster the query would join.
+        case container
+        /// The query is also contained in it: listed, as `doppel cluster` lists `contained_in`.
+        case containedIn = "contained_in"
+        /// It is contained in the query.
+        case excerpt
+    }
+
+
     /// Its number in the index.
     public var document: Int
     /// Its id.
@@ -13,16 +29,20 @@ public struct IndexMatch: Sendable, Equatable {
     public var jaccard: Double
     /// Containment of the smaller shingle set in the larger (estimated likewise).
     public var containment: Double
+    /// How it relates to the query document.
+    public var relation: Relation
 
     /// A match from its parts.
     ///
     /// - Complexity: O(1).
-    public init(document: Int, id: String, chars: Int, jaccard: Double, containment: Double) {
+    public init(document: Int, id: String, chars: Int, jaccard: Double, containment: Double,
+                relation: Relation = .version) {
         self.document = document
         self.id = id
         self.chars = chars
         self.jaccard = jaccard
         self.containment = containment
+        self.relation = relation
     }
 }
 
@@ -73,9 +93,13 @@ public struct IndexQueryResult: Sendable, Equatable {
 
 /// Finds the near-duplicates of new documents among those of an index, by the rule
 /// `doppel cluster` joins a pair with: candidates share a band key (LSH), and a candidate is kept
-/// when `ClusterOptions.accepts` its Jaccard similarity or containment, computed exactly from
-/// the compact shingle sets when the index keeps them, else estimated from the signatures
-/// (`SetOverlap.estimated`).
+/// when `ClusterOptions.relation` accepts its Jaccard similarity or containment, computed exactly
+/// from the compact shingle sets when the index keeps them, else estimated from the signatures
+/// (`SetOverlap.estimated`). Each match is labelled by the attach rule (`IndexMatch.Relation`):
+/// a version, the query's best container, another container, or an excerpt of the query. The
+/// index keeps ascending sets, not their text order, so no aligned share is measured, and the
+/// containment banding of `doppel cluster` (over sketches) is not used: candidates come from the
+/// index's band keys.
 ///
 /// A query reads one directory slot and one short run of entries per band, and one record per
 /// candidate, so its cost does not grow with the size of the index, only with the number of
@@ -144,6 +168,7 @@ public struct IndexQuery: Sendable {
         }
         candidates.sort()
         var matches: [IndexMatch] = []
+        var containerSizes: [Int: Int] = [:]  // match position → its shingle count
         var previous = -1
         for candidate in candidates where candidate != previous {
             previous = candidate
@@ -158,11 +183,27 @@ public struct IndexQuery: Sendable {
                 overlap = .estimated(jaccard: jaccard, firstCount: signed.shingleCount,
                                      secondCount: stored.shingleCount)
             }
-            if verification.accepts(jaccard: jaccard, containment: overlap.containment,
-                                    smallerCount: min(signed.shingleCount, stored.shingleCount)) {
-                matches.append(IndexMatch(document: candidate, id: stored.id, chars: stored.chars,
-                                          jaccard: jaccard, containment: overlap.containment))
-            }
+            guard let relation = verification.relation(
+                jaccard: jaccard, containment: overlap.containment,
+                smallerCount: min(signed.shingleCount, stored.shingleCount))
+            else { continue }
+            // The contained side is the smaller set; on a tie the query, which comes later.
+            let queryContained = signed.shingleCount <= stored.shingleCount
+            let role: IndexMatch.Relation = relation == .version
+                ? .version : queryContained ? .containedIn : .excerpt
+            matches.append(IndexMatch(document: candidate, id: stored.id, chars: stored.chars,
+                                      jaccard: jaccard, containment: overlap.containment,
+                                      relation: role))
+            if role == .containedIn { containerSizes[matches.count - 1] = stored.shingleCount }
+        }
+        // The best container: highest containment, then the largest, then the earliest.
+        if let best = containerSizes.keys.min(by: { x, y in
+            let (a, b) = (matches[x], matches[y])
+            if a.containment != b.containment { return a.containment > b.containment }
+            if containerSizes[x]! != containerSizes[y]! { return containerSizes[x]! > containerSizes[y]! }
+            return a.document < b.document
+        }) {
+            matches[best].relation = .container
         }
         return matches.sorted {
             $0.jaccard != $1.jaccard ? $0.jaccard > $1.jaccard : $0.document < $1.document

@@ -58,13 +58,56 @@ extension BandKeyTable {
                                keeping keep: (@Sendable (Int, Int) -> Bool)? = nil)
         -> [CandidatePair] {
         precondition(bucketLimit >= 2, "a bucket limit below 2 would drop every pair")
+        return Self.pairs(bands: parameters.bands, bucketLimit: bucketLimit, keeping: keep) {
+            sortedEntries(band: $0)
+        }
+    }
+
+    /// Every pair of documents whose 8-bit sketches (`SketchTable`) agree on all rows of at
+    /// least one band of `banding` (band `i` covers sketch positions `i·rows ..< (i+1)·rows`,
+    /// rows at most 4), among documents that have band keys in this table; buckets and `keep`
+    /// as in `candidatePairs`. Bytes agree wherever values do, so a pair of Jaccard similarity J
+    /// shares a band with probability at least `banding.candidateProbability(similarity: J)`;
+    /// unrelated documents collide in a band with probability 2^(−8·rows) per pair.
+    ///
+    /// - Precondition: `banding.valuesUsed <= sketches.width`, `banding.rows <= 4`, the same
+    ///   documents in both tables.
+    /// - Complexity: as `candidatePairs`, with `banding.bands` bands.
+    ///
+    /// `including`, when given, says which documents take part at all (asked once per document
+    /// and band): a document that cannot be in any pair `keep` would accept is left out before
+    /// sorting.
+    public func sketchPairs(_ sketches: SketchTable, banding: LSHParameters,
+                            bucketLimit: Int = defaultBucketLimit,
+                            including: (@Sendable (Int) -> Bool)? = nil,
+                            keeping keep: (@Sendable (Int, Int) -> Bool)? = nil) -> [CandidatePair] {
+        precondition(bucketLimit >= 2, "a bucket limit below 2 would drop every pair")
+        precondition(banding.valuesUsed <= sketches.width && banding.rows <= 4)
+        precondition(sketches.documentCount == documentCount)
+        return Self.pairs(bands: banding.bands, bucketLimit: bucketLimit, keeping: keep) { band in
+            var entries: [UInt64] = []
+            entries.reserveCapacity(documentCount)
+            for document in 0..<documentCount
+            where hasKeys(document) && including?(document) ?? true {
+                let key = sketches.key(of: document, from: band * banding.rows, count: banding.rows)
+                entries.append(UInt64(key) << 32 | UInt64(document))
+            }
+            entries.sortHashes()
+            return entries
+        }
+    }
+
+    /// The pairs of `bands` bands, each given by its sorted entries, ascending and unique.
+    private static func pairs(bands: Int, bucketLimit: Int,
+                              keeping keep: (@Sendable (Int, Int) -> Bool)?,
+                              entries: @Sendable (Int) -> [UInt64]) -> [CandidatePair] {
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         var lists: [[CandidatePair]] = []
-        for firstBand in stride(from: 0, to: parameters.bands, by: workers) {
-            let group = min(workers, parameters.bands - firstBand)
+        for firstBand in stride(from: 0, to: bands, by: workers) {
+            let group = min(workers, bands - firstBand)
             let results = SharedSlots<[CandidatePair]>(repeating: [], count: group)
             DispatchQueue.concurrentPerform(iterations: group) { offset in
-                results[offset] = pairs(inBand: firstBand + offset, bucketLimit: bucketLimit,
+                results[offset] = pairs(in: entries(firstBand + offset), bucketLimit: bucketLimit,
                                         keeping: keep)
             }
             lists += results.take(resettingTo: [])
@@ -87,7 +130,12 @@ extension BandKeyTable {
     /// The pairs of one band, ascending and unique.
     func pairs(inBand band: Int, bucketLimit: Int,
                keeping keep: (@Sendable (Int, Int) -> Bool)? = nil) -> [CandidatePair] {
-        let entries = sortedEntries(band: band)
+        Self.pairs(in: sortedEntries(band: band), bucketLimit: bucketLimit, keeping: keep)
+    }
+
+    /// The pairs of one band given as `key << 32 | document` ascending, ascending and unique.
+    private static func pairs(in entries: [UInt64], bucketLimit: Int,
+                              keeping keep: (@Sendable (Int, Int) -> Bool)?) -> [CandidatePair] {
         var pairs: [CandidatePair] = []
         func add(_ a: Int, _ b: Int) {
             if keep?(a, b) ?? true { pairs.append(CandidatePair(a, b)) }
@@ -112,7 +160,7 @@ extension BandKeyTable {
             start = end
         }
         pairs.sort()
-        return Self.mergingUnique(pairs, [])
+        return mergingUnique(pairs, [])
     }
 
     /// The union of two ascending arrays, ascending and without repeats.

@@ -67,6 +67,20 @@ public struct SketchTable: Sendable {
         }
     }
 
+    /// The `count` sketch bytes of `document` from position `start`, packed into one integer
+    /// (the first byte lowest): a band key of the containment banding
+    /// (`BandKeyTable.sketchPairs`).
+    ///
+    /// - Precondition: `count <= 4`, `start + count <= width`.
+    /// - Complexity: O(count).
+    public func key(of document: Int, from start: Int, count: Int) -> UInt32 {
+        precondition(count <= 4 && start >= 0 && start + count <= width)
+        var key: UInt32 = 0
+        let row = document * width + start
+        for i in 0..<count { key |= UInt32(bytes[row + i]) << (8 * i) }
+        return key
+    }
+
     /// Values `document` borrowed from other bins (255: 255 or more, or no signature).
     ///
     /// - Complexity: O(1).

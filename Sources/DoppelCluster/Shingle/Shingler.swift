@@ -40,32 +40,76 @@ public struct Shingler: Sendable {
     ///
     /// - Complexity: O(n) for n units.
     public func appendHashes(of text: NormalizedText, to hashes: inout [UInt64]) {
+        _ = append(text, to: &hashes, separatingStreams: false)
+    }
+
+    /// Appends the same hashes as `appendHashes(of:to:)`, but the character stream's first (in
+    /// text order, with repeats), then the word stream's (likewise), and returns how many are
+    /// character shingles. Verification measures each stream's runs of unmatched shingles on
+    /// its own (`AlignedShare`), and treats a changed word shingle (a number, a Latin word) in
+    /// ideographic text as a changed fact.
+    ///
+    /// - Complexity: O(n) for n units.
+    public func appendHashesByStream(of text: NormalizedText, to hashes: inout [UInt64]) -> Int {
+        append(text, to: &hashes, separatingStreams: true)
+    }
+
+    /// Appends the shingle hashes of `text`; returns how many character shingles came first
+    /// when `separatingStreams`, else how many hashes were appended.
+    private func append(_ text: NormalizedText, to hashes: inout [UInt64],
+                        separatingStreams: Bool) -> Int {
         // Each unit ends at most one gram, so `units.count` slots suffice; writing through a
         // pointer keeps uniqueness checks out of the loop.
         let first = hashes.count
         let capacity = text.units.count
-        if capacity == 0 { return }
+        if capacity == 0 { return 0 }
         hashes.append(contentsOf: repeatElement(0, count: capacity))
-        let produced = hashes.withUnsafeMutableBufferPointer { output in
+        let (characters, words) = hashes.withUnsafeMutableBufferPointer { output in
             text.units.withUnsafeBufferPointer { units in
                 Self.tokenKinds.withUnsafeBufferPointer { kinds in
-                    shingle(units, kinds: kinds, into: output.baseAddress! + first)
+                    if !separatingStreams {
+                        return shingle(units, kinds: kinds, into: output.baseAddress! + first,
+                                       words: nil)
+                    }
+                    return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: capacity) {
+                        let words = $0.baseAddress!
+                        let counts = shingle(units, kinds: kinds, into: output.baseAddress! + first,
+                                             words: words)
+                        // Invariant: characters + words ≤ capacity, as each unit ends at most
+                        // one gram of one stream.
+                        (output.baseAddress! + first + counts.characters)
+                            .update(from: words, count: counts.words)
+                        return counts
+                    }
                 }
             }
         }
-        hashes.removeLast(capacity - produced)
+        hashes.removeLast(capacity - characters - words)
+        return separatingStreams ? characters : characters + words
     }
 
-    /// Writes the shingle hashes of `units` to `output` and returns how many it wrote.
+    /// Writes the shingle hashes of `units` to `output`, the word stream's to `wordOutput` when
+    /// given (else interleaved into `output`); returns how many each received.
     private func shingle(_ units: UnsafeBufferPointer<UInt32>, kinds: UnsafeBufferPointer<TokenKind>,
-                         into output: UnsafeMutablePointer<UInt64>) -> Int {
+                         into output: UnsafeMutablePointer<UInt64>,
+                         words wordOutput: UnsafeMutablePointer<UInt64>?)
+        -> (characters: Int, words: Int) {
         let size = RollingGram.ringSize
         return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * size) { ring in
             var chars = RollingGram(length: options.characterGram, ring: ring.baseAddress!)
             var words = RollingGram(length: options.wordGram, ring: ring.baseAddress! + size)
             var produced = 0
+            var wordsProduced = 0
             var fnv: UInt64 = 0
             var inWord = false
+            @inline(__always) func endWord() {
+                let token = SplitMix64.mix(fnv ^ Self.wordSeed)
+                if let wordOutput {
+                    words.push(token, wordOutput, &wordsProduced)
+                } else {
+                    words.push(token, output, &produced)
+                }
+            }
             for u in units {
                 let kind = u < 0x10000 ? kinds[Int(u)] : TokenKind(ScriptClass.of(u))
                 if kind == .wordPart {
@@ -78,14 +122,14 @@ public struct Shingler: Sendable {
                 }
                 if inWord {
                     inWord = false
-                    words.push(SplitMix64.mix(fnv ^ Self.wordSeed), output, &produced)
+                    endWord()
                 }
                 if kind == .ideograph {
                     chars.push(SplitMix64.mix(UInt64(u) &+ Self.ideographSeed), output, &produced)
                 }
             }
-            if inWord { words.push(SplitMix64.mix(fnv ^ Self.wordSeed), output, &produced) }
-            return produced
+            if inWord { endWord() }
+            return (produced, wordsProduced)
         }
     }
 

@@ -6,7 +6,8 @@ import Foundation
 /// cluster a line), or CSV.
 public enum ClusterReport {
     /// A table: one block per cluster (representative first, marked `*`), the similarities that
-    /// joined it, then a summary line. Ids are shown on one line (`DisplayName.oneLine`).
+    /// joined it (`~` versions, `⊂` an excerpt and its container), a line for each member also
+    /// contained in documents outside the cluster, then a summary line. Ids are shown on one line (`DisplayName.oneLine`).
     ///
     /// - Complexity: O(size of the report).
     public static func text(_ r: ClusterResult, skipped: [DoppelError] = []) -> String {
@@ -21,8 +22,16 @@ public enum ClusterReport {
                 out += "\n"
             }
             for p in cluster.pairs {
-                out += "    \(DisplayName.oneLine(r.documents[p.a].id)) ~ \(DisplayName.oneLine(r.documents[p.b].id))  jaccard \(JSONWriter.format(p.jaccard, digits: 3))"
-                out += "  containment \(JSONWriter.format(p.containment, digits: 3))\n"
+                let joint = p.relation == .excerpt ? " ⊂ " : " ~ "
+                out += "    \(DisplayName.oneLine(r.documents[p.a].id))\(joint)\(DisplayName.oneLine(r.documents[p.b].id))  jaccard \(JSONWriter.format(p.jaccard, digits: 3))"
+                out += "  containment \(JSONWriter.format(p.containment, digits: 3))"
+                if let aligned = p.aligned { out += "  aligned \(JSONWriter.format(aligned, digits: 3))" }
+                out += "\n"
+            }
+            for contained in cluster.containedIn {
+                let others = contained.containers.map { DisplayName.oneLine(r.documents[$0].id) }
+                out += "    \(DisplayName.oneLine(r.documents[contained.document].id)) is also contained in "
+                out += others.joined(separator: ", ") + "\n"
             }
         }
         for error in skipped { out += "skipped: \(error.description)\n" }
@@ -47,6 +56,10 @@ public enum ClusterReport {
         json.field("rows", r.parameters.rows)
         json.field("threshold", r.parameters.threshold)
         if let c = r.parameters.containmentThreshold { json.field("containment", c) } else { json.key("containment"); json.null() }
+        if let a = r.parameters.alignedShare { json.field("aligned_share", a) } else { json.key("aligned_share"); json.null() }
+        json.field("short_item_shingles", r.parameters.shortItemShingles)
+        json.field("containment_bands", r.parameters.containmentBands)
+        json.field("containment_rows", r.parameters.containmentRows)
         json.field("verification", r.parameters.verification)
         json.endObject()
         json.key("documents")
@@ -77,6 +90,20 @@ public enum ClusterReport {
                 json.field("b", r.documents[p.b].id)
                 json.field("jaccard", p.jaccard)
                 json.field("containment", p.containment)
+                json.field("relation", p.relation.rawValue)
+                if let aligned = p.aligned { json.field("aligned", aligned) }
+                json.endObject()
+            }
+            json.endArray()
+            json.key("contained_in")
+            json.beginArray()
+            for contained in c.containedIn {
+                json.beginObject()
+                json.field("id", r.documents[contained.document].id)
+                json.key("containers")
+                json.beginArray()
+                for container in contained.containers { json.value(r.documents[container].id) }
+                json.endArray()
                 json.endObject()
             }
             json.endArray()

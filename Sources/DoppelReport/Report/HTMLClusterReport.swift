@@ -3,7 +3,8 @@ import DoppelCluster
 import DoppelCompare
 
 /// Renders a `ClusterResult` as a self-contained HTML page: the clusters as a table (each member
-/// with its similarity to the cluster's representative), each member linking to its diff against
+/// with its similarity to the cluster's representative, then a line for each member also
+/// contained in documents outside the cluster), each member linking to its diff against
 /// the representative, and those diffs as sections of the same page (`HTMLDiffReport.section`).
 ///
 /// Anchors: the diff of document `i` (its index in `ClusterResult.documents`) is the section
@@ -38,7 +39,7 @@ public enum HTMLClusterReport {
                 let d = r.documents[m]
                 out += "<tr>"
                 // `data-label` names each cell where a narrow screen shows rows as cards.
-                out += k == 0 ? "<td class=\"cl\" data-label=\"cluster\" rowspan=\"\(members.count)\">\(n + 1)</td>" : ""
+                out += k == 0 ? "<td class=\"cl\" data-label=\"cluster\" rowspan=\"\(members.count + cluster.containedIn.count)\">\(n + 1)</td>" : ""
                 if m == cluster.representative {
                     out += "<td class=\"path\">★ \(HTML.escape(d.id))</td><td class=\"num\" data-label=\"characters\">\(d.chars)</td>"
                     out += "<td colspan=\"3\">representative</td>"
@@ -52,6 +53,11 @@ public enum HTMLClusterReport {
                     out += "<td class=\"path\">\(HTML.escape(d.id))</td><td class=\"num\" data-label=\"characters\">\(d.chars)</td><td colspan=\"3\"></td>"
                 }
                 out += "<td class=\"title\">\(HTML.escape(d.title ?? ""))</td></tr>\n"
+            }
+            for contained in cluster.containedIn {
+                let others = contained.containers.map { HTML.escape(r.documents[$0].id) }
+                out += "<tr class=\"note\"><td colspan=\"7\">\(HTML.escape(r.documents[contained.document].id)) "
+                out += "is also contained in \(others.joined(separator: ", "))</td></tr>\n"
             }
             out += "</tbody>\n"
         }

@@ -17,7 +17,9 @@ public enum IndexReport {
             for match in query.matches {
                 out += "  \(match.id)  jaccard \(JSONWriter.format(match.jaccard, digits: 3))"
                 out += "  containment \(JSONWriter.format(match.containment, digits: 3))"
-                out += "  \(match.chars) chars\n"
+                out += "  \(match.chars) chars"
+                if match.relation != .version { out += "  \(match.relation.rawValue.replacingOccurrences(of: "_", with: " "))" }
+                out += "\n"
             }
         }
         for error in skipped { out += "skipped: \(error.description)\n" }
@@ -65,6 +67,7 @@ public enum IndexReport {
                 json.field("chars", match.chars)
                 json.field("jaccard", match.jaccard)
                 json.field("containment", match.containment)
+                json.field("relation", match.relation.rawValue)
                 json.endObject()
             }
             json.endArray()

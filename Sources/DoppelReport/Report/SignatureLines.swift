@@ -4,12 +4,14 @@ import DoppelCluster
 ///
 /// ```
 /// {"id": str, "chars": int, "shingles": int, "signature": [uint32, …],
-///  "bands": ["16 hex digits", …], "set": [uint32, …]}
+///  "bands": ["16 hex digits", …], "set": [uint32, …], "sequence": [uint32, …]}
 /// ```
 ///
 /// `shingles` is the number of distinct compact shingles, `bands` the 64-bit key of each band
 /// (band 0 first; none for an empty text), `set` the ascending compact shingle set, present
-/// only when asked for (`--shingles`). Keys always come in this order, without spaces.
+/// only when asked for (`--shingles`), and `sequence`, with it for short items only, the same set
+/// in the order the aligned share is measured in (`SignedDocument.sequence`). Keys always come
+/// in this order, without spaces.
 public enum SignatureLines {
     /// The line of `document`, newline included, as UTF-8.
     ///
@@ -40,6 +42,10 @@ public enum SignatureLines {
         if let set = document.shingleSet {
             out += Array(",\"set\":".utf8)
             appendArray(set, to: &out)
+        }
+        if let sequence = document.sequence {
+            out += Array(",\"sequence\":".utf8)
+            appendArray(sequence, to: &out)
         }
         out += Array("}\n".utf8)
         return out

@@ -78,7 +78,7 @@ func filterNeverRejectsAPairVerificationAccepts(options: ClusterOptions) {
 
 @Test func lowestAcceptedJaccardFollowsContainmentForUnequalSizes() throws {
     let options = try ClusterOptions(threshold: 0.8, containmentThreshold: 0.8,
-                                     minimumContainedShingles: 50)
+                                     minimumContainedShingles: 50, shortItemShingles: 40)
     let filter = CandidateFilter(options: options, sketches: SketchTable(width: 8, documentCount: 0),
                                  sizes: [])
     // Equal sizes: containment 0.8 is Jaccard 0.8 / 1.2.
@@ -87,6 +87,8 @@ func filterNeverRejectsAPairVerificationAccepts(options: ClusterOptions) {
     #expect(abs(filter.lowestAcceptedJaccard(100, 400) - 80.0 / 420) < 1e-12)
     // Too small to count by containment: only the Jaccard threshold.
     #expect(filter.lowestAcceptedJaccard(49, 60) == 0.8)
+    // Short items (here up to 40 shingles) are verified down to the grey zone's floor.
+    #expect(filter.lowestAcceptedJaccard(30, 40) == ClusterOptions.greyZoneFloor)
     let jaccardOnly = CandidateFilter(options: try ClusterOptions(containmentThreshold: nil),
                                       sketches: SketchTable(width: 8, documentCount: 0), sizes: [])
     #expect(jaccardOnly.lowestAcceptedJaccard(100, 400) == 0.8)

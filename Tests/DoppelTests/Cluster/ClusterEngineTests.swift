@@ -189,3 +189,33 @@ private struct FailingCollection: DocumentCollection {
         try ClusterEngine().cluster(FailingCollection(documents: documents))
     }
 }
+
+@Test func aBriefQuotedInTwoArticlesAttachesToOneAndTheArticlesStayApart() throws {
+    let articles = TestCorpus.articles()
+    let brief = String(articles[9].prefix(160))
+    // Round-ups about twice the brief's length: Jaccard about 0.5, found by the containment bands.
+    let first = String(articles[1].prefix(90)) + brief + String(articles[2].prefix(40))
+    let second = String(articles[3].prefix(60)) + brief + String(articles[4].prefix(80))
+    let documents = [TestCorpus.document("first", first), TestCorpus.document("second", second),
+                     TestCorpus.document("brief", brief)]
+    let result = try cluster(documents)
+    #expect(result.clusters.count == 1)
+    let joined = try #require(result.clusters.first)
+    #expect(joined.members.count == 2 && joined.members.contains(2))
+    #expect(joined.pairs.map(\.relation) == [.excerpt])
+    let other = joined.members.contains(0) ? 1 : 0
+    #expect(joined.containedIn == [ClusterResult.ContainedIn(document: 2, containers: [other])])
+}
+
+@Test func versionsOfAnExcerptAttachTogetherAndVersionsStillMerge() throws {
+    let articles = TestCorpus.articles()
+    let brief = String(articles[9].prefix(160))
+    let article = String(articles[1].prefix(120)) + brief
+    let documents = [TestCorpus.document("article", article),
+                     TestCorpus.document("article-v", TestCorpus.mutate(article, edits: 2, seed: 4)),
+                     TestCorpus.document("brief", brief),
+                     TestCorpus.document("brief-v", TestCorpus.mutate(brief, edits: 1, seed: 5))]
+    let result = try cluster(documents)
+    #expect(result.clusters.map(\.members) == [[0, 1, 2, 3]])
+    #expect(result.clusters[0].pairs.filter { $0.relation == .version }.count == 2)
+}

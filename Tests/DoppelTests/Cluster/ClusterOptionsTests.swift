@@ -72,3 +72,34 @@ func fewestAcceptedCommonNeverExceedsAnAcceptedOverlap(options: ClusterOptions) 
         }
     }
 }
+
+@Test func shortPairsAlignedEnoughAreVersionsAndChangedFactsAreNot() throws {
+    let options = ClusterOptions.standard
+    let aligned = AlignedShare(first: 0.93, second: 0.9, factsDiffer: false)
+    #expect(options.relation(jaccard: 0.85, containment: 0.9, smallerCount: 100) == .version)
+    #expect(options.relation(jaccard: 0.6, containment: 0.7, smallerCount: 100, aligned: aligned) == .version)
+    var twin = aligned
+    twin.factsDiffer = true
+    #expect(options.relation(jaccard: 0.6, containment: 0.7, smallerCount: 100, aligned: twin) == nil)
+    #expect(options.relation(jaccard: 0.6, containment: 0.85, smallerCount: 100, aligned: twin) == .excerpt)
+    #expect(options.relation(jaccard: 0.3, containment: 0.95, smallerCount: 49) == nil)
+    #expect(options.measuresAlignedShare(jaccard: 0.6, 120, 130))
+    #expect(!options.measuresAlignedShare(jaccard: 0.6, 120, options.shortItemShingles + 1))
+    #expect(!options.measuresAlignedShare(jaccard: ClusterOptions.greyZoneFloor - 0.01, 120, 130))
+    let off = try ClusterOptions(alignedShare: nil)
+    #expect(!off.measuresAlignedShare(jaccard: 0.6, 120, 130))
+    #expect(try ClusterOptions(verification: .signature).alignedShare == nil)
+    #expect(throws: DoppelError.self) { try ClusterOptions(alignedShare: 1.5) }
+}
+
+@Test func theContainmentBandingFindsCutCopiesThatTheMainBandingMisses() throws {
+    let options = ClusterOptions.standard
+    let banding = try #require(options.containmentLSH)
+    #expect(banding.bands == 32 && banding.rows == 4)
+    // A copy cut to 60 %, lightly edited (containment 0.9): Jaccard 0.54 / 1.06.
+    let cut = 0.9 * 0.6 / (1 + 0.6 - 0.9 * 0.6)
+    #expect(options.lsh.candidateProbability(similarity: cut) < 0.7)
+    #expect(banding.candidateProbability(similarity: cut) >= 0.88)
+    #expect(banding.candidateProbability(similarity: 0.6) >= 0.988)
+    #expect(try ClusterOptions(containmentThreshold: nil, alignedShare: nil).containmentLSH == nil)
+}

@@ -17,10 +17,12 @@ import Testing
         let web = result.documents.indices.filter { result.documents[$0].path.hasSuffix(Samples.web) }
         #expect(web.count == 9)
         for article in web {
+            // The print version may come as pieces (a headline split from its body), each
+            // contained in the web article and attached to it; nothing else joins.
             let cluster = result.clusters.first { $0.members.contains(article) }
-            #expect(cluster?.members.count == 2, "\(result.documents[article].id)")
-            let other = cluster?.members.first { $0 != article }
-            #expect(other.map { result.documents[$0].path.hasSuffix(Samples.print) } == true)
+            #expect((cluster?.members.count ?? 0) >= 2, "\(result.documents[article].id)")
+            let others = cluster?.members.filter { $0 != article } ?? []
+            #expect(others.allSatisfy { result.documents[$0].path.hasSuffix(Samples.print) })
         }
     }
 

@@ -91,3 +91,15 @@ func signedDocumentsReproduceTheClusterEnginesClusters(verification: ClusterOpti
     #expect(found == expected.clusters.map(\.members))
     #expect(found.count >= 8)
 }
+
+@Test func shortItemsCarryTheirSequenceAndLongerOnesDoNot() throws {
+    let parameters = IndexParameters()
+    let signer = DocumentSigner(parameters: parameters, keepsShingleSets: true)
+    let short = signer.sign(TestCorpus.document("s", String(TestCorpus.articles()[0].prefix(120))))
+    let sequence = try #require(short.sequence)
+    #expect(Int(sequence[0]) + 1 <= sequence.count)
+    #expect(sequence.dropFirst().sorted() == short.shingleSet)
+    #expect(signer.sign(TestCorpus.document("l", TestCorpus.articles(length: 900)[0])).sequence == nil)
+    #expect(DocumentSigner(parameters: parameters, keepsShingleSets: false)
+        .sign(TestCorpus.document("s", String(TestCorpus.articles()[0].prefix(120)))).sequence == nil)
+}

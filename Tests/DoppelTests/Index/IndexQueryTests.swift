@@ -87,3 +87,20 @@ import Testing
     #expect(result.queries[0].matches[0].jaccard == 1)
     #expect(result.documentCount == documents.count && result.parameters.verification == "exact")
 }
+
+@Test func aQueryContainedInTwoDocumentsNamesOneContainerAndListsTheOther() throws {
+    let folder = try TemporaryFolder()
+    let articles = TestCorpus.articles()
+    let brief = String(articles[9].prefix(160))
+    let documents = [TestCorpus.document("first", String(articles[1].prefix(50)) + brief),
+                     TestCorpus.document("second", String(articles[3].prefix(62)) + brief)]
+    try IndexFixture.build(documents, at: folder.path("a.doppel"))
+    let search = try IndexQuery(archive: try IndexArchive(path: folder.path("a.doppel")))
+    let matches = try search.matches(for: TestCorpus.document("brief", brief))
+    #expect(Set(matches.map(\.id)) == ["first", "second"])
+    // Both contain the whole brief; the larger is the best container.
+    #expect(matches.first { $0.id == "second" }?.relation == .container)
+    #expect(matches.first { $0.id == "first" }?.relation == .containedIn)
+    let excerpt = try search.matches(for: documents[0])
+    #expect(excerpt.first { $0.id == "first" }?.relation == .version)
+}

@@ -91,3 +91,16 @@ private func table(_ signatures: [Signature], bands: Int = 4, rows: Int = 2) -> 
     #expect(BandKeyTable.mergingUnique(a, b)
         == [CandidatePair(0, 1), CandidatePair(0, 2), CandidatePair(1, 2), CandidatePair(3, 4)])
 }
+
+@Test func sketchPairsAreThePairsWhoseSketchesAgreeOnABand() {
+    let banding = LSHParameters(bands: 2, rows: 3)
+    var keys = BandKeyTable(parameters: LSHParameters(bands: 1, rows: 1), documentCount: 4)
+    var sketches = SketchTable(width: 6, documentCount: 4)
+    let rows: [[UInt32]] = [[1, 2, 3, 4, 5, 6], [1, 2, 3, 9, 9, 9], [7, 7, 7, 4, 5, 6], [1, 2, 8, 4, 5, 8]]
+    for (document, values) in rows.enumerated() {
+        sketches.insert(values, borrowed: 0, for: document)
+        if document < 3 { keys.insert(Signature(values: values), for: document) }  // 3: no keys
+    }
+    #expect(keys.sketchPairs(sketches, banding: banding) == [CandidatePair(0, 1), CandidatePair(0, 2)])
+    #expect(keys.sketchPairs(sketches, banding: banding, keeping: { $1 != 2 }) == [CandidatePair(0, 1)])
+}

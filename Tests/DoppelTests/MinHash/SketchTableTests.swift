@@ -41,3 +41,10 @@ import Testing
         }
     }
 }
+
+@Test func aSketchKeyPacksConsecutiveBytesLowestFirst() {
+    var table = SketchTable(width: 8, documentCount: 1)
+    table.insert([0x101, 0x202, 0x303, 0x404, 5, 6, 7, 8], borrowed: 0, for: 0)
+    #expect(table.key(of: 0, from: 1, count: 3) == 0x04_03_02)
+    #expect(table.key(of: 0, from: 4, count: 4) == 0x08_07_06_05)
+}

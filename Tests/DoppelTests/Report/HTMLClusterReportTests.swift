@@ -48,3 +48,9 @@ import Testing
         #expect(page.contains("@media (max-width: 640px)"))
     }
 }
+
+@Test func theHTMLReportListsOtherContainersUnderTheCluster() {
+    let page = HTMLClusterReport.page(attachedBrief(), diffs: [:])
+    #expect(page.contains("<td rowspan=\"3\">1</td>"))
+    #expect(page.contains("brief is also contained in roundup-b</td></tr>"))
+}

@@ -23,3 +23,10 @@ import Testing
     #expect(String(decoding: SignatureLines.line(document), as: UTF8.self)
         == "{\"id\":\"e\",\"chars\":0,\"shingles\":0,\"signature\":[],\"bands\":[]}\n")
 }
+
+@Test func aShortItemsLineCarriesItsSequenceAfterTheSet() {
+    let document = SignedDocument(id: "s", chars: 3, shingleCount: 2, signature: Signature(values: [1]),
+                                  bandKeys: [], shingleSet: [4, 9], sequence: [1, 9, 4])
+    let line = String(decoding: SignatureLines.line(document), as: UTF8.self)
+    #expect(line.hasSuffix(",\"set\":[4,9],\"sequence\":[1,9,4]}\n"))
+}

@@ -88,3 +88,17 @@ private func set(_ string: String, _ shingler: Shingler = shingler) -> [UInt64] 
 @Test func supplementaryIdeographsAreTokens() {
     #expect(set("\u{20000}\u{20001}\u{20002}\u{20003}\u{20004}").count == 1)
 }
+
+@Test func hashesByStreamAreTheSameHashesWithTheCharacterStreamFirst() {
+    let shingler = Shingler()
+    let text = NormalizedText(identity: "全国人大常委会于2024年3月5日召开第十次会议 the committee met in Beijing 审议法律草案")
+    var interleaved: [UInt64] = []
+    shingler.appendHashes(of: text, to: &interleaved)
+    var byStream: [UInt64] = [7]
+    let characters = shingler.appendHashesByStream(of: text, to: &byStream)
+    #expect(byStream.first == 7)
+    #expect(byStream.dropFirst().sorted() == interleaved.sorted())
+    var onlyCharacters: [UInt64] = []
+    shingler.appendHashes(of: NormalizedText(identity: "全国人大常委会于年月日召开第十次会议审议法律草案"), to: &onlyCharacters)
+    #expect(Array(byStream[1...characters]) == onlyCharacters)
+}
