@@ -5,22 +5,21 @@ extension DiffCommand {
     /// The options of a folder comparison, checked whether the two paths turn out to be folders
     /// or files, so a bad value is an error either way.
     static func folderOptions(_ arguments: ParsedArguments, _ settings: Settings) throws -> FolderDiffOptions {
-        var options = FolderDiffOptions()
-        options.comparison = settings.options
-        options.input = settings.input
-        options.walk = FileWalkOptions(include: arguments.all("include").map(Glob.init))
-        let onErrorName = arguments.value("on-error") ?? "stop"
+        let onErrorName = arguments.value("on-error") ?? OptionDefaults.onError
         guard let onError = FileCorpus.OnError(rawValue: onErrorName) else {
             throw UsageError("Invalid value '\(onErrorName)' for '--on-error <POLICY>': use stop or skip")
         }
-        options.onError = onError
+        var matchSimilarity = FolderDiffOptions.standard.matchSimilarity
         if let raw = arguments.value("match-similarity") {
             guard let s = Double(raw), s >= 0, s <= 1 else {
                 throw UsageError("Invalid value '\(raw)' for '--match-similarity <S>': a number from 0 to 1")
             }
-            options.matchSimilarity = s
+            matchSimilarity = s
         }
-        return options
+        return try FolderDiffOptions(
+            comparison: settings.options, input: settings.input,
+            walk: FileWalkOptions(include: arguments.all("include").map(Glob.init)), onError: onError,
+            matchSimilarity: matchSimilarity)
     }
 
     /// `doppel diff DIR_A DIR_B`: one result per pair of files, streamed to standard output as it
@@ -45,7 +44,9 @@ extension DiffCommand {
             }
         }
         try FolderDiff.run(folderA, folderB, options: options,
-                           progress: { progress.update("comparing", done: $0, total: $1) }) { entry in
+                           progress: { progress.update("comparing", done: $0, total: $1) }) { found in
+            var entry = found
+            if case let .compared(c, method) = found { entry = .compared(settings.checked(c), pairedBy: method) }
             let fails: Bool
             switch entry {
             case let .compared(c, _): fails = settings.policy.fails(c)
@@ -53,6 +54,14 @@ extension DiffCommand {
             case .skipped: fails = false
             }
             tally.add(entry, fails: fails)
+            if settings.brief {
+                switch entry {
+                case let .compared(c, _): if fails { try write(briefLine(c)) }
+                case let .unmatched(path, side): try write("Only in \(side == "a" ? folderA : folderB): \(DisplayName.oneLine(path))\n")
+                case .skipped: try write(FolderReport.text(entry))
+                }
+                return
+            }
             switch settings.format {
             case .text: try write(FolderReport.text(entry, style: settings.style))
             case .jsonl: try write(FolderReport.jsonLine(entry))
@@ -63,7 +72,7 @@ extension DiffCommand {
         }
         progress.finish()
         switch settings.format {
-        case .text: try write(tally.summary)
+        case .text where !settings.brief: try write(tally.summary)
         case .junit: gathered = junit.xml
         default: break
         }

@@ -2,7 +2,7 @@ import Doppel
 import Foundation
 import Testing
 
-/// Pathological pairs finish within the diff's cost budget (`DiffOptions.defaultCostBudget`):
+/// Pathological pairs finish within the diff's cost budget (`DiffOptions.standard.costBudget`):
 /// past it the diff falls back to anchoring on unique tokens and the JSON report says
 /// `"exact": false`. No timing is asserted; the budget counts steps, not seconds.
 @Suite struct BudgetTests {

@@ -2,6 +2,7 @@
 //
 //   DoppelBench [--samples DIR] [--runs N] [--compare-runs N] [--megabytes M]
 //   DoppelBench --stages A B [--runs N]
+//   DoppelBench --collate W [--samples DIR] [--runs N]
 //
 // - normalize: `Normalizer(options:).normalize(_:)` on the five sample pages repeated into one
 //   text of M megabytes (default 100; 1 MB = 10^6 UTF-8 bytes), with the default options
@@ -10,11 +11,21 @@
 // - compare: `Comparer.compare(a, b)` on the samples pair 000 (web) / 001 (print) as `SourceText`s
 //   already decoded; median of --compare-runs runs (default 20). Normalising both sides is part
 //   of the comparison and so of the timing.
+// - check: `Checker.check` (forms and consistency) on the samples pair after the comparison,
+//   median of --compare-runs runs, and its share of the comparison's time (`added`).
+// - evidence_reference: a reference of 10,000 articles made of sample paragraphs (seeded):
+//   building `ReferenceCorpus`'s bigram table once, then the lookups of one page pair (each
+//   replacement's two forms, counted with 3 examples), median of --compare-runs runs.
 // - stages (`--stages A B`, instead of the above): `doppel diff A B --format json` taken apart,
 //   median of N runs each: the whole comparison `Comparer.compare(a, b)` on texts already read
 //   (compare_s, what a peer's in-process figure measures), and its stages timed on their own:
 //   reading both files (in parallel, as the command does), normalising both (in parallel),
 //   aligning, diffing every aligned pair, and writing the JSON report.
+// - collate (`--collate W`, instead of the above): `Collator.collate` of W versions (ten in the
+//   issue's budget: under 1 s on 2 cores) of the print sample page (001, 7,015 characters,
+//   20 KB of UTF-8), each made from it by seeded edits (20 characters replaced, inserted or
+//   deleted inside Han text; every third version with two paragraphs swapped); median of N runs,
+//   normalisation included, and the process's peak resident memory.
 //
 // Uses only the public API. bench/run calls it and folds the lines into the results table.
 
@@ -28,6 +39,7 @@ struct Settings {
     var compareRuns = 20
     var megabytes = 100
     var stages: (a: String, b: String)?
+    var collate: Int?
 
     init(_ arguments: [String]) {
         var i = 0
@@ -47,6 +59,7 @@ struct Settings {
             case "--compare-runs": compareRuns = count(value())
             case "--megabytes": megabytes = count(value())
             case "--stages": stages = (value(), value())
+            case "--collate": collate = count(value())
             default: fail("unknown argument \(arguments[i])")
             }
             i += 1
@@ -97,20 +110,61 @@ if let (pathA, pathB) = settings.stages {
         guard let result else { fail("\(pathA), \(pathB): a stage failed") }
         return (result, median(times))
     }
-    let options = ComparisonOptions()
+    let options = ComparisonOptions.standard
     let ((a, b), read) = timed { try InputReader.read(pathA, pathB) }
     let (_, compare) = timed { Comparer.compare(a, b, options: options).editCount }
     let ((textA, textB), normalize) = timed { Comparer.normalize(a, b, options: options.normalization) }
     let (alignment, align) = timed { Aligner.align(textA, textB, options: options.align) }
     let gaps = alignment.pairs.flatMap(\.gaps)
     let (edits, diff) = timed {
-        Comparer.diffGaps(gaps, textA, textB, options: options.diff).reduce(0) { $0 + $1.edits.count }
+        PassageDiffer.diffGaps(gaps, textA, textB, options: options.diff).reduce(0) { $0 + $1.edits.count }
     }
     let comparison = Comparer.compare(a, textA, b, textB, options: options)
     let (json, report) = timed { DiffReport.json(comparison) }
     emit(["bench": "stages", "a": pathA, "b": pathB, "runs": settings.runs, "code_points": a.scalars.count + b.scalars.count,
           "pairs": alignment.pairs.count, "edits": edits, "json_bytes": json.utf8.count,
           "read_s": read, "compare_s": compare, "normalize_s": normalize, "align_s": align, "diff_s": diff, "report_s": report])
+    exit(0)
+}
+// MARK: collation of many versions
+
+if let witnesses = settings.collate {
+    let page = Array(readSample(settings.samples, "001_bf998fbe8d636d66.txt").unicodeScalars)
+    func isHan(_ s: Unicode.Scalar) -> Bool { (0x4E00...0x9FFF).contains(s.value) }
+    let fillers = Array("甲乙丙丁戊己庚辛壬癸".unicodeScalars)
+    let sources = (0..<witnesses).map { k -> SourceText in
+        var rng = SplitMix64(seed: 0xC0_11A7E + UInt64(k))
+        var scalars = page
+        for _ in 0..<20 {
+            let p = Int.random(in: 1..<(scalars.count - 1), using: &rng)
+            guard isHan(scalars[p]) else { continue }
+            switch Int.random(in: 0..<3, using: &rng) {
+            case 0: scalars[p] = fillers.randomElement(using: &rng)!
+            case 1: scalars.insert(fillers.randomElement(using: &rng)!, at: p)
+            default: scalars.remove(at: p)
+            }
+        }
+        var text = String(String.UnicodeScalarView(scalars))
+        if k % 3 == 2 {
+            var paragraphs = text.components(separatedBy: "\n\n")
+            let i = Int.random(in: 0..<(paragraphs.count / 2), using: &rng)
+            paragraphs.swapAt(i, i + paragraphs.count / 2)
+            text = paragraphs.joined(separator: "\n\n")
+        }
+        return SourceText(path: "v\(k + 1)", text: text)
+    }
+    var times: [Double] = []
+    var collation: Collation?
+    for _ in 0..<settings.runs {
+        times.append(seconds { collation = try? Collator.collate(sources) })
+    }
+    guard let collation else { fail("the collation failed") }
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    emit(["bench": "collate", "witnesses": witnesses, "code_points": sources.reduce(0) { $0 + $1.scalars.count },
+          "bytes": sources.reduce(0) { $0 + String(String.UnicodeScalarView($1.scalars)).utf8.count },
+          "variants": collation.variants.count, "only_in": collation.onlyIn.count, "runs": settings.runs,
+          "median_s": median(times), "min_s": times.min()!, "max_rss_mib": Double(usage.ru_maxrss) / 1024])
     exit(0)
 }
 let sampleNames = (try? FileManager.default.contentsOfDirectory(atPath: settings.samples))?
@@ -177,3 +231,68 @@ for _ in 0..<settings.compareRuns {
 }
 emit(["bench": "compare", "a": sampleNames[0], "b": sampleNames[1], "edits": edits,
       "runs": settings.compareRuns, "median_s": median(compareTimes), "min_s": compareTimes.min()!])
+
+// MARK: checks on the samples pair
+
+// The Check stage's cost on the samples pair, in process: the comparison alone, then the
+// comparison and `Checker.check` (forms and consistency, as `doppel diff` runs by default).
+var checkTimes: [Double] = []
+var checkedCompareTimes: [Double] = []
+for _ in 0..<settings.compareRuns {
+    var c = Comparer.compare(a, b)
+    checkTimes.append(seconds { c.check = Checker.check(c) })
+    checkedCompareTimes.append(seconds {
+        var d = Comparer.compare(a, b)
+        d.check = Checker.check(d)
+    })
+}
+let compareMedian = median(compareTimes)
+emit(["bench": "check", "a": sampleNames[0], "b": sampleNames[1], "runs": settings.compareRuns,
+      "compare_s": compareMedian, "check_s": median(checkTimes), "compare_and_check_s": median(checkedCompareTimes),
+      "added": median(checkTimes) / compareMedian])
+
+// MARK: evidence from a reference of 10,000 articles
+
+// A reference of 10,000 articles of about 1,000 characters, each 5 paragraphs of the sample
+// pages with every 50th ideograph replaced (seeded), searched through `ReferenceCorpus`'s bigram
+// table: the time to build it, and the lookups of one page pair (each replacement's two forms).
+let paragraphs = sampleNames.flatMap { name in
+    readSample(settings.samples, name).components(separatedBy: "\n\n").filter { $0.count > 40 }
+}
+var rng = SplitMix64(seed: 16)
+let normalizer = Normalizer(options: NormalizationOptions())
+var articles: [ReferenceCorpus.Document] = []
+var referenceChars = 0
+for n in 0..<10_000 {
+    var scalars: [Unicode.Scalar] = []
+    for _ in 0..<5 {
+        scalars += paragraphs[Int(rng.next() % UInt64(paragraphs.count))].unicodeScalars
+        scalars += "\n\n".unicodeScalars
+    }
+    for i in stride(from: Int(rng.next() % 50), to: scalars.count, by: 50) where scalars[i].value >= 0x4E00 && scalars[i].value < 0x9FA5 {
+        scalars[i] = Unicode.Scalar(0x4E00 + UInt32(rng.next() % 0x51A5))!
+    }
+    let source = SourceText(path: "article-\(n).txt", encoding: .utf8, format: .text, scalars: scalars)
+    referenceChars += scalars.count
+    articles.append(ReferenceCorpus.Document(source: source, text: normalizer.normalize(source)))
+}
+var reference: ReferenceCorpus?
+let buildSeconds = seconds { reference = try? ReferenceCorpus(documents: articles) }
+guard let reference else { fail("the reference did not build") }
+var pairCompared = Comparer.compare(a, b)
+pairCompared.check = Checker.check(pairCompared)
+let replacements = pairCompared.pairs.flatMap(\.edits).enumerated().filter { $0.element.operation == .replace }
+var forms: [[UInt32]] = []
+for (k, _) in replacements {
+    guard let form = pairCompared.check!.forms[k] else { continue }
+    forms.append(Array(pairCompared.textA.units[form.a]))
+    forms.append(Array(pairCompared.textB.units[form.b]))
+}
+var lookupTimes: [Double] = []
+var found = 0
+for _ in 0..<settings.compareRuns {
+    lookupTimes.append(seconds { found = forms.reduce(0) { $0 + reference.lookup($1, examples: 3).count } })
+}
+emit(["bench": "evidence_reference", "articles": articles.count, "reference_chars": referenceChars,
+      "build_s": buildSeconds, "lookups": forms.count, "occurrences": found, "runs": settings.compareRuns,
+      "lookups_s": median(lookupTimes)])

@@ -451,6 +451,13 @@ def render(results):
             if r["bench"] == "compare":
                 out.append(f"| `Comparer.compare` samples pair ({r['runs']} runs) | "
                            f"{fmt_time(r['median_s'])} | — |")
+            elif r["bench"] == "check":
+                out.append(f"| `Checker.check` samples pair, forms and consistency ({r['runs']} runs) | "
+                           f"{fmt_time(r['check_s'])} | +{100 * r['added']:.0f}% of the comparison |")
+            elif r["bench"] == "evidence_reference":
+                out.append(f"| evidence: {r['lookups']} lookups of one page pair in {r['articles']:,} articles "
+                           f"({r['runs']} runs; building the table {fmt_time(r['build_s'])}) | "
+                           f"{fmt_time(r['lookups_s'])} | — |")
             else:
                 what = ("one 100 MB text" if r["bench"] == "normalize"
                         else f"{r['texts']} pages of ~18 KB")

@@ -3,7 +3,8 @@ import DoppelIO
 /// Groups documents that are versions of one text: Shingle → MinHash → LSH → verification →
 /// union-find, reading each document once, for collections larger than memory.
 ///
-/// - Pass 1 (all cores): each document is read once, shingled, signed, and reduced to its band
+/// - Pass 1 (all cores): each document is read once, shingled and signed (`SigningWorkspace`,
+///   as `DocumentSigner` signs for `doppel sign` and `index`), and reduced to its band
 ///   keys (`BandKeyTable`, 4 bytes × bands), its 8-bit sketch (`SketchTable`, 1 byte per
 ///   value), its shingle set's size, what the result reports about it, and what verification
 ///   will compare (`MaterialStore`: the compact shingle set, in text order, or the signature, in
@@ -89,34 +90,22 @@ public struct ClusterEngine: Sendable {
                 try ParallelChunks(chunkSize: chunkSize).run(
                     count: count, progress: ClusterProgress.reporting(.signatures, to: progress)
                 ) { range in
-                    var hashes: [UInt64] = []
-                    hashes.reserveCapacity(4096)
-                    var values = [UInt32](repeating: 0, count: hasher.permutations)
-                    var distinct = CompactSetTable()
+                    var workspace = SigningWorkspace(shingler: shingler, hasher: hasher)
                     var material: [UInt32] = []
                     var materialCounts: [UInt32] = []
                     for index in range {
                         let document = try documents.document(at: index)
-                        hashes.removeAll(keepingCapacity: true)
-                        shingler.appendHashes(of: document.text, to: &hashes)
-                        let signed = values.withUnsafeMutableBufferPointer { values in
-                            let borrowed = hashes.withUnsafeBufferPointer {
-                                hasher.fill(values, from: $0)
-                            }
-                            guard let borrowed else { return false }
-                            let values = UnsafeBufferPointer(values)
-                            writer.insert(values, for: index)
-                            sketchWriter.insert(values, borrowed: borrowed, for: index)
-                            return true
-                        }
                         let before = material.count
-                        distinct.reset(capacity: hashes.count)
-                        hashes.withUnsafeBufferPointer {
-                            distinct.insert(upperHalvesOf: $0, newValues: &material,
-                                            keepingNew: exact)
+                        let borrowed = workspace.sign(document.text, appendingShinglesTo: &material,
+                                                      keepingShingles: exact)
+                        if let borrowed {
+                            workspace.values.withUnsafeBufferPointer { values in
+                                writer.insert(values, for: index)
+                                sketchWriter.insert(values, borrowed: borrowed, for: index)
+                            }
+                            if !exact { material += workspace.values }
                         }
-                        sizes[index] = UInt32(distinct.count)
-                        if !exact && signed { material += values }
+                        sizes[index] = UInt32(workspace.distinctCount)
                         materialCounts.append(UInt32(material.count - before))
                         metadata[index] = ClusterResult.Document(
                             id: document.id, path: document.path, title: document.title,

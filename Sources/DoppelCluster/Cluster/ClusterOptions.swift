@@ -62,19 +62,19 @@ public struct ClusterOptions: Sendable, Equatable {
         func check(_ valid: Bool, _ name: String, _ reason: String) throws {
             if !valid { throw DoppelError.invalidOption(name: name, reason: reason) }
         }
-        try check(threshold > 0 && threshold <= 1, "--threshold", "\(threshold) is not in (0, 1]")
+        try check(threshold > 0 && threshold <= 1, "threshold", "\(threshold) is not in (0, 1]")
         if let containmentThreshold {
-            try check(containmentThreshold > 0 && containmentThreshold <= 1, "--containment",
+            try check(containmentThreshold > 0 && containmentThreshold <= 1, "containmentThreshold",
                       "\(containmentThreshold) is not in (0, 1]")
         }
-        try check(minimumContainedShingles >= 1, "--min-contained",
+        try check(minimumContainedShingles >= 1, "minimumContainedShingles",
                   "\(minimumContainedShingles) is not a positive count of shingles")
         let candidate = candidateThreshold ?? min(0.5, threshold, containmentThreshold ?? 1)
-        try check(candidate > 0 && candidate <= 1, "--candidate-threshold",
+        try check(candidate > 0 && candidate <= 1, "candidateThreshold",
                   "\(candidate) is not in (0, 1]")
-        try check((8...1024).contains(permutations), "--permutations",
+        try check((8...1024).contains(permutations), "permutations",
                   "\(permutations) is not in 8...1024")
-        try check(bucketLimit >= 2, "--bucket-limit", "\(bucketLimit) is below 2")
+        try check(bucketLimit >= 2, "bucketLimit", "\(bucketLimit) is below 2")
         self.threshold = threshold
         self.containmentThreshold = containmentThreshold
         self.minimumContainedShingles = minimumContainedShingles

@@ -33,8 +33,8 @@ public struct SignedDocument: Sendable, Equatable {
 }
 
 /// Shingles, signs and bands documents with fixed parameters: the first pass of clustering,
-/// standing alone so that `doppel sign` (the map step of a distributed job) and `doppel index`
-/// share it with `ClusterEngine`.
+/// standing alone so that `doppel sign` (the map step of a distributed job), `doppel index` and
+/// queries sign as `ClusterEngine` does, through the same `SigningWorkspace`.
 public struct DocumentSigner: Sendable {
     /// Shingling, MinHash and banding in use.
     public let parameters: IndexParameters
@@ -57,14 +57,21 @@ public struct DocumentSigner: Sendable {
     /// Signs one document.
     ///
     /// - Complexity: O(n) for n normalised units with one-permutation hashing (O(n·k) with k
-    ///   independent permutations), plus O(n) expected for the shingle set.
+    ///   independent permutations), plus O(n) expected for the shingle set (and O(s log s) to
+    ///   sort its s shingles when kept).
     public func sign(_ document: ClusterDocument) -> SignedDocument {
-        var hashes: [UInt64] = []
-        hashes.reserveCapacity(document.text.count)
-        shingler.appendHashes(of: document.text, to: &hashes)
-        let signature = hasher.signature(of: hashes)
-        let set = Shingler.compactSet(of: hashes)
-        return SignedDocument(id: document.id, chars: document.chars, shingleCount: set.count,
+        var workspace = SigningWorkspace(shingler: shingler, hasher: hasher)
+        return sign(document, in: &workspace)
+    }
+
+    /// Signs one document in `workspace`.
+    private func sign(_ document: ClusterDocument, in workspace: inout SigningWorkspace) -> SignedDocument {
+        var set: [UInt32] = []
+        let borrowed = workspace.sign(document.text, appendingShinglesTo: &set,
+                                      keepingShingles: keepsShingleSets)
+        let signature = borrowed == nil ? Signature.empty : Signature(values: workspace.values)
+        if keepsShingleSets { set.sortHashes() }
+        return SignedDocument(id: document.id, chars: document.chars, shingleCount: workspace.distinctCount,
                               signature: signature, bandKeys: parameters.lsh.bandKeys(of: signature),
                               shingleSet: keepsShingleSets ? set : nil)
     }
@@ -94,8 +101,9 @@ public struct DocumentSigner: Sendable {
                 }
             }
             try ParallelChunks(chunkSize: 64).run(count: count, progress: report) { range in
+                var workspace = SigningWorkspace(shingler: shingler, hasher: hasher)
                 for slot in range {
-                    slots[slot] = sign(try documents.document(at: start + slot))
+                    slots[slot] = sign(try documents.document(at: start + slot), in: &workspace)
                 }
             }
             try body(slots.take(resettingTo: placeholder), first)

@@ -10,7 +10,8 @@ import DoppelIO
 ///   offset (UInt64), directory bits `d` (UInt32), reserved (UInt32, 0);
 /// - per band, its directory: `2ᵈ + 1` UInt32, where entry `j` is the index of the first entry
 ///   whose key's top `d` bits are at least `j` (the last is the entry count), zero-padded to a
-///   multiple of 8 bytes; then its entries: UInt64 `key << 32 | document`, ascending.
+///   multiple of 8 bytes; then its entries: UInt64 `key << 32 | document` (`BandEntry`),
+///   ascending.
 ///
 /// `d` is chosen so that a directory bucket holds about 8 entries (`d = ⌊log₂(count / 8)⌋`,
 /// 0 below 16 entries, at most 26): the directory costs half a byte per entry.
@@ -151,16 +152,16 @@ extension IndexArchive {
         guard low <= high, high <= table.count else { throw malformed() }
         if low == high { return [] }
         let entries = IndexBytes.Reader(try bytes((table.entries + 8 * low)..<(table.entries + 8 * high)))
-        let wanted = key >> 32
+        let wanted = BandEntry.key(ofBandKey: key)
         var first = 0
         var last = high - low
         while first < last {
             let middle = (first + last) / 2
-            if entries.u64(8 * middle) >> 32 < wanted { first = middle + 1 } else { last = middle }
+            if BandEntry(packed: entries.u64(8 * middle)).key < wanted { first = middle + 1 } else { last = middle }
         }
         var found: [Int] = []
-        while first < high - low, entries.u64(8 * first) >> 32 == wanted {
-            let document = Int(entries.u64(8 * first) & 0xFFFF_FFFF)
+        while first < high - low, BandEntry(packed: entries.u64(8 * first)).key == wanted {
+            let document = BandEntry(packed: entries.u64(8 * first)).document
             guard document < documentCount else { throw malformed() }
             found.append(document)
             first += 1

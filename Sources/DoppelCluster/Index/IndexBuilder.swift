@@ -118,11 +118,11 @@ public struct IndexBuilder: Sendable {
                     skipped.append(signed.id)
                     continue
                 }
-                let number = UInt64(offsets.count - 1)
+                let number = offsets.count - 1
                 IndexedDocument.encode(signed, keepsShingleSets: keepsSets, into: &bytes)
                 offsets.append(UInt64(writer.offset + bytes.bytes.count - recordsStart))
                 for (band, key) in signed.bandKeys.enumerated() {
-                    newEntries[band].append(key & 0xFFFF_FFFF_0000_0000 | number)
+                    newEntries[band].append(BandEntry(bandKey: key, document: number).packed)
                 }
             }
             try writer.append(bytes.bytes)

@@ -2,34 +2,14 @@ import DoppelIO
 import DoppelText
 
 /// The first page of an index file: magic, format version, the parameters the index was built
-/// with, where each section lies, and the checksums that protect the rest. The README's "Index
-/// file format" section documents the same layout; `encode()` and `init(decoding:path:)` are its
-/// only writer and reader.
+/// with, where each section lies, and the checksums that protect the rest.
 ///
-/// Layout (little-endian; offsets in bytes from the start of the file):
-///
-/// | offset | size | field |
-/// | --- | --- | --- |
-/// | 0 | 8 | magic `DOPPELIX` |
-/// | 8 | 4 | format version (1) |
-/// | 12 | 4 | bytes covered by the header checksum (184) |
-/// | 16 | 8 | file length |
-/// | 24 | 4 | block size (4096) |
-/// | 28 | 4 | storage: 0 compact shingle sets, 1 signatures only |
-/// | 32 | 8 | document count |
-/// | 40 | 4, 4 | character gram, word gram |
-/// | 48 | 4, 4 | permutations, scheme (0 `oph`, 1 `kperm`) |
-/// | 56 | 8 | MinHash seed |
-/// | 64 | 4, 4 | bands, rows |
-/// | 72 | 8, 8, 8 | threshold, containment (NaN: off), candidate threshold (IEEE 754 doubles) |
-/// | 96 | 4 | minimum contained shingles |
-/// | 100 | 4 | normalisation flags: 1 ignore case, 2 ignore punctuation, 4 fold variants |
-/// | 104 | 4, 4 | layout (0 auto, 1 flowed, 2 print), reserved (0) |
-/// | 112 | 16 × 4 | offset and length of the records, offsets, bands and checksum sections |
-/// | 176 | 8 | checksum of the checksum section |
-/// | 184 | 8 | checksum of bytes 0 ..< 184 |
-///
-/// The rest of the page is zero; the payload starts at `pageSize`.
+/// The layout is `IndexHeader.layout`, one table of fields (name, offset, width, and what a
+/// reader accepts of each): `encode()` writes every field through it and `init(decoding:)` reads
+/// and checks every field through it, so the table is the format's definition and the
+/// documentation of the index file format (docs/formats.md) follows it. Fields are
+/// little-endian; bytes `checkedLength + 8 ..< pageSize` are zero; the payload starts at
+/// `pageSize`.
 struct IndexHeader: Equatable {
     static let magic: [UInt8] = Array("DOPPELIX".utf8)
     /// The format version this code writes and the only one it reads.
@@ -61,45 +41,49 @@ struct IndexHeader: Equatable {
     func encode() -> [UInt8] {
         let cluster = parameters.cluster
         let normalization = parameters.normalization
-        var page = IndexBytes()
-        page.append(Self.magic)
-        page.append(Self.version)
-        page.append(UInt32(Self.checkedLength))
-        page.append(UInt64(fileLength))
-        page.append(UInt32(Self.blockSize))
-        page.append(UInt32(cluster.verification == .exact ? 0 : 1))
-        page.append(UInt64(documentCount))
-        page.append(UInt32(cluster.shingle.characterGram))
-        page.append(UInt32(cluster.shingle.wordGram))
-        page.append(UInt32(cluster.permutations))
-        page.append(UInt32(cluster.scheme == .onePermutation ? 0 : 1))
-        page.append(parameters.seed)
-        page.append(UInt32(parameters.lsh.bands))
-        page.append(UInt32(parameters.lsh.rows))
-        page.append(cluster.threshold.bitPattern)
-        page.append((cluster.containmentThreshold ?? .nan).bitPattern)
-        page.append(cluster.candidateThreshold.bitPattern)
-        page.append(UInt32(cluster.minimumContainedShingles))
-        var flags: UInt32 = 0
-        if normalization.ignoreCase { flags |= 1 }
-        if normalization.ignorePunctuation { flags |= 2 }
-        if normalization.foldVariants { flags |= 4 }
-        page.append(flags)
-        page.append(UInt32(NormalizationOptions.Layout.allCases.firstIndex(of: normalization.layout)!))
-        page.append(UInt32(0))
-        for section in [records, offsets, bands, checksums] {
-            page.append(UInt64(section.lowerBound))
-            page.append(UInt64(section.count))
+        var values = FieldValues()
+        values[.magic] = Self.magicValue
+        values[.version] = UInt64(Self.version)
+        values[.checkedLength] = UInt64(Self.checkedLength)
+        values[.fileLength] = UInt64(fileLength)
+        values[.blockSize] = UInt64(Self.blockSize)
+        values[.storage] = Self.code(of: cluster.verification, in: Self.storages)
+        values[.documentCount] = UInt64(documentCount)
+        values[.characterGram] = UInt64(cluster.shingle.characterGram)
+        values[.wordGram] = UInt64(cluster.shingle.wordGram)
+        values[.permutations] = UInt64(cluster.permutations)
+        values[.scheme] = Self.code(of: cluster.scheme, in: Self.schemes)
+        values[.seed] = parameters.seed
+        values[.bands] = UInt64(parameters.lsh.bands)
+        values[.rows] = UInt64(parameters.lsh.rows)
+        values[.threshold] = cluster.threshold.bitPattern
+        values[.containmentThreshold] = (cluster.containmentThreshold ?? .nan).bitPattern
+        values[.candidateThreshold] = cluster.candidateThreshold.bitPattern
+        values[.minimumContainedShingles] = UInt64(cluster.minimumContainedShingles)
+        var flags: UInt64 = 0
+        if normalization.ignoreCase { flags |= Self.ignoreCaseFlag }
+        if normalization.ignorePunctuation { flags |= Self.ignorePunctuationFlag }
+        if normalization.foldVariants { flags |= Self.foldVariantsFlag }
+        values[.normalizationFlags] = flags
+        values[.layout] = Self.code(of: normalization.layout, in: NormalizationOptions.Layout.allCases)
+        values[.reserved] = 0
+        for (field, section) in zip(Self.sectionFields, [records, offsets, bands, checksums]) {
+            values[field.start] = UInt64(section.lowerBound)
+            values[field.length] = UInt64(section.count)
         }
-        page.append(checksumsHash)
-        page.append(IndexChecksum.hash(page.bytes))
-        page.bytes += [UInt8](repeating: 0, count: Self.pageSize - page.bytes.count)
-        return page.bytes
+        values[.checksumsHash] = checksumsHash
+        var page = [UInt8](repeating: 0, count: Self.pageSize)
+        for row in Self.layout where row.field != .headerChecksum {
+            row.write(values[row.field], into: &page)
+        }
+        Self.row(.headerChecksum).write(IndexChecksum.hash(Array(page[0..<Self.checkedLength])), into: &page)
+        return page
     }
 
     /// Reads and checks a header page: magic, version, checksum, the unchecked rest of the page
-    /// zero, parameters in range (no unknown flag, reserved field zero), sections in order inside
-    /// the file and long enough for the document count, the blocks and the band headers.
+    /// zero, each field as `layout` accepts it (no unknown code or flag, reserved field zero),
+    /// parameters in range, sections in order inside the file and long enough for the document
+    /// count, the blocks and the band headers.
     ///
     /// - Parameter page: the file's first bytes (at least `pageSize` unless the file is shorter).
     /// - Parameter actualLength: the file's length on disk.
@@ -107,61 +91,56 @@ struct IndexHeader: Equatable {
     /// - Complexity: O(1).
     init(decoding page: UnsafeRawBufferPointer, actualLength: Int, path: String) throws {
         func bad(_ reason: String) -> DoppelError { .badIndex(path: path, reason: reason) }
+        // What must hold before any field is trusted: the magic (of as many bytes as there are),
+        // the version (so that another version is named as such), a whole page, its checksum.
         let start = Array(page.prefix(Self.magic.count))
         guard start == Array(Self.magic.prefix(start.count)) else {
             throw bad("not a doppel index: no DOPPELIX magic")
         }
-        guard page.count >= 12 else { throw bad("truncated: \(actualLength) bytes") }
+        let version = Self.row(.version)
+        guard page.count >= version.offset + version.width else {
+            throw bad("truncated: \(actualLength) bytes")
+        }
         let reader = IndexBytes.Reader(page)
-        let version = reader.u32(8)
-        guard version == Self.version else {
-            throw bad("format version \(version); this doppel reads version \(Self.version) only")
+        if let reason = version.refusal(of: version.read(reader), actualLength: actualLength) {
+            throw bad(reason)
         }
         guard page.count >= Self.pageSize else {
             throw bad("truncated: \(actualLength) bytes, shorter than the header page")
         }
-        guard Int(reader.u32(12)) == Self.checkedLength,
+        let checkedLength = Self.row(.checkedLength)
+        guard checkedLength.refusal(of: checkedLength.read(reader), actualLength: actualLength) == nil,
               IndexChecksum.hash(UnsafeRawBufferPointer(rebasing: page[0..<Self.checkedLength]))
-                  == reader.u64(Self.checkedLength)
+                  == Self.row(.headerChecksum).read(reader)
         else { throw bad("checksum mismatch") }
         // The checksum covers bytes 0 ..< 184 only; the rest of the page must be zero, so that a
         // damaged or crafted byte there is refused rather than ignored.
         if let nonzero = (Self.checkedLength + 8 ..< Self.pageSize).first(where: { page[$0] != 0 }) {
             throw bad("header byte \(nonzero) is not zero")
         }
-        fileLength = Int(clamping: reader.u64(16))
-        guard fileLength == actualLength else {
-            throw bad(actualLength < fileLength
-                ? "truncated: \(actualLength) of \(fileLength) bytes"
-                : "\(actualLength - fileLength) bytes after the end of the index")
+        var values = FieldValues()
+        for row in Self.layout {
+            let value = row.read(reader)
+            if let reason = row.refusal(of: value, actualLength: actualLength) { throw bad(reason) }
+            values[row.field] = value
         }
-        guard Int(reader.u32(24)) == Self.blockSize else { throw bad("unknown block size") }
-        documentCount = Int(clamping: reader.u64(32))
-        guard documentCount <= Int(UInt32.max) else { throw bad("too many documents") }
-        let schemes: [MinHashScheme] = [.onePermutation, .independent]
-        let layouts = NormalizationOptions.Layout.allCases
-        let storage = reader.u32(28)
-        let scheme = Int(reader.u32(52))
-        let layout = Int(reader.u32(104))
-        guard storage <= 1, scheme < schemes.count, layout < layouts.count else {
-            throw bad("unknown storage, scheme or layout")
-        }
-        let containment = Double(bitPattern: reader.u64(80))
-        let flags = reader.u32(100)
-        guard flags & ~7 == 0 else { throw bad("unknown normalisation flags \(flags)") }
-        guard reader.u32(108) == 0 else { throw bad("reserved header field is not zero") }
+        fileLength = Int(clamping: values[.fileLength])
+        documentCount = Int(clamping: values[.documentCount])
+        // Checks across fields.
+        let containment = Double(bitPattern: values[.containmentThreshold])
+        let flags = values[.normalizationFlags]
         do {
             let cluster = try ClusterOptions(
-                threshold: Double(bitPattern: reader.u64(72)),
+                threshold: Double(bitPattern: values[.threshold]),
                 containmentThreshold: containment.isNaN ? nil : containment,
-                minimumContainedShingles: Int(reader.u32(96)),
-                candidateThreshold: Double(bitPattern: reader.u64(88)),
-                permutations: Int(reader.u32(48)), scheme: schemes[scheme],
-                shingle: ShingleOptions(characterGram: Int(reader.u32(40)),
-                                        wordGram: Int(reader.u32(44))),
-                verification: storage == 0 ? .exact : .signature)
-            let bands = Int(reader.u32(64))
-            let rows = Int(reader.u32(68))
+                minimumContainedShingles: Int(values[.minimumContainedShingles]),
+                candidateThreshold: Double(bitPattern: values[.candidateThreshold]),
+                permutations: Int(values[.permutations]), scheme: Self.schemes[Int(values[.scheme])],
+                shingle: ShingleOptions(characterGram: Int(values[.characterGram]),
+                                        wordGram: Int(values[.wordGram])),
+                verification: Self.storages[Int(values[.storage])])
+            let bands = Int(values[.bands])
+            let rows = Int(values[.rows])
             // Each factor is checked first: two 32-bit values can overflow their product.
             guard bands >= 1, rows >= 1, bands <= cluster.permutations, rows <= cluster.permutations,
                   bands * rows <= cluster.permutations
@@ -170,19 +149,21 @@ struct IndexHeader: Equatable {
             }
             parameters = IndexParameters(
                 cluster: cluster, lsh: LSHParameters(bands: bands, rows: rows),
-                seed: reader.u64(56),
+                seed: values[.seed],
                 normalization: NormalizationOptions(
-                    layout: layouts[layout], ignoreCase: flags & 1 != 0,
-                    ignorePunctuation: flags & 2 != 0, foldVariants: flags & 4 != 0, keepMap: false))
+                    layout: NormalizationOptions.Layout.allCases[Int(values[.layout])],
+                    ignoreCase: flags & Self.ignoreCaseFlag != 0,
+                    ignorePunctuation: flags & Self.ignorePunctuationFlag != 0,
+                    foldVariants: flags & Self.foldVariantsFlag != 0, keepMap: false))
         } catch let error as DoppelError {
             if case .badIndex = error { throw error }
             throw bad("parameters out of range (\(error))")
         }
         var sections: [Range<Int>] = []
         var end = Self.pageSize
-        for index in 0..<4 {
-            let start = Int(clamping: reader.u64(112 + 16 * index))
-            let length = Int(clamping: reader.u64(120 + 16 * index))
+        for field in Self.sectionFields {
+            let start = Int(clamping: values[field.start])
+            let length = Int(clamping: values[field.length])
             guard start >= end, length <= fileLength - start else {
                 throw bad("sections out of order")
             }
@@ -195,7 +176,7 @@ struct IndexHeader: Equatable {
               offsets.count == 8 * (documentCount + 1), records.count % 4 == 0,
               bands.count >= IndexBandTables.headerLength * parameters.lsh.bands
         else { throw bad("section lengths do not match") }
-        checksumsHash = reader.u64(176)
+        checksumsHash = values[.checksumsHash]
     }
 
     /// A header from its parts (for writing).

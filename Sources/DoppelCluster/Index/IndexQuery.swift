@@ -105,9 +105,9 @@ public struct IndexQuery: Sendable {
                 + "a query uses the index's value (rebuild the index to change it)")
         }
         if wanted.permutations != built.permutations {
-            throw refuse("--permutations", "\(built.permutations) permutations")
+            throw refuse("permutations", "\(built.permutations) permutations")
         }
-        if wanted.scheme != built.scheme { throw refuse("--scheme", "scheme \(built.scheme.rawValue)") }
+        if wanted.scheme != built.scheme { throw refuse("scheme", "scheme \(built.scheme.rawValue)") }
         if wanted.shingle != built.shingle { throw refuse("--shingle", "shingles \(built.shingle)") }
         if wanted.verification != built.verification {
             throw refuse("--verify", built.verification == .exact

@@ -57,7 +57,9 @@ extension IndexArchive {
             var start = 0
             while start < entries.count {
                 var end = start + 1
-                while end < entries.count && entries[end] >> 32 == entries[start] >> 32 { end += 1 }
+                while end < entries.count && BandEntry(packed: entries[end]).key == BandEntry(packed: entries[start]).key {
+                    end += 1
+                }
                 largest = max(largest, end - start)
                 start = end
             }

@@ -111,7 +111,7 @@ extension IndexArchive {
         var seen = DocumentBits(count: documentCount)
         for (index, entry) in entries.enumerated() {
             guard index == 0 || entries[index - 1] < entry else { throw bad("is not in order") }
-            let document = Int(entry & 0xFFFF_FFFF)
+            let document = BandEntry(packed: entry).document
             guard document < documentCount else {
                 throw bad("has an entry for document \(document) of \(documentCount)")
             }

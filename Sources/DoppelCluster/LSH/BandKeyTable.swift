@@ -55,15 +55,14 @@ public struct BandKeyTable: Sendable {
         }
     }
 
-    /// The sorted 32-bit keys of one band paired with their documents, as `key << 32 | document`
-    /// ascending, for documents that have keys.
+    /// The entries of one band (`BandEntry`, packed) ascending, for documents that have keys.
     func sortedEntries(band: Int) -> [UInt64] {
         var entries: [UInt64] = []
         entries.reserveCapacity(documentCount)
         keys.withUnsafeBufferPointer { keys in
             let base = band * documentCount
             for document in 0..<documentCount where present[document] {
-                entries.append(UInt64(keys[base + document]) << 32 | UInt64(document))
+                entries.append(BandEntry(key: keys[base + document], document: document).packed)
             }
         }
         entries.sortHashes()
@@ -82,7 +81,7 @@ public struct BandKeyTable: Sendable {
             guard let keys, let present else { return }
             for band in 0..<parameters.bands {
                 let key = parameters.bandKey(of: values, band: band)
-                keys[band * documentCount + document] = UInt32(truncatingIfNeeded: key >> 32)
+                keys[band * documentCount + document] = BandEntry.key(ofBandKey: key)
             }
             present[document] = true
         }

@@ -94,12 +94,12 @@ extension BandKeyTable {
         }
         var start = 0
         while start < entries.count {
-            let key = entries[start] >> 32
+            let key = BandEntry(packed: entries[start]).key
             var end = start + 1
-            while end < entries.count && entries[end] >> 32 == key { end += 1 }
+            while end < entries.count && BandEntry(packed: entries[end]).key == key { end += 1 }
             let size = end - start
             if size > 1 {
-                let document = { (i: Int) in Int(entries[i] & 0xFFFF_FFFF) }
+                let document = { (i: Int) in BandEntry(packed: entries[i]).document }
                 if size <= bucketLimit {
                     for i in start..<end {
                         for j in (i + 1)..<end { add(document(i), document(j)) }

@@ -33,7 +33,7 @@ public struct ShingleOptions: Sendable, Equatable, CustomStringConvertible {
     /// - Throws: `DoppelError.invalidOption` when a length is outside `1...maximumGram`.
     /// - Complexity: O(1).
     public init(characterGram: Int = 5, wordGram: Int = 3) throws {
-        for (name, value) in [("--char-gram", characterGram), ("--word-gram", wordGram)]
+        for (name, value) in [("characterGram", characterGram), ("wordGram", wordGram)]
         where !(1...Self.maximumGram).contains(value) {
             throw DoppelError.invalidOption(
                 name: name, reason: "\(value) is not in 1...\(Self.maximumGram)")

@@ -3,30 +3,6 @@ import DoppelDiff
 import DoppelIO
 import DoppelText
 
-/// The settings of one comparison (`doppel diff`), validated once by the caller.
-public struct ComparisonOptions: Sendable {
-    public var normalization = NormalizationOptions()
-    public var align = AlignOptions()
-    public var diff = DiffOptions()
-    /// Drop edits whose two sides differ only in punctuation.
-    public var ignorePunctuation = false
-    /// A passage pair whose similarity after diffing is below this is not a version of the
-    /// other: both sides are reported as text on one side only.
-    public var minimumPairSimilarity = 0.5
-
-    public init() {}
-}
-
-/// One aligned pair with its edits.
-public struct PairComparison: Sendable {
-    public var pair: AlignedPair
-    public var edits: [Edit]
-    /// 2 × equal units / (units of A + units of B) within the pair.
-    public var similarity: Double
-    /// Units of A in the pair that no edit touches.
-    public var equalUnits: Int
-}
-
 /// Everything `doppel diff` reports about two texts. Positions are unit ranges into `textA`
 /// and `textB`; the Report stage maps them to the originals.
 public struct Comparison: Sendable {
@@ -41,6 +17,8 @@ public struct Comparison: Sendable {
     public var ledger: LayoutLedger
     /// False when some pair's diff hit the cost budget and fell back to a longer edit script.
     public var exact: Bool
+    /// What the Check stage found about the edits (`Checker.check`); `nil` when not checked.
+    public var check: CheckResult? = nil
 
     /// Share of the normalised text (both sides) that lies in aligned pairs and is equal.
     public var similarity: Double {
@@ -63,7 +41,7 @@ public enum Comparer {
     /// - Complexity: normalisation O(n + m); alignment O((n + m) log(n + m)); each pair's gaps
     ///   are diffed by Myers' algorithm within `options.diff`'s cost budget.
     public static func compare(_ a: SourceText, _ b: SourceText,
-                               options: ComparisonOptions = ComparisonOptions()) -> Comparison {
+                               options: ComparisonOptions = .standard) -> Comparison {
         let (textA, textB) = normalize(a, b, options: options.normalization)
         return compare(a, textA, b, textB, options: options)
     }
@@ -89,65 +67,16 @@ public enum Comparer {
     /// parallel; below it a thread's start costs more than it saves.
     static let parallelAbove = 100_000
 
-    /// Compares two texts already normalised. The gaps of all aligned pairs are diffed
-    /// independently, on two threads when there is enough of them (`diffGaps`).
+    /// Compares two texts already normalised (`PassageDiffer.diff`), the gaps of all aligned
+    /// pairs diffed on two threads when there is enough of them.
     public static func compare(_ a: SourceText, _ textA: NormalizedText, _ b: SourceText,
                                _ textB: NormalizedText, options: ComparisonOptions) -> Comparison {
-        let alignment = Aligner.align(textA, textB, options: options.align)
-        let gaps = alignment.pairs.map(\.gaps)
-        let results = diffGaps(gaps.flatMap { $0 }, textA, textB, options: options.diff)
-        var exact = true
-        var kept: [PairComparison] = []
-        var next = 0
-        for (pair, pairGaps) in zip(alignment.pairs, gaps) {
-            var edits: [Edit] = []
-            for result in results[next..<next + pairGaps.count] {
-                exact = exact && result.exact
-                edits.append(contentsOf: result.edits)
-            }
-            next += pairGaps.count
-            if options.ignorePunctuation { edits.removeAll { $0.kind == .punctuation } }
-            let changedA = edits.reduce(0) { $0 + $1.a.count }
-            let equal = max(0, pair.a.count - changedA)
-            let total = pair.a.count + pair.b.count
-            let similarity = total == 0 ? 1 : Double(2 * equal) / Double(total)
-            if similarity >= options.minimumPairSimilarity {
-                kept.append(PairComparison(pair: pair, edits: edits, similarity: similarity, equalUnits: equal))
-            }
-        }
-        let onlyA = kept.count == alignment.pairs.count ? alignment.onlyInA
-            : Aligner.uncovered(textA, kept.map(\.pair.a))
-        let onlyB = kept.count == alignment.pairs.count ? alignment.onlyInB
-            : Aligner.uncovered(textB, kept.map(\.pair.b))
+        let d = PassageDiffer.diff(textA, textB, align: options.align, diff: options.diff,
+                                   ignorePunctuation: options.ignorePunctuation,
+                                   minimumPairSimilarity: options.minimumPairSimilarity)
         var ledger = textA.ledger + textB.ledger
-        ledger.headlinesAfterBody = alignment.headlinesAfterBody
-        return Comparison(sourceA: a, sourceB: b, textA: textA, textB: textB, pairs: kept,
-                          onlyInA: onlyA, onlyInB: onlyB, ledger: ledger, exact: exact)
-    }
-
-    /// The diff of each gap, in order, on two threads when the gaps hold more than
-    /// `parallelUnits` units together. Each worker keeps one tokenizer for all its gaps (a
-    /// tokenizer's tables cost more to set up than a short gap costs to diff). Which gaps a
-    /// worker takes depends only on their number, so the result is the same on every run and
-    /// machine.
-    ///
-    /// - Complexity: that of `TextDiff.diff` summed over the gaps.
-    public static func diffGaps(_ gaps: [(a: Range<Int>, b: Range<Int>)], _ textA: NormalizedText,
-                                _ textB: NormalizedText, options: DiffOptions,
-                                parallelUnits: Int = 10_000) -> [DiffResult] {
-        let units = gaps.reduce(0) { $0 + $1.a.count + $1.b.count }
-        let workers = units > parallelUnits && gaps.count > 1 ? 2 : 1
-        let empty = DiffResult(edits: [], exact: true, equalUnits: 0)
-        let results = SharedSlots(repeating: empty, count: gaps.count)
-        // Workers take gaps in turn by index, so both get a share of every part of the texts.
-        let work: @Sendable (Int) -> Void = { worker in
-            var tokenizer = DiffTokenizer()
-            for index in stride(from: worker, to: gaps.count, by: workers) {
-                results[index] = TextDiff.diff(textA, gaps[index].a, textB, gaps[index].b,
-                                               options: options, tokenizer: &tokenizer)
-            }
-        }
-        if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
-        return results.take(resettingTo: empty)
+        ledger.headlinesAfterBody = d.headlinesAfterBody
+        return Comparison(sourceA: a, sourceB: b, textA: textA, textB: textB, pairs: d.pairs,
+                          onlyInA: d.onlyInA, onlyInB: d.onlyInB, ledger: ledger, exact: d.exact)
     }
 }

@@ -11,18 +11,24 @@ public struct FailurePolicy: Sendable, Equatable {
         case edits
         /// Text on one side only (and files with no counterpart); edits are accepted.
         case only
+        /// A change not made everywhere: an old form kept in aligned text (`Checker`); edits and
+        /// one-sided text are accepted.
+        case inconsistent
     }
 
     public var findings: Findings
     /// Edits accepted per comparison: edits count only when a comparison has more than this.
     public var maxEdits: Int
 
+    /// The defaults: fail on anything that differs (`any`, no edits accepted), as diff(1) does.
+    public static let standard = try! FailurePolicy()
+
     /// The default fails on anything that differs, as diff(1) does.
     ///
     /// - Throws: `DoppelError.invalidOption` when `maxEdits` is negative.
     public init(findings: Findings = .any, maxEdits: Int = 0) throws {
         guard maxEdits >= 0 else {
-            throw DoppelError.invalidOption(name: "--max-edits", reason: "a whole number from 0 up, not \(maxEdits)")
+            throw DoppelError.invalidOption(name: "maxEdits", reason: "\(maxEdits) is negative")
         }
         self.findings = findings
         self.maxEdits = maxEdits
@@ -34,6 +40,13 @@ public struct FailurePolicy: Sendable, Equatable {
     /// - Complexity: O(pairs).
     public func failures(_ c: Comparison) -> [String] {
         var reasons: [String] = []
+        if findings == .inconsistent {
+            for finding in c.check?.consistency ?? [] where !finding.consistent {
+                let change = "\(c.textA.string(finding.made[0].a)) → \(c.textB.string(finding.made[0].b))"
+                reasons.append("\(change) kept at \(finding.kept.count) place\(finding.kept.count == 1 ? "" : "s")")
+            }
+            return reasons
+        }
         if findings != .only && c.editCount > maxEdits {
             let edits = c.editCount == 1 ? "1 edit" : "\(c.editCount) edits"
             reasons.append(maxEdits > 0 ? "\(edits) (more than \(maxEdits))" : edits)
@@ -50,5 +63,5 @@ public struct FailurePolicy: Sendable, Equatable {
     public func fails(_ c: Comparison) -> Bool { !failures(c).isEmpty }
 
     /// True when a file with no counterpart in the other folder fails under this policy.
-    public var failsUnmatched: Bool { findings != .edits }
+    public var failsUnmatched: Bool { findings == .any || findings == .only }
 }

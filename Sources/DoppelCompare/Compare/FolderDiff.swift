@@ -2,22 +2,6 @@ import DoppelIO
 import DoppelText
 import DoppelCluster
 
-/// The settings of `doppel diff DIR_A DIR_B`, validated once by the caller.
-public struct FolderDiffOptions: Sendable {
-    public var comparison = ComparisonOptions()
-    public var input = InputOptions()
-    /// Which files of each folder take part (`--include`, hidden files).
-    public var walk = FileWalkOptions()
-    /// Stop at the first unreadable file (the error is thrown), or report it and go on.
-    public var onError: FileCorpus.OnError = .stop
-    /// Least `Comparison.similarity` for two files of different names to be paired.
-    public var matchSimilarity = 0.5
-    /// Least shingle Jaccard similarity or containment for two files of different names to be
-    /// compared at all (a cheap filter before the full comparison).
-    public var candidateOverlap = 0.2
-
-    public init() {}
-}
 
 /// One result of a folder comparison.
 public enum FolderDiffEntry: Sendable {

@@ -22,7 +22,7 @@ public enum Aligner {
     ///   a bounded number of open passages; selection is O(p log p) in the number of passages;
     ///   the gap search repeats that for the gaps, at most `GapAnchoring.maximumRounds` times.
     public static func align(_ a: NormalizedText, _ b: NormalizedText,
-                             options: AlignOptions = AlignOptions()) -> Alignment {
+                             options: AlignOptions = .standard) -> Alignment {
         let k = options.anchorLength ?? (mostlyIdeographic(a.units) ? 8 : 12)
         let sampling = a.count + b.count > options.samplingAbove ? options.sampling : 1
         let matches = AnchorMatching.matches(a, b, k: k, sampling: sampling)

@@ -54,24 +54,3 @@ public struct Alignment: Sendable {
     /// Moved pairs that are a short heading which, in B, follows the passage it precedes in A.
     public var headlinesAfterBody: Int
 }
-
-/// The tunables of alignment, with their documented defaults.
-public struct AlignOptions: Sendable, Equatable {
-    /// Length in units of the k-grams used as anchors; `nil` picks 8 for text written mostly in
-    /// ideographs and 12 otherwise.
-    public var anchorLength: Int?
-    /// Largest gap (in units, on either side) that may separate two matches of one passage.
-    public var maxGap = 300
-    /// A one-sided gap at least this long (with the other side at most a quarter of it) splits a
-    /// passage: the text there is reported as existing on one side only, not as an edit.
-    public var oneSidedGap = 40
-    /// Unmatched text at a passage's edge up to this long is drawn into the passage when it
-    /// reaches a paragraph boundary (so an edit in a passage's first characters is an edit).
-    public var edgeSlack = 40
-    /// Texts longer than this (A plus B, in units) sample anchors: about one k-gram in
-    /// `sampling` is an anchor candidate, chosen by its hash, so both sides sample the same ones.
-    public var samplingAbove = 200_000
-    public var sampling: UInt64 = 8
-
-    public init(anchorLength: Int? = nil) { self.anchorLength = anchorLength }
-}

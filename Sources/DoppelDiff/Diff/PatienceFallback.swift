@@ -22,7 +22,7 @@ extension MyersEngine {
     /// Gaps with at most this many tokens on both sides together get an exact (Myers) script.
     static let fallbackSmallGap = 32
 
-    /// Appends matched runs of `a[aLo..<aHi]` against `b[bLo..<bHi]` without a budgeted search.
+    /// Appends matched runs of `a[xs]` against `b[ys]` without a budgeted search.
     /// After the common prefix and suffix, a small gap gets an exact script; a larger one is
     /// anchored on the longest chain, increasing on both sides, of `fallbackGram`-token grams
     /// that occur equally often on both sides (at most `fallbackMaxOccurrences` times), the t-th
@@ -33,41 +33,39 @@ extension MyersEngine {
     /// are solved the same way, up to `fallbackDepth` levels; what is left then is replaced.
     ///
     /// - Complexity: O(`fallbackDepth` · (n + m) log(n + m) + `fallbackSmallGap` · (n + m)).
-    mutating func fallback(_ aLo: Int, _ aHi: Int, _ bLo: Int, _ bHi: Int, depth: Int) {
+    mutating func fallback(_ xs: Range<Int>, _ ys: Range<Int>, depth: Int) {
         exact = false
-        let (aLo, aHi, bLo, bHi, suffix) = trimCommonEnds(aLo, aHi, bLo, bHi)
-        if aLo < aHi && bLo < bHi {
-            if (aHi - aLo) + (bHi - bLo) <= Self.fallbackSmallGap {
-                solve(aLo, aHi, bLo, bHi, budgeted: false)
+        let (xs, ys, suffix) = trimCommonEnds(xs, ys)
+        if !xs.isEmpty && !ys.isEmpty {
+            if xs.count + ys.count <= Self.fallbackSmallGap {
+                solve(xs, ys, budgeted: false)
             } else if depth < Self.fallbackDepth {
-                var anchors = gramAnchors(aLo, aHi, bLo, bHi)
-                if anchors.isEmpty { anchors = tokenAnchors(aLo, aHi, bLo, bHi) }
+                var anchors = gramAnchors(xs, ys)
+                if anchors.isEmpty { anchors = tokenAnchors(xs, ys) }
                 if !anchors.isEmpty {
-                    var i = aLo
-                    var j = bLo
+                    var i = xs.lowerBound
+                    var j = ys.lowerBound
                     // Gram anchors may overlap the one before; the prefix match of the gap after
                     // that one covers what they would add.
                     for anchor in anchors where anchor.a >= i && anchor.b >= j {
-                        fallback(i, anchor.a, j, anchor.b, depth: depth + 1)
+                        fallback(i..<anchor.a, j..<anchor.b, depth: depth + 1)
                         matches.append(a: anchor.a, b: anchor.b, count: anchor.count)
                         i = anchor.a + anchor.count
                         j = anchor.b + anchor.count
                     }
-                    fallback(i, aHi, j, bHi, depth: depth + 1)
+                    fallback(i..<xs.upperBound, j..<ys.upperBound, depth: depth + 1)
                 }
             }
         }
-        matches.append(a: aHi, b: bHi, count: suffix)
+        matches.append(a: xs.upperBound, b: ys.upperBound, count: suffix)
     }
 
     /// The longest chain, increasing on both sides, of pairs (t-th occurrence of a token in
-    /// `a[aLo..<aHi]`, t-th occurrence in `b[bLo..<bHi]`) over tokens that occur equally often in
+    /// `a[xs]`, t-th occurrence in `b[ys]`) over tokens that occur equally often in
     /// both, at most `fallbackMaxOccurrences` times.
     ///
     /// - Complexity: O((n + m) + u log u) for u pairs, after a one-time O(max id) allocation.
-    private mutating func tokenAnchors(_ aLo: Int, _ aHi: Int, _ bLo: Int, _ bHi: Int)
-        -> [TokenMatch]
-    {
+    private mutating func tokenAnchors(_ xs: Range<Int>, _ ys: Range<Int>) -> [TokenMatch] {
         if fallbackTables.countA.isEmpty {
             var largest: Int32 = 0
             for id in a { largest = max(largest, id) }
@@ -83,26 +81,26 @@ extension MyersEngine {
             fallbackTables.countB.withUnsafeMutableBufferPointer { countB in
                 fallbackTables.startB.withUnsafeMutableBufferPointer { startB in
                     fallbackTables.seen.withUnsafeMutableBufferPointer { seen in
-                        for i in aLo..<aHi { countA[Int(a[i])] += 1 }
-                        for j in bLo..<bHi { countB[Int(b[j])] += 1 }
+                        for i in xs { countA[Int(a[i])] += 1 }
+                        for j in ys { countB[Int(b[j])] += 1 }
                         // Positions in `b` grouped by id (a counting sort), each id's in order.
                         var next: Int32 = 0
-                        for j in bLo..<bHi where seen[Int(b[j])] == 0 {
+                        for j in ys where seen[Int(b[j])] == 0 {
                             let id = Int(b[j])
                             startB[id] = next
                             next += countB[id]
                             seen[id] = 1
                         }
-                        var positions = [Int](repeating: 0, count: bHi - bLo)
-                        for j in bLo..<bHi { seen[Int(b[j])] = 0 }
-                        for j in bLo..<bHi {
+                        var positions = [Int](repeating: 0, count: ys.count)
+                        for j in ys { seen[Int(b[j])] = 0 }
+                        for j in ys {
                             let id = Int(b[j])
                             positions[Int(startB[id] + seen[id])] = j
                             seen[id] += 1
                         }
-                        for j in bLo..<bHi { seen[Int(b[j])] = 0 }
+                        for j in ys { seen[Int(b[j])] = 0 }
                         let most = Int32(Self.fallbackMaxOccurrences)
-                        for i in aLo..<aHi {
+                        for i in xs {
                             let id = Int(a[i])
                             if countA[id] == countB[id] && countA[id] <= most {
                                 let j = positions[Int(startB[id] + seen[id])]
@@ -110,12 +108,12 @@ extension MyersEngine {
                                 seen[id] += 1
                             }
                         }
-                        for i in aLo..<aHi {
+                        for i in xs {
                             let id = Int(a[i])
                             countA[id] = 0
                             seen[id] = 0
                         }
-                        for j in bLo..<bHi { countB[Int(b[j])] = 0 }
+                        for j in ys { countB[Int(b[j])] = 0 }
                     }
                 }
             }
@@ -129,21 +127,21 @@ extension MyersEngine {
     /// different grams costs anchors, never correctness.
     ///
     /// - Complexity: O((n + m) log(n + m)).
-    private func gramAnchors(_ aLo: Int, _ aHi: Int, _ bLo: Int, _ bHi: Int) -> [TokenMatch] {
+    private func gramAnchors(_ xs: Range<Int>, _ ys: Range<Int>) -> [TokenMatch] {
         let g = Self.fallbackGram
         // Positions of `b` are tagged by adding `bTag`, so each key's `a` positions sort first.
         let bTag = a.count + 1
-        guard aHi - aLo >= g && bHi - bLo >= g && bTag + b.count <= Int(UInt32.max) else {
+        guard xs.count >= g && ys.count >= g && bTag + b.count <= Int(UInt32.max) else {
             return []
         }
         var packed: [UInt64] = []
-        packed.reserveCapacity(aHi - aLo + bHi - bLo)
+        packed.reserveCapacity(xs.count + ys.count)
         let high: UInt64 = 0xFFFF_FFFF_0000_0000
-        for i in aLo...(aHi - g) { packed.append(gramKey(a, i) & high | UInt64(i)) }
-        for j in bLo...(bHi - g) { packed.append(gramKey(b, j) & high | UInt64(bTag + j)) }
+        for i in xs.lowerBound...(xs.upperBound - g) { packed.append(gramKey(a, i) & high | UInt64(i)) }
+        for j in ys.lowerBound...(ys.upperBound - g) { packed.append(gramKey(b, j) & high | UInt64(bTag + j)) }
         packed.sort()
         // For each position of the `a` gap, the `b` position it pairs with, or -1.
-        var partner = [Int](repeating: -1, count: aHi - aLo)
+        var partner = [Int](repeating: -1, count: xs.count)
         var s = 0
         while s < packed.count {
             let key = packed[s] & high
@@ -155,14 +153,14 @@ extension MyersEngine {
                 for t in 0..<inA {
                     let i = Int(packed[s + t] & ~high)
                     let j = Int(packed[s + inA + t] & ~high) - bTag
-                    if (0..<g).allSatisfy({ a[i + $0] == b[j + $0] }) { partner[i - aLo] = j }
+                    if (0..<g).allSatisfy({ a[i + $0] == b[j + $0] }) { partner[i - xs.lowerBound] = j }
                 }
             }
             s = e
         }
         var pairs: [TokenMatch] = []
         for (offset, j) in partner.enumerated() where j >= 0 {
-            pairs.append(TokenMatch(a: aLo + offset, b: j, count: g))
+            pairs.append(TokenMatch(a: xs.lowerBound + offset, b: j, count: g))
         }
         return Self.longestIncreasingChain(pairs)
     }

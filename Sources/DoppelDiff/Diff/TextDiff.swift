@@ -18,7 +18,7 @@ public enum TextDiff {
     ///   O(`options.costBudget` + (n + m) log(n + m)) in any case; memory O(n + m).
     public static func diff(_ a: NormalizedText, _ aRange: Range<Int>,
                             _ b: NormalizedText, _ bRange: Range<Int>,
-                            options: DiffOptions = DiffOptions()) -> DiffResult {
+                            options: DiffOptions = .standard) -> DiffResult {
         var tokenizer = DiffTokenizer()
         return diff(a, aRange, b, bRange, options: options, tokenizer: &tokenizer)
     }
@@ -29,7 +29,7 @@ public enum TextDiff {
     /// hashes grams of ids and two grams collide, which depends on the ids given.
     public static func diff(_ a: NormalizedText, _ aRange: Range<Int>,
                             _ b: NormalizedText, _ bRange: Range<Int>,
-                            options: DiffOptions = DiffOptions(),
+                            options: DiffOptions = .standard,
                             tokenizer: inout DiffTokenizer) -> DiffResult {
         let tokensA = tokenizer.tokenize(a, aRange)
         let tokensB = tokenizer.tokenize(b, bRange)

@@ -19,7 +19,7 @@ enum HTMLStyle {
             "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Zen Hei", sans-serif; }
         section.diff + section.diff { margin-top: 48px; border-top: 3px solid var(--rule); }
         .summary { padding: 18px 24px 10px; }
-        h1 { font-size: 21px; margin: 0 0 10px; font-weight: 650; }
+        h1 { font-size: 21px; margin: 0 0 10px; font-weight: 650; overflow-wrap: anywhere; }
         h2 { font-size: 18px; margin: 0 0 10px; }
         .path { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .92em;
           overflow-wrap: anywhere; }
@@ -58,6 +58,9 @@ enum HTMLStyle {
           border-radius: 8px; border: 1px solid; margin-right: 4px; }
         .badge.moved { color: var(--moved); border-color: var(--moved); border-style: dashed; }
         .badge.only { color: var(--muted); border-color: var(--muted); }
+        .badge.check-warn { color: #a15c00; border-color: #a15c00; }
+        .badge.check-ok { color: var(--muted); border-color: var(--rule); }
+        a.kept { color: #a15c00; font-size: 12px; }
         table.sbs { width: 100%; border-collapse: collapse; table-layout: fixed; }
         table.sbs thead th { position: sticky; top: 0; z-index: 1; background: #fff; text-align: left;
           padding: 8px 12px; border-bottom: 2px solid var(--ink); font-size: 14px; }
@@ -74,6 +77,7 @@ enum HTMLStyle {
         .ln.bl { height: .4em; }
         .no { flex: none; width: 3.6em; padding-right: .8em; text-align: right; color: #a0a0a8;
           font-size: 11px; line-height: 2.1; font-variant-numeric: tabular-nums; user-select: none; }
+        .pg { display: block; font-weight: 650; color: var(--muted); line-height: 1.2; }
         .tx { flex: 1; min-width: 0; }
         a { color: inherit; }
         table.clusters { border-collapse: collapse; margin: 8px 0 14px; font-size: 14px; }
@@ -81,6 +85,48 @@ enum HTMLStyle {
           border-bottom: 1px solid var(--rule); vertical-align: top; }
         table.clusters td.num { text-align: right; font-variant-numeric: tabular-nums; }
         table.clusters tbody.cluster tr:first-child td { border-top: 2px solid var(--ink); }
+        section.collation .synopsis { display: grid; grid-template-columns: minmax(0, 1fr) minmax(16em, 24em);
+          gap: 0 24px; padding: 0 24px 24px; align-items: start; }
+        section.collation .text { border-top: 2px solid var(--ink); padding-top: 6px; }
+        a.var { background: var(--ins-bg); color: #000; text-decoration: underline; text-decoration-style: dotted;
+          text-decoration-color: var(--ins-ink); text-underline-offset: 3px; border-radius: 2px; padding: 0 1px;
+          position: relative; scroll-margin-top: 4em; }
+        a.var.moved { box-shadow: 0 2px 0 var(--moved); }
+        a.var.at { display: inline-block; width: 0; padding: 0; height: 1.15em; vertical-align: -.2em;
+          background: none; border-left: 3px solid var(--ins-ink); margin: 0 2px; }
+        a.var:hover::after { content: attr(title); position: absolute; left: 0; top: 1.7em; z-index: 2;
+          white-space: pre; background: var(--ink); color: #fff; font-size: 13px; padding: 2px 8px; border-radius: 4px; }
+        a.var:target, aside.variants li:target { outline: 3px solid var(--ink); outline-offset: 1px; }
+        aside.variants { position: sticky; top: 0; max-height: 100vh; overflow-y: auto; font-size: 13px;
+          border-top: 2px solid var(--ink); padding-top: 6px; }
+        aside.variants ol { padding-left: 2.6em; margin: 4px 0 14px; }
+        aside.variants > ol > li { margin-bottom: 6px; }
+        aside.variants ul { list-style: none; padding: 0; margin: 0; }
+        aside.variants .rdg .t { background: var(--only-1); padding: 0 3px; border-radius: 2px; }
+        aside.variants .rdg.base .t { background: var(--ins-bg); }
+        .wit { color: var(--muted); font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px; }
+        table.agreement { border-collapse: collapse; font-size: 13px; margin: 6px 0; }
+        table.agreement caption { text-align: left; color: var(--muted); padding-bottom: 2px; }
+        table.agreement th, table.agreement td { padding: 2px 10px; border-bottom: 1px solid var(--rule); text-align: right;
+          font-variant-numeric: tabular-nums; }
+        table.agreement .n { color: var(--muted); }
+        ul.closest { font-size: 13px; margin: 4px 0; padding-left: 1.4em; }
+        @media (max-width: 640px) {
+          .summary { padding: 14px 12px 8px; }
+          table.clusters, table.clusters tbody, table.clusters tr, table.clusters td { display: block; }
+          table.clusters thead { display: none; }
+          table.clusters tbody.cluster { border-top: 2px solid var(--ink); padding: 4px 0 8px; }
+          table.clusters tbody.cluster tr:first-child td { border-top: none; }
+          table.clusters tr { padding: 4px 0; border-bottom: 1px solid var(--rule); }
+          table.clusters td { border: none; padding: 1px 0; text-align: left; }
+          table.clusters td.num { text-align: left; display: inline-block; margin-right: 14px; }
+          table.clusters td:empty { display: none; }
+          table.clusters td[data-label]::before { content: attr(data-label) " "; color: var(--muted); font-size: 12px; }
+          table.clusters td.cl { font-weight: 650; }
+          table.clusters td.title { color: var(--muted); font-size: 13px; }
+          table.sbs td { padding: 4px 6px 8px 2px; }
+          .no { width: 2.6em; padding-right: .4em; }
+        }
         @media print {
           body { font-size: 10pt; }
           table.sbs thead th { position: static; }

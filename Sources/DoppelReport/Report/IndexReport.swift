@@ -23,7 +23,7 @@ public enum IndexReport {
         for error in skipped { out += "skipped: \(error.description)\n" }
         let found = result.queries.filter { !$0.matches.isEmpty }.count
         let p = result.parameters
-        out += "\(result.queries.count) documents queried; \(found) with near-duplicates among the "
+        out += "\(Plural.count(result.queries.count, "document")) queried; \(found) with near-duplicates among the "
         out += "\(result.documentCount) documents of \(result.archive) ("
         out += p.verification == ClusterOptions.Verification.exact.rawValue
             ? "exact similarities from shingle sets"
@@ -34,7 +34,7 @@ public enum IndexReport {
         return out
     }
 
-    /// The `doppel.index.query/1` document (see the README for the schema): every query
+    /// The `doppel.index.query/1` document (schema: docs/formats.md): every query
     /// document, with or without matches.
     ///
     /// - Complexity: O(size of the report).
@@ -103,7 +103,7 @@ public enum IndexReport {
         return out
     }
 
-    /// The `doppel.index.stats/1` document (see the README for the schema).
+    /// The `doppel.index.stats/1` document (schema: docs/formats.md).
     ///
     /// - Complexity: O(1).
     public static func json(_ stats: IndexStats, pretty: Bool = true) -> String {

@@ -12,19 +12,29 @@ public struct NormalizationOptions: Sendable, Equatable {
         case print
     }
 
-    public var layout: Layout = .auto
+    /// The defaults: layout detected, case, punctuation and variants kept, the map kept. Every
+    /// value of every setting is valid, so the settings are plain variables.
+    public static let standard = NormalizationOptions(
+        layout: .auto, ignoreCase: false, ignorePunctuation: false, foldVariants: false, keepMap: true)
+
+    /// How line breaks are read.
+    public var layout: Layout
     /// Fold letter case (Latin, Greek, Cyrillic ...).
-    public var ignoreCase = false
+    public var ignoreCase: Bool
     /// Drop punctuation and symbols entirely.
-    public var ignorePunctuation = false
+    public var ignorePunctuation: Bool
     /// Fold traditional Chinese characters to simplified (ICU `Hant-Hans`), per character.
-    public var foldVariants = false
+    public var foldVariants: Bool
     /// Keep the map back to the original (`originStarts`/`originEnds`). Clustering turns it off
     /// to save memory and time; the map arrays are then empty.
-    public var keepMap = true
+    public var keepMap: Bool
 
-    public init(layout: Layout = .auto, ignoreCase: Bool = false, ignorePunctuation: Bool = false,
-                foldVariants: Bool = false, keepMap: Bool = true) {
+    /// The settings; a setting not given is `standard`'s.
+    ///
+    /// - Complexity: O(1).
+    public init(layout: Layout = standard.layout, ignoreCase: Bool = standard.ignoreCase,
+                ignorePunctuation: Bool = standard.ignorePunctuation, foldVariants: Bool = standard.foldVariants,
+                keepMap: Bool = standard.keepMap) {
         self.layout = layout
         self.ignoreCase = ignoreCase
         self.ignorePunctuation = ignorePunctuation

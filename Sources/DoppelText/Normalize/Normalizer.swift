@@ -116,7 +116,14 @@ public struct Normalizer {
         return .folded(text)
     }
 
-    /// The folding loop: every code point of `s` through `state`.
+    /// The folding loop: every code point of `s` through `state`. Each step takes one of five
+    /// paths, cheapest first: a run of Han ideographs copied whole (`plainHanRun`), a line break
+    /// or a space added to the pending gap (`FoldCursor`), a character that is its own unit, or a
+    /// character (with its combining marks) through `CharacterFolding` (`foldCluster`). Content
+    /// first settles the start of its line (`startLine`) and the gap before it
+    /// (`Emitter.settleGap`).
+    ///
+    /// - Complexity: O(n) for n code points (see `normalize(_:)`).
     private func fold(_ s: UnsafeBufferPointer<Unicode.Scalar>, lines: LineLayout, into state: inout Emitter) {
         let classes = ScriptClass.table
         let hanIsIdentity = !options.foldVariants
@@ -124,113 +131,191 @@ public struct Normalizer {
         state.ledger.paragraphsRecovered = lines.recovered
         var folded: [UInt32] = []
         folded.reserveCapacity(4)
-
-        var lineOrdinal = 0          // non-blank lines started so far
-        var inContent = false        // seen content on the current line
-        var gapStart = -1            // first white-space code point of the pending gap
-        var gapEnd = 0
-        var gapHasBreak = false
-        var cutAt = -1               // where the last over-long cluster was cut: its marks go on here
-        var i = 0
+        var cursor = FoldCursor()
         let n = s.count
-        while i < n {
+        while cursor.i < n {
+            let i = cursor.i
             let u = s[i].value
-            // Fastest path: a run of Han ideographs in the middle of a line, nothing pending,
-            // copied as a whole (its last one stays for the slow path when a combining mark
-            // follows it).
-            if u >= 0x4E00 && u <= 0x9FFF && inContent && gapStart < 0 && hanIsIdentity {
-                var end = i + 1
-                while end < n, s[end].value >= 0x4E00, s[end].value <= 0x9FFF { end += 1 }
-                if end < n && classes.isCombiningMark(s[end].value) { end -= 1 }
-                if end > i {
-                    state.appendPlainRun(s, i..<end)
-                    i = end
-                    continue
-                }
+            // Fastest path: a run of Han ideographs in the middle of a line, nothing pending.
+            if u >= 0x4E00 && u <= 0x9FFF && cursor.inContent && !cursor.gap.isPending && hanIsIdentity,
+               let run = Self.plainHanRun(s, from: i, classes: classes) {
+                state.appendPlainRun(s, run)
+                cursor.i = run.upperBound
+                continue
             }
             if LineLayout.isLineBreak(u) {
-                if gapStart < 0 { gapStart = i }
-                gapHasBreak = gapHasBreak || inContent || lineOrdinal > 0
-                inContent = false
-                if u == 0x0D, i + 1 < n, s[i + 1].value == 0x0A { i += 1 }
-                i += 1
-                gapEnd = i
+                cursor.takeLineBreak(crlf: u == 0x0D && i + 1 < n && s[i + 1].value == 0x0A)
                 continue
             }
             if u < 0x80 ? (u == 0x20 || u == 0x09) : classes.of(u) == .space {
-                if gapStart < 0 { gapStart = i }
-                i += 1
-                gapEnd = i
+                cursor.takeSpace()
                 if u != 0x20 { state.ledger.spacesCollapsed += 1 }
                 continue
             }
-            // Content: first settle the gap before it.
-            if !inContent {
-                inContent = true
-                if lineOrdinal > 0 {
-                    let paragraph = lines.paragraphBefore[lineOrdinal - 1]
-                    if paragraph {
-                        state.breakParagraph()
-                        gapStart = -1
-                    } else {
-                        state.ledger.lineBreaksJoined += 1
-                    }
-                }
-                lineOrdinal += 1
-            }
-            var end = i + 1
+            if !cursor.inContent { Self.startLine(&cursor, lines: lines, into: &state) }
+            let end = i + 1
             let next = end < n ? s[end].value : 0
             // Fast path: a Han ideograph or printable ASCII character that no option changes and
             // no combining mark follows is its own unit.
             if (u >= 0x4E00 && u <= 0x9FFF ? hanIsIdentity : u > 0x20 && u < 0x7F && asciiIsIdentity)
                 && !classes.isCombiningMark(next) {
-                if gapStart >= 0 {
-                    state.settleGap(gapStart..<gapEnd, before: u, hadBreak: gapHasBreak)
-                    gapStart = -1
-                    gapHasBreak = false
+                if cursor.gap.isPending {
+                    state.settleGap(cursor.gap.range, before: u, hadBreak: cursor.gap.hasBreak)
+                    cursor.gap.clear()
                 }
                 state.append(u, origin: i..<end)
-                i = end
+                cursor.i = end
                 continue
             }
-            folded.removeAll(keepingCapacity: true)
-            let change: FoldChange
-            let continuesCluster = i == cutAt
-            if classes.isCombiningMark(next) {
-                // A base and the combining marks after it fold as one cluster (NFKC composes
-                // them), every unit mapped to the whole cluster; but, as in Unicode's Stream-Safe
-                // Text Format (UAX #15, section 13: never more than 30 consecutive non-starters),
-                // never more than `maximumClusterMarks` (30) marks. NFKC puts a cluster's marks in
-                // canonical order with an insertion sort, quadratic in their number (`a` and
-                // 100,000 marks of two alternating classes took 26 s in a release build), so a
-                // longer run is cut after every 30th mark, the first piece keeping the base (a
-                // mark with no base counts as one of the 30). Each piece folds on its own, its
-                // units mapped to it alone, at a bounded cost: a run costs time linear in its
-                // length. Marks are not reordered or composed across a cut, and a cut cluster
-                // counts once in the ledger, as its first piece. Clusters of at most 30 marks,
-                // which is all real text has, fold as before.
-                let limit = min(n, i + (classes.isCombiningMark(u) ? 0 : 1) + Self.maximumClusterMarks)
-                while end < limit && classes.isCombiningMark(s[end].value) { end += 1 }
-                if end == limit && end < n && classes.isCombiningMark(s[end].value) { cutAt = end }
-                change = folding.foldCluster(s[i..<end], into: &folded)
-            } else {
-                change = folding.fold(u, into: &folded)
-            }
-            if !continuesCluster { state.count(change) }
-            if !folded.isEmpty {
-                if gapStart >= 0 {
-                    state.settleGap(gapStart..<gapEnd, before: folded[0], hadBreak: gapHasBreak)
-                }
-                gapStart = -1
-                gapHasBreak = false
-                for unit in folded { state.append(unit, origin: i..<end) }
-            } else if gapStart >= 0 {
-                gapEnd = end  // an invisible character inside white space belongs to the gap
-            } else {
-                state.passOver(i..<end)
-            }
-            i = end
+            foldCluster(s, &cursor, classes: classes, folded: &folded, into: &state)
         }
+    }
+
+    /// The run of Han ideographs (U+4E00-9FFF) that starts at `start`, without its last one when
+    /// a combining mark follows it (that one takes the cluster path with its mark); nil when that
+    /// leaves nothing.
+    ///
+    /// - Precondition: `s[start]` is a Han ideograph.
+    /// - Complexity: O(run).
+    @inline(__always)
+    private static func plainHanRun(_ s: UnsafeBufferPointer<Unicode.Scalar>, from start: Int,
+                                    classes: ScriptTable) -> Range<Int>? {
+        let n = s.count
+        var end = start + 1
+        while end < n, s[end].value >= 0x4E00, s[end].value <= 0x9FFF { end += 1 }
+        if end < n && classes.isCombiningMark(s[end].value) { end -= 1 }
+        return end > start ? start..<end : nil
+    }
+
+    /// The first content of a line: decides the line break before it, which ends a paragraph
+    /// (dropping the pending gap) or joins two lines of one (the gap stays pending).
+    @inline(__always)
+    private static func startLine(_ cursor: inout FoldCursor, lines: LineLayout, into state: inout Emitter) {
+        cursor.inContent = true
+        if cursor.lineOrdinal > 0 {
+            if lines.paragraphBefore[cursor.lineOrdinal - 1] {
+                state.breakParagraph()
+                // Only the start: `hasBreak` stays until a unit settles or clears the gap.
+                cursor.gap.start = -1
+            } else {
+                state.ledger.lineBreaksJoined += 1
+            }
+        }
+        cursor.lineOrdinal += 1
+    }
+
+    /// Folds the code point at `cursor.i`, with the combining marks after it, through
+    /// `CharacterFolding`, and emits its units after the pending gap; moves the cursor past them.
+    ///
+    /// A base and the combining marks after it fold as one cluster (NFKC composes them), every
+    /// unit mapped to the whole cluster; but, as in Unicode's Stream-Safe Text Format (UAX #15,
+    /// section 13: never more than 30 consecutive non-starters), never more than
+    /// `maximumClusterMarks` (30) marks. NFKC puts a cluster's marks in canonical order with an
+    /// insertion sort, quadratic in their number (`a` and 100,000 marks of two alternating
+    /// classes took 26 s in a release build), so a longer run is cut after every 30th mark, the
+    /// first piece keeping the base (a mark with no base counts as one of the 30). Each piece
+    /// folds on its own, its units mapped to it alone, at a bounded cost: a run costs time linear
+    /// in its length. Marks are not reordered or composed across a cut, and a cut cluster counts
+    /// once in the ledger, as its first piece. Clusters of at most 30 marks, which is all real
+    /// text has, fold as before.
+    ///
+    /// - Complexity: O(marks) for at most `maximumClusterMarks` marks.
+    @inline(__always)
+    private func foldCluster(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ cursor: inout FoldCursor,
+                             classes: ScriptTable, folded: inout [UInt32], into state: inout Emitter) {
+        let n = s.count
+        let i = cursor.i
+        let u = s[i].value
+        var end = i + 1
+        folded.removeAll(keepingCapacity: true)
+        let change: FoldChange
+        let continuesCluster = i == cursor.cutAt
+        if end < n && classes.isCombiningMark(s[end].value) {
+            let limit = min(n, i + (classes.isCombiningMark(u) ? 0 : 1) + Self.maximumClusterMarks)
+            while end < limit && classes.isCombiningMark(s[end].value) { end += 1 }
+            if end == limit && end < n && classes.isCombiningMark(s[end].value) { cursor.cutAt = end }
+            change = folding.foldCluster(s[i..<end], into: &folded)
+        } else {
+            change = folding.fold(u, into: &folded)
+        }
+        if !continuesCluster { state.count(change) }
+        if !folded.isEmpty {
+            if cursor.gap.isPending {
+                state.settleGap(cursor.gap.range, before: folded[0], hadBreak: cursor.gap.hasBreak)
+            }
+            cursor.gap.clear()
+            for unit in folded { state.append(unit, origin: i..<end) }
+        } else if cursor.gap.isPending {
+            cursor.gap.end = end  // an invisible character inside white space belongs to the gap
+        } else {
+            state.passOver(i..<end)
+        }
+        cursor.i = end
+    }
+}
+
+/// Where the folding loop stands: the next code point, the line it is on, the white space not
+/// yet decided, and the cut of an over-long cluster.
+private struct FoldCursor {
+    /// The next code point to fold.
+    var i = 0
+    /// Non-blank lines started so far.
+    var lineOrdinal = 0
+    /// Whether the current line has had content.
+    var inContent = false
+    /// White space since the last unit, decided when the next unit comes (`Emitter.settleGap`).
+    var gap = PendingGap()
+    /// Where the last over-long cluster was cut: the marks from there on are its next piece, not
+    /// counted again in the ledger (-1: none).
+    var cutAt = -1
+
+    /// Adds the line break at `i` (two code points when `crlf`) to the gap.
+    @inline(__always)
+    mutating func takeLineBreak(crlf: Bool) {
+        if !gap.isPending { gap.start = i }
+        gap.hasBreak = gap.hasBreak || inContent || lineOrdinal > 0
+        inContent = false
+        i += crlf ? 2 : 1
+        gap.end = i
+    }
+
+    /// Adds the space at `i` to the gap.
+    @inline(__always)
+    mutating func takeSpace() {
+        if !gap.isPending { gap.start = i }
+        i += 1
+        gap.end = i
+    }
+}
+
+/// A run of white space (spaces, line breaks, and the invisible characters among them) between
+/// two units, not yet decided.
+///
+/// Invariant: while pending, `start ..< end` is the run in the original code points. `hasBreak`
+/// may outlive the run it was set in: a paragraph break drops the start only, and a unit of the
+/// fast paths with no gap pending leaves the flag as it is, so it goes with the next gap unless
+/// a unit folded through `CharacterFolding` clears it first (`clear()`).
+private struct PendingGap {
+    /// The first code point of the run, or -1 when none is pending.
+    var start = -1
+    /// One past the run's last code point.
+    var end = 0
+    /// Whether a line break after content (or after the first line) is in the run.
+    var hasBreak = false
+
+    var isPending: Bool {
+        @inline(__always) get { start >= 0 }
+    }
+
+    var range: Range<Int> {
+        @inline(__always) get { start..<end }
+    }
+
+    /// Nothing pending, and no line break.
+    @inline(__always)
+    mutating func clear() {
+        start = -1
+        hasBreak = false
     }
 }
 
@@ -405,6 +490,18 @@ private struct Emitter {
 /// storage of the array it becomes (`Array(unsafeUninitializedCapacity:)`), so a long text's
 /// units and map are neither copied nor touched twice. Past the capacity, appends are dropped
 /// and only counted (`wanted`), and the caller folds again with that much room.
+///
+/// Lifetime: `base` points into the storage that `Array(unsafeUninitializedCapacity:)` lends to
+/// its initialising closure in `normalize(_:lines:capacity:)`, and is valid only inside that
+/// closure. The column is made there, lives in the `Emitter` made in the same closure, and its
+/// `count` is handed back as the array's initialised count before the closure returns; neither
+/// escapes it.
+///
+/// Invariants: `0 <= count <= capacity` and `count <= wanted`; elements `0 ..< count` are
+/// initialised and nothing at or past `count` is read. While `wanted > count` (some appends were
+/// dropped), `last` and the subscript see the last element kept, so the fold may decide
+/// differently than with room; its output is then discarded whenever `wanted > capacity` at the
+/// end, and the caller folds again with more room.
 private struct OutputColumn<Element: BitwiseCopyable> {
     fileprivate let base: UnsafeMutablePointer<Element>?
     fileprivate let capacity: Int

@@ -31,7 +31,7 @@ import Testing
         let (textA, textB) = Comparer.normalize(a, b, options: NormalizationOptions())
         let gaps = Aligner.align(textA, textB).pairs.flatMap(\.gaps)
         #expect(gaps.count > 100)
-        let together = Comparer.diffGaps(gaps, textA, textB, options: DiffOptions(), parallelUnits: 0)
+        let together = PassageDiffer.diffGaps(gaps, textA, textB, options: .standard, parallelUnits: 0)
         #expect(together.count == gaps.count)
         for (gap, result) in zip(gaps, together) {
             let alone = TextDiff.diff(textA, gap.a, textB, gap.b)

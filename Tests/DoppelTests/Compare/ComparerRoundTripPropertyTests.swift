@@ -10,7 +10,7 @@ import Testing
 /// differences in spacing alone are not edits (`TextDiff.apply` keeps A's spaces between
 /// unchanged tokens, and a space B has between an unchanged and an inserted word is no edit).
 @Suite struct ComparerRoundTripPropertyTests {
-    static let budgets = [0, 2_000, DiffOptions.defaultCostBudget]
+    static let budgets = [0, 2_000, DiffOptions.standard.costBudget]
 
     /// Every pair rebuilds; edits are ascending, non-overlapping and inside their pair on both
     /// sides. Returns the number of edits checked.
@@ -39,8 +39,8 @@ import Testing
     }
 
     static func options(budget: Int) -> ComparisonOptions {
-        var options = ComparisonOptions()
-        options.diff = DiffOptions(costBudget: budget)
+        var options = ComparisonOptions.standard
+        options.diff = try! DiffOptions(costBudget: budget)
         return options
     }
 

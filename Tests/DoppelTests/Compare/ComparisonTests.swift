@@ -111,7 +111,7 @@ import Testing
     }
 
     @Test func ignorePunctuationDropsPunctuationEdits() {
-        var options = ComparisonOptions()
+        var options = ComparisonOptions.standard
         let a = SourceText(path: "a", text: "各级工会将深入开发区、乡镇等基层工会一线,开展专项调研,全面摸清情况。")
         let b = SourceText(path: "b", text: "各级工会将深入开发区乡镇等基层工会一线,开展专项调研;全面摸清情况。")
         #expect(Comparer.compare(a, b, options: options).editCount == 2)

@@ -31,4 +31,12 @@ import Testing
     @Test func negativeMaxEditsIsInvalid() {
         #expect(throws: DoppelError.self) { try FailurePolicy(maxEdits: -1) }
     }
+
+    @Test func inconsistentFailsOnlyOnAnOldFormKept() throws {
+        let policy = try FailurePolicy(findings: .inconsistent)
+        #expect(!policy.fails(try CheckFixtures.samples()))
+        #expect(policy.failures(try CheckFixtures.samples(print: CheckFixtures.keepOneOldForm)) == ["王女士 → 马女士 kept at 1 place"])
+        #expect(!policy.fails(Self.samples))  // not checked: nothing to judge
+        #expect(!policy.failsUnmatched)
+    }
 }

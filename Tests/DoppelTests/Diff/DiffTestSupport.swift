@@ -31,7 +31,7 @@ func sampleText(_ name: String) throws -> NormalizedText {
 }
 
 /// Diffs two whole single-paragraph strings.
-func diffStrings(_ a: String, _ b: String, options: DiffOptions = DiffOptions())
+func diffStrings(_ a: String, _ b: String, options: DiffOptions = .standard)
     -> (NormalizedText, NormalizedText, DiffResult)
 {
     let ta = NormalizedText(identity: a)

@@ -1,0 +1,75 @@
+import DoppelIO
+import DoppelText
+import DoppelDiff
+
+/// What the checks found about a comparison's edits (`docs/evidence.md`).
+public struct CheckResult: Sendable {
+    /// Each edit's word, in document order (pairs in report order, edits in pair order); `nil`
+    /// for an edit without one (punctuation, or below the floor).
+    public var forms: [EditForm?]
+    /// One finding per distinct repeated change; empty when consistency is off.
+    public var consistency: [ConsistencyFinding]
+    /// The reference's evidence for each edit with a form; `nil` without a reference.
+    public var evidence: [EditEvidence]?
+    /// The reference the evidence was looked up in.
+    public var reference: ReferenceCorpus?
+    /// True when consistency was checked (`CheckOptions.consistency`).
+    public var consistencyChecked: Bool
+
+    /// True when no change was left undone at some place.
+    public var isConsistent: Bool { consistency.allSatisfy(\.consistent) }
+
+    /// The consistency finding edit `k` belongs to, if any.
+    ///
+    /// - Complexity: O(findings + their places).
+    public func consistency(ofEdit k: Int) -> ConsistencyFinding? {
+        consistency.first { $0.made.contains { $0.edit == k } }
+    }
+
+    /// The evidence of edit `k`, if any.
+    ///
+    /// - Complexity: O(log edits).
+    public func evidence(ofEdit k: Int) -> EditEvidence? {
+        guard let evidence else { return nil }
+        var lo = 0
+        var hi = evidence.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if evidence[mid].edit < k { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < evidence.count && evidence[lo].edit == k ? evidence[lo] : nil
+    }
+}
+
+/// The library entry point of the Check stage: the word of each edit, whether each change was
+/// made everywhere, and what a reference says about each form.
+public enum Checker {
+    /// Checks the edits of `c`.
+    ///
+    /// ```swift
+    /// var comparison = Comparer.compare(web, print)
+    /// comparison.check = Checker.check(comparison, reference: try ReferenceCorpus.load(
+    ///     paths: ["archive/"], normalization: NormalizationOptions()))
+    /// comparison.check!.isConsistent   // false when an old form was left standing
+    /// ```
+    ///
+    /// - Complexity: O(n + m) to build the bigram tables of both texts, then O(c²) lookups per
+    ///   edit for c = `options.maximumContext` (`EditForm`), one per distinct change in B, two per
+    ///   edit in the reference.
+    public static func check(_ c: Comparison, options: CheckOptions = .standard,
+                             reference: ReferenceCorpus? = nil) -> CheckResult {
+        let searchA = UnitSearch(c.textA.units)
+        var forms: [EditForm?] = []
+        forms.reserveCapacity(c.editCount)
+        for pc in c.pairs {
+            for index in pc.edits.indices {
+                forms.append(EditForm.find(index, in: pc, c.textA, c.textB, searchA: searchA, options: options))
+            }
+        }
+        let consistency = options.consistency
+            ? ConsistencyCheck.findings(c, forms: forms, searchA: searchA, searchB: UnitSearch(c.textB.units)) : []
+        let evidence = reference.map { ReferenceEvidence.evidence(c, forms: forms, reference: $0, options: options) }
+        return CheckResult(forms: forms, consistency: consistency, evidence: evidence, reference: reference,
+                           consistencyChecked: options.consistency)
+    }
+}

@@ -1,0 +1,105 @@
+import Dispatch
+import DoppelIO
+import DoppelText
+
+/// One aligned pair with its edits.
+public struct PairComparison: Sendable {
+    public var pair: AlignedPair
+    public var edits: [Edit]
+    /// 2 × equal units / (units of A + units of B) within the pair.
+    public var similarity: Double
+    /// Units of A in the pair that no edit touches.
+    public var equalUnits: Int
+}
+
+/// The aligned and diffed passages of two normalised texts, and the text on one side only:
+/// what `doppel diff` reports about a pair and `doppel collate` builds on.
+public struct PassageDiff: Sendable {
+    /// The kept pairs, in A's order.
+    public var pairs: [PairComparison]
+    public var onlyInA: [Range<Int>]
+    public var onlyInB: [Range<Int>]
+    /// Moved pairs that are a short heading which, in B, follows the passage it precedes in A.
+    public var headlinesAfterBody: Int
+    /// False when some pair's diff hit the cost budget and fell back to a longer edit script.
+    public var exact: Bool
+}
+
+/// Aligns two normalised texts and diffs every aligned pair: the one pairwise comparison that
+/// `Comparer` (two versions) and `Collator` (many) share.
+public enum PassageDiffer {
+    /// The default least similarity of a kept pair (`ComparisonOptions.minimumPairSimilarity`).
+    public static let defaultMinimumPairSimilarity = 0.5
+
+    /// Aligns `a` and `b` (`Aligner`), diffs the gaps of every aligned pair (`TextDiff`), drops
+    /// punctuation-only edits when `ignorePunctuation`, and keeps a pair only when its
+    /// similarity after diffing reaches `minimumPairSimilarity`; the text of dropped pairs is
+    /// one-sided.
+    ///
+    /// ```swift
+    /// let d = PassageDiffer.diff(web, print)
+    /// d.pairs.flatMap(\.edits).count  // 34 on the samples
+    /// ```
+    ///
+    /// - Complexity: alignment O((n + m) log(n + m)); each pair's gaps are diffed by Myers'
+    ///   algorithm within `diff`'s cost budget.
+    public static func diff(_ textA: NormalizedText, _ textB: NormalizedText,
+                            align: AlignOptions = .standard, diff: DiffOptions = .standard,
+                            ignorePunctuation: Bool = false,
+                            minimumPairSimilarity: Double = defaultMinimumPairSimilarity) -> PassageDiff {
+        let alignment = Aligner.align(textA, textB, options: align)
+        let gaps = alignment.pairs.map(\.gaps)
+        let results = diffGaps(gaps.flatMap { $0 }, textA, textB, options: diff)
+        var exact = true
+        var kept: [PairComparison] = []
+        var next = 0
+        for (pair, pairGaps) in zip(alignment.pairs, gaps) {
+            var edits: [Edit] = []
+            for result in results[next..<next + pairGaps.count] {
+                exact = exact && result.exact
+                edits.append(contentsOf: result.edits)
+            }
+            next += pairGaps.count
+            if ignorePunctuation { edits.removeAll { $0.kind == .punctuation } }
+            let changedA = edits.reduce(0) { $0 + $1.a.count }
+            let equal = max(0, pair.a.count - changedA)
+            let total = pair.a.count + pair.b.count
+            let similarity = total == 0 ? 1 : Double(2 * equal) / Double(total)
+            if similarity >= minimumPairSimilarity {
+                kept.append(PairComparison(pair: pair, edits: edits, similarity: similarity, equalUnits: equal))
+            }
+        }
+        let onlyA = kept.count == alignment.pairs.count ? alignment.onlyInA
+            : Aligner.uncovered(textA, kept.map(\.pair.a))
+        let onlyB = kept.count == alignment.pairs.count ? alignment.onlyInB
+            : Aligner.uncovered(textB, kept.map(\.pair.b))
+        return PassageDiff(pairs: kept, onlyInA: onlyA, onlyInB: onlyB,
+                           headlinesAfterBody: alignment.headlinesAfterBody, exact: exact)
+    }
+
+    /// The diff of each gap, in order, on two threads when the gaps hold more than
+    /// `parallelUnits` units together. Each worker keeps one tokenizer for all its gaps (a
+    /// tokenizer's tables cost more to set up than a short gap costs to diff). Which gaps a
+    /// worker takes depends only on their number, so the result is the same on every run and
+    /// machine.
+    ///
+    /// - Complexity: that of `TextDiff.diff` summed over the gaps.
+    public static func diffGaps(_ gaps: [(a: Range<Int>, b: Range<Int>)], _ textA: NormalizedText,
+                                _ textB: NormalizedText, options: DiffOptions,
+                                parallelUnits: Int = 10_000) -> [DiffResult] {
+        let units = gaps.reduce(0) { $0 + $1.a.count + $1.b.count }
+        let workers = units > parallelUnits && gaps.count > 1 ? 2 : 1
+        let empty = DiffResult(edits: [], exact: true, equalUnits: 0)
+        let results = SharedSlots(repeating: empty, count: gaps.count)
+        // Workers take gaps in turn by index, so both get a share of every part of the texts.
+        let work: @Sendable (Int) -> Void = { worker in
+            var tokenizer = DiffTokenizer()
+            for index in stride(from: worker, to: gaps.count, by: workers) {
+                results[index] = TextDiff.diff(textA, gaps[index].a, textB, gaps[index].b,
+                                               options: options, tokenizer: &tokenizer)
+            }
+        }
+        if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
+        return results.take(resettingTo: empty)
+    }
+}
