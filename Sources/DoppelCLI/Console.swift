@@ -35,7 +35,7 @@ struct Console {
     /// Writes the whole output: to the `-o` file atomically, or to standard output.
     func emit(_ text: String) throws {
         if let outputPath {
-            try OutputFile.write(Array(text.utf8), to: outputPath, options: options, onTemporary: Signals.track)
+            try OutputFile.write(text, to: outputPath, options: options, onTemporary: Signals.track)
         } else {
             try Console.writeStandardOutput(text)
         }

@@ -17,4 +17,18 @@ public enum OutputFile {
         try file.append(bytes)
         try file.commit()
     }
+
+    /// Writes the UTF-8 of `text` to `path` as `write(_:to:options:onTemporary:)` does, from
+    /// the string's own storage: a report is not copied into an array first, which would hold
+    /// it twice at the peak.
+    ///
+    /// - Complexity: O(n) in the size of the output.
+    /// - Throws: `DoppelError.unwritable` naming the destination.
+    public static func write(_ text: String, to path: String, options: OutputOptions = .standard,
+                             onTemporary: @escaping (String?) -> Void = { _ in }) throws {
+        let file = try AtomicFile(path: path, options: options, onTemporary: onTemporary)
+        var text = text
+        try text.withUTF8 { try file.write(UnsafeRawBufferPointer($0), at: 0) }
+        try file.commit()
+    }
 }

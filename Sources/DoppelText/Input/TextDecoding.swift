@@ -23,10 +23,21 @@ public struct DecodedText: Sendable, Equatable {
 /// 2. A byte order mark decides: `EF BB BF` UTF-8, `FF FE` UTF-16LE, `FE FF` UTF-16BE; the mark is
 ///    dropped and the rest must decode strictly in that encoding, else `notText`.
 /// 3. Known binary signatures (PNG, JPEG, GIF, ZIP, ELF, gzip, xz, 7z, PDF) are `notText`.
-/// 4. Input with NUL bytes is UTF-16 without a byte order mark when the NULs fall on one side of
-///    the code units (see `UTF16Decoding.byteOrderFromNULs`), the whole input decodes, decodes to
-///    no NUL character, and at most 1% of it is controls or private use; otherwise it is binary
-///    (`notText`, "binary data: NUL byte at offset N").
+/// 4. Input with NUL bytes, of an even length, and not 95% printable ASCII (which is ASCII text
+///    with stray NULs), may be UTF-16 without a byte order mark. A byte
+///    order is a candidate when the whole input decodes strictly in it, to no NUL character, with
+///    at most 1% controls, private-use or noncharacter code points and at most 1% unassigned
+///    ones (among the first 65,536): the wrong order of real text lands on unpaired surrogates,
+///    private use and unassigned code points within a few dozen characters, and binary data on
+///    NUL characters and controls. Among the candidates, the order the bytes point to wins: the
+///    side of the code units whose bytes vary less holds the high bytes, since text keeps to a
+///    few Unicode blocks (`UTF16Decoding.byteOrderFromByteVariety`), or else the side the NULs
+///    fall on (ASCII puts them there, `UTF16Decoding.byteOrderFromNULs`; in Chinese text `一`,
+///    `　` and other code points whose low byte is zero put them on the other side, which is
+///    why the variety comes first). When the bytes point nowhere (a short text), a single
+///    candidate wins whatever its script, and of two the one that `TextPlausibility` scores
+///    higher, if it reaches the 0.3 threshold. Otherwise the input is binary (`notText`,
+///    "binary data: NUL byte at offset N").
 /// 5. Valid UTF-8 is UTF-8 (so ASCII is UTF-8).
 /// 6. Otherwise GB18030, Big5 and, for an even number of bytes, UTF-16LE and UTF-16BE are each
 ///    tried and the decoded texts scored (`TextPlausibility`: share of frequent Han characters
@@ -161,12 +172,51 @@ public enum TextDecoding {
         return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
     }
 
+    /// The input as UTF-16 without a byte order mark, if it reads as text in one order (see
+    /// step 4 of the type's rules).
     private static func utf16WithoutBOM(_ buffer: UnsafeBufferPointer<UInt8>) -> DecodedText? {
-        guard let bigEndian = UTF16Decoding.byteOrderFromNULs(buffer),
-            case let .decoded(scalars) = UTF16Decoding.decode(buffer, bigEndian: bigEndian),
-            !scalars.contains("\0"), TextPlausibility(scalars).badShare <= 0.01
+        guard buffer.count % 2 == 0, !isMostlyASCII(buffer) else { return nil }
+        let pointed = UTF16Decoding.byteOrderFromByteVariety(buffer) ?? UTF16Decoding.byteOrderFromNULs(buffer)
+        var candidates: [(text: DecodedText, score: Double)] = []
+        for bigEndian in pointed.map({ [$0, !$0] }) ?? [false, true] {
+            guard case let .decoded(scalars) = UTF16Decoding.decode(buffer, bigEndian: bigEndian),
+                  !scalars.contains("\0")
+            else { continue }
+            let plausibility = TextPlausibility(scalars)
+            guard plausibility.badShare <= 0.01, unassignedShare(scalars) <= 0.01 else { continue }
+            let text = DecodedText(scalars: scalars, encoding: bigEndian ? .utf16BE : .utf16LE)
+            if bigEndian == pointed { return text }
+            candidates.append((text, plausibility.score))
+        }
+        if candidates.count == 1 { return candidates[0].text }
+        guard let best = candidates.max(by: { $0.score < $1.score }), best.score >= TextPlausibility.threshold
         else { return nil }
-        return DecodedText(scalars: scalars, encoding: bigEndian ? .utf16BE : .utf16LE)
+        return best.text
+    }
+
+    /// True when at least 95% of the bytes (in the first 64 KiB) are printable ASCII or white
+    /// space: ASCII text with a stray NUL, whose byte pairs would read as Han characters in
+    /// either order. UTF-16 text has a NUL or a byte above 0x7E in nearly every code unit
+    /// outside the CJK blocks, and about two thirds of its CJK code units have a low byte outside
+    /// printable ASCII.
+    private static func isMostlyASCII(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        let sample = UnsafeBufferPointer(rebasing: buffer.prefix(65536))
+        var ascii = 0
+        for byte in sample where (byte >= 0x20 && byte < 0x7F) || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+            ascii += 1
+        }
+        return ascii * 20 >= sample.count * 19
+    }
+
+    /// The share of unassigned code points among the first 65,536 of `scalars`.
+    private static func unassignedShare(_ scalars: [Unicode.Scalar]) -> Double {
+        let sample = scalars.prefix(65536)
+        guard !sample.isEmpty else { return 0 }
+        var unassigned = 0
+        for scalar in sample where scalar.value >= 0x80 && scalar.properties.generalCategory == .unassigned {
+            unassigned += 1
+        }
+        return Double(unassigned) / Double(sample.count)
     }
 
     /// The best-scoring reading as GB18030, Big5 or BOM-less UTF-16, if it is plausible.

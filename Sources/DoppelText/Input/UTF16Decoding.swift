@@ -1,3 +1,5 @@
+import Foundation
+
 /// Strict UTF-16 decoding (either byte order) into code points.
 enum UTF16Decoding {
     /// The outcome of decoding: the code points, or the byte offset of the first code unit that
@@ -49,10 +51,11 @@ enum UTF16Decoding {
     /// fall in the first 64 KiB: ASCII characters (line ends, digits, spaces) put a NUL in the
     /// high byte of their code unit, so NULs gather at odd offsets in little-endian text and at
     /// even offsets in big-endian text. A Han character whose low byte is zero (U+4E00, U+5B00, ...)
-    /// puts one on the other side, hence the tolerance of one in eight.
+    /// puts one on the other side, hence the tolerance of one in eight. A pattern needs at least
+    /// one NUL in 64 code units: a stray NUL in a file of other bytes points nowhere.
     ///
     /// - Returns: `true` for big-endian, `false` for little-endian, `nil` when the pattern is not
-    ///   that of UTF-16 (no NULs, NULs on both sides, or an odd length).
+    ///   that of UTF-16 (too few NULs, NULs on both sides, or an odd length).
     /// - Complexity: O(min(n, 65536)).
     static func byteOrderFromNULs(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
         guard bytes.count % 2 == 0 else { return nil }
@@ -65,8 +68,40 @@ enum UTF16Decoding {
             if bytes[i + 1] == 0 { odd += 1 }
             i += 2
         }
+        guard max(even, odd) * 64 >= limit / 2 else { return nil }
         if odd > 0, even <= odd / 8 { return false }
         if even > 0, odd <= even / 8 { return true }
         return nil
+    }
+
+    /// Guesses the byte order of UTF-16 text without a byte order mark from how varied the bytes
+    /// on each side of the code units are, in the first 64 KiB. Text of any script keeps to a few
+    /// Unicode blocks, so the high byte of its code units (the block) varies much less than the
+    /// low byte (the place in the block): 0x00 for ASCII, 0x04 for Cyrillic, 0xAC-0xD7 for
+    /// hangul, 0x4E-0x9F for most Han characters. NUL bytes are the extreme case of this pattern.
+    ///
+    /// - Returns: `true` for big-endian, `false` for little-endian, `nil` when the Shannon
+    ///   entropies of the two sides differ by less than half a bit (too short, or no pattern).
+    /// - Complexity: O(min(n, 65536)).
+    static func byteOrderFromByteVariety(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard bytes.count % 2 == 0, bytes.count >= 4 else { return nil }
+        let limit = min(bytes.count, 65536)
+        var even = [Int](repeating: 0, count: 256)
+        var odd = [Int](repeating: 0, count: 256)
+        var i = 0
+        while i < limit {
+            even[Int(bytes[i])] += 1
+            odd[Int(bytes[i + 1])] += 1
+            i += 2
+        }
+        func entropy(_ counts: [Int]) -> Double {
+            let total = Double(limit / 2)
+            return counts.reduce(0.0) { sum, count in
+                count == 0 ? sum : sum - Double(count) / total * log2(Double(count) / total)
+            }
+        }
+        let (evenEntropy, oddEntropy) = (entropy(even), entropy(odd))
+        guard abs(evenEntropy - oddEntropy) >= 0.5 else { return nil }
+        return evenEntropy < oddEntropy
     }
 }

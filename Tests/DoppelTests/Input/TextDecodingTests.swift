@@ -39,6 +39,43 @@ private func utf16(_ s: String, bigEndian: Bool) -> [UInt8] {
     #expect(try decode(utf16("plain ASCII\n", bigEndian: true)).encoding == .utf16BE)
 }
 
+/// Chinese text has few ASCII characters, and `一`, `　` (U+3000) and other code points whose low
+/// byte is zero put NULs on the side opposite to where line ends put theirs.
+@Test(arguments: [false, true])
+func chineseUTF16WithoutByteOrderMarkWhoseNULsPointNowhere(bigEndian: Bool) throws {
+    for text in ["一个人在一〇一室　工作。一二三四五六七八九十。", "一、一〇一号楼　一层。\n一九一一年，一月一日。\n"] {
+        let repeated = String(repeating: text, count: 8)
+        let decoded = try decode(utf16(repeated, bigEndian: bigEndian))
+        #expect(decoded == DecodedText(scalars: InputFixtures.scalars(repeated), encoding: bigEndian ? .utf16BE : .utf16LE))
+    }
+}
+
+@Test(arguments: ["今日は良い天気です。　私は公園に行きました。電車はとても混んでいましたが、景色はきれいでした。",
+                  "대한민국의 수도는 서울입니다。　한국어는 한글로 적으며、한글은 세종대왕이 만든 문자입니다。",
+                  "Ελληνικά　κείμενο　χωρίς　κενά。"])
+func utf16WithoutByteOrderMarkInAnyScript(_ text: String) throws {
+    let repeated = String(repeating: text, count: 3)
+    #expect(try decode(utf16(repeated, bigEndian: false)).scalars == InputFixtures.scalars(repeated))
+    #expect(try decode(utf16(repeated, bigEndian: true)).scalars == InputFixtures.scalars(repeated))
+}
+
+@Test func binaryDataWithNULsStaysBinaryWhateverItsLength() {
+    var random = SplitMix64(seed: 13)
+    for length in [64, 1000, 4096, 65536] {
+        let noise = (0..<length).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+        let sparse = (0..<length).map { _ in [0, 0, 1, 2, 0x41, 0x42, 0xFF][Int(random.next() % 7)] as UInt8 }
+        for bytes in [noise, sparse] where bytes.contains(0) {
+            #expect(throws: DoppelError.self) { try decode(bytes) }
+        }
+    }
+    // ASCII with a stray NUL at an even length reads as Han characters in both orders: scored,
+    // and refused.
+    let ascii = Array(String(repeating: "plain ASCII text, ", count: 40).utf8) + [0x00, 0x61]
+    #expect(throws: DoppelError.notText(path: "f.txt", reason: "binary data: NUL byte at offset \(ascii.count - 2)")) {
+        try decode(ascii)
+    }
+}
+
 @Test func gb18030SampleIsDetectedAndDecodedExactly() throws {
     let text = try InputFixtures.sampleText("000")
     let bytes = try #require(text.data(using: ChineseEncodings.gb18030))

@@ -141,3 +141,13 @@ import Testing
     try OutputFile.write(Array("new\n".utf8), to: path)
     #expect(try folder.contents() == [".other.txt.tmp-4194305-1a2b3c", ".out.txt.tmp-\(getpid())-1a2b3c", "out.txt"])
 }
+
+@Test func aReportStringIsWrittenFromItsOwnStorage() throws {
+    let folder = try TemporaryFolder()
+    let report = String(repeating: "报告 report\n", count: 1000)
+    try OutputFile.write(report, to: folder.path("r.txt"))
+    #expect(try IndexFixture.bytes(folder.path("r.txt")) == Array(report.utf8))
+    try OutputFile.write("", to: folder.path("r.txt"))
+    #expect(try IndexFixture.bytes(folder.path("r.txt")) == [])
+    #expect(try folder.contents() == ["r.txt"])
+}
