@@ -2,6 +2,7 @@
 //
 //   DoppelBench [--samples DIR] [--runs N] [--compare-runs N] [--megabytes M]
 //   DoppelBench --stages A B [--runs N]
+//   DoppelBench --pages [--samples DIR] [--notes]
 //
 // - normalize: `Normalizer(options:).normalize(_:)` on the five sample pages repeated into one
 //   text of M megabytes (default 100; 1 MB = 10^6 UTF-8 bytes), with the default options
@@ -15,11 +16,16 @@
 //   (compare_s, what a peer's in-process figure measures), and its stages timed on their own:
 //   reading both files (in parallel, as the command does), normalising both (in parallel),
 //   aligning, diffing every aligned pair, and writing the JSON report.
+// - pages (`--pages`, instead of the above): `Comparer.compare` on the generated web/print page
+//   pairs of `PagePairGenerator.standardSet()` (Tests/PagePairs), scored against their truth:
+//   one line per class (truth, found, recall, reported, precision), then the totals and the
+//   control pages; `--notes` also writes each missed and each wrong edit to standard error.
 //
 // Uses only the public API. bench/run calls it and folds the lines into the results table.
 
 import Doppel
 import Foundation
+import PagePairs
 
 /// Parsed command-line settings.
 struct Settings {
@@ -28,6 +34,8 @@ struct Settings {
     var compareRuns = 20
     var megabytes = 100
     var stages: (a: String, b: String)?
+    var pages = false
+    var notes = false
 
     init(_ arguments: [String]) {
         var i = 0
@@ -47,6 +55,8 @@ struct Settings {
             case "--compare-runs": compareRuns = count(value())
             case "--megabytes": megabytes = count(value())
             case "--stages": stages = (value(), value())
+            case "--pages": pages = true
+            case "--notes": notes = true
             default: fail("unknown argument \(arguments[i])")
             }
             i += 1
@@ -111,6 +121,31 @@ if let (pathA, pathB) = settings.stages {
     emit(["bench": "stages", "a": pathA, "b": pathB, "runs": settings.runs, "code_points": a.scalars.count + b.scalars.count,
           "pairs": alignment.pairs.count, "edits": edits, "json_bytes": json.utf8.count,
           "read_s": read, "compare_s": compare, "normalize_s": normalize, "align_s": align, "diff_s": diff, "report_s": report])
+    exit(0)
+}
+// MARK: generated page pairs
+
+if settings.pages {
+    var scores = PagePairScores()
+    for pair in PagePairGenerator(text: PageText(samplesFolder: settings.samples)).standardSet() {
+        scores.add(pair, Comparer.compare(SourceText(path: pair.name + ".a", text: pair.a),
+                                          SourceText(path: pair.name + ".b", text: pair.b)))
+    }
+    for c in ScoreClass.allCases {
+        let reported = (scores.correct[c] ?? 0) + (scores.wrong[c] ?? 0)
+        guard (scores.truth[c] ?? 0) + reported > 0 else { continue }
+        var fields: [String: Any] = ["bench": "pages", "class": c.rawValue, "truth": scores.truth[c] ?? 0,
+                                     "found": scores.found[c] ?? 0, "reported": reported]
+        if let r = scores.recall(c) { fields["recall"] = r }
+        if let p = scores.precision(c) { fields["precision"] = p }
+        emit(fields)
+    }
+    emit(["bench": "pages", "class": "all", "pages": scores.pages, "recall": scores.recall, "precision": scores.precision,
+          "controls": scores.controls, "control_edits": scores.controlEdits,
+          "controls_with_differences": scores.controlsWithDifferences])
+    if settings.notes {
+        FileHandle.standardError.write(Data((scores.table + scores.notes.joined(separator: "\n") + "\n").utf8))
+    }
     exit(0)
 }
 let sampleNames = (try? FileManager.default.contentsOfDirectory(atPath: settings.samples))?
