@@ -18,6 +18,7 @@ enum DiffCommand: Command {
         arguments: [("a", "The first version (text, HTML or PDF; - for standard input), or a folder."),
                     ("b", "The second version, or a folder.")],
         options: SharedOptions.input + SharedOptions.normalization + [
+            .flag("keep-furniture", "Report page furniture (section labels, editor credits, running dates) as text instead of setting it aside."),
             .value("format", short: "f", "FORMAT", "Output: text, json, jsonl, html, github or junit. (default: text)"),
             .value("context", "N", "Characters of context around each edit in the text report. (default: 8)"),
             .value("fail-on", "WHAT", "What makes the exit status 1: any (edits or one-sided text), edits, or only (one-sided text). (default: any)"),
@@ -103,6 +104,7 @@ enum DiffCommand: Command {
         options.normalization = try SharedOptions.normalizationOptions(arguments)
         options.ignorePunctuation = options.normalization.ignorePunctuation
         options.normalization.ignorePunctuation = false
+        options.normalization.keepFurniture = arguments.flag("keep-furniture")
         let console = try Console(parsed: arguments, environment: environment, outputPath: arguments.value("output"))
         style.color = console.color && format == .text
         return Settings(format: format, style: style, options: options,

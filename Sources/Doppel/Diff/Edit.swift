@@ -16,6 +16,9 @@ public enum EditKind: String, Sendable {
     case number
     /// Both sides hold only punctuation, symbols or spaces.
     case punctuation
+    /// Whole paragraphs that one version has and the other has not, inside an aligned passage
+    /// (an insert or a delete; set by the comparison, which knows the paragraphs).
+    case paragraph
 
     /// The kind of an edit from the units it removes and the units it adds: `number` when either
     /// side contains a digit, `punctuation` when both sides contain only punctuation and space

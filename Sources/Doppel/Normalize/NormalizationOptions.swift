@@ -19,16 +19,21 @@ public struct NormalizationOptions: Sendable, Equatable {
     public var ignorePunctuation = false
     /// Fold traditional Chinese characters to simplified (ICU `Hant-Hans`), per character.
     public var foldVariants = false
+    /// Keep page furniture (section labels, editor credits, running dates and heads: see
+    /// `PageFurniture`) as text; by default it is set aside like layout and counted in the
+    /// ledger as `furniture`.
+    public var keepFurniture = false
     /// Keep the map back to the original (`originStarts`/`originEnds`). Clustering turns it off
     /// to save memory and time; the map arrays are then empty.
     public var keepMap = true
 
     public init(layout: Layout = .auto, ignoreCase: Bool = false, ignorePunctuation: Bool = false,
-                foldVariants: Bool = false, keepMap: Bool = true) {
+                foldVariants: Bool = false, keepFurniture: Bool = false, keepMap: Bool = true) {
         self.layout = layout
         self.ignoreCase = ignoreCase
         self.ignorePunctuation = ignorePunctuation
         self.foldVariants = foldVariants
+        self.keepFurniture = keepFurniture
         self.keepMap = keepMap
     }
 }

@@ -83,7 +83,8 @@ public enum DiffReport {
         for pc in c.pairs { for e in pc.edits { kinds[e.kind, default: 0] += 1 } }
         let moved = c.pairs.filter(\.pair.moved).count
         return "similarity \(JSONWriter.format(c.similarity, digits: 3)); \(c.pairs.count) passages aligned (\(moved) moved); "
-            + "\(c.editCount) edits (\(kinds[.number] ?? 0) number, \(kinds[.punctuation] ?? 0) punctuation, \(kinds[.text] ?? 0) text); "
+            + "\(c.editCount) edits (\(kinds[.number] ?? 0) number, \(kinds[.punctuation] ?? 0) punctuation, \(kinds[.text] ?? 0) text"
+            + (kinds[.paragraph].map { ", \($0) paragraph" } ?? "") + "); "
             + "\(c.onlyInA.count) only in A, \(c.onlyInB.count) only in B"
     }
 
