@@ -2,7 +2,7 @@
 //
 //   DoppelBench [--samples DIR] [--runs N] [--compare-runs N] [--megabytes M]
 //   DoppelBench --stages A B [--runs N]
-//   DoppelBench --pages [--samples DIR] [--notes]
+//   DoppelBench --pages [--samples DIR] [--notes] [--dump DIR]
 //
 // - normalize: `Normalizer(options:).normalize(_:)` on the five sample pages repeated into one
 //   text of M megabytes (default 100; 1 MB = 10^6 UTF-8 bytes), with the default options
@@ -19,7 +19,8 @@
 // - pages (`--pages`, instead of the above): `Comparer.compare` on the generated web/print page
 //   pairs of `PagePairGenerator.standardSet()` (Tests/PagePairs), scored against their truth:
 //   one line per class (truth, found, recall, reported, precision), then the totals and the
-//   control pages; `--notes` also writes each missed and each wrong edit to standard error.
+//   control pages; `--notes` also writes each missed and each wrong edit to standard error;
+//   `--dump DIR` writes each pair as DIR/NAME.a.txt and DIR/NAME.b.txt, to run `doppel diff` on.
 //
 // Uses only the public API. bench/run calls it and folds the lines into the results table.
 
@@ -36,6 +37,7 @@ struct Settings {
     var stages: (a: String, b: String)?
     var pages = false
     var notes = false
+    var dump: String?
 
     init(_ arguments: [String]) {
         var i = 0
@@ -57,6 +59,7 @@ struct Settings {
             case "--stages": stages = (value(), value())
             case "--pages": pages = true
             case "--notes": notes = true
+            case "--dump": dump = value()
             default: fail("unknown argument \(arguments[i])")
             }
             i += 1
@@ -128,6 +131,13 @@ if let (pathA, pathB) = settings.stages {
 if settings.pages {
     var scores = PagePairScores()
     for pair in PagePairGenerator(text: PageText(samplesFolder: settings.samples)).standardSet() {
+        if let folder = settings.dump {
+            for (side, text) in [("a", pair.a), ("b", pair.b)] {
+                guard (try? text.write(toFile: "\(folder)/\(pair.name).\(side).txt", atomically: true, encoding: .utf8)) != nil else {
+                    fail("cannot write into \(folder)")
+                }
+            }
+        }
         scores.add(pair, Comparer.compare(SourceText(path: pair.name + ".a", text: pair.a),
                                           SourceText(path: pair.name + ".b", text: pair.b)))
     }
