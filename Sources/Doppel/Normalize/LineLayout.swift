@@ -70,7 +70,9 @@ struct LineLayout {
         }
 
         // A line of page furniture (`PageFurniture`) is a paragraph of its own wherever it sits.
-        let furniture = lines.map { $0.width <= 2 * PageFurniture.maximumLength && isFurniture(scalars, $0) }
+        // Checked on short lines only: in print, the lines clearly shorter than the typical width.
+        let furnitureWidth = min(2 * PageFurniture.maximumLength, isPrint ? typical * 85 / 100 : Int.max)
+        let furniture = lines.map { $0.width <= furnitureWidth && isFurniture(scalars, $0) }
         var before: [Bool] = []
         before.reserveCapacity(gaps)
         var recovered = 0

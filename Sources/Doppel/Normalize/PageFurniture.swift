@@ -45,9 +45,13 @@ public enum PageFurniture {
     ///
     /// - Complexity: O(P) for P paragraphs when none is furniture; O(n) to rebuild otherwise.
     static func setAside(_ text: NormalizedText) -> (NormalizedText, Int) {
-        let paragraphs = text.paragraphRanges
-        let furniture = paragraphs.filter { $0.count <= maximumLength && isFurniture(text.units[$0]) }
+        var furniture: [Range<Int>] = []
+        for (k, start) in text.paragraphStarts.enumerated() {
+            let end = k + 1 < text.paragraphStarts.count ? text.paragraphStarts[k + 1] : text.count
+            if end - start <= maximumLength && isFurniture(text.units[start..<end]) { furniture.append(start..<end) }
+        }
         guard !furniture.isEmpty else { return (text, 0) }
+        let paragraphs = text.paragraphRanges
         var units: [UInt32] = []
         var starts: [Int32] = []
         var ends: [Int32] = []
