@@ -69,7 +69,7 @@ static func run(_ argv: [String]) -> Int32 {
         return 2
     } catch let error as DoppelError {
         if case let .invalidOption(name, reason) = error {
-            Console.writeStandardError("Error: Invalid value for '\(name)': \(reason)\nUsage: \(spec.usage)\n  See 'doppel \(spec.name) --help' for more information.\n")
+            Console.writeStandardError("Error: Invalid value for '\(optionFlag(name))': \(reason)\nUsage: \(spec.usage)\n  See 'doppel \(spec.name) --help' for more information.\n")
         } else {
             Console.writeStandardError("doppel: \(error.description)\n")
         }
@@ -93,4 +93,17 @@ private static func printHelp(_ text: String) -> Int32 {
 
 static let topUsage = "Usage: doppel <subcommand> [options]\n  See 'doppel --help' for more information.\n"
 
+}
+
+/// The command-line flag that sets the library setting `name`, for usage errors: the library
+/// names its settings (`DoppelError.invalidOption`), the executable its flags.
+func optionFlag(_ name: String) -> String {
+    let flags = [
+        "threshold": "--threshold", "containmentThreshold": "--containment",
+        "minimumContainedShingles": "--min-contained", "candidateThreshold": "--candidate-threshold",
+        "permutations": "--permutations", "scheme": "--scheme", "bucketLimit": "--bucket-limit",
+        "characterGram": "--char-gram", "wordGram": "--word-gram", "maxEdits": "--max-edits",
+        "matchSimilarity": "--match-similarity",
+    ]
+    return flags[name] ?? name
 }

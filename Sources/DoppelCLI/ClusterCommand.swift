@@ -26,8 +26,10 @@ enum ClusterCommand: Command {
             .value("verify", "MODE", "exact (shingle sets) or signature (MinHash estimate). (default: exact)"),
             .value("on-error", "POLICY", "stop at the first unreadable input, or skip it and report it. (default: stop)"),
             .value("format", short: "f", "FORMAT", "Output: text, json, csv or html (a page with each member's diff against its representative). (default: text)"),
+            .flag("csv-raw", "CSV: write cells as they are, even those a spreadsheet would run as formulas (=, +, -, @ first), which are otherwise written with a leading '."),
             .flag("diff", "Also show, for each member, its diff against the cluster's representative."),
             .value("output", short: "o", "PATH", "Write the report to PATH (atomically) instead of standard output."),
+            SharedOptions.force,
         ])
 
     enum Format: String { case text, json, csv, html }
@@ -51,6 +53,9 @@ enum ClusterCommand: Command {
         let normalization = try SharedOptions.normalizationOptions(arguments)
         let input = try SharedOptions.inputOptions(arguments)
         let console = try Console(parsed: arguments, environment: environment, outputPath: arguments.value("output"))
+        let walk = FileWalkOptions(include: arguments.all("include").map(Glob.init))
+        try OutputGuard.check(output: arguments.value("output"), inputs: jsonl.map { [$0] } ?? arguments.positionals,
+                              walk: walk)
         let engine = ClusterEngine(options: options,
                                    scratchDirectory: environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp")
         let progress = Progress(enabled: Console.standardErrorIsTerminal)
@@ -68,7 +73,6 @@ enum ClusterCommand: Command {
             jsonlCorpus = corpus
             result = try engine.cluster(corpus, progress: progress.report)
         } else {
-            let walk = FileWalkOptions(include: arguments.all("include").map(Glob.init))
             let corpus = try FileCorpus.load(paths: arguments.positionals, walk: walk, input: input,
                                              normalization: normalization, splitArticles: split != nil,
                                              onError: onError,
@@ -84,7 +88,7 @@ enum ClusterCommand: Command {
         case .json: report = ClusterReport.json(result, skipped: skipped)
         case .csv:
             // CSV has a row per document and no room for skipped inputs: they go to standard error.
-            report = ClusterReport.csv(result)
+            report = ClusterReport.csv(result, raw: arguments.flag("csv-raw"))
             for error in skipped { Console.writeStandardError("doppel: skipped: \(error.description)\n") }
         case .html:
             let diffs = try memberComparisons(result, files: fileCorpus, jsonl: jsonlCorpus,
@@ -137,7 +141,7 @@ enum ClusterCommand: Command {
             source.path = files!.documents[index].id
             return source
         }
-        var options = ComparisonOptions()
+        var options = ComparisonOptions.standard
         options.normalization = normalization
         var comparisons: [Int: Comparison] = [:]
         for cluster in result.clusters {

@@ -8,11 +8,14 @@ struct Console {
 
     var outputPath: String?
     var color: Bool
+    /// How the `-o` file is replaced (`--force`).
+    var options: OutputOptions
 
     /// Decides colour once: `always`, `never`, or `auto` = standard output is a terminal, no
     /// `-o` file, and `NO_COLOR` unset or empty.
     init(parsed: ParsedArguments, environment: [String: String], outputPath: String? = nil) throws {
         self.outputPath = Console.file(outputPath)
+        options = try SharedOptions.outputOptions(parsed)
         let raw = parsed.value("color") ?? "auto"
         guard let choice = ColorChoice(rawValue: raw) else {
             throw UsageError("Invalid value '\(raw)' for '--color <WHEN>': use auto, always or never")
@@ -32,7 +35,7 @@ struct Console {
     /// Writes the whole output: to the `-o` file atomically, or to standard output.
     func emit(_ text: String) throws {
         if let outputPath {
-            try OutputFile.write(Array(text.utf8), to: outputPath, onTemporary: Signals.track)
+            try OutputFile.write(Array(text.utf8), to: outputPath, options: options, onTemporary: Signals.track)
         } else {
             try Console.writeStandardOutput(text)
         }
@@ -83,11 +86,20 @@ struct Console {
     static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 }
 
-/// SIGINT and SIGTERM handling: remove a temporary output file being written, then exit with
-/// 128 + the signal number, leaving any previous output file intact. SIGBUS (a memory-mapped
-/// index cut short while it is read) removes it too and exits with status 2 and one line naming
-/// the file, like any unreadable input.
+/// Signal handling: every catchable signal that ends a process (SIGHUP, SIGINT, SIGQUIT,
+/// SIGTERM, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ, SIGIO, SIGPWR,
+/// SIGSTKFLT) removes a temporary output file being written, then exits with 128 + the signal
+/// number, leaving any previous output file intact. SIGPIPE removes it too and then ends the
+/// process by the signal, quietly, as it ends any filter. SIGBUS (a memory-mapped index cut
+/// short while it is read) removes it too and exits with status 2 and one line naming the file,
+/// like any unreadable input. Crash signals (SIGSEGV, SIGILL, SIGTRAP…) are left to the Swift
+/// runtime, which reports them; a crash, like SIGKILL, which cannot be caught, leaves the
+/// temporary file to the next write to the same target, which removes it (`AtomicFile`).
 enum Signals {
+    /// The signals that end the run with status 128 + the signal.
+    static let terminating: [Int32] = [SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM,
+                                       SIGPROF, SIGXCPU, SIGXFSZ, SIGIO, SIGPWR, SIGSTKFLT]
+
     nonisolated(unsafe) private static var temporaryPath: UnsafeMutablePointer<CChar>?
     /// The line SIGBUS writes: `doppel: PATH: cannot read (…)`, made before the file is mapped,
     /// since a signal handler may not allocate.
@@ -96,13 +108,19 @@ enum Signals {
     static func install() {
         var blocked = sigset_t()
         sigemptyset(&blocked)
-        for sig in [SIGINT, SIGTERM] {
+        for sig in terminating {
             signal(sig) { received in
                 if let path = Signals.temporaryPath { unlink(path) }
                 _exit(128 + received)
             }
             sigaddset(&blocked, sig)
         }
+        signal(SIGPIPE) { received in
+            if let path = Signals.temporaryPath { unlink(path) }
+            signal(received, SIG_DFL)
+            raise(received)
+        }
+        sigaddset(&blocked, SIGPIPE)
         // A child inherits its parent's signal mask, and a parent thread may block these (the
         // worker threads of libdispatch do, so a Swift program's Process starts us so): unblock
         // them, or the handlers never run and the process cannot be interrupted.
@@ -116,9 +134,9 @@ enum Signals {
             signal(SIGBUS, SIG_DFL)  // not from a watched file: a real fault, reported as such
             raise(SIGBUS)
         }
-        // A closed pipe ends the process quietly, as it does any filter (the runtime may have
-        // ignored the signal, which would turn it into a write error on every later write).
-        signal(SIGPIPE, SIG_DFL)
+        // A closed pipe ends the process quietly, as it does any filter, through the handler
+        // above (the runtime may have ignored the signal, which would turn it into a write
+        // error on every later write).
     }
 
     /// Names the memory-mapped file that a SIGBUS would come from.

@@ -5,22 +5,21 @@ extension DiffCommand {
     /// The options of a folder comparison, checked whether the two paths turn out to be folders
     /// or files, so a bad value is an error either way.
     static func folderOptions(_ arguments: ParsedArguments, _ settings: Settings) throws -> FolderDiffOptions {
-        var options = FolderDiffOptions()
-        options.comparison = settings.options
-        options.input = settings.input
-        options.walk = FileWalkOptions(include: arguments.all("include").map(Glob.init))
         let onErrorName = arguments.value("on-error") ?? "stop"
         guard let onError = FileCorpus.OnError(rawValue: onErrorName) else {
             throw UsageError("Invalid value '\(onErrorName)' for '--on-error <POLICY>': use stop or skip")
         }
-        options.onError = onError
+        var matchSimilarity = FolderDiffOptions.standard.matchSimilarity
         if let raw = arguments.value("match-similarity") {
             guard let s = Double(raw), s >= 0, s <= 1 else {
                 throw UsageError("Invalid value '\(raw)' for '--match-similarity <S>': a number from 0 to 1")
             }
-            options.matchSimilarity = s
+            matchSimilarity = s
         }
-        return options
+        return try FolderDiffOptions(
+            comparison: settings.options, input: settings.input,
+            walk: FileWalkOptions(include: arguments.all("include").map(Glob.init)), onError: onError,
+            matchSimilarity: matchSimilarity)
     }
 
     /// `doppel diff DIR_A DIR_B`: one result per pair of files, streamed to standard output as it

@@ -27,6 +27,7 @@ enum DiffCommand: Command {
             .value("include", "GLOB", "Folders: only files whose name matches GLOB (repeatable), e.g. '*.txt'."),
             .value("match-similarity", "S", "Folders: least similarity that pairs two files of different names. (default: 0.5)"),
             .value("output", short: "o", "PATH", "Write the report to PATH (atomically) instead of standard output."),
+            SharedOptions.force,
         ])
 
     enum Format: String { case text, json, jsonl, html, github, junit }
@@ -35,7 +36,7 @@ enum DiffCommand: Command {
     struct Settings {
         var format: Format
         var style = DiffReport.TextStyle()
-        var options = ComparisonOptions()
+        var options = ComparisonOptions.standard
         var input: InputOptions
         var policy: FailurePolicy
         var console: Console
@@ -52,6 +53,7 @@ enum DiffCommand: Command {
             throw UsageError("Standard input can be read once: give '-' for one side only")
         }
         let folderOptions = try folderOptions(arguments, settings)
+        try OutputGuard.check(output: arguments.value("output"), inputs: [pathA, pathB], walk: folderOptions.walk)
         switch (isFolder(pathA), isFolder(pathB)) {
         case (true, true):
             return try runFolders(pathA, pathB, settings, options: folderOptions)
@@ -100,7 +102,7 @@ enum DiffCommand: Command {
             }
             maxEdits = n
         }
-        var options = ComparisonOptions()
+        var options = ComparisonOptions.standard
         options.normalization = try SharedOptions.normalizationOptions(arguments)
         options.ignorePunctuation = options.normalization.ignorePunctuation
         options.normalization.ignorePunctuation = false

@@ -12,6 +12,14 @@ enum DocumentInputs {
         .value("on-error", "POLICY", "stop at the first unreadable input, or skip it and report it. (default: stop)"),
     ]
 
+    /// Refuses an `output` that is one of the inputs, `paths` (or `--jsonl`) and `others`, before
+    /// anything is read (`OutputGuard`).
+    static func checkOutput(_ output: String?, _ arguments: ParsedArguments, paths: [String],
+                            others: [String] = []) throws {
+        try OutputGuard.check(output: output, inputs: arguments.all("jsonl") + paths + others,
+                              walk: FileWalkOptions(include: arguments.all("include").map(Glob.init)))
+    }
+
     /// The documents of `paths` (files, folders, `-`) or of `--jsonl`, normalised with
     /// `normalization`, and the inputs skipped under `--on-error skip`.
     static func load(_ arguments: ParsedArguments, paths: [String],

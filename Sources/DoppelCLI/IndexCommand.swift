@@ -19,6 +19,8 @@ enum IndexCommand: Command {
                     keys per LSH band. Parameters are recorded in the file.
             add     rewrites ARCHIVE atomically with more documents (ids already in it are
                     skipped); -o writes the extended index elsewhere instead.
+                    build and add lock the index they write (.NAME.lock beside it): a second
+                    writer waits for the first, up to --lock-timeout; readers never wait.
             query   prints the documents of ARCHIVE each input is a version of, with exact
                     similarities (or signature estimates for a --signatures-only index).
             stats   checks every checksum and summarises the index.
@@ -31,6 +33,8 @@ enum IndexCommand: Command {
                 .flag("signatures-only", "build: keep signatures instead of shingle sets (smaller; similarities estimated)."),
                 .value("format", short: "f", "FORMAT", "query, stats: text or json. (default: text)"),
                 .value("output", short: "o", "PATH", "build: the index to write; add: write the extended index to PATH; query, stats: write the report to PATH."),
+                SharedOptions.force,
+                SharedOptions.lockTimeout,
             ])
 
     enum Action: String, CaseIterable { case build, add, query, stats }
@@ -40,10 +44,10 @@ enum IndexCommand: Command {
         let inputs = Set((DocumentInputs.options + SharedOptions.input + SharedOptions.normalization).map(\.name))
         let settings = Set(ClusterSettings.options.map(\.name))
         return [
-            .build: inputs.union(settings).union(["signatures-only", "output"]),
-            .add: inputs.union(["output"]),
-            .query: inputs.union(settings).union(["format", "output"]),
-            .stats: ["format", "output"],
+            .build: inputs.union(settings).union(["signatures-only", "output", "force", "lock-timeout"]),
+            .add: inputs.union(["output", "force", "lock-timeout"]),
+            .query: inputs.union(settings).union(["format", "output", "force"]),
+            .stats: ["format", "output", "force"],
         ]
     }()
 
@@ -60,9 +64,20 @@ enum IndexCommand: Command {
         }
         let rest = Array(arguments.positionals.dropFirst())
         switch action {
-        case .build: return try build(arguments, paths: rest)
+        case .build:
+            try DocumentInputs.checkOutput(arguments.value("output"), arguments, paths: rest)
+            return try build(arguments, paths: rest)
         case .add, .query, .stats:
             guard let archivePath = rest.first else { throw UsageError("Missing expected argument 'ARCHIVE'") }
+            // add writes the archive itself unless -o names another file; then, as for query
+            // and stats, the archive is one more input.
+            let output = action == .add ? arguments.value("output") ?? archivePath : arguments.value("output")
+            let inPlace = output.map { $0 == archivePath || FileIdentity.of($0) == FileIdentity.of(archivePath) } ?? false
+            try DocumentInputs.checkOutput(output, arguments, paths: Array(rest.dropFirst()),
+                                           others: action == .add && inPlace ? [] : [archivePath])
+            // A writer holds the index's lock from before it reads the old index to the rename.
+            let lock = action == .add ? try WriterLock(for: output!, timeout: SharedOptions.outputOptions(arguments).lockTimeout) : nil
+            defer { lock?.release() }
             // The index is memory-mapped: a file cut short while it is read (copied over in
             // place) raises SIGBUS, which then ends the run with one line naming it.
             Signals.watchMappedFile(archivePath)
@@ -86,10 +101,13 @@ enum IndexCommand: Command {
         let verification: ClusterOptions.Verification = arguments.flag("signatures-only") ? .signature : .exact
         let cluster = try ClusterSettings.cluster(arguments, verification: verification)
         let parameters = IndexParameters(cluster: cluster, normalization: normalization)
+        let options = try SharedOptions.outputOptions(arguments)
+        let lock = try WriterLock(for: output, timeout: options.lockTimeout)
+        defer { lock.release() }
         let (documents, skipped) = try DocumentInputs.load(arguments, paths: paths, normalization: normalization)
         let progress = Progress(enabled: Console.standardErrorIsTerminal)
         let summary = try IndexBuilder(parameters: parameters)
-            .build(documents, to: output, onTemporary: Signals.track, progress: progress.report)
+            .build(documents, to: output, options: options, onTemporary: Signals.track, progress: progress.report)
         progress.finish()
         try report(summary, verb: "built", path: output, skipped: skipped)
         return 0
@@ -102,6 +120,7 @@ enum IndexCommand: Command {
         let output = arguments.value("output") ?? archive.path
         let progress = Progress(enabled: Console.standardErrorIsTerminal)
         let summary = try IndexBuilder.add(documents, to: archive, writingTo: output,
+                                           options: SharedOptions.outputOptions(arguments),
                                            onTemporary: Signals.track, progress: progress.report)
         progress.finish()
         try report(summary, verb: "added to", path: output, skipped: skipped)

@@ -11,6 +11,7 @@ enum NormalizeCommand: Command {
         options: SharedOptions.input + SharedOptions.normalization + [
             .flag("map", "Print JSON: each paragraph with the original range, line and column it came from."),
             .value("output", short: "o", "PATH", "Write to PATH (atomically) instead of standard output."),
+            SharedOptions.force,
         ])
 
     static func run(_ arguments: ParsedArguments, environment: [String: String]) throws -> Int32 {
@@ -21,6 +22,7 @@ enum NormalizeCommand: Command {
         let input = try SharedOptions.inputOptions(arguments)
         let normalization = try SharedOptions.normalizationOptions(arguments)
         let console = try Console(parsed: arguments, environment: environment, outputPath: arguments.value("output"))
+        try OutputGuard.check(output: arguments.value("output"), inputs: arguments.positionals)
         let source = try InputReader.read(path: arguments.positionals[0], options: input)
         let text = Normalizer(options: normalization).normalize(source)
         if arguments.flag("map") {

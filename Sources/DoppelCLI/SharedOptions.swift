@@ -16,6 +16,25 @@ enum SharedOptions {
         .flag("fold-variants", "Fold traditional Chinese characters to simplified before comparing."),
     ]
 
+    /// `--force`, for every command that writes a file.
+    static let force: OptionSpec = .flag("force", "Replace the output file even when it is read-only (no write permission for its owner).")
+
+    /// `--lock-timeout`, for the commands that rewrite an index.
+    static let lockTimeout: OptionSpec = .value(
+        "lock-timeout", "SECONDS",
+        "Wait at most SECONDS for another writer of the index, then give up. (default: \(Int(OutputOptions.standard.lockTimeout)))")
+
+    static func outputOptions(_ arguments: ParsedArguments) throws -> OutputOptions {
+        var timeout = OutputOptions.standard.lockTimeout
+        if let raw = arguments.value("lock-timeout") {
+            guard let seconds = Double(raw) else {
+                throw UsageError("Invalid value '\(raw)' for '--lock-timeout <SECONDS>': a number of seconds")
+            }
+            timeout = seconds
+        }
+        return try OutputOptions(force: arguments.flag("force"), lockTimeout: timeout)
+    }
+
     static func inputOptions(_ arguments: ParsedArguments) throws -> InputOptions {
         var options = InputOptions()
         // The executable, not the library, reads the environment: pdftotext is looked up on PATH.

@@ -20,16 +20,21 @@ enum SignCommand: Command {
             + ClusterSettings.options + [
                 .flag("shingles", "Also write each compact shingle set (\"set\"), for exact verification downstream."),
                 .value("output", short: "o", "PATH", "Write to PATH (atomically) instead of standard output."),
+            SharedOptions.force,
             ])
 
     static func run(_ arguments: ParsedArguments, environment: [String: String]) throws -> Int32 {
         let normalization = try SharedOptions.normalizationOptions(arguments)
+        try DocumentInputs.checkOutput(Console.file(arguments.value("output")), arguments, paths: arguments.positionals)
         let cluster = try ClusterSettings.cluster(arguments, verification: .exact)
         let signer = DocumentSigner(parameters: IndexParameters(cluster: cluster, normalization: normalization),
                                     keepsShingleSets: arguments.flag("shingles"))
         let (documents, skipped) = try DocumentInputs.load(arguments, paths: arguments.positionals,
                                                            normalization: normalization)
-        let file = try Console.file(arguments.value("output")).map { try AtomicFile(path: $0, onTemporary: Signals.track) }
+        let output = try SharedOptions.outputOptions(arguments)
+        let file = try Console.file(arguments.value("output")).map {
+            try AtomicFile(path: $0, options: output, onTemporary: Signals.track)
+        }
         let progress = Progress(enabled: Console.standardErrorIsTerminal)
         try signer.sign(documents, progress: progress.report) { batch, _ in
             var bytes: [UInt8] = []

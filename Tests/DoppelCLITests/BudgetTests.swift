@@ -2,12 +2,12 @@ import Doppel
 import Foundation
 import Testing
 
-/// Pathological pairs finish within the diff's cost budget (`DiffOptions.defaultCostBudget`):
+/// Pathological pairs finish within the diff's cost budget (`DiffOptions.standard.costBudget`):
 /// past it the diff falls back to anchoring on unique tokens and the JSON report says
 /// `"exact": false`. No timing is asserted; the budget counts steps, not seconds.
 @Suite struct BudgetTests {
     private static func diffJSON(_ a: String, _ b: String) throws -> (status: Int32, json: [String: Any]) {
-        let r = try Doppel.run(["diff", "-f", "json", a, b])
+        let r = try DoppelProcess.run(["diff", "-f", "json", a, b])
         #expect(r.stderr.isEmpty)
         return (r.status, try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any])
     }

@@ -9,7 +9,7 @@ struct Run {
     var stderr: String
 }
 
-enum Doppel {
+enum DoppelProcess {
     static var root: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
@@ -52,37 +52,37 @@ enum Doppel {
     }
 }
 
-let web = Doppel.sample("000_d0a0d55efd38cf19.txt")
-let print = Doppel.sample("001_bf998fbe8d636d66.txt")
+let web = DoppelProcess.sample("000_d0a0d55efd38cf19.txt")
+let print = DoppelProcess.sample("001_bf998fbe8d636d66.txt")
 
 @Suite struct CLITests {
     @Test func helpAndVersionGoToStandardOutputWithStatusZero() throws {
-        let help = try Doppel.run(["--help"])
+        let help = try DoppelProcess.run(["--help"])
         #expect(help.status == 0)
         #expect(help.stdout.contains("OVERVIEW:") && help.stdout.contains("SUBCOMMANDS:"))
-        let diffHelp = try Doppel.run(["help", "diff"])
+        let diffHelp = try DoppelProcess.run(["help", "diff"])
         #expect(diffHelp.status == 0 && diffHelp.stdout.contains("USAGE: doppel diff"))
-        #expect(try Doppel.run(["diff", "--help"]).stdout == diffHelp.stdout)
-        let version = try Doppel.run(["--version"])
+        #expect(try DoppelProcess.run(["diff", "--help"]).stdout == diffHelp.stdout)
+        let version = try DoppelProcess.run(["--version"])
         #expect(version.status == 0 && version.stdout.hasPrefix("doppel "))
     }
 
     @Test func usageErrorsSayWhatIsWrongWithStatusTwo() throws {
-        let unknown = try Doppel.run(["diff", "--frobnicate", web, print])
+        let unknown = try DoppelProcess.run(["diff", "--frobnicate", web, print])
         #expect(unknown.status == 2)
         #expect(unknown.stderr.hasPrefix("Error: Unknown option '--frobnicate'"))
         #expect(unknown.stderr.contains("See 'doppel diff --help'"))
         #expect(unknown.stdout.isEmpty)
-        let missing = try Doppel.run(["diff", web])
+        let missing = try DoppelProcess.run(["diff", web])
         #expect(missing.status == 2 && missing.stderr.contains("Missing expected argument '<b>'"))
-        let badSub = try Doppel.run(["frob"])
+        let badSub = try DoppelProcess.run(["frob"])
         #expect(badSub.status == 2 && badSub.stderr.contains("Unknown subcommand 'frob'"))
-        let badColor = try Doppel.run(["diff", "--color", "sometimes", web, print])
+        let badColor = try DoppelProcess.run(["diff", "--color", "sometimes", web, print])
         #expect(badColor.status == 2)
     }
 
     @Test func diffOfTheSamplesExitsOneAndShowsTheEdits() throws {
-        let r = try Doppel.run(["diff", web, print])
+        let r = try DoppelProcess.run(["diff", web, print])
         #expect(r.status == 1)
         #expect(r.stdout.contains("[-王-]{+马+}"))
         #expect(r.stdout.contains("{+短+}"))
@@ -92,17 +92,17 @@ let print = Doppel.sample("001_bf998fbe8d636d66.txt")
     }
 
     @Test func colourIsForcedWithAlwaysAndSuppressedByNoColor() throws {
-        #expect(try Doppel.run(["diff", "--color", "always", web, print]).stdout.contains("\u{1B}[31m"))
-        #expect(!(try Doppel.run(["diff", "--color", "auto", web, print], environment: ["NO_COLOR": "1"]).stdout.contains("\u{1B}[")))
+        #expect(try DoppelProcess.run(["diff", "--color", "always", web, print]).stdout.contains("\u{1B}[31m"))
+        #expect(!(try DoppelProcess.run(["diff", "--color", "auto", web, print], environment: ["NO_COLOR": "1"]).stdout.contains("\u{1B}[")))
     }
 
     @Test func identicalFilesExitZero() throws {
-        let r = try Doppel.run(["diff", web, web])
+        let r = try DoppelProcess.run(["diff", web, web])
         #expect(r.status == 0)
     }
 
     @Test func jsonFollowsTheSchema() throws {
-        let r = try Doppel.run(["diff", "--format", "json", web, print])
+        let r = try DoppelProcess.run(["diff", "--format", "json", web, print])
         #expect(r.status == 1)
         let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
         #expect(json["schema"] as? String == "doppel.diff/1")
@@ -119,7 +119,7 @@ let print = Doppel.sample("001_bf998fbe8d636d66.txt")
     }
 
     @Test func standardInputIsReadFromADash() throws {
-        let r = try Doppel.run(["diff", "-", print], stdin: try Data(contentsOf: URL(fileURLWithPath: web)))
+        let r = try DoppelProcess.run(["diff", "-", print], stdin: try Data(contentsOf: URL(fileURLWithPath: web)))
         #expect(r.status == 1)
         #expect(r.stdout.contains("--- A -"))
     }
@@ -129,11 +129,11 @@ let print = Doppel.sample("001_bf998fbe8d636d66.txt")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let binary = dir.appendingPathComponent("image.txt")
         try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]).write(to: binary)
-        let r = try Doppel.run(["diff", binary.path, print])
+        let r = try DoppelProcess.run(["diff", binary.path, print])
         #expect(r.status == 2)
         #expect(r.stderr.hasPrefix("doppel: \(binary.path): not text"))
         #expect(r.stderr.split(separator: "\n").count == 1)
-        let missing = try Doppel.run(["normalize", dir.appendingPathComponent("nope.txt").path])
+        let missing = try DoppelProcess.run(["normalize", dir.appendingPathComponent("nope.txt").path])
         #expect(missing.status == 2 && missing.stderr.contains("nope.txt: cannot read"))
     }
 
@@ -141,20 +141,20 @@ let print = Doppel.sample("001_bf998fbe8d636d66.txt")
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("doppel-out-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let out = dir.appendingPathComponent("report.json").path
-        let r = try Doppel.run(["diff", "--format", "json", "-o", out, web, print])
+        let r = try DoppelProcess.run(["diff", "--format", "json", "-o", out, web, print])
         #expect(r.status == 1 && r.stdout.isEmpty)
         let written = try String(contentsOfFile: out, encoding: .utf8)
         #expect(written.hasPrefix("{") && written.hasSuffix("}\n"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["report.json"])
-        let failed = try Doppel.run(["diff", "-o", dir.appendingPathComponent("no/such/dir.txt").path, web, print])
+        let failed = try DoppelProcess.run(["diff", "-o", dir.appendingPathComponent("no/such/dir.txt").path, web, print])
         #expect(failed.status == 2 && failed.stderr.contains("cannot write"))
     }
 
     @Test func normalizePrintsOneParagraphPerLineAndAMap() throws {
-        let r = try Doppel.run(["normalize", print])
+        let r = try DoppelProcess.run(["normalize", print])
         #expect(r.status == 0)
         #expect(r.stdout.hasPrefix("阅读提示\n"))
-        let map = try Doppel.run(["normalize", "--map", print])
+        let map = try DoppelProcess.run(["normalize", "--map", print])
         let json = try JSONSerialization.jsonObject(with: Data(map.stdout.utf8)) as! [String: Any]
         let paragraphs = json["paragraphs"] as! [[String: Any]]
         #expect(paragraphs.count == r.stdout.split(separator: "\n").count)

@@ -17,7 +17,7 @@ import Testing
     @Test func htmlIsOnePageWrittenAtomicallyWithBothColumns() throws {
         let dir = try Self.temporaryFolder("html")
         let out = dir.appendingPathComponent("report.html").path
-        let r = try Doppel.run(["diff", "--format", "html", "-o", out, web, print])
+        let r = try DoppelProcess.run(["diff", "--format", "html", "-o", out, web, print])
         #expect(r.status == 1 && r.stdout.isEmpty && r.stderr.isEmpty)
         let page = try String(contentsOfFile: out, encoding: .utf8)
         #expect(page.hasPrefix("<!DOCTYPE html>") && page.hasSuffix("</html>\n"))
@@ -38,7 +38,7 @@ import Testing
 
     @Test(arguments: policies)
     func failOnAndMaxEditsDecideTheExitStatus(options: [String], status: Int32) throws {
-        let r = try Doppel.run(["diff"] + options + [web, print])
+        let r = try DoppelProcess.run(["diff"] + options + [web, print])
         #expect(r.status == status)
         #expect(r.stderr.isEmpty)
     }
@@ -48,20 +48,20 @@ import Testing
         let a = dir.appendingPathComponent("a.txt"), b = dir.appendingPathComponent("b.txt")
         try Data("今天的天气很好,我们一起去公园散步,看见了很多美丽的花朵。".utf8).write(to: a)
         try Data("今天的天气不错,我们一起去公园散步,看见了很多美丽的花朵。".utf8).write(to: b)
-        #expect(try Doppel.run(["diff", "--fail-on", "only", a.path, b.path]).status == 0)
-        #expect(try Doppel.run(["diff", "--fail-on", "edits", a.path, b.path]).status == 1)
-        #expect(try Doppel.run(["diff", a.path, a.path]).status == 0)
+        #expect(try DoppelProcess.run(["diff", "--fail-on", "only", a.path, b.path]).status == 0)
+        #expect(try DoppelProcess.run(["diff", "--fail-on", "edits", a.path, b.path]).status == 1)
+        #expect(try DoppelProcess.run(["diff", a.path, a.path]).status == 0)
     }
 
     @Test func badPolicyValuesAreUsageErrors() throws {
-        let negative = try Doppel.run(["diff", "--max-edits", "-1", web, print])
+        let negative = try DoppelProcess.run(["diff", "--max-edits", "-1", web, print])
         #expect(negative.status == 2 && negative.stderr.contains("'--max-edits <N>'"))
-        let unknown = try Doppel.run(["diff", "--fail-on", "sometimes", web, print])
+        let unknown = try DoppelProcess.run(["diff", "--fail-on", "sometimes", web, print])
         #expect(unknown.status == 2 && unknown.stderr.contains("use any, edits or only"))
     }
 
     @Test func githubFormatPrintsOneAnnotationPerFinding() throws {
-        let r = try Doppel.run(["diff", "--format", "github", web, print])
+        let r = try DoppelProcess.run(["diff", "--format", "github", web, print])
         #expect(r.status == 1)
         let lines = r.stdout.split(separator: "\n")
         #expect(lines.count == 39)  // 35 edits, 4 passages only in B
@@ -70,18 +70,18 @@ import Testing
     }
 
     @Test func junitFormatIsWellFormedXML() throws {
-        let r = try Doppel.run(["diff", "--format", "junit", "--fail-on", "edits", "--max-edits", "50", web, print])
+        let r = try DoppelProcess.run(["diff", "--format", "junit", "--fail-on", "edits", "--max-edits", "50", web, print])
         #expect(r.status == 0)
         let parser = XMLParser(data: Data(r.stdout.utf8))
         #expect(parser.parse())
         #expect(r.stdout.contains("<testsuites name=\"doppel diff\" tests=\"1\" failures=\"0\" errors=\"0\">"))
-        let failing = try Doppel.run(["diff", "--format", "junit", web, print])
+        let failing = try DoppelProcess.run(["diff", "--format", "junit", web, print])
         #expect(failing.status == 1 && failing.stdout.contains("failures=\"1\""))
         #expect(failing.stdout.contains("<failure type=\"doppel.diff\" message=\"35 edits, 4 passages only in B\">"))
     }
 
     @Test func jsonlOfTwoFilesIsOneLine() throws {
-        let r = try Doppel.run(["diff", "--format", "jsonl", web, print])
+        let r = try DoppelProcess.run(["diff", "--format", "jsonl", web, print])
         #expect(r.status == 1)
         #expect(r.stdout.filter { $0 == "\n" }.count == 1)
         let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
@@ -89,8 +89,8 @@ import Testing
     }
 
     @Test func clusterHtmlLinksMembersToTheirDiffs() throws {
-        let samples = Doppel.root.appendingPathComponent("samples").path
-        let r = try Doppel.run(["cluster", "--split", "articles", "--format", "html", samples])
+        let samples = DoppelProcess.root.appendingPathComponent("samples").path
+        let r = try DoppelProcess.run(["cluster", "--split", "articles", "--format", "html", samples])
         #expect(r.status == 1)
         #expect(r.stdout.contains("<table class=\"clusters\">"))
         #expect(r.stdout.contains("<a href=\"#d"))

@@ -12,11 +12,11 @@ import Testing
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         }
         let copies = [(web, a, "page.txt"), (print, b, "page.txt"),
-                      (Doppel.sample("002_da410bb21e88722a.txt"), a, "sub/x.txt"),
-                      (Doppel.sample("002_da410bb21e88722a.txt"), b, "other/x.txt"),
-                      (Doppel.sample("003_92a41e4ce2c497c1.txt"), a, "web3.txt"),
-                      (Doppel.sample("003_92a41e4ce2c497c1.txt"), b, "print3.txt"),
-                      (Doppel.sample("004_faff336304fe731d.txt"), a, "lonely.txt")]
+                      (DoppelProcess.sample("002_da410bb21e88722a.txt"), a, "sub/x.txt"),
+                      (DoppelProcess.sample("002_da410bb21e88722a.txt"), b, "other/x.txt"),
+                      (DoppelProcess.sample("003_92a41e4ce2c497c1.txt"), a, "web3.txt"),
+                      (DoppelProcess.sample("003_92a41e4ce2c497c1.txt"), b, "print3.txt"),
+                      (DoppelProcess.sample("004_faff336304fe731d.txt"), a, "lonely.txt")]
         for (from, folder, name) in copies {
             try FileManager.default.copyItem(atPath: from, toPath: folder.appendingPathComponent(name).path)
         }
@@ -26,7 +26,7 @@ import Testing
 
     @Test func jsonlHasOneRecordPerPairAndPerUnmatchedFile() throws {
         let (a, b) = try Self.folders()
-        let r = try Doppel.run(["diff", "--format", "jsonl", a, b])
+        let r = try DoppelProcess.run(["diff", "--format", "jsonl", a, b])
         #expect(r.status == 1 && r.stderr.isEmpty)
         let records = try r.stdout.split(separator: "\n").map {
             try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
@@ -42,7 +42,7 @@ import Testing
 
     @Test func textReportEndsWithTheTally() throws {
         let (a, b) = try Self.folders()
-        let r = try Doppel.run(["diff", a, b])
+        let r = try DoppelProcess.run(["diff", a, b])
         #expect(r.status == 1)
         #expect(r.stdout.contains("paired by similarity: \(a)/web3.txt ↔ \(b)/print3.txt\n"))
         #expect(r.stdout.hasSuffix("3 pairs (1 by path, 1 by name, 1 by similarity), 1 differ, 3 fail; 1 only in A, 1 only in B; 0 skipped\n"))
@@ -50,29 +50,29 @@ import Testing
 
     @Test func policyAppliesToEveryPairAndToUnmatchedFiles() throws {
         let (a, b) = try Self.folders()
-        #expect(try Doppel.run(["diff", "--fail-on", "edits", a, b]).status == 1)  // page.txt has 35 edits
-        #expect(try Doppel.run(["diff", "--fail-on", "edits", "--max-edits", "35", a, b]).status == 0)
-        #expect(try Doppel.run(["diff", "--fail-on", "only", "--max-edits", "35", a, b]).status == 1)  // unmatched files
-        let same = try Doppel.run(["diff", a, a])
+        #expect(try DoppelProcess.run(["diff", "--fail-on", "edits", a, b]).status == 1)  // page.txt has 35 edits
+        #expect(try DoppelProcess.run(["diff", "--fail-on", "edits", "--max-edits", "35", a, b]).status == 0)
+        #expect(try DoppelProcess.run(["diff", "--fail-on", "only", "--max-edits", "35", a, b]).status == 1)  // unmatched files
+        let same = try DoppelProcess.run(["diff", a, a])
         #expect(same.status == 0 && same.stdout.hasSuffix("0 differ, 0 fail; 0 only in A, 0 only in B; 0 skipped\n"))
     }
 
     @Test func unreadableFileStopsWithStatusTwoOrIsSkipped() throws {
         let (a, b) = try Self.folders()
         try Data([0x41, 0, 0x42]).write(to: URL(fileURLWithPath: a + "/binary.txt"))
-        let stop = try Doppel.run(["diff", "--format", "jsonl", a, b])
+        let stop = try DoppelProcess.run(["diff", "--format", "jsonl", a, b])
         #expect(stop.status == 2 && stop.stderr == "doppel: \(a)/binary.txt: not text (binary data: NUL byte at offset 1)\n")
-        let skip = try Doppel.run(["diff", "--format", "jsonl", "--on-error", "skip", "--fail-on", "edits", "--max-edits", "35", a, b])
+        let skip = try DoppelProcess.run(["diff", "--format", "jsonl", "--on-error", "skip", "--fail-on", "edits", "--max-edits", "35", a, b])
         #expect(skip.status == 0)
         #expect(skip.stdout.contains("{\"schema\":\"doppel.skipped/1\",\"error\":\"\(a)/binary.txt: not text"))
     }
 
     @Test func githubAndJunitCoverEveryPair() throws {
         let (a, b) = try Self.folders()
-        let github = try Doppel.run(["diff", "--format", "github", a, b])
+        let github = try DoppelProcess.run(["diff", "--format", "github", a, b])
         #expect(github.stdout.contains("::warning file=\(b)/page.txt,line=12,col=6,"))
         #expect(github.stdout.contains("::warning file=\(a)/lonely.txt,title=doppel%3A only in A::"))
-        let junit = try Doppel.run(["diff", "--format", "junit", "-o", a + "/../report.xml", a, b])
+        let junit = try DoppelProcess.run(["diff", "--format", "junit", "-o", a + "/../report.xml", a, b])
         #expect(junit.status == 1 && junit.stdout.isEmpty)
         let xml = try String(contentsOfFile: a + "/../report.xml", encoding: .utf8)
         #expect(xml.contains("tests=\"5\" failures=\"3\" errors=\"0\""))
@@ -80,9 +80,9 @@ import Testing
 
     @Test func foldersNeedTwoFoldersAndAStreamableFormat() throws {
         let (a, b) = try Self.folders()
-        let mixed = try Doppel.run(["diff", a, web])
+        let mixed = try DoppelProcess.run(["diff", a, web])
         #expect(mixed.status == 2 && mixed.stderr.contains("Compare two files or two folders"))
-        let html = try Doppel.run(["diff", "--format", "html", a, b])
+        let html = try DoppelProcess.run(["diff", "--format", "html", a, b])
         #expect(html.status == 2 && html.stderr.contains("for folders use text, jsonl, github or junit"))
     }
 }

@@ -90,14 +90,14 @@ extension Run {
 /// error starting `doppel: ` + `message`; and with `-o`, no file written and no temporary left.
 func expectRejected(_ arguments: [String], message: String, in scratch: Scratch,
                     sourceLocation: SourceLocation = #_sourceLocation) throws {
-    let run = try Doppel.run(arguments)
+    let run = try DoppelProcess.run(arguments)
     #expect(run.status == 2, sourceLocation: sourceLocation)
     #expect(run.stdout.isEmpty, sourceLocation: sourceLocation)
     #expect(run.errorLines.count == 1, "\(run.stderr)", sourceLocation: sourceLocation)
     #expect(run.stderr.hasPrefix("doppel: \(message)"), "\(run.stderr)", sourceLocation: sourceLocation)
     let before = try scratch.list()
     let out = scratch.file("report.out")
-    let written = try Doppel.run([arguments[0], "-o", out] + arguments.dropFirst())
+    let written = try DoppelProcess.run([arguments[0], "-o", out] + arguments.dropFirst())
     #expect(written.status == 2, sourceLocation: sourceLocation)
     #expect(written.stderr == run.stderr, sourceLocation: sourceLocation)
     #expect(try scratch.list() == before, "no report and no temporary file", sourceLocation: sourceLocation)

@@ -16,10 +16,10 @@ import Glibc
     @Test func anEmptyFileIsEmptyText() throws {
         let scratch = try Scratch("empty")
         let empty = try scratch.write("empty.txt", [])
-        let normalized = try Doppel.run(["normalize", empty])
+        let normalized = try DoppelProcess.run(["normalize", empty])
         #expect(normalized.status == 0 && normalized.stdout.isEmpty && normalized.stderr.isEmpty)
-        #expect(try Doppel.run(["diff", empty, empty]).status == 0)
-        let against = try Doppel.run(["diff", "-f", "json", empty, web])
+        #expect(try DoppelProcess.run(["diff", empty, empty]).status == 0)
+        let against = try DoppelProcess.run(["diff", "-f", "json", empty, web])
         #expect(against.status == 1 && against.stderr.isEmpty)
         let json = try JSONSerialization.jsonObject(with: Data(against.stdout.utf8)) as! [String: Any]
         #expect((json["pairs"] as! [Any]).isEmpty)
@@ -31,9 +31,9 @@ import Glibc
         let scratch = try Scratch("blank")
         let blank = try scratch.write("blank.txt", text: " \n\t\n\r\n\u{3000}\u{0C}  ")
         let empty = try scratch.write("empty.txt", [])
-        let normalized = try Doppel.run(["normalize", blank])
+        let normalized = try DoppelProcess.run(["normalize", blank])
         #expect(normalized.status == 0 && normalized.stdout.isEmpty && normalized.stderr.isEmpty)
-        #expect(try Doppel.run(["diff", blank, empty]).status == 0)
+        #expect(try DoppelProcess.run(["diff", blank, empty]).status == 0)
     }
 
     // MARK: - Not text
@@ -73,10 +73,10 @@ import Glibc
             bigEndian ? [UInt8(u >> 8), UInt8(u & 0xFF)] : [UInt8(u & 0xFF), UInt8(u >> 8)]
         }
         let file = try scratch.write("utf16.txt", units)
-        let r = try Doppel.run(["normalize", file])
+        let r = try DoppelProcess.run(["normalize", file])
         #expect(r.status == 0 && r.stderr.isEmpty)
         #expect(r.stdout.contains("没有字节顺序标记的文本。Hello world."))
-        let map = try Doppel.run(["normalize", "--map", file])
+        let map = try DoppelProcess.run(["normalize", "--map", file])
         let json = try JSONSerialization.jsonObject(with: Data(map.stdout.utf8)) as! [String: Any]
         #expect(json["encoding"] as? String == (bigEndian ? "UTF-16BE" : "UTF-16LE"))
     }
@@ -100,10 +100,10 @@ import Glibc
         let scratch = try Scratch("legacy")
         let bytes: [UInt8] = (0..<5).flatMap { _ in hexBytes(hex) + [0x0A] }
         let file = try scratch.write("\(name).txt", bytes)
-        let r = try Doppel.run(["normalize", file])
+        let r = try DoppelProcess.run(["normalize", file])
         #expect(r.status == 0 && r.stderr.isEmpty)
         #expect(r.stdout == String(repeating: line + "\n", count: 5))
-        let map = try Doppel.run(["normalize", "--map", file])
+        let map = try DoppelProcess.run(["normalize", "--map", file])
         let json = try JSONSerialization.jsonObject(with: Data(map.stdout.utf8)) as! [String: Any]
         #expect(json["encoding"] as? String == name)
     }
@@ -122,16 +122,16 @@ import Glibc
         let scratch = try Scratch("ends")
         let lf = try scratch.write("lf.txt", text: Self.paragraphs.joined(separator: "\n") + "\n")
         let other = try scratch.write("other.txt", text: Self.paragraphs.joined(separator: end) + end)
-        let expected = try Doppel.run(["normalize", lf])
-        let r = try Doppel.run(["normalize", other])
+        let expected = try DoppelProcess.run(["normalize", lf])
+        let r = try DoppelProcess.run(["normalize", other])
         #expect(r.status == 0 && r.stderr.isEmpty)
         #expect(r.stdout == expected.stdout)
         #expect(r.stdout.split(separator: "\n").count == Self.paragraphs.count)
-        let map = try JSONSerialization.jsonObject(with: Data(try Doppel.run(["normalize", "--map", other]).stdout.utf8))
+        let map = try JSONSerialization.jsonObject(with: Data(try DoppelProcess.run(["normalize", "--map", other]).stdout.utf8))
             as! [String: Any]
         let lines = (map["paragraphs"] as! [[String: Any]]).map { ($0["original"] as! [String: Int])["line"] }
         #expect(lines == [1, 2, 3, 4])
-        #expect(try Doppel.run(["diff", lf, other]).status == 0)
+        #expect(try DoppelProcess.run(["diff", lf, other]).status == 0)
     }
 
     // MARK: - Size
@@ -150,7 +150,7 @@ import Glibc
         while bytes.count < size { bytes += phrase }
         let file = try scratch.write("huge.txt", bytes)
         let out = scratch.file("huge.out")
-        let r = try Doppel.run(["normalize", "-o", out, file])
+        let r = try DoppelProcess.run(["normalize", "-o", out, file])
         #expect(r.status == 0 && r.stderr.isEmpty && r.stdout.isEmpty)
         let written = try FileManager.default.attributesOfItem(atPath: out)[.size] as! Int
         #expect(written > size / 2)
@@ -179,7 +179,7 @@ import Glibc
 
     @Test func aFolderOfOneHundredThousandTinyFilesIsClustered() throws {
         let scratch = try Self.manyFiles.get()
-        let r = try Doppel.run(["cluster", "-f", "json", scratch.file("files")])
+        let r = try DoppelProcess.run(["cluster", "-f", "json", scratch.file("files")])
         #expect(r.status == 1 && r.stderr.isEmpty)
         let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
         #expect((json["documents"] as! [Any]).count == 100_000)
@@ -194,12 +194,12 @@ import Glibc
     /// cannot (not root: permissions deny by themselves; root without setpriv(1) or the right to
     /// drop capabilities: they never deny, and the test is skipped).
     static func runWithoutPermissionOverride(_ arguments: [String]) throws -> Run? {
-        if geteuid() != 0 { return try Doppel.run(arguments) }
+        if geteuid() != 0 { return try DoppelProcess.run(arguments) }
         let setpriv = "/usr/bin/setpriv"
         guard FileManager.default.isExecutableFile(atPath: setpriv) else { return nil }
         let drop = ["--bounding-set=-dac_override,-dac_read_search", "--"]
         guard try runProcess(setpriv, drop + ["/bin/true"]).status == 0 else { return nil }
-        return try runProcess(setpriv, drop + [Doppel.executable.path] + arguments)
+        return try runProcess(setpriv, drop + [DoppelProcess.executable.path] + arguments)
     }
 
     @Test func anUnreadableFileIsOneLineAndSkippedInABatch() throws {
@@ -237,7 +237,7 @@ import Glibc
             (["cluster", "--jsonl", "/dev/zero"], "/dev/zero: cannot read (line 1 is longer than 1 GiB, the most one record may hold)"),
         ]
         for (arguments, message) in expected {
-            let run = try Doppel.run(arguments)
+            let run = try DoppelProcess.run(arguments)
             #expect(run.status == 2 && run.stdout.isEmpty)
             #expect(run.stderr == "doppel: \(message)\n")
         }
@@ -247,7 +247,7 @@ import Glibc
         // `exec … >/dev/full` and `>&-`: the shell hands doppel a full device or no descriptor.
         for (redirect, reason) in [(">/dev/full", "no space left on device"), (">&-", "bad file descriptor")] {
             for arguments in [["diff", web, print], ["normalize", web], ["--version"]] {
-                let run = try runProcess("/bin/sh", ["-c", "exec \"$0\" \"$@\" \(redirect)", Doppel.executable.path] + arguments)
+                let run = try runProcess("/bin/sh", ["-c", "exec \"$0\" \"$@\" \(redirect)", DoppelProcess.executable.path] + arguments)
                 #expect(run.status == 2, "\(arguments) \(redirect)")
                 #expect(run.stderr == "doppel: standard output: cannot write (\(reason))\n", "\(arguments) \(redirect)")
             }
@@ -255,31 +255,31 @@ import Glibc
     }
 
     @Test func anOutputFileThatIsADeviceIsWrittenThroughAndItsErrorsReported() throws {
-        let run = try Doppel.run(["diff", web, print, "-o", "/dev/full"])
+        let run = try DoppelProcess.run(["diff", web, print, "-o", "/dev/full"])
         #expect(run.status == 2 && run.stdout.isEmpty)
         #expect(run.stderr == "doppel: /dev/full: cannot write (no space left on device)\n")
-        #expect(try Doppel.run(["diff", web, print, "-o", "/dev/null"]).status == 1)
+        #expect(try DoppelProcess.run(["diff", web, print, "-o", "/dev/null"]).status == 1)
         var info = stat()
         #expect(stat("/dev/null", &info) == 0 && info.st_mode & S_IFMT == S_IFCHR)
-        let dash = try Doppel.run(["diff", web, print, "-o", "-"])
+        let dash = try DoppelProcess.run(["diff", web, print, "-o", "-"])
         #expect(dash.status == 1 && dash.stdout.contains("马"))
         #expect(!FileManager.default.fileExists(atPath: "-"), "`-o -` is standard output, not a file named -")
     }
 
     @Test func inputsGivenTwiceAreReadOnceOrRefused() throws {
-        let twice = try Doppel.run(["cluster", "-f", "json", web, web])
+        let twice = try DoppelProcess.run(["cluster", "-f", "json", web, web])
         #expect(twice.status == 0, "one file named twice is one document, not a cluster of two")
         let json = try JSONSerialization.jsonObject(with: Data(twice.stdout.utf8)) as! [String: Any]
         #expect((json["documents"] as! [Any]).count == 1)
-        let stdin = try Doppel.run(["diff", "-", "-"])
+        let stdin = try DoppelProcess.run(["diff", "-", "-"])
         #expect(stdin.status == 2 && stdin.stderr.hasPrefix("Error: Standard input can be read once"))
-        let jsonl = try Doppel.run(["cluster", "--jsonl", web, "--jsonl", print])
+        let jsonl = try DoppelProcess.run(["cluster", "--jsonl", web, "--jsonl", print])
         #expect(jsonl.status == 2 && jsonl.stderr.hasPrefix("Error: '--jsonl' takes one file, given 2 times"))
     }
 
     @Test func folderOptionsAreCheckedWhenTheTwoPathsAreFiles() throws {
         for (option, value) in [("--match-similarity", "nan"), ("--match-similarity", "-1"), ("--on-error", "bogus")] {
-            let run = try Doppel.run(["diff", option, value, web, print])
+            let run = try DoppelProcess.run(["diff", option, value, web, print])
             #expect(run.status == 2 && run.stdout.isEmpty, "\(option) \(value)")
             #expect(run.stderr.hasPrefix("Error: Invalid value '\(value)' for '\(option)"), "\(run.stderr)")
         }
@@ -288,7 +288,7 @@ import Glibc
     @Test func aFileNameWithControlCharactersStaysOnOneLineInTheDiffHeader() throws {
         let scratch = try Scratch("header")
         let odd = try scratch.write("a\nb\u{1B}[31mX.txt", text: "王女士")
-        let run = try Doppel.run(["diff", odd, web])
+        let run = try DoppelProcess.run(["diff", odd, web])
         #expect(run.stdout.hasPrefix("--- A \(scratch.path)/a\\nb\\x1B[31mX.txt\n+++ B "), "\(run.stdout.prefix(200))")
     }
 
@@ -300,7 +300,7 @@ import Glibc
         try FileManager.default.copyItem(atPath: web, toPath: scratch.file("root/a.txt"))
         try FileManager.default.copyItem(atPath: web, toPath: "\(root)/b.txt")
         try FileManager.default.createSymbolicLink(atPath: "\(root)/up", withDestinationPath: "..")
-        let walked = try Doppel.run(["cluster", scratch.file("root")])
+        let walked = try DoppelProcess.run(["cluster", scratch.file("root")])
         #expect(walked.status == 1 && walked.stderr.isEmpty)
         #expect(walked.stdout.contains("2 documents; 1 clusters of 2 documents"))
 
@@ -308,7 +308,7 @@ import Glibc
         let loop = scratch.file("root/self")
         try expectRejected(["cluster", scratch.file("root")],
                            message: "\(loop): cannot read (too many levels of symbolic links)", in: scratch)
-        let skipped = try Doppel.run(["cluster", "--on-error", "skip", scratch.file("root")])
+        let skipped = try DoppelProcess.run(["cluster", "--on-error", "skip", scratch.file("root")])
         #expect(skipped.status == 1 && skipped.stderr.isEmpty)
         #expect(skipped.stdout.contains("skipped: \(loop): cannot read (too many levels of symbolic links)\n"))
     }
@@ -322,14 +322,14 @@ import Glibc
                                 Array("bad".utf8) + [0xFE, 0xFF] + Array(".txt".utf8)]
         for name in names { try scratch.write(Array("names/".utf8) + name, text) }
         let folder = scratch.file("names")
-        let r = try Doppel.run(["cluster", folder])
+        let r = try DoppelProcess.run(["cluster", folder])
         #expect(r.status == 1 && r.stderr.isEmpty)
         let lines = r.stdout.split(separator: "\n")
         for shown in ["bad\\xFE\\xFF.txt", "bad\\xFF\\xFE.txt", "new\\nline.txt", "with space.txt"] {
             #expect(lines.contains { $0.hasSuffix("\(folder)/\(shown)  5556 chars") }, "\(shown)")
         }
         #expect(r.stdout.contains("4 documents; 1 clusters of 4 documents"))
-        let json = try JSONSerialization.jsonObject(with: Data(try Doppel.run(["cluster", "-f", "json", folder]).stdout.utf8))
+        let json = try JSONSerialization.jsonObject(with: Data(try DoppelProcess.run(["cluster", "-f", "json", folder]).stdout.utf8))
             as! [String: Any]
         let ids = (json["documents"] as! [[String: Any]]).map { $0["id"] as! String }
         #expect(ids == ["bad\\xFE\\xFF.txt", "bad\\xFF\\xFE.txt", "new\nline.txt", "with space.txt"].map { "\(folder)/\($0)" })
@@ -346,7 +346,7 @@ import Glibc
         try scratch.write(Array("names/bad".utf8) + [0xFF, 0xFE] + Array(".txt".utf8), Array(text.utf8))
         let edited = text.replacingOccurrences(of: "王女士", with: "马女士")
         // Neither can be read again by its display name: standard input is gone, the name is not UTF-8.
-        let r = try Doppel.run(["cluster", "--diff", scratch.file("names"), "-"], stdin: Data(edited.utf8))
+        let r = try DoppelProcess.run(["cluster", "--diff", scratch.file("names"), "-"], stdin: Data(edited.utf8))
         #expect(r.status == 1 && r.stderr.isEmpty, "\(r.stderr)")
         // The representative is either one (equal lengths): the edit reads one way or the other.
         let edits = ["[-王-]{+马+}", "[-马-]{+王+}"].map { r.stdout.components(separatedBy: $0).count - 1 }
@@ -382,7 +382,7 @@ import Glibc
         let lines = [#"{"id": "a", "text": "\#(article)"}"#] + Self.badRecords.map(\.line)
             + [#"{"id": 7, "text": "\#(article)"}"#]
         let file = try scratch.write("records.jsonl", text: lines.joined(separator: "\n") + "\n")
-        let r = try Doppel.run(["cluster", "--on-error", "skip", "-f", "json", "--jsonl", file])
+        let r = try DoppelProcess.run(["cluster", "--on-error", "skip", "-f", "json", "--jsonl", file])
         #expect(r.status == 1 && r.stderr.isEmpty)
         let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
         #expect(json["skipped"] as? [String] == Self.badRecords.enumerated().map { "\(file):\($0.offset + 2): \($0.element.reason)" })
@@ -403,15 +403,15 @@ import Glibc
         let damagedReason = "\(damaged): not text (invalid UTF-8 at offset 15 and not GB18030 or Big5)"
         try expectRejected(["cluster", scratch.file("batch")], message: pngReason, in: scratch)
 
-        let text = try Doppel.run(["cluster", "--on-error", "skip", scratch.file("batch")])
+        let text = try DoppelProcess.run(["cluster", "--on-error", "skip", scratch.file("batch")])
         #expect(text.status == 1 && text.stderr.isEmpty)
         #expect(text.stdout.contains("skipped: \(pngReason)\nskipped: \(damagedReason)\n"))
         #expect(text.stdout.contains("2 documents; 1 clusters of 2 documents"))
         let json = try JSONSerialization.jsonObject(
-            with: Data(try Doppel.run(["cluster", "--on-error", "skip", "-f", "json", scratch.file("batch")]).stdout.utf8))
+            with: Data(try DoppelProcess.run(["cluster", "--on-error", "skip", "-f", "json", scratch.file("batch")]).stdout.utf8))
             as! [String: Any]
         #expect(json["skipped"] as? [String] == [pngReason, damagedReason])
-        let csv = try Doppel.run(["cluster", "--on-error", "skip", "-f", "csv", scratch.file("batch")])
+        let csv = try DoppelProcess.run(["cluster", "--on-error", "skip", "-f", "csv", scratch.file("batch")])
         #expect(csv.status == 1 && csv.stdout.split(separator: "\n").count == 3)
         #expect(csv.stderr == "doppel: skipped: \(pngReason)\ndoppel: skipped: \(damagedReason)\n")
     }
@@ -425,14 +425,14 @@ import Glibc
                      "punct2": "。，！？……——", "han1": "好的", "han2": "好的", "han3": "一二三四", "han4": "一二三四",
                      "latin1": "ok go", "latin2": "ok go"]
         for (name, text) in texts { try scratch.write("docs/\(name).txt", text: text) }
-        let r = try Doppel.run(["cluster", "-f", "json", scratch.file("docs")])
+        let r = try DoppelProcess.run(["cluster", "-f", "json", scratch.file("docs")])
         #expect(r.status == 0 && r.stderr.isEmpty)
         let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
         #expect((json["documents"] as! [Any]).count == texts.count)
         #expect((json["clusters"] as! [Any]).isEmpty)
         try FileManager.default.copyItem(atPath: web, toPath: scratch.file("docs/web1.txt"))
         try FileManager.default.copyItem(atPath: web, toPath: scratch.file("docs/web2.txt"))
-        let withPair = try Doppel.run(["cluster", scratch.file("docs")])
+        let withPair = try DoppelProcess.run(["cluster", scratch.file("docs")])
         #expect(withPair.status == 1)
         #expect(withPair.stdout.contains("13 documents; 1 clusters of 2 documents; 11 alone"))
     }

@@ -14,7 +14,7 @@ final class IndexCLIFixture {
         var articles: [String] = []
         var current = ""
         for name in ["000_d0a0d55efd38cf19.txt", "002_da410bb21e88722a.txt", "003_92a41e4ce2c497c1.txt"] {
-            let text = try String(contentsOfFile: Doppel.sample(name), encoding: .utf8)
+            let text = try String(contentsOfFile: DoppelProcess.sample(name), encoding: .utf8)
             for paragraph in text.components(separatedBy: "\n\n") {
                 current += paragraph.replacingOccurrences(of: "\n", with: "")
                 if current.count >= 500 {
@@ -48,7 +48,7 @@ final class IndexCLIFixture {
 
     /// Builds `a.doppel` from the corpus and checks that it worked.
     func build(_ extra: [String] = []) throws {
-        let r = try Doppel.run(["index", "build", "--jsonl", path("corpus.jsonl"), "-o", path("a.doppel")] + extra)
+        let r = try DoppelProcess.run(["index", "build", "--jsonl", path("corpus.jsonl"), "-o", path("a.doppel")] + extra)
         #expect(r.status == 0, "\(r.stderr)")
     }
 }
@@ -56,21 +56,21 @@ final class IndexCLIFixture {
 @Suite struct IndexCommandTests {
     @Test func buildThenQueryReportsTheArchivedVersionAndExitsOne() throws {
         let f = try IndexCLIFixture()
-        let build = try Doppel.run(["index", "build", "--jsonl", f.path("corpus.jsonl"), "-o", f.path("a.doppel")])
+        let build = try DoppelProcess.run(["index", "build", "--jsonl", f.path("corpus.jsonl"), "-o", f.path("a.doppel")])
         #expect(build.status == 0 && build.stdout.hasPrefix("built \(f.path("a.doppel")): \(f.articles.count) documents"))
-        let found = try Doppel.run(["index", "query", f.path("a.doppel"), f.path("edited.txt"), f.path("unrelated.txt")])
+        let found = try DoppelProcess.run(["index", "query", f.path("a.doppel"), f.path("edited.txt"), f.path("unrelated.txt")])
         #expect(found.status == 1, "\(found.stderr)")
         #expect(found.stdout.contains("\(f.path("edited.txt")): 1 near-duplicate in \(f.path("a.doppel"))\n  a3  jaccard 0."))
         #expect(found.stdout.contains("exact similarities from shingle sets"))
         #expect(!found.stdout.contains("unrelated.txt:"))
-        let none = try Doppel.run(["index", "query", f.path("a.doppel"), f.path("unrelated.txt")])
+        let none = try DoppelProcess.run(["index", "query", f.path("a.doppel"), f.path("unrelated.txt")])
         #expect(none.status == 0 && none.stdout.hasPrefix("1 documents queried; 0 with near-duplicates"))
     }
 
     @Test func queryJSONFollowsTheSchemaAndSaysHowSimilarityWasComputed() throws {
         let f = try IndexCLIFixture()
         try f.build(["--signatures-only"])
-        let r = try Doppel.run(["index", "query", "-f", "json", f.path("a.doppel"), f.path("edited.txt")])
+        let r = try DoppelProcess.run(["index", "query", "-f", "json", f.path("a.doppel"), f.path("edited.txt")])
         #expect(r.status == 1)
         let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
         #expect(json["schema"] as? String == "doppel.index.query/1")
@@ -83,11 +83,11 @@ final class IndexCLIFixture {
         let f = try IndexCLIFixture()
         try f.build()
         try f.lines([("new1", try String(contentsOf: f.url("edited.txt"), encoding: .utf8))]).write(to: f.url("new.jsonl"))
-        let added = try Doppel.run(["index", "add", f.path("a.doppel"), "--jsonl", f.path("new.jsonl")])
+        let added = try DoppelProcess.run(["index", "add", f.path("a.doppel"), "--jsonl", f.path("new.jsonl")])
         #expect(added.status == 0 && added.stdout.hasPrefix("added to \(f.path("a.doppel")): 1 documents"))
-        let again = try Doppel.run(["index", "add", f.path("a.doppel"), "--jsonl", f.path("new.jsonl")])
+        let again = try DoppelProcess.run(["index", "add", f.path("a.doppel"), "--jsonl", f.path("new.jsonl")])
         #expect(again.status == 0 && again.stdout.contains("0 documents written (1 skipped"))
-        let r = try Doppel.run(["index", "query", "--format", "json", f.path("a.doppel"), f.path("edited.txt")])
+        let r = try DoppelProcess.run(["index", "query", "--format", "json", f.path("a.doppel"), f.path("edited.txt")])
         let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
         let matches = (json["queries"] as! [[String: Any]])[0]["matches"] as! [[String: Any]]
         #expect(matches.map { $0["id"] as? String } == ["new1", "a3"])
@@ -100,11 +100,11 @@ final class IndexCLIFixture {
         var bytes = [UInt8](try Data(contentsOf: f.url("a.doppel")))
         bytes[bytes.count / 2] ^= 0xFF
         try Data(bytes).write(to: f.url("a.doppel"))
-        let stats = try Doppel.run(["index", "stats", f.path("a.doppel")])
+        let stats = try DoppelProcess.run(["index", "stats", f.path("a.doppel")])
         #expect(stats.status == 2 && stats.stdout.isEmpty)
         #expect(stats.stderr == "doppel: \(f.path("a.doppel")): bad index (checksum mismatch)\n")
         try Data(bytes.prefix(5000)).write(to: f.url("a.doppel"))
-        let truncated = try Doppel.run(["index", "query", f.path("a.doppel"), f.path("edited.txt")])
+        let truncated = try DoppelProcess.run(["index", "query", f.path("a.doppel"), f.path("edited.txt")])
         #expect(truncated.status == 2 && truncated.stderr.hasPrefix("doppel: \(f.path("a.doppel")): bad index (truncated"))
     }
 
@@ -125,7 +125,7 @@ final class IndexCLIFixture {
                           ["query", "--format", "json", f.path("a.doppel"), f.path("edited.txt"), f.path("unrelated.txt")],
                           ["stats", f.path("a.doppel")],
                           ["add", f.path("a.doppel"), f.path("unrelated.txt"), "-o", f.path("b.doppel")]] {
-            let r = try Doppel.run(["index"] + arguments)
+            let r = try DoppelProcess.run(["index"] + arguments)
             #expect(r.status == 2, "\(arguments): \(r.stderr)")
             #expect(r.stdout.isEmpty, "\(arguments)")
             #expect(r.stderr.hasPrefix(prefix) && r.stderr.contains(suffix)
@@ -138,9 +138,9 @@ final class IndexCLIFixture {
     @Test func statsDescribeTheIndex() throws {
         let f = try IndexCLIFixture()
         try f.build()
-        let text = try Doppel.run(["index", "stats", f.path("a.doppel")])
+        let text = try DoppelProcess.run(["index", "stats", f.path("a.doppel")])
         #expect(text.status == 0 && text.stdout.contains("doppel index format 1, \(f.articles.count) documents"))
-        let json = try Doppel.run(["index", "stats", "--format", "json", f.path("a.doppel")])
+        let json = try DoppelProcess.run(["index", "stats", "--format", "json", f.path("a.doppel")])
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
         #expect(object["schema"] as? String == "doppel.index.stats/1" && object["documents"] as? Int == f.articles.count)
     }
@@ -148,27 +148,27 @@ final class IndexCLIFixture {
     @Test func parametersTheIndexWasBuiltWithCannotBeChangedByAQuery() throws {
         let f = try IndexCLIFixture()
         try f.build()
-        let permutations = try Doppel.run(["index", "query", "--permutations", "64", f.path("a.doppel"), f.path("edited.txt")])
+        let permutations = try DoppelProcess.run(["index", "query", "--permutations", "64", f.path("a.doppel"), f.path("edited.txt")])
         #expect(permutations.status == 2)
         #expect(permutations.stderr.hasPrefix("Error: Invalid value for '--permutations': \(f.path("a.doppel")) was built with 128 permutations"))
-        let folded = try Doppel.run(["index", "query", "--ignore-case", f.path("a.doppel"), f.path("edited.txt")])
+        let folded = try DoppelProcess.run(["index", "query", "--ignore-case", f.path("a.doppel"), f.path("edited.txt")])
         #expect(folded.status == 2 && folded.stderr.contains("was built without --ignore-case"))
-        let stricter = try Doppel.run(["index", "query", "--threshold", "0.999", "--containment", "off",
+        let stricter = try DoppelProcess.run(["index", "query", "--threshold", "0.999", "--containment", "off",
                                        f.path("a.doppel"), f.path("edited.txt")])
         #expect(stricter.status == 0 && stricter.stdout.contains("threshold 0.999, containment off"))
     }
 
     @Test func usageErrorsNameTheActionAndTheProblem() throws {
         let f = try IndexCLIFixture()
-        let missing = try Doppel.run(["index"])
+        let missing = try DoppelProcess.run(["index"])
         #expect(missing.status == 2 && missing.stderr.hasPrefix("Error: Missing action"))
-        let noOutput = try Doppel.run(["index", "build", "--jsonl", f.path("corpus.jsonl")])
+        let noOutput = try DoppelProcess.run(["index", "build", "--jsonl", f.path("corpus.jsonl")])
         #expect(noOutput.status == 2 && noOutput.stderr.hasPrefix("Error: Missing '-o ARCHIVE'"))
-        let wrong = try Doppel.run(["index", "stats", "--signatures-only", f.path("a.doppel")])
+        let wrong = try DoppelProcess.run(["index", "stats", "--signatures-only", f.path("a.doppel")])
         #expect(wrong.status == 2 && wrong.stderr.hasPrefix("Error: Option '--signatures-only' does not apply to 'doppel index stats'"))
-        let notIndex = try Doppel.run(["index", "stats", f.path("corpus.jsonl")])
+        let notIndex = try DoppelProcess.run(["index", "stats", f.path("corpus.jsonl")])
         #expect(notIndex.status == 2 && notIndex.stderr == "doppel: \(f.path("corpus.jsonl")): bad index (not a doppel index: no DOPPELIX magic)\n")
-        let help = try Doppel.run(["index", "--help"])
+        let help = try DoppelProcess.run(["index", "--help"])
         #expect(help.status == 0 && help.stdout.contains("USAGE: doppel index build"))
     }
 
@@ -177,7 +177,7 @@ final class IndexCLIFixture {
         try f.build()
         let before = try Data(contentsOf: f.url("a.doppel"))
         try Data("{\"id\": \"x\", \"text\": \"ok\"}\n{\"id\": \"x\", \"text\": \"again\"}\n".utf8).write(to: f.url("bad.jsonl"))
-        let r = try Doppel.run(["index", "build", "--jsonl", f.path("bad.jsonl"), "-o", f.path("a.doppel")])
+        let r = try DoppelProcess.run(["index", "build", "--jsonl", f.path("bad.jsonl"), "-o", f.path("a.doppel")])
         #expect(r.status == 2 && r.stderr.contains("bad record"))
         #expect(try Data(contentsOf: f.url("a.doppel")) == before)
         let names = try FileManager.default.contentsOfDirectory(atPath: f.folder.path)

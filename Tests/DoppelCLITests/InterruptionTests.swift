@@ -15,7 +15,7 @@ import Glibc
     /// Starts `doppel` with standard output and error going to /dev/null.
     private static func start(_ arguments: [String]) throws -> Process {
         let process = Process()
-        process.executableURL = Doppel.executable
+        process.executableURL = DoppelProcess.executable
         process.arguments = arguments
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
@@ -44,7 +44,9 @@ import Glibc
         #expect(try scratch.list() == ["existing.json"])
     }
 
-    @Test(arguments: [SIGTERM, SIGINT])
+    /// Every catchable signal that ends a process: 128 + the signal, except SIGPIPE, which ends
+    /// the process by itself (quietly, as it ends any filter) once the temporary is removed.
+    @Test(arguments: [SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGXCPU])
     func aSignalWhileTheReportIsWrittenRemovesTheTemporary(_ signal: Int32) throws {
         let scratch = try Scratch("signal-write")
         // 8 MB of text: normalised, about as much output, long enough to write and sync that
@@ -65,7 +67,8 @@ import Glibc
             process.waitUntilExit()
             #expect(Self.temporaries(of: "existing.txt", in: scratch.path).isEmpty)
             let now = try String(contentsOfFile: existing, encoding: .utf8)
-            if process.terminationStatus == 128 + signal {
+            if signal == SIGPIPE ? process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGPIPE
+                                 : process.terminationStatus == 128 + signal {
                 #expect(now == Self.previous)
                 return
             }
@@ -76,18 +79,45 @@ import Glibc
         Issue.record("the temporary file was never seen while the report was written")
     }
 
+    @Test func theTemporaryOfAKilledWriterIsRemovedByTheNextWrite() throws {
+        let scratch = try Scratch("signal-kill")
+        var random = SplitMix64(seed: 9)
+        var text = ""
+        while text.utf8.count < 8 << 20 { text += random.han(60) + "。\n" }
+        let input = try scratch.write("input.txt", text: text)
+        let existing = try scratch.write("existing.txt", text: Self.previous)
+        for _ in 0..<3 {
+            let process = try Self.start(["normalize", "-o", existing, input])
+            var seen = false
+            while process.isRunning && !seen {
+                seen = !Self.temporaries(of: "existing.txt", in: scratch.path).isEmpty
+                if !seen { usleep(100) }
+            }
+            if seen { kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
+            guard process.terminationReason == .uncaughtSignal,
+                  !Self.temporaries(of: "existing.txt", in: scratch.path).isEmpty else { continue }
+            #expect(try String(contentsOfFile: existing, encoding: .utf8) == Self.previous)
+            let rewrite = try DoppelProcess.run(["normalize", "-o", existing, input])
+            #expect(rewrite.status == 0)
+            #expect(Self.temporaries(of: "existing.txt", in: scratch.path).isEmpty)
+            return
+        }
+        Issue.record("the writer was never killed while its temporary file was there")
+    }
+
     /// A bus error is what reading a memory-mapped index raises when the file is cut short under
     /// it; the signal is sent by hand here, while `index query` waits for its query on standard
     /// input with the index open.
     @Test func aBusErrorWhileAnIndexIsMappedIsOneLineNamingItAndStatusTwo() throws {
         let scratch = try Scratch("bus")
         let archive = scratch.file("archive.doppel")
-        let built = try Doppel.run(["index", "build", "-o", archive, web, print])
+        let built = try DoppelProcess.run(["index", "build", "-o", archive, web, print])
         #expect(built.status == 0)
         // A signal that comes before the index is open is a plain bus error: wait longer then.
         for delay: useconds_t in [300_000, 1_000_000, 3_000_000] {
             let process = Process()
-            process.executableURL = Doppel.executable
+            process.executableURL = DoppelProcess.executable
             process.arguments = ["index", "query", archive, "-"]
             let input = Pipe()
             let errors = Pipe()
@@ -115,11 +145,11 @@ import Glibc
         while text.utf8.count < 2 << 20 { text += random.han(40) + "。\n" }
         let input = try scratch.write("input.txt", text: text)
         let viaFile = scratch.file("normalized.txt")
-        #expect(try Doppel.run(["normalize", "-o", viaFile, input]).status == 0)
+        #expect(try DoppelProcess.run(["normalize", "-o", viaFile, input]).status == 0)
         let expected = try Data(contentsOf: URL(fileURLWithPath: viaFile))
 
         let process = Process()
-        process.executableURL = Doppel.executable
+        process.executableURL = DoppelProcess.executable
         process.arguments = ["normalize", input]
         let out = Pipe()
         process.standardOutput = out
@@ -135,18 +165,18 @@ import Glibc
 
     @Test func everyExitStatusComesAfterTheWholeReport() throws {
         // Status 1: differences; the JSON is whole and parses.
-        let diff = try Doppel.run(["diff", "-f", "json", web, print])
+        let diff = try DoppelProcess.run(["diff", "-f", "json", web, print])
         #expect(diff.status == 1)
         #expect(try JSONSerialization.jsonObject(with: Data(diff.stdout.utf8)) is [String: Any])
         // Status 0: no differences.
-        let same = try Doppel.run(["diff", web, web])
+        let same = try DoppelProcess.run(["diff", web, web])
         #expect(same.status == 0 && same.stdout.hasSuffix("\n") && same.stdout.contains("similarity 1"))
         // Status 1 from cluster, with the summary line last.
-        let samples = Doppel.root.appendingPathComponent("samples").path
-        let cluster = try Doppel.run(["cluster", "--split", "articles", samples])
+        let samples = DoppelProcess.root.appendingPathComponent("samples").path
+        let cluster = try DoppelProcess.run(["cluster", "--split", "articles", samples])
         #expect(cluster.status == 1 && cluster.stdout.split(separator: "\n").last?.contains("documents;") == true)
         // Status 2: nothing on standard output.
-        let bad = try Doppel.run(["diff", web, "/nonexistent/file.txt"])
+        let bad = try DoppelProcess.run(["diff", web, "/nonexistent/file.txt"])
         #expect(bad.status == 2 && bad.stdout.isEmpty)
     }
 }

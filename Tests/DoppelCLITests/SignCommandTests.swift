@@ -4,7 +4,7 @@ import Testing
 @Suite struct SignCommandTests {
     @Test func eachDocumentIsOneLineWithSignatureAndBandKeys() throws {
         let f = try IndexCLIFixture()
-        let r = try Doppel.run(["sign", "--jsonl", f.path("corpus.jsonl")])
+        let r = try DoppelProcess.run(["sign", "--jsonl", f.path("corpus.jsonl")])
         #expect(r.status == 0 && r.stderr.isEmpty)
         let lines = r.stdout.split(separator: "\n")
         #expect(lines.count == f.articles.count)
@@ -18,19 +18,19 @@ import Testing
 
     @Test func signingIsDeterministicAndShardable() throws {
         let f = try IndexCLIFixture()
-        let whole = try Doppel.run(["sign", "--jsonl", f.path("corpus.jsonl")]).stdout
-        #expect(try Doppel.run(["sign", "--jsonl", f.path("corpus.jsonl")]).stdout == whole)
+        let whole = try DoppelProcess.run(["sign", "--jsonl", f.path("corpus.jsonl")]).stdout
+        #expect(try DoppelProcess.run(["sign", "--jsonl", f.path("corpus.jsonl")]).stdout == whole)
         let records = try String(contentsOf: f.url("corpus.jsonl"), encoding: .utf8).split(separator: "\n")
         try (records.prefix(4).joined(separator: "\n") + "\n").write(to: f.url("s1.jsonl"), atomically: true, encoding: .utf8)
         try (records.dropFirst(4).joined(separator: "\n") + "\n").write(to: f.url("s2.jsonl"), atomically: true, encoding: .utf8)
-        let shards = try Doppel.run(["sign", "--jsonl", f.path("s1.jsonl")]).stdout
-            + Doppel.run(["sign", "--jsonl", f.path("s2.jsonl")]).stdout
+        let shards = try DoppelProcess.run(["sign", "--jsonl", f.path("s1.jsonl")]).stdout
+            + DoppelProcess.run(["sign", "--jsonl", f.path("s2.jsonl")]).stdout
         #expect(shards == whole)
     }
 
     @Test func shinglesAddTheCompactSetAndOutputIsWrittenAtomically() throws {
         let f = try IndexCLIFixture()
-        let r = try Doppel.run(["sign", "--shingles", "-o", f.path("signed.jsonl"), f.path("edited.txt")])
+        let r = try DoppelProcess.run(["sign", "--shingles", "-o", f.path("signed.jsonl"), f.path("edited.txt")])
         #expect(r.status == 0 && r.stdout.isEmpty)
         let line = try String(contentsOf: f.url("signed.jsonl"), encoding: .utf8)
         let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
@@ -43,8 +43,8 @@ import Testing
 }
 
 @Test func signWithOutputDashWritesStandardOutputNotAFileNamedDash() throws {
-    let toStdout = try Doppel.run(["sign", web])
-    let dashed = try Doppel.run(["sign", "-o", "-", web])
+    let toStdout = try DoppelProcess.run(["sign", web])
+    let dashed = try DoppelProcess.run(["sign", "-o", "-", web])
     #expect(dashed.status == 0 && !dashed.stdout.isEmpty && dashed.stdout == toStdout.stdout)
     #expect(!FileManager.default.fileExists(atPath: "-"))
 }

@@ -110,7 +110,7 @@ if let (pathA, pathB) = settings.stages {
         guard let result else { fail("\(pathA), \(pathB): a stage failed") }
         return (result, median(times))
     }
-    let options = ComparisonOptions()
+    let options = ComparisonOptions.standard
     let ((a, b), read) = timed { try InputReader.read(pathA, pathB) }
     let (_, compare) = timed { Comparer.compare(a, b, options: options).editCount }
     let ((textA, textB), normalize) = timed { Comparer.normalize(a, b, options: options.normalization) }

@@ -10,13 +10,13 @@ import FuzzSupport
 public func fuzzDiff(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let data else { return 0 }
     guard size > 0 else { return 0 }
-    let budgets = [0, 300, 20_000, DiffOptions.defaultCostBudget]
+    let budgets = [0, 300, 20_000, DiffOptions.standard.costBudget]
     let bytes = UnsafeBufferPointer(start: data + 1, count: size - 1)
     let split = bytes.firstIndex(of: 0xFF) ?? bytes.count / 2
     let a = SourceText(path: "a", scalars: Fuzz.scalars(bytes[..<split]))
     let b = SourceText(path: "b", scalars: Fuzz.scalars(bytes[min(split + 1, bytes.count)...]))
-    var options = ComparisonOptions()
-    options.diff = DiffOptions(costBudget: budgets[Int(data[0]) % budgets.count])
+    var options = ComparisonOptions.standard
+    options.diff = try! DiffOptions(costBudget: budgets[Int(data[0]) % budgets.count])
     let c = Comparer.compare(a, b, options: options)
     for pc in c.pairs {
         var endA = pc.pair.a.lowerBound

@@ -1,5 +1,9 @@
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelText
+@testable import DoppelDiff
+@testable import DoppelCluster
+@testable import DoppelCompare
 
 /// Text built from a few repeated sentences has almost no k-gram unique in the whole of both
 /// texts; the anchors counted within each gap must still align it, edit by edit.
@@ -56,7 +60,7 @@ import Testing
             var taken: [String] = []
             for paragraph in paragraphs(page.text(in: 0..<page.scalars.count)) where paragraph.count > 40 {
                 taken.append(paragraph)
-                if taken.joined().count > 2 * AlignOptions().maxGap { break }
+                if taken.joined().count > 2 * AlignOptions.standard.maxGap { break }
             }
             return taken
         }
@@ -142,7 +146,7 @@ import Testing
         let pairs = [AlignedPair(a: 0..<n, b: 0..<n, moved: false, matches: [ExactMatch(a: 0, b: 0, length: n)]),
                      AlignedPair(a: a.count - n..<a.count, b: b.count - n..<b.count, moved: false,
                                  matches: [ExactMatch(a: a.count - n, b: b.count - n, length: n)])]
-        #expect(GapAnchoring.refine(pairs, a, b, k: 8, options: AlignOptions()) == pairs)
+        #expect(GapAnchoring.refine(pairs, a, b, k: 8, options: .standard) == pairs)
     }
 
     @Test func gapsLieBetweenConsecutivePassages() {

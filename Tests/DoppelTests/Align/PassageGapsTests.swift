@@ -1,5 +1,6 @@
 import Testing
-@testable import Doppel
+import Doppel
+@testable import DoppelDiff
 
 /// The text between passages judged by what it is on the page (`PassageGaps`): another article's
 /// headline is not an edit, a paragraph added inside an article is one, of kind `paragraph`.

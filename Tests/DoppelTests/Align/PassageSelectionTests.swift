@@ -1,5 +1,8 @@
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelText
+@testable import DoppelDiff
+@testable import DoppelCluster
 
 @Suite struct PassageSelectionTests {
     /// The reference: for each passage the heaviest chain ending at it, over every earlier
@@ -74,7 +77,7 @@ import Testing
                         matches: [ExactMatch(a: i * 20, b: i * 21, length: 18)])
         }
         let text = NormalizedText(identity: String(repeating: "x", count: 500 * 21))
-        let merged = PassageSelection.mergeAdjacent(pairs, options: AlignOptions(), gaps: PassageGaps(text, text))
+        let merged = PassageSelection.mergeAdjacent(pairs, options: .standard, gaps: PassageGaps(text, text))
         #expect(merged.count == 1)
         #expect(merged[0].a == 0..<(499 * 20 + 18) && merged[0].b == 0..<(499 * 21 + 18))
         #expect(merged[0].matches == pairs.flatMap(\.matches))

@@ -1,5 +1,7 @@
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelText
+@testable import DoppelCluster
 
 /// The sketch, the compact set and its size of each text, as pass 1 computes them.
 private struct Signed {

@@ -1,14 +1,11 @@
 import Testing
-@testable import Doppel
+@testable import DoppelText
+@testable import DoppelCluster
 
 @Test func documentCharsDefaultToNormalisedUnits() {
     let document = ClusterDocument(id: "a", path: "a.txt", text: NormalizedText(identity: "一二三"))
     #expect(document.chars == 3)
     #expect(document.title == nil)
-    let titled = ClusterDocument(id: "b", path: "b.txt", title: "T", chars: 10,
-                                 text: NormalizedText(identity: "一"))
-    #expect(titled.chars == 10)
-    #expect(titled.title == "T")
 }
 
 @Test func inMemoryCollectionServesDocumentsByPosition() {

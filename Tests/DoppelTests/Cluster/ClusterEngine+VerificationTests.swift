@@ -1,5 +1,6 @@
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelCluster
 
 private func corpus() -> [ClusterDocument] {
     let articles = TestCorpus.articles()

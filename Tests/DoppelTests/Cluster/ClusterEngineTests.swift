@@ -1,5 +1,7 @@
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelText
+@testable import DoppelCluster
 
 /// Articles 0..<families each with two edited versions appended at the end, plus the remaining
 /// articles as singletons. Returns the documents and the expected clusters (positions).

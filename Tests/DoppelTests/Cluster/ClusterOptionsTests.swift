@@ -1,5 +1,6 @@
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelCluster
 
 @Test func defaultOptionsAreDocumented() {
     let options = ClusterOptions.standard
@@ -34,13 +35,13 @@ import Testing
             return false
         }
     }
-    #expect(rejected("--threshold") { try ClusterOptions(threshold: 0) })
-    #expect(rejected("--threshold") { try ClusterOptions(threshold: 1.5) })
-    #expect(rejected("--containment") { try ClusterOptions(containmentThreshold: -1) })
-    #expect(rejected("--min-contained") { try ClusterOptions(minimumContainedShingles: 0) })
-    #expect(rejected("--candidate-threshold") { try ClusterOptions(candidateThreshold: 0) })
-    #expect(rejected("--permutations") { try ClusterOptions(permutations: 4) })
-    #expect(rejected("--bucket-limit") { try ClusterOptions(bucketLimit: 1) })
+    #expect(rejected("threshold") { try ClusterOptions(threshold: 0) })
+    #expect(rejected("threshold") { try ClusterOptions(threshold: 1.5) })
+    #expect(rejected("containmentThreshold") { try ClusterOptions(containmentThreshold: -1) })
+    #expect(rejected("minimumContainedShingles") { try ClusterOptions(minimumContainedShingles: 0) })
+    #expect(rejected("candidateThreshold") { try ClusterOptions(candidateThreshold: 0) })
+    #expect(rejected("permutations") { try ClusterOptions(permutations: 4) })
+    #expect(rejected("bucketLimit") { try ClusterOptions(bucketLimit: 1) })
 }
 
 @Test func pairsPassByJaccardOrByContainmentOfANonTrivialSet() throws {

@@ -1,8 +1,11 @@
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelCluster
 
-@Test func progressNamesItsPhase() {
-    let progress = ClusterProgress(phase: .verification, done: 3, total: 10)
-    #expect(progress.phase.rawValue == "verification")
-    #expect(progress.done == 3 && progress.total == 10)
+@Test func reportingForwardsEachCountUnderItsPhaseAndNothingWithoutADisplay() {
+    #expect(ClusterProgress.reporting(.signatures, to: nil) == nil)
+    let received = SharedSlots<ClusterProgress?>(repeating: nil, count: 1)
+    let report = ClusterProgress.reporting(.verification, to: { received[0] = $0 })
+    report?(3, 10)
+    #expect(received.take(resettingTo: nil) == [ClusterProgress(phase: .verification, done: 3, total: 10)])
 }

@@ -1,5 +1,7 @@
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelText
+@testable import DoppelCluster
 
 /// Clusters are a partition of whatever they are given: seeded random corpora of real articles,
 /// edited, truncated and copied versions of them, random hostile texts, and documents too short

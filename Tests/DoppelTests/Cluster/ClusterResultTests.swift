@@ -1,5 +1,5 @@
 import Testing
-@testable import Doppel
+@testable import DoppelCluster
 
 @Test func parametersReportTheOptions() throws {
     let options = try ClusterOptions(threshold: 0.9, containmentThreshold: nil,

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelCluster
 
 /// Stores `batches` (each a run of documents with its values) and returns every document's
 /// values read back.

@@ -1,5 +1,5 @@
 import Testing
-@testable import Doppel
+@testable import DoppelCluster
 
 @Test func overlapCountsTheIntersectionOfSortedSets() {
     let overlap = SetOverlap([1, 2, 3, 5, 8] as [UInt32], [2, 3, 4, 8] as [UInt32])

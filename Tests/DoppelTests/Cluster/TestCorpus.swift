@@ -1,5 +1,7 @@
 import Foundation
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelText
+@testable import DoppelCluster
 
 /// Real text for clustering tests: articles cut from the sample pages, and seeded edits of them.
 enum TestCorpus {

@@ -1,5 +1,8 @@
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelText
+@testable import DoppelDiff
+@testable import DoppelCompare
 
 /// Large comparisons normalise both sides and diff their gaps on two threads: the result must be
 /// the one a single thread gives.
@@ -28,7 +31,7 @@ import Testing
         let (textA, textB) = Comparer.normalize(a, b, options: NormalizationOptions())
         let gaps = Aligner.align(textA, textB).pairs.flatMap(\.gaps)
         #expect(gaps.count > 100)
-        let together = Comparer.diffGaps(gaps, textA, textB, options: DiffOptions(), parallelUnits: 0)
+        let together = Comparer.diffGaps(gaps, textA, textB, options: .standard, parallelUnits: 0)
         #expect(together.count == gaps.count)
         for (gap, result) in zip(gaps, together) {
             let alone = TextDiff.diff(textA, gap.a, textB, gap.b)

@@ -1,5 +1,8 @@
 import Testing
-@testable import Doppel
+@testable import DoppelText
+@testable import DoppelDiff
+@testable import DoppelCluster
+@testable import DoppelCompare
 
 /// Applying each aligned pair's edits to A's units gives B's units, whatever the text and
 /// whatever the diff's cost budget: on seeded random text with hostile characters and on the
@@ -7,7 +10,7 @@ import Testing
 /// differences in spacing alone are not edits (`TextDiff.apply` keeps A's spaces between
 /// unchanged tokens, and a space B has between an unchanged and an inserted word is no edit).
 @Suite struct ComparerRoundTripPropertyTests {
-    static let budgets = [0, 2_000, DiffOptions.defaultCostBudget]
+    static let budgets = [0, 2_000, DiffOptions.standard.costBudget]
 
     /// Every pair rebuilds; edits are ascending, non-overlapping and inside their pair on both
     /// sides. Returns the number of edits checked.
@@ -36,8 +39,8 @@ import Testing
     }
 
     static func options(budget: Int) -> ComparisonOptions {
-        var options = ComparisonOptions()
-        options.diff = DiffOptions(costBudget: budget)
+        var options = ComparisonOptions.standard
+        options.diff = try! DiffOptions(costBudget: budget)
         return options
     }
 

@@ -1,5 +1,9 @@
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelText
+@testable import DoppelDiff
+@testable import DoppelCluster
+@testable import DoppelCompare
 
 /// Seeded edits of the kinds a copy desk meets, injected into the real web page, with B then
 /// laid out as print does: every injected edit is reported at its place, and nothing else is.

@@ -1,7 +1,11 @@
 import Foundation
 import PagePairs
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelText
+@testable import DoppelDiff
+@testable import DoppelCluster
+@testable import DoppelCompare
 
 @Suite struct ComparisonTests {
     static let samples = Comparer.compare(Samples.source(Samples.web), Samples.source(Samples.print))
@@ -117,7 +121,7 @@ import Testing
     }
 
     @Test func ignorePunctuationDropsPunctuationEdits() {
-        var options = ComparisonOptions()
+        var options = ComparisonOptions.standard
         let a = SourceText(path: "a", text: "各级工会将深入开发区、乡镇等基层工会一线,开展专项调研,全面摸清情况。")
         let b = SourceText(path: "b", text: "各级工会将深入开发区乡镇等基层工会一线,开展专项调研;全面摸清情况。")
         #expect(Comparer.compare(a, b, options: options).editCount == 2)
@@ -166,7 +170,7 @@ import Testing
         let web = "The council approved a long-term plan for the riverside district on Tuesday, ending two years of consultation."
         // Print breaks the real hyphen of long-term, and the word "consultation", at line ends.
         let print = "The council approved a long-\nterm plan for the riverside district on Tuesday, ending two years of consul-\ntation."
-        var options = ComparisonOptions()
+        var options = ComparisonOptions.standard
         options.normalization.layout = .print
         func compare(_ a: String, _ b: String) -> Comparison {
             Comparer.compare(SourceText(path: "a", text: a), SourceText(path: "b", text: b), options: options)

@@ -1,5 +1,6 @@
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelCompare
 
 @Suite struct FailurePolicyTests {
     static let samples = Comparer.compare(Samples.source(Samples.web), Samples.source(Samples.print))  // 35 edits, 4 only in B

@@ -1,5 +1,5 @@
 import Testing
-@testable import Doppel
+@testable import DoppelCompare
 
 @Suite struct FolderPairingTests {
     @Test func samePathPairsFirst() {

@@ -1,5 +1,6 @@
 import Testing
-@testable import Doppel
+@testable import DoppelText
+@testable import DoppelCluster
 
 /// `doppel cluster --split articles samples/`, as the library runs it.
 @Suite struct SampleClusteringTests {

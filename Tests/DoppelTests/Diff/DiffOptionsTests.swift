@@ -1,13 +1,10 @@
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelDiff
 
-@Test func diffOptionsDefaultToTheDocumentedBudgetWithCleanup() {
-    let options = DiffOptions()
-    #expect(options.costBudget == DiffOptions.defaultCostBudget)
-    #expect(options.semanticCleanup)
-}
-
-@Test func diffOptionsRejectANegativeBudget() {
-    #expect(throws: DoppelError.self) { try DiffOptions(costBudget: -1).validate() }
-    #expect(throws: Never.self) { try DiffOptions(costBudget: 0).validate() }
+@Test func diffOptionsRejectANegativeBudget() throws {
+    #expect(throws: DoppelError.invalidOption(name: "costBudget", reason: "-1 is negative")) {
+        try DiffOptions(costBudget: -1)
+    }
+    #expect(try DiffOptions(costBudget: 0).costBudget == 0)
 }

@@ -1,5 +1,5 @@
 import Testing
-@testable import Doppel
+@testable import DoppelDiff
 
 @Test func unitCountAddsTokenLengthsWithoutSpaces() {
     let (side, _) = sides("one  three 4", "")

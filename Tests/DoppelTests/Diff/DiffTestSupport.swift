@@ -1,5 +1,6 @@
 import Foundation
-@testable import Doppel
+@testable import DoppelText
+@testable import DoppelDiff
 
 /// A text whose units are the code points of `paragraphs`, one paragraph each, no map kept.
 func paragraphText(_ paragraphs: String...) -> NormalizedText {
@@ -30,7 +31,7 @@ func sampleText(_ name: String) throws -> NormalizedText {
 }
 
 /// Diffs two whole single-paragraph strings.
-func diffStrings(_ a: String, _ b: String, options: DiffOptions = DiffOptions())
+func diffStrings(_ a: String, _ b: String, options: DiffOptions = .standard)
     -> (NormalizedText, NormalizedText, DiffResult)
 {
     let ta = NormalizedText(identity: a)

@@ -1,5 +1,6 @@
 import Testing
-@testable import Doppel
+@testable import DoppelText
+@testable import DoppelDiff
 
 private func tokenStrings(_ text: NormalizedText, _ range: Range<Int>? = nil) -> [String] {
     var tokenizer = DiffTokenizer()

@@ -1,5 +1,5 @@
 import Testing
-@testable import Doppel
+@testable import DoppelDiff
 
 private func kind(_ removed: String, _ added: String) -> EditKind {
     EditKind.of(removed: removed.unicodeScalars.map(\.value),
@@ -21,4 +21,12 @@ private func kind(_ removed: String, _ added: String) -> EditKind {
     #expect(kind("王", "马") == .text)
     #expect(kind(",", "和") == .text)
     #expect(kind("", "word") == .text)
+}
+
+@Test func editKindIsControlWhenEitherSideHasABidirectionalControl() {
+    #expect(kind("", "\u{202E}") == .control)
+    #expect(kind("\u{2066}", "\u{2067}") == .control)
+    #expect(kind("user", "\u{202E}resu\u{202C}") == .control)
+    #expect(kind("2023\u{202C}", "2024") == .control)
+    #expect(kind("\u{200E}", "") == .punctuation || kind("\u{200E}", "") == .text)
 }

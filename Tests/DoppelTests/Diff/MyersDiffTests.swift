@@ -1,5 +1,6 @@
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelDiff
 
 /// The length of a longest common subsequence, by the textbook quadratic table.
 private func lcsLength(_ a: [Int32], _ b: [Int32]) -> Int {

@@ -1,5 +1,7 @@
 import Testing
-@testable import Doppel
+@testable import DoppelText
+@testable import DoppelDiff
+@testable import DoppelCluster
 
 extension Array {
     fileprivate func repeated(_ times: Int) -> [Element] { (0..<times).flatMap { _ in self } }

@@ -1,5 +1,5 @@
 import Testing
-@testable import Doppel
+@testable import DoppelDiff
 
 private func cleaned(_ a: String, _ b: String) -> [String] {
     let (sa, sb) = sides(a, b)

@@ -1,5 +1,7 @@
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelText
+@testable import DoppelDiff
 
 // MARK: - Labelled cases
 
@@ -103,8 +105,8 @@ import Testing
     #expect(result.edits == [Edit(operation: .replace, kind: .text, a: 3..<4, b: 1..<2)])
 }
 
-@Test func diffWithoutCleanupGivesTheRawMinimalScript() {
-    let (_, _, result) = diffStrings("多措并举", "多举措", options: DiffOptions(semanticCleanup: false))
+@Test func diffWithoutCleanupGivesTheRawMinimalScript() throws {
+    let (_, _, result) = diffStrings("多措并举", "多举措", options: try DiffOptions(semanticCleanup: false))
     #expect(result.edits.count == 2)
     #expect(result.exact)
 }
@@ -272,16 +274,16 @@ private func randomHan(_ count: Int, seed: UInt64) -> NormalizedText {
                           originCount: count)
 }
 
-@Test func diffOfUnrelatedTextsPastTheBudgetFallsBackAndRoundTrips() {
+@Test func diffOfUnrelatedTextsPastTheBudgetFallsBackAndRoundTrips() throws {
     let a = randomHan(150_000, seed: 1)
     let b = randomHan(140_000, seed: 2)
     let result = TextDiff.diff(a, 0..<a.count, b, 0..<b.count,
-                               options: DiffOptions(costBudget: 10_000))
+                               options: try DiffOptions(costBudget: 10_000))
     #expect(!result.exact)
     #expect(TextDiff.apply(result.edits, from: a, 0..<a.count, to: b) == b.units)
 }
 
-@Test func diffOfSimilarTextsPastTheBudgetStillFindsMostOfTheText() {
+@Test func diffOfSimilarTextsPastTheBudgetStillFindsMostOfTheText() throws {
     let a = randomHan(100_000, seed: 3)
     var units = a.units
     var rng = SplitMix64(seed: 4)
@@ -289,7 +291,7 @@ private func randomHan(_ count: Int, seed: UInt64) -> NormalizedText {
     let b = NormalizedText(units: units, originStarts: [], originEnds: [], paragraphStarts: [0],
                            originCount: units.count)
     let result = TextDiff.diff(a, 0..<a.count, b, 0..<b.count,
-                               options: DiffOptions(costBudget: 1_000))
+                               options: try DiffOptions(costBudget: 1_000))
     #expect(!result.exact)
     #expect(result.equalUnits > a.count * 9 / 10)
     #expect(TextDiff.apply(result.edits, from: a, 0..<a.count, to: b) == b.units)

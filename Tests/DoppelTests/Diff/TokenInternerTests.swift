@@ -1,5 +1,5 @@
 import Testing
-@testable import Doppel
+@testable import DoppelDiff
 
 @Test func internerGivesDenseIdsInOrderOfFirstSight() {
     var interner = TokenInterner()

@@ -1,5 +1,5 @@
 import Testing
-@testable import Doppel
+@testable import DoppelDiff
 
 @Test func tokenScriptFillsGapsBetweenMatchesWithChanges() {
     let matches = [TokenMatch(a: 1, b: 0, count: 2), TokenMatch(a: 3, b: 4, count: 1)]

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelCluster
 
 private func builtIndex(_ folder: TemporaryFolder) throws -> (path: String, bytes: [UInt8]) {
     let path = folder.path("a.doppel")

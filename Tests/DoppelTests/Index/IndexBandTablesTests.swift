@@ -1,5 +1,6 @@
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelCluster
 
 @Test func directoryBucketsHoldAboutEightEntries() {
     #expect(IndexBandTables.directoryBits(entries: 0) == 0)

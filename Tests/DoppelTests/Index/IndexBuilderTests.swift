@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelCluster
 
 @Test func addThenQuerySeesTheNewDocuments() throws {
     let folder = try TemporaryFolder()

@@ -1,5 +1,6 @@
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelCluster
 
 /// The checksum is part of format version 1: its values must never change (they were computed
 /// independently from the documented algorithm).

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelCluster
 
 /// An index file changed on purpose, one field at a time, with every checksum recomputed
-/// (`reseal()`, by the README's definition of the checksum), so that only the structural checks
+/// (`reseal()`, by docs/formats.md's definition of the checksum), so that only the structural checks
 /// of opening, reading, `stats` and `add` can catch the change: what a crafted file, or damage
 /// that a writer then checksummed, looks like.
 struct CraftedIndex {

@@ -1,5 +1,7 @@
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelText
+@testable import DoppelCluster
 
 @Test func theHeaderRoundTripsEveryParameter() throws {
     let cluster = try ClusterOptions(threshold: 0.9, containmentThreshold: nil, minimumContainedShingles: 7,
@@ -37,5 +39,36 @@ import Testing
     withUnsafeBytes(of: sum.littleEndian) { bytes.replaceSubrange(184..<192, with: $0) }
     #expect(throws: DoppelError.self) {
         try bytes.withUnsafeBytes { try IndexHeader(decoding: $0, actualLength: 4936, path: "x") }
+    }
+}
+
+@Test func theLayoutTableListsEveryFieldOnceTilingTheCheckedBytesAndTheirChecksum() {
+    #expect(IndexHeader.layout.map(\.field) == IndexHeader.Field.allCases)
+    var next = 0
+    for row in IndexHeader.layout {
+        #expect(row.offset == next, "\(row.field)")
+        #expect(row.width == 4 || row.width == 8, "\(row.field)")
+        next = row.offset + row.width
+    }
+    #expect(IndexHeader.row(.headerChecksum).offset == IndexHeader.checkedLength)
+    #expect(next == IndexHeader.checkedLength + 8)
+}
+
+@Test func everyFieldIsWrittenWhereTheTableSays() {
+    let header = IndexHeader(parameters: IndexParameters(), documentCount: 0, fileLength: 4096 + 840,
+                             records: 4096..<4096, offsets: 4096..<4104, bands: 4104..<4928,
+                             checksums: 4928..<4936, checksumsHash: 0x0102_0304_0506_0708)
+    let bytes = header.encode()
+    bytes.withUnsafeBytes { page in
+        let reader = IndexBytes.Reader(page)
+        #expect(Array(bytes[0..<8]) == Array("DOPPELIX".utf8))
+        #expect(IndexHeader.row(.magic).read(reader) == IndexHeader.magicValue)
+        #expect(IndexHeader.row(.fileLength).read(reader) == 4096 + 840)
+        #expect(IndexHeader.row(.permutations).read(reader) == 128)
+        #expect(IndexHeader.row(.bandsStart).read(reader) == 4104)
+        #expect(IndexHeader.row(.bandsLength).read(reader) == 824)
+        #expect(IndexHeader.row(.checksumsHash).read(reader) == 0x0102_0304_0506_0708)
+        #expect(IndexHeader.row(.headerChecksum).read(reader)
+            == IndexChecksum.hash(Array(bytes[0..<IndexHeader.checkedLength])))
     }
 }

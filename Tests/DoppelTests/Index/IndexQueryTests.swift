@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelText
+@testable import DoppelCluster
 
 @Test func buildThenQueryFindsThePlantedNearDuplicateWithTheExactSimilarity() throws {
     let folder = try TemporaryFolder()
@@ -84,26 +86,4 @@ import Testing
     #expect(result.queries.map { $0.matches.map(\.id) } == [["a2"], [], ["a9"]])
     #expect(result.queries[0].matches[0].jaccard == 1)
     #expect(result.documentCount == documents.count && result.parameters.verification == "exact")
-}
-
-@Test func theReadmeLibraryExampleFindsTheEarlierVersion() throws {
-    let folder = try TemporaryFolder()
-    var lines = ""
-    for (n, article) in IndexFixture.articles.enumerated() {
-        let record = try JSONSerialization.data(withJSONObject: ["id": "a\(n)", "text": article])
-        lines += String(decoding: record, as: UTF8.self) + "\n"
-    }
-    try lines.write(toFile: folder.path("archive.jsonl"), atomically: true, encoding: .utf8)
-    try TestCorpus.mutate(IndexFixture.articles[4], edits: 2, seed: 9)
-        .write(toFile: folder.path("new.txt"), atomically: true, encoding: .utf8)
-    // As in the README's "Library" section.
-    let corpus = try JSONLinesCorpus(path: folder.path("archive.jsonl"), fields: JSONLinesFields(),
-                                     normalization: NormalizationOptions())
-    try IndexBuilder(parameters: IndexParameters()).build(corpus, to: folder.path("archive.doppel"))
-    let archive = try IndexArchive(path: folder.path("archive.doppel"))
-    let text = Normalizer(options: archive.parameters.normalization)
-        .normalize(try InputReader.read(path: folder.path("new.txt")))
-    let matches = try IndexQuery(archive: archive)
-        .matches(for: ClusterDocument(id: "new", path: "new.txt", text: text))
-    #expect(matches.map(\.id) == ["a4"])
 }

@@ -1,5 +1,5 @@
 import Testing
-@testable import Doppel
+@testable import DoppelCluster
 
 @Test func statsSummariseTheIndexAfterCheckingEveryBlock() throws {
     let folder = try TemporaryFolder()

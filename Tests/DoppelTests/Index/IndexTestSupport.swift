@@ -1,5 +1,6 @@
 import Foundation
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelCluster
 
 /// A folder of its own for one test, removed when the value is released.
 final class TemporaryFolder {

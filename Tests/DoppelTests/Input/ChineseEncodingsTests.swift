@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Doppel
+@testable import DoppelText
 
 @Test func foundationRawValuesAreGB18030AndBig5() throws {
     // 中 is D6D0 in GB18030 and A4A4 in Big5; the euro sign needs GB18030's four-byte form.

@@ -1,5 +1,5 @@
 import Testing
-@testable import Doppel
+@testable import DoppelText
 
 @Test func commonHanHoldsFrequentSimplifiedAndTraditionalForms() {
     #expect(CommonHan.contains(0x7684))  // 的

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Doppel
+@testable import DoppelIO
 
 @Test func readsFilesLargerThanOneBufferExactly() throws {
     let folder = try InputFixtures.scratchFolder()

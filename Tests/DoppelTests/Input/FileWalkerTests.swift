@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Doppel
+@testable import DoppelText
 
 private func make(_ folder: URL, _ files: [String]) throws {
     for file in files {

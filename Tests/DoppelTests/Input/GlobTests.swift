@@ -1,5 +1,5 @@
 import Testing
-@testable import Doppel
+@testable import DoppelText
 
 @Test(arguments: [
     ("*.txt", "a.txt", true), ("*.txt", "a.txt.bak", false), ("*", "", true),

@@ -1,5 +1,5 @@
 import Testing
-@testable import Doppel
+@testable import DoppelText
 
 @Test func namedEntitiesCoverLatin1GreekAndPunctuation() {
     #expect(HTMLEntities.named("nbsp") == 0xA0)

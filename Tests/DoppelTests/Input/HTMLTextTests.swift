@@ -1,5 +1,6 @@
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelText
 
 private func extract(_ html: String) -> String {
     String(String.UnicodeScalarView(HTMLText.extractText(InputFixtures.scalars(html))))

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelText
 
 @Test func readsAFileAndIndexesItsLines() throws {
     let folder = try InputFixtures.scratchFolder()

@@ -1,5 +1,6 @@
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelText
 
 private func parse(_ line: String) throws(JSONLineError) -> (id: String, text: String)? {
     let bytes = Array(line.utf8)

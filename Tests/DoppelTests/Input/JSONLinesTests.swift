@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelText
 
 private func records(_ text: String, fields: JSONLinesFields = JSONLinesFields()) throws -> [JSONLinesRecord] {
     try JSONLinesFile(bytes: Array(text.utf8), path: "r.jsonl", fields: fields).records()

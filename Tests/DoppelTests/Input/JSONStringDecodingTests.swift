@@ -1,5 +1,5 @@
 import Testing
-@testable import Doppel
+@testable import DoppelText
 
 private func decode(_ raw: String) throws(JSONLineError) -> String {
     let bytes = Array(raw.utf8)

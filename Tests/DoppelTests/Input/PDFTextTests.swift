@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelText
+@testable import DoppelCluster
 
 /// A minimal PDF: one Helvetica text line on each page, with a correct cross-reference table.
 func makeTwoPagePDF(_ first: String, _ second: String) -> [UInt8] {

@@ -1,5 +1,5 @@
 import Testing
-@testable import Doppel
+@testable import DoppelText
 
 @Test func lineStartsFollowLFCRLFAndLoneCR() {
     let text = SourceText(path: "t", text: "a\r\nb\rc\nd")

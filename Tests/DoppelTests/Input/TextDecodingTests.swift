@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelText
 
 private func decode(_ bytes: [UInt8], forced: TextEncoding? = nil) throws -> DecodedText {
     try TextDecoding.decode(bytes, path: "f.txt", forced: forced)

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Doppel
+@testable import DoppelText
 
 @Test func realChineseScoresHighAndMisdecodedBytesLow() throws {
     let text = try InputFixtures.sampleText("000")

@@ -1,5 +1,6 @@
 import Testing
-@testable import Doppel
+@testable import DoppelText
+@testable import DoppelCluster
 
 @Test func surrogatePairsCombineAndLoneSurrogatesFail() {
     let pair: [UInt8] = [0x3D, 0xD8, 0x00, 0xDE]  // U+1F600, little-endian

@@ -1,5 +1,5 @@
 import Testing
-@testable import Doppel
+@testable import DoppelText
 
 private func validate(_ bytes: [UInt8]) -> UTF8Decoding.Validation {
     bytes.withUnsafeBufferPointer { UTF8Decoding.validate($0) }

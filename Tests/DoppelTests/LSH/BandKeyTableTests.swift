@@ -1,5 +1,5 @@
 import Testing
-@testable import Doppel
+@testable import DoppelCluster
 
 @Test func tableRecordsWhichDocumentsHaveKeys() {
     var table = BandKeyTable(parameters: LSHParameters(bands: 2, rows: 2), documentCount: 3)

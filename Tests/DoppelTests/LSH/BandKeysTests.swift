@@ -1,5 +1,6 @@
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelCluster
 
 @Test func bandKeysArePinned() {
     // A change here changes every stored index: it must be deliberate.

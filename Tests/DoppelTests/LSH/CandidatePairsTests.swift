@@ -1,5 +1,6 @@
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelCluster
 
 private func table(_ signatures: [Signature], bands: Int = 4, rows: Int = 2) -> BandKeyTable {
     var table = BandKeyTable(parameters: LSHParameters(bands: bands, rows: rows),

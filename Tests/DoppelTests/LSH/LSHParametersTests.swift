@@ -1,5 +1,5 @@
 import Testing
-@testable import Doppel
+@testable import DoppelCluster
 
 @Test func optimalBandingMatchesDatasketchChoices() {
     // datasketch MinHashLSH(threshold=0.8, num_perm=128) picks b = 9, r = 13; 0.5 gives 25 × 5.

@@ -1,5 +1,6 @@
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelCluster
 
 @Test func independentValuesAreMultiplyAddShiftMinima() {
     let hasher = MinHasher(permutations: 16, scheme: .independent)

@@ -1,5 +1,6 @@
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelCluster
 
 @Test func densificationFillsEveryBinFromASingleShingle() {
     // One shingle fills one bin; optimal densification copies it into all the others.

@@ -1,5 +1,7 @@
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelText
+@testable import DoppelCluster
 
 /// Two random sets of `size` shingles whose exact Jaccard similarity is returned with them.
 func generatedPair(size: Int, jaccard: Double, generator: inout SplitMix64)

@@ -1,5 +1,5 @@
 import Testing
-@testable import Doppel
+@testable import DoppelCluster
 
 @Test func identicalSignaturesEstimateJaccardOne() {
     let signature = Signature(values: [1, 2, 3, 4])

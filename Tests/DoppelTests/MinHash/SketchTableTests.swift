@@ -1,5 +1,6 @@
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelCluster
 
 @Test func agreementsCountEqualLowBytesOfTheValues() {
     var table = SketchTable(width: 11, documentCount: 3)

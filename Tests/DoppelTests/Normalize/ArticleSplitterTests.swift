@@ -1,5 +1,5 @@
 import Testing
-@testable import Doppel
+@testable import DoppelText
 
 @Suite struct ArticleSplitterTests {
     private func articles(_ name: String) -> (NormalizedText, [ArticleSplitter.Article]) {

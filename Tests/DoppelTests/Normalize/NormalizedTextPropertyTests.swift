@@ -1,5 +1,8 @@
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelText
+@testable import DoppelCluster
+@testable import DoppelReport
 
 /// Properties of the normaliser's map over the real sample pages.
 @Suite struct NormalizedTextPropertyTests {

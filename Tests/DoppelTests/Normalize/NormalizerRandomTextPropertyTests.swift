@@ -1,5 +1,6 @@
 import Testing
-@testable import Doppel
+@testable import DoppelText
+@testable import DoppelReport
 
 /// The normaliser's contract on seeded random text full of invisible, full-width, white-space and
 /// line-end characters, in every layout and with every fold: the map is total (one non-empty

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Doppel
+@testable import DoppelText
 
 /// A base and its combining marks fold as one cluster of at most 30 marks (UAX #15 stream-safe
 /// text): a longer run is cut into pieces folded on their own, which keeps it linear.

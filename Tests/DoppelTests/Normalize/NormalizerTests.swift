@@ -1,5 +1,5 @@
 import Testing
-@testable import Doppel
+@testable import DoppelText
 
 @Suite struct NormalizerTests {
     @Test func textThatExpandsIsFoldedWholeWithoutAMapToo() {

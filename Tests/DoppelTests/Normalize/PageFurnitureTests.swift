@@ -1,5 +1,6 @@
 import Testing
-@testable import Doppel
+import Doppel
+@testable import DoppelText
 
 @Suite struct PageFurnitureTests {
     private func units(_ s: String) -> ArraySlice<UInt32> { ArraySlice(s.unicodeScalars.map(\.value)) }

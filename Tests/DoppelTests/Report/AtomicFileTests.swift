@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Doppel
+@testable import DoppelIO
 
 @Test func theDestinationChangesOnlyAtCommit() throws {
     let folder = try TemporaryFolder()
@@ -97,4 +97,47 @@ import Testing
     #expect(throws: DoppelError.unwritable(path: "''", reason: "an empty path")) {
         try OutputFile.write([], to: "")
     }
+}
+
+@Test func aReplacedFileKeepsItsOwnerAndGroup() throws {
+    let folder = try TemporaryFolder()
+    let path = folder.path("theirs.doppel")
+    try IndexFixture.write(Array("theirs\n".utf8), to: path)
+    // Giving a file away takes root; as another user, the group is what can be kept.
+    let owner: uid_t = geteuid() == 0 ? 65534 : geteuid()
+    let group: gid_t = geteuid() == 0 ? 65534 : getegid()
+    #expect(chown(path, owner, group) == 0 && chmod(path, 0o640) == 0)
+    try OutputFile.write(Array("extended\n".utf8), to: path)
+    var info = stat()
+    #expect(stat(path, &info) == 0)
+    #expect(info.st_uid == owner && info.st_gid == group && info.st_mode & 0o7777 == 0o640)
+    #expect(try IndexFixture.bytes(path) == Array("extended\n".utf8))
+}
+
+@Test func aReadOnlyFileIsRefusedUnlessForced() throws {
+    let folder = try TemporaryFolder()
+    let path = folder.path("kept.txt")
+    try IndexFixture.write(Array("kept\n".utf8), to: path)
+    #expect(chmod(path, 0o444) == 0)
+    #expect(throws: DoppelError.unwritable(path: path, reason: "read-only; --force replaces it")) {
+        try OutputFile.write(Array("lost\n".utf8), to: path)
+    }
+    #expect(try IndexFixture.bytes(path) == Array("kept\n".utf8))
+    #expect(try folder.contents() == ["kept.txt"])
+    try OutputFile.write(Array("forced\n".utf8), to: path, options: OutputOptions(force: true))
+    var info = stat()
+    #expect(stat(path, &info) == 0 && info.st_mode & 0o777 == 0o444)
+    #expect(try IndexFixture.bytes(path) == Array("forced\n".utf8))
+}
+
+@Test func temporaryFilesOfDeadProcessesAreRemovedByTheNextWrite() throws {
+    let folder = try TemporaryFolder()
+    let path = folder.path("out.txt")
+    // A PID past the kernel's largest (2^22) is no process; our own PID is a live one.
+    let dead = folder.path(".out.txt.tmp-4194305-1a2b3c")
+    let live = folder.path(".out.txt.tmp-\(getpid())-1a2b3c")
+    let other = folder.path(".other.txt.tmp-4194305-1a2b3c")
+    for name in [dead, live, other] { try IndexFixture.write(Array("left\n".utf8), to: name) }
+    try OutputFile.write(Array("new\n".utf8), to: path)
+    #expect(try folder.contents() == [".other.txt.tmp-4194305-1a2b3c", ".out.txt.tmp-\(getpid())-1a2b3c", "out.txt"])
 }

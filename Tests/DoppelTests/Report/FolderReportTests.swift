@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import Doppel
+@testable import DoppelText
+@testable import DoppelCluster
+@testable import DoppelCompare
+@testable import DoppelReport
 
 @Suite struct FolderReportTests {
     @Test func jsonLinesHoldOneObjectPerEntry() throws {

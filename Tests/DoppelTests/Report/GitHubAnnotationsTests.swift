@@ -1,5 +1,7 @@
 import Testing
-@testable import Doppel
+@testable import DoppelText
+@testable import DoppelCompare
+@testable import DoppelReport
 
 @Suite struct GitHubAnnotationsTests {
     @Test func messagesEscapePercentAndLineBreaks() {

@@ -1,5 +1,8 @@
 import Testing
-@testable import Doppel
+@testable import DoppelText
+@testable import DoppelCluster
+@testable import DoppelCompare
+@testable import DoppelReport
 
 @Suite struct HTMLClusterReportTests {
     /// Two versions of one article (web, print) and an unrelated text, clustered.

@@ -1,5 +1,8 @@
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelText
+@testable import DoppelCompare
+@testable import DoppelReport
 
 /// Seeded random edits into a real page, with hostile characters mixed in (markup, CR LF and
 /// lone CR line ends, form feeds, tabs, controls): whatever the comparison finds, the page keeps

@@ -1,5 +1,9 @@
 import Testing
-@testable import Doppel
+@testable import DoppelText
+@testable import DoppelDiff
+@testable import DoppelCluster
+@testable import DoppelCompare
+@testable import DoppelReport
 
 @Suite struct HTMLDiffReportTests {
     static let samples = Comparer.compare(Samples.source(Samples.web), Samples.source(Samples.print))

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import Doppel
+@testable import DoppelCluster
+@testable import DoppelReport
 
 private func result() -> IndexQueryResult {
     IndexQueryResult(

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Doppel
+@testable import DoppelReport
 
 @Suite struct JSONWriterTests {
     @Test func stringsWithEveryEscapeRoundTripThroughAJSONParser() throws {

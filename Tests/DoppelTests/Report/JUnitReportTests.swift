@@ -3,7 +3,10 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
-@testable import Doppel
+@testable import DoppelText
+@testable import DoppelCluster
+@testable import DoppelCompare
+@testable import DoppelReport
 
 /// Parses a JUnit document and keeps what the tests look at.
 private final class JUnitReader: NSObject, XMLParserDelegate {

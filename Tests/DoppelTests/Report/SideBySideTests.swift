@@ -1,5 +1,8 @@
 import Testing
-@testable import Doppel
+@testable import DoppelText
+@testable import DoppelCluster
+@testable import DoppelCompare
+@testable import DoppelReport
 
 @Suite struct SideBySideTests {
     static let samples = Comparer.compare(Samples.source(Samples.web), Samples.source(Samples.print))

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import Doppel
+@testable import DoppelCluster
+@testable import DoppelReport
 
 @Test func aSignedDocumentIsOneJSONObjectWithItsFieldsInOrder() throws {
     let document = SignedDocument(id: "a\"1", chars: 12, shingleCount: 3, signature: Signature(values: [0, 4_294_967_295]),

@@ -1,5 +1,6 @@
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelCluster
 
 @Test func standardShingleOptionsAreCharFiveWordThree() throws {
     #expect(ShingleOptions.standard.characterGram == 5)

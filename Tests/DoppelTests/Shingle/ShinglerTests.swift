@@ -1,5 +1,7 @@
 import Testing
-@testable import Doppel
+@testable import DoppelIO
+@testable import DoppelText
+@testable import DoppelCluster
 
 private let shingler = Shingler()
 

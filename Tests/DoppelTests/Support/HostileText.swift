@@ -1,4 +1,4 @@
-@testable import Doppel
+@testable import DoppelIO
 
 /// Seeded random text of the kinds doppel must survive: Han and Latin words, digits, ASCII and
 /// CJK punctuation, full-width forms, invisible characters, every kind of white space and line

@@ -1,5 +1,5 @@
 import Testing
-@testable import Doppel
+@testable import DoppelIO
 
 @Test func hugePageAdviceCoversOnlyWholePagesInsideTheBuffer() {
     let page = UInt(HugePages.pageBytes)

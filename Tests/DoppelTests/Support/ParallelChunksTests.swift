@@ -1,14 +1,14 @@
 import Testing
-@testable import Doppel
+@testable import DoppelIO
 
 private struct Failure: Error, Equatable { let index: Int }
 
 @Test func parallelChunksVisitEveryIndexOnceAndReportProgress() throws {
     let visits = SharedSlots(repeating: 0, count: 1000)
     let reports = Locked<[Int]>([])
-    try ParallelChunks(chunkSize: 64).run(count: 1000, phase: .signatures, progress: { progress in
-        reports.withLock { $0.append(progress.done) }
-        #expect(progress.total == 1000)
+    try ParallelChunks(chunkSize: 64).run(count: 1000, progress: { done, total in
+        reports.withLock { $0.append(done) }
+        #expect(total == 1000)
     }) { range in
         for index in range { visits[index] += 1 }
     }
@@ -20,7 +20,7 @@ private struct Failure: Error, Equatable { let index: Int }
 
 @Test func parallelChunksThrowTheEarliestFailure() {
     #expect(throws: Failure(index: 300)) {
-        try ParallelChunks(chunkSize: 10).run(count: 1000, phase: .signatures, progress: nil) {
+        try ParallelChunks(chunkSize: 10).run(count: 1000, progress: nil) {
             range in
             for index in range where index == 300 || index == 700 || index == 999 {
                 throw Failure(index: index)

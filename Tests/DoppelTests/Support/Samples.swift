@@ -1,5 +1,5 @@
 import Foundation
-@testable import Doppel
+@testable import DoppelText
 
 /// The real sample pages under `samples/`, read relative to this file.
 enum Samples {

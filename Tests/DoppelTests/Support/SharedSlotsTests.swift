@@ -1,6 +1,6 @@
 import Dispatch
 import Testing
-@testable import Doppel
+@testable import DoppelIO
 
 @Test func sharedSlotsCollectConcurrentResultsInOrder() {
     let slots = SharedSlots(repeating: [Int](), count: 100)

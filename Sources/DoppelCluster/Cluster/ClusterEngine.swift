@@ -1,0 +1,162 @@
+import DoppelIO
+
+/// Groups documents that are versions of one text: Shingle → MinHash → LSH → verification →
+/// union-find, reading each document once, for collections larger than memory.
+///
+/// - Pass 1 (all cores): each document is read once, shingled and signed (`SigningWorkspace`,
+///   as `DocumentSigner` signs for `doppel sign` and `index`), and reduced to its band
+///   keys (`BandKeyTable`, 4 bytes × bands), its 8-bit sketch (`SketchTable`, 1 byte per
+///   value), its shingle set's size, what the result reports about it, and what verification
+///   will compare (`MaterialStore`: the compact shingle set, in text order, or the signature, in
+///   memory up to a budget and in a scratch file beyond it); text and shingles are dropped at
+///   once.
+/// - Candidates: pairs sharing a band key (`BandKeyTable.candidatePairs`) that the sketches do
+///   not rule out (`CandidateFilter`: chance pairs of unrelated documents that share common
+///   text, which would otherwise each cost a merge of two sets).
+/// - Verification (all cores): each candidate pair is checked on the stored material
+///   (`ClusterOptions.verification`, `ClusterOptions.accepts`).
+/// - Clusters: verified pairs joined by union-find (Kruskal order, strongest pairs first).
+///
+/// Memory therefore grows with documents × (bands + permutations) plus candidate pairs, not with
+/// texts; the scratch file grows with the shingles.
+public struct ClusterEngine: Sendable {
+    /// The settings in use.
+    public let options: ClusterOptions
+    /// The folder of the scratch file (`MaterialStore`).
+    public let scratchDirectory: String
+    /// Bytes of verification material kept in memory before the rest goes to the scratch file.
+    let memoryBudget: Int
+    /// Documents per chunk of parallel work.
+    let chunkSize: Int
+
+    /// An engine with `options` that puts its scratch file, if it needs one, in
+    /// `scratchDirectory`.
+    ///
+    /// - Complexity: O(1).
+    public init(options: ClusterOptions = .standard, scratchDirectory: String = "/tmp") {
+        self.init(options: options, scratchDirectory: scratchDirectory, memoryBudget: 128 << 20,
+                  chunkSize: 64)
+    }
+
+    init(options: ClusterOptions, scratchDirectory: String = "/tmp", memoryBudget: Int,
+         chunkSize: Int) {
+        self.options = options
+        self.scratchDirectory = scratchDirectory
+        self.memoryBudget = memoryBudget
+        self.chunkSize = chunkSize
+    }
+
+    /// Clusters `documents`. The result is the same on every run and machine: clusters ordered by
+    /// first member, members ascending, and pairs chosen and ordered deterministically.
+    ///
+    /// `progress`, when given, is called from worker threads (one call at a time) after each
+    /// chunk of documents of pass 1 and each chunk of pairs of verification.
+    ///
+    /// - Throws: the error of the earliest document that could not be read;
+    ///   `DoppelError.unwritable` when the scratch file is needed and cannot be written.
+    /// - Complexity: O(N·(L + k)) for pass 1 over N documents of L units with k permutations
+    ///   (O(N·L) with one-permutation hashing), O(b·N log N) for candidates with b bands, and
+    ///   O(P·(k + S)) for verification of P candidate pairs of S shingles each.
+    public func cluster(_ documents: some DocumentCollection,
+                        progress: (@Sendable (ClusterProgress) -> Void)? = nil) throws
+        -> ClusterResult {
+        let store = MaterialStore(documentCount: documents.count, directory: scratchDirectory,
+                                  memoryBudget: memoryBudget)
+        let (metadata, setSizes, candidates) = try signaturePass(documents, store: store,
+                                                                 progress: progress)
+        let verified = try verify(candidates, store: store, setSizes: setSizes, progress: progress)
+        return ClusterResult(parameters: ClusterResult.Parameters(options),
+                             documents: metadata,
+                             clusters: Self.clusters(of: verified, chars: metadata.map(\.chars)))
+    }
+
+    /// Pass 1: the reported metadata of every document, the size of its compact shingle set,
+    /// and the candidate pairs that `CandidateFilter` does not rule out; each document's
+    /// verification material goes to `store`.
+    private func signaturePass(_ documents: some DocumentCollection, store: MaterialStore,
+                               progress: (@Sendable (ClusterProgress) -> Void)?) throws
+        -> ([ClusterResult.Document], [UInt32], [CandidatePair]) {
+        let count = documents.count
+        let shingler = Shingler(options: options.shingle)
+        let hasher = MinHasher(permutations: options.permutations, scheme: options.scheme)
+        let exact = options.verification == .exact
+        let placeholder = ClusterResult.Document(id: "", path: "", title: nil, chars: 0)
+        let metadata = SharedSlots(repeating: placeholder, count: count)
+        let sizes = SharedSlots<UInt32>(repeating: 0, count: count)
+        var table = BandKeyTable(parameters: options.lsh, documentCount: count)
+        var sketches = SketchTable(width: options.permutations, documentCount: count)
+        try table.withWriter { writer in
+            try sketches.withWriter { sketchWriter in
+                try ParallelChunks(chunkSize: chunkSize).run(
+                    count: count, progress: ClusterProgress.reporting(.signatures, to: progress)
+                ) { range in
+                    var workspace = SigningWorkspace(shingler: shingler, hasher: hasher)
+                    var material: [UInt32] = []
+                    var materialCounts: [UInt32] = []
+                    for index in range {
+                        let document = try documents.document(at: index)
+                        let before = material.count
+                        let borrowed = workspace.sign(document.text, appendingShinglesTo: &material,
+                                                      keepingShingles: exact)
+                        if let borrowed {
+                            workspace.values.withUnsafeBufferPointer { values in
+                                writer.insert(values, for: index)
+                                sketchWriter.insert(values, borrowed: borrowed, for: index)
+                            }
+                            if !exact { material += workspace.values }
+                        }
+                        sizes[index] = UInt32(workspace.distinctCount)
+                        materialCounts.append(UInt32(material.count - before))
+                        metadata[index] = ClusterResult.Document(
+                            id: document.id, path: document.path, title: document.title,
+                            chars: document.chars)
+                    }
+                    try store.append(documents: range, counts: materialCounts, values: material)
+                }
+            }
+        }
+        let setSizes = sizes.take(resettingTo: 0)
+        let filter = CandidateFilter(options: options, sketches: sketches, sizes: setSizes)
+        let candidates = table.candidatePairs(bucketLimit: options.bucketLimit,
+                                              keeping: { filter.mayAccept($0, $1) })
+        return (metadata.take(resettingTo: placeholder), setSizes, candidates)
+    }
+
+    /// Joins verified pairs into clusters: pairs by descending Jaccard (ties by position) into a
+    /// union-find, keeping each pair that joins two parts (a maximum spanning forest).
+    ///
+    /// - Complexity: O(P log P + N) for P pairs and N documents.
+    static func clusters(of verified: [ClusterResult.Pair], chars: [Int]) -> [ClusterResult.Cluster] {
+        let ordered = verified.sorted {
+            $0.jaccard != $1.jaccard ? $0.jaccard > $1.jaccard
+                : ($0.a, $0.b) < ($1.a, $1.b)
+        }
+        var sets = UnionFind(count: chars.count)
+        var joining: [ClusterResult.Pair] = []
+        for pair in ordered where sets.union(pair.a, pair.b) { joining.append(pair) }
+        var clustered = [Bool](repeating: false, count: chars.count)
+        for pair in joining {
+            clustered[pair.a] = true
+            clustered[pair.b] = true
+        }
+        var clusterOfRoot: [Int: Int] = [:]
+        var clusters: [ClusterResult.Cluster] = []
+        for document in chars.indices where clustered[document] {
+            let root = sets.find(document)
+            if let index = clusterOfRoot[root] {
+                clusters[index].members.append(document)
+                if chars[document] > chars[clusters[index].representative] {
+                    clusters[index].representative = document
+                }
+            } else {
+                clusterOfRoot[root] = clusters.count
+                clusters.append(ClusterResult.Cluster(representative: document, members: [document],
+                                                      pairs: []))
+            }
+        }
+        for pair in joining.sorted(by: { ($0.a, $0.b) < ($1.a, $1.b) }) {
+            clusters[clusterOfRoot[sets.find(pair.a)]!].pairs.append(pair)
+        }
+        return clusters
+    }
+}

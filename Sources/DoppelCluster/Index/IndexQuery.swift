@@ -1,0 +1,193 @@
+import DoppelIO
+
+/// A document of an index that a query document is a version of.
+public struct IndexMatch: Sendable, Equatable {
+    /// Its number in the index.
+    public var document: Int
+    /// Its id.
+    public var id: String
+    /// Its normalised characters.
+    public var chars: Int
+    /// Jaccard similarity with the query document: exact when the index keeps shingle sets,
+    /// estimated from the signatures otherwise.
+    public var jaccard: Double
+    /// Containment of the smaller shingle set in the larger (estimated likewise).
+    public var containment: Double
+
+    /// A match from its parts.
+    ///
+    /// - Complexity: O(1).
+    public init(document: Int, id: String, chars: Int, jaccard: Double, containment: Double) {
+        self.document = document
+        self.id = id
+        self.chars = chars
+        self.jaccard = jaccard
+        self.containment = containment
+    }
+}
+
+/// What a query found: for each query document, the documents of the index it is a version of.
+public struct IndexQueryResult: Sendable, Equatable {
+    /// One query document and its matches.
+    public struct Query: Sendable, Equatable {
+        /// The query document's id.
+        public var id: String
+        /// Where it came from.
+        public var path: String
+        /// Its normalised characters.
+        public var chars: Int
+        /// Its matches, by descending Jaccard similarity, then index order.
+        public var matches: [IndexMatch]
+
+        /// A query from its parts.
+        ///
+        /// - Complexity: O(1).
+        public init(id: String, path: String, chars: Int, matches: [IndexMatch]) {
+            self.id = id
+            self.path = path
+            self.chars = chars
+            self.matches = matches
+        }
+    }
+
+    /// The index's file name.
+    public var archive: String
+    /// Documents in the index.
+    public var documentCount: Int
+    /// The parameters in force: the index's, with the query's thresholds.
+    public var parameters: ClusterResult.Parameters
+    /// The query documents, in input order.
+    public var queries: [Query]
+
+    /// A result from its parts.
+    ///
+    /// - Complexity: O(1).
+    public init(archive: String, documentCount: Int, parameters: ClusterResult.Parameters,
+                queries: [Query]) {
+        self.archive = archive
+        self.documentCount = documentCount
+        self.parameters = parameters
+        self.queries = queries
+    }
+}
+
+/// Finds the near-duplicates of new documents among those of an index, by the rule
+/// `doppel cluster` joins a pair with: candidates share a band key (LSH), and a candidate is kept
+/// when `ClusterOptions.accepts` its Jaccard similarity or containment, computed exactly from
+/// the compact shingle sets when the index keeps them, else estimated from the signatures
+/// (`SetOverlap.estimated`).
+///
+/// A query reads one directory slot and one short run of entries per band, and one record per
+/// candidate, so its cost does not grow with the size of the index, only with the number of
+/// candidates.
+public struct IndexQuery: Sendable {
+    /// The index searched.
+    public let archive: IndexArchive
+    /// The verification in force: the index's parameters, with the thresholds of this query.
+    public let verification: ClusterOptions
+    private let signer: DocumentSigner
+
+    /// A query of `archive` with its own thresholds, or with the thresholds `verification` sets.
+    ///
+    /// Only the thresholds (`threshold`, `containmentThreshold`, `minimumContainedShingles`) may
+    /// differ from the index's: the shingling, permutations, scheme and verification decide which
+    /// documents become candidates and what the similarities mean, and are fixed when the index
+    /// is built. Thresholds below the index's candidate threshold find no more than LSH offers.
+    ///
+    /// - Throws: `DoppelError.invalidOption` naming the first setting that differs from the
+    ///   index's, and the index's value.
+    /// - Complexity: O(permutations).
+    public init(archive: IndexArchive, verification: ClusterOptions? = nil) throws {
+        let built = archive.parameters.cluster
+        let wanted = verification ?? built
+        func refuse(_ name: String, _ value: String) -> DoppelError {
+            .invalidOption(name: name, reason: "\(archive.path) was built with \(value); "
+                + "a query uses the index's value (rebuild the index to change it)")
+        }
+        if wanted.permutations != built.permutations {
+            throw refuse("permutations", "\(built.permutations) permutations")
+        }
+        if wanted.scheme != built.scheme { throw refuse("scheme", "scheme \(built.scheme.rawValue)") }
+        if wanted.shingle != built.shingle { throw refuse("--shingle", "shingles \(built.shingle)") }
+        if wanted.verification != built.verification {
+            throw refuse("--verify", built.verification == .exact
+                ? "shingle sets (exact verification)"
+                : "--signatures-only (signature verification)")
+        }
+        self.archive = archive
+        self.verification = wanted
+        signer = DocumentSigner(parameters: archive.parameters,
+                                keepsShingleSets: archive.parameters.keepsShingleSets)
+    }
+
+    /// The parameters in force, as reports show them.
+    public var reported: ClusterResult.Parameters {
+        var reported = archive.parameters.reported
+        reported.threshold = verification.threshold
+        reported.containmentThreshold = verification.containmentThreshold
+        reported.minimumContainedShingles = verification.minimumContainedShingles
+        return reported
+    }
+
+    /// The documents of the index that `document` is a version of, by descending Jaccard
+    /// similarity, then index order. `document` must be normalised with the index's
+    /// `normalization`.
+    ///
+    /// - Throws: `DoppelError.badIndex` when the bytes read are damaged.
+    /// - Complexity: O(n) to sign a text of n units, O(b) lookups for b bands, and O(c · L) to
+    ///   verify c candidates of L shingles.
+    public func matches(for document: ClusterDocument) throws -> [IndexMatch] {
+        let signed = signer.sign(document)
+        var candidates: [Int] = []
+        for (band, key) in signed.bandKeys.enumerated() {
+            candidates += try archive.documents(band: band, key: key)
+        }
+        candidates.sort()
+        var matches: [IndexMatch] = []
+        var previous = -1
+        for candidate in candidates where candidate != previous {
+            previous = candidate
+            let stored = try archive.document(candidate)
+            let overlap: SetOverlap
+            let jaccard: Double
+            if archive.parameters.keepsShingleSets {
+                overlap = SetOverlap(signed.shingleSet ?? [], stored.shingleSet)
+                jaccard = overlap.jaccard
+            } else {
+                jaccard = Signature.estimatedJaccard(signed.signature, stored.signature)
+                overlap = .estimated(jaccard: jaccard, firstCount: signed.shingleCount,
+                                     secondCount: stored.shingleCount)
+            }
+            if verification.accepts(jaccard: jaccard, containment: overlap.containment,
+                                    smallerCount: min(signed.shingleCount, stored.shingleCount)) {
+                matches.append(IndexMatch(document: candidate, id: stored.id, chars: stored.chars,
+                                          jaccard: jaccard, containment: overlap.containment))
+            }
+        }
+        return matches.sorted {
+            $0.jaccard != $1.jaccard ? $0.jaccard > $1.jaccard : $0.document < $1.document
+        }
+    }
+
+    /// Queries every document of `documents` (on all cores).
+    ///
+    /// - Throws: the error of the earliest document that could not be read or whose candidates
+    ///   could not be.
+    /// - Complexity: as `matches(for:)` for each document.
+    public func run(_ documents: some DocumentCollection,
+                    progress: (@Sendable (ClusterProgress) -> Void)? = nil) throws -> IndexQueryResult {
+        let placeholder = IndexQueryResult.Query(id: "", path: "", chars: 0, matches: [])
+        let queries = SharedSlots(repeating: placeholder, count: documents.count)
+        try ParallelChunks(chunkSize: 16).run(count: documents.count,
+                                              progress: ClusterProgress.reporting(.verification, to: progress)) { range in
+            for index in range {
+                let document = try documents.document(at: index)
+                queries[index] = IndexQueryResult.Query(
+                    id: document.id, path: document.path, chars: document.chars,
+                    matches: try matches(for: document))
+            }
+        }
+        return IndexQueryResult(archive: archive.path, documentCount: archive.documentCount,
+                                parameters: reported, queries: queries.take(resettingTo: placeholder))
+    }
+}

@@ -1,0 +1,260 @@
+import DoppelText
+
+/// Choosing, ordering and finishing passages: greedy selection without overlap, moved marks
+/// from the heaviest increasing subsequence, merging of neighbours, edges drawn in to the
+/// paragraph boundary.
+enum PassageSelection {
+    /// Keeps the best-scoring passages (matched units) that overlap no better one in A or B.
+    /// A passage that overlaps loses the overlapping parts of its matches and is split where a
+    /// chosen passage lies between its matches; a piece is kept when it matches at least
+    /// `minimumScore` units (one whole anchor: a short headline printed elsewhere still aligns).
+    ///
+    /// - Complexity: O(c log c + M log p) for c candidates, M matches and p chosen passages.
+    static func select(_ candidates: [AlignedPair], minimumScore: Int) -> [AlignedPair] {
+        let order = candidates.indices.sorted {
+            let l = candidates[$0].matchedUnits
+            let r = candidates[$1].matchedUnits
+            return l != r ? l > r : candidates[$0].a.lowerBound < candidates[$1].a.lowerBound
+        }
+        var takenA = IntervalSet()
+        var takenB = IntervalSet()
+        var chosen: [AlignedPair] = []
+        for index in order {
+            let free = candidates[index].matches.compactMap { freePart(of: $0, takenA, takenB) }
+            var run: [ExactMatch] = []
+            func flush() {
+                defer { run.removeAll() }
+                guard let first = run.first, let last = run.last else { return }
+                let pair = AlignedPair(a: first.a..<last.aEnd, b: first.b..<last.bEnd, moved: false, matches: run)
+                guard pair.matchedUnits >= minimumScore else { return }
+                takenA.insert(pair.a)
+                takenB.insert(pair.b)
+                chosen.append(pair)
+            }
+            for m in free {
+                if let last = run.last,
+                   takenA.overlaps(last.aEnd..<max(last.aEnd, m.a)) || takenB.overlaps(last.bEnd..<max(last.bEnd, m.b)) {
+                    flush()
+                }
+                run.append(m)
+            }
+            flush()
+        }
+        return chosen.sorted { $0.a.lowerBound < $1.a.lowerBound }
+    }
+
+    /// The longest part of a match that overlaps no chosen passage on either side, if any.
+    private static func freePart(of m: ExactMatch, _ takenA: IntervalSet, _ takenB: IntervalSet) -> ExactMatch? {
+        var blocked: [Range<Int>] = []  // in the match's own coordinates
+        for r in takenA.overlapping(m.a..<m.aEnd) {
+            blocked.append(max(r.lowerBound, m.a) - m.a..<min(r.upperBound, m.aEnd) - m.a)
+        }
+        for r in takenB.overlapping(m.b..<m.bEnd) {
+            blocked.append(max(r.lowerBound, m.b) - m.b..<min(r.upperBound, m.bEnd) - m.b)
+        }
+        if blocked.isEmpty { return m }
+        blocked.sort { $0.lowerBound < $1.lowerBound }
+        var best = 0..<0
+        var cursor = 0
+        for r in blocked + [m.length..<m.length] {
+            if r.lowerBound - cursor > best.count { best = cursor..<r.lowerBound }
+            cursor = max(cursor, r.upperBound)
+        }
+        guard best.count >= 4 else { return nil }
+        return ExactMatch(a: m.a + best.lowerBound, b: m.b + best.lowerBound, length: best.count)
+    }
+
+    /// Marks as moved every passage outside the heaviest (by A length) subsequence whose B
+    /// positions increase in A order. Ties go to the earliest passages, so the marks are the
+    /// same on every run.
+    ///
+    /// - Precondition: `pairs` sorted by A position and disjoint in B.
+    /// - Complexity: O(p log p) for p passages (a Fenwick tree of prefix maxima over B ranks).
+    static func markMoved(_ pairs: inout [AlignedPair]) {
+        let n = pairs.count
+        guard n > 1 else { return }
+        let byB = pairs.indices.sorted { pairs[$0].b.lowerBound < pairs[$1].b.lowerBound }
+        var rank = [Int](repeating: 0, count: n)
+        var r = 0
+        for (position, i) in byB.enumerated() {
+            if position > 0 && pairs[i].b.lowerBound > pairs[byB[position - 1]].b.lowerBound { r += 1 }
+            rank[i] = r
+        }
+        // tree[x]: the best chain (weight, last passage) ending at a rank in x's Fenwick span.
+        var tree = [(weight: Int, index: Int)](repeating: (0, -1), count: r + 2)
+        func better(_ x: (weight: Int, index: Int), than y: (weight: Int, index: Int)) -> Bool {
+            x.weight != y.weight ? x.weight > y.weight : x.index >= 0 && (y.index < 0 || x.index < y.index)
+        }
+        var best = [Int](repeating: 0, count: n)
+        var previous = [Int](repeating: -1, count: n)
+        for i in 0..<n {
+            var before: (weight: Int, index: Int) = (0, -1)
+            var x = rank[i]  // ranks strictly below rank[i]: Fenwick positions 1...rank[i]
+            while x > 0 {
+                if better(tree[x], than: before) { before = tree[x] }
+                x -= x & -x
+            }
+            best[i] = before.weight + pairs[i].a.count
+            previous[i] = before.index
+            x = rank[i] + 1
+            while x < tree.count {
+                if better((best[i], i), than: tree[x]) { tree[x] = (best[i], i) }
+                x += x & -x
+            }
+        }
+        var keep = [Bool](repeating: false, count: n)
+        var i = best.indices.max { best[$0] < best[$1] }!
+        while i >= 0 {
+            keep[i] = true
+            i = previous[i]
+        }
+        for i in 0..<n { pairs[i].moved = !keep[i] }
+    }
+
+    /// Merges passages that are neighbours in both texts, have the same moved mark, and are
+    /// separated by gaps that are neither too long nor one-sided: the gap is then an edit. Two
+    /// exceptions, judged by `gaps` (`PassageGaps`): a gap holding a whole paragraph unrelated
+    /// to the other side (another article's headline) does not join them; a gap of whole body
+    /// paragraphs on one side inside one article (a paragraph added or removed) does.
+    static func mergeAdjacent(_ pairs: [AlignedPair], options: AlignOptions, gaps: PassageGaps) -> [AlignedPair] {
+        guard pairs.count > 1 else { return pairs }
+        let byB = pairs.indices.sorted { pairs[$0].b.lowerBound < pairs[$1].b.lowerBound }
+        var rank = [Int](repeating: 0, count: pairs.count)
+        for (r, i) in byB.enumerated() { rank[i] = r }
+        var merged: [AlignedPair] = [pairs[0]]
+        var lastRank = rank[0]
+        for i in 1..<pairs.count {
+            let next = pairs[i]
+            let last = merged.count - 1
+            // Read the last passage's fields, not a copy of it: a copy would share its matches
+            // and make the append below copy them, quadratic over a long run of merges.
+            let (currentA, currentB) = (merged[last].a, merged[last].b)
+            let gapA = next.a.lowerBound - currentA.upperBound
+            let gapB = next.b.lowerBound - currentB.upperBound
+            var joins = false
+            if rank[i] == lastRank + 1, merged[last].moved == next.moved, gapA >= 0, gapB >= 0 {
+                let rangeA = currentA.upperBound..<next.a.lowerBound
+                let rangeB = currentB.upperBound..<next.b.lowerBound
+                if gaps.paragraphEdit(rangeA, rangeB) {
+                    joins = true
+                } else {
+                    joins = !PassageChaining.isOneSided(gapA, gapB, options) && gapA <= 2 * options.maxGap
+                        && gapB <= 2 * options.maxGap && !gaps.separates(rangeA, rangeB)
+                }
+            }
+            if joins {
+                merged[last].a = currentA.lowerBound..<next.a.upperBound
+                merged[last].b = currentB.lowerBound..<next.b.upperBound
+                merged[last].matches.append(contentsOf: next.matches)
+            } else {
+                merged.append(next)
+            }
+            lastRank = rank[i]
+        }
+        return merged
+    }
+
+    /// Cuts each passage at the gaps between its matches that hold a whole paragraph unrelated
+    /// to the other side (`PassageGaps.separates`): chaining joins matches up to `maxGap` apart,
+    /// across a short headline of another article as readily as across an edit.
+    ///
+    /// - Complexity: O(M log P) for M matches and P paragraphs, plus the gaps that hold a
+    ///   paragraph on both sides.
+    static func splitUnrelated(_ pairs: [AlignedPair], gaps: PassageGaps) -> [AlignedPair] {
+        var result: [AlignedPair] = []
+        result.reserveCapacity(pairs.count)
+        for pair in pairs {
+            var run: [ExactMatch] = []
+            var cuts = false
+            for m in pair.matches {
+                if let last = run.last, gaps.separates(last.aEnd..<m.a, last.bEnd..<m.b) {
+                    // The first piece keeps the passage's own start, the last its own end.
+                    let (startA, startB) = cuts ? (run[0].a, run[0].b) : (pair.a.lowerBound, pair.b.lowerBound)
+                    result.append(AlignedPair(a: startA..<last.aEnd, b: startB..<last.bEnd, moved: pair.moved, matches: run))
+                    run.removeAll()
+                    cuts = true
+                }
+                run.append(m)
+            }
+            if !cuts {
+                result.append(pair)
+            } else if let first = run.first {
+                result.append(AlignedPair(a: first.a..<pair.a.upperBound, b: first.b..<pair.b.upperBound, moved: pair.moved, matches: run))
+            }
+        }
+        return result
+    }
+
+    /// Extends each passage over unmatched text at its edges, up to the paragraph boundary, when
+    /// that stretch is at most `slack` units, belongs to no other passage, and is either on one
+    /// side only, or reaches the paragraph boundary on both sides (the same paragraph's first or
+    /// last words: an edit there is an edit, the text's first and last characters included), or
+    /// shares at least a third of its characters with the stretch on the other side (so an edited
+    /// first word is drawn in, an unrelated neighbouring headline is not).
+    static func drawInEdges(_ pairs: inout [AlignedPair], a: NormalizedText, b: NormalizedText, slack: Int) {
+        // Stretches on both sides first, so an edited first word is not taken as a one-sided
+        // tail of the passage before it; leading edges, then trailing, each from fresh limits.
+        for oneSided in [false, true] {
+            for leading in [true, false] {
+                let edgesA = edges(pairs.map(\.a), text: a, slack: slack)
+                let edgesB = edges(pairs.map(\.b), text: b, slack: slack)
+                for i in pairs.indices {
+                    let stretchA = leading ? edgesA[i].lowerBound..<pairs[i].a.lowerBound
+                                           : pairs[i].a.upperBound..<edgesA[i].upperBound
+                    let stretchB = leading ? edgesB[i].lowerBound..<pairs[i].b.lowerBound
+                                           : pairs[i].b.upperBound..<edgesB[i].upperBound
+                    if stretchA.isEmpty && stretchB.isEmpty { continue }
+                    if (stretchA.isEmpty || stretchB.isEmpty) != oneSided { continue }
+                    let bounded = leading
+                        ? isParagraphBoundary(stretchA.lowerBound, a) && isParagraphBoundary(stretchB.lowerBound, b)
+                        : isParagraphBoundary(stretchA.upperBound, a) && isParagraphBoundary(stretchB.upperBound, b)
+                    guard bounded || alike(stretchA, a, stretchB, b) else { continue }
+                    pairs[i].a = min(pairs[i].a.lowerBound, stretchA.lowerBound)..<max(pairs[i].a.upperBound, stretchA.upperBound)
+                    pairs[i].b = min(pairs[i].b.lowerBound, stretchB.lowerBound)..<max(pairs[i].b.upperBound, stretchB.upperBound)
+                }
+            }
+        }
+    }
+
+    /// Whether unit `i` begins a paragraph (or is the text's start or end).
+    private static func isParagraphBoundary(_ i: Int, _ text: NormalizedText) -> Bool {
+        if i == 0 || i == text.count { return true }
+        return !text.paragraphStarts.isEmpty && text.paragraphStarts[text.paragraphIndex(of: i)] == i
+    }
+
+    private static func alike(_ ra: Range<Int>, _ a: NormalizedText, _ rb: Range<Int>, _ b: NormalizedText) -> Bool {
+        if ra.isEmpty || rb.isEmpty { return true }
+        var counts: [UInt32: Int] = [:]
+        for u in a.units[ra] { counts[u, default: 0] += 1 }
+        var shared = 0
+        for u in b.units[rb] {
+            if let c = counts[u], c > 0 {
+                counts[u] = c - 1
+                shared += 1
+            }
+        }
+        return shared * 3 >= max(ra.count, rb.count)
+    }
+
+    /// For each range, how far it could grow on each side: to its paragraph's boundary when that
+    /// is at most `slack` away and no other range is in between.
+    private static func edges(_ ranges: [Range<Int>], text: NormalizedText, slack: Int) -> [Range<Int>] {
+        var result = ranges
+        let order = ranges.indices.sorted { ranges[$0].lowerBound < ranges[$1].lowerBound }
+        for (position, index) in order.enumerated() {
+            let range = ranges[index]
+            guard !range.isEmpty else { continue }
+            let previousEnd = position > 0 ? ranges[order[position - 1]].upperBound : 0
+            let nextStart = position + 1 < order.count ? ranges[order[position + 1]].lowerBound : text.count
+            let p = text.paragraphIndex(of: range.lowerBound)
+            let paragraphStart = text.paragraphStarts.isEmpty ? 0 : text.paragraphStarts[p]
+            let start = min(range.lowerBound, max(paragraphStart, previousEnd))
+            let q = text.paragraphIndex(of: range.upperBound - 1)
+            let paragraphEnd = q + 1 < text.paragraphStarts.count ? text.paragraphStarts[q + 1] : text.count
+            let end = max(range.upperBound, min(paragraphEnd, nextStart))
+            result[index] = (range.lowerBound - start <= slack ? start : range.lowerBound)
+                ..< (end - range.upperBound <= slack ? end : range.upperBound)
+        }
+        return result
+    }
+}

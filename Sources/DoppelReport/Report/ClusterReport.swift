@@ -1,0 +1,128 @@
+import DoppelCluster
+import DoppelIO
+import Foundation
+
+/// Renders a `ClusterResult` as a readable table, `doppel.cluster/1` JSON, or CSV.
+public enum ClusterReport {
+    /// A table: one block per cluster (representative first, marked `*`), the similarities that
+    /// joined it, then a summary line. Ids are shown on one line (`DisplayName.oneLine`).
+    ///
+    /// - Complexity: O(size of the report).
+    public static func text(_ r: ClusterResult, skipped: [DoppelError] = []) -> String {
+        var out = ""
+        for (n, cluster) in r.clusters.enumerated() {
+            out += "cluster \(n + 1): \(cluster.members.count) versions\n"
+            for m in [cluster.representative] + cluster.members.filter({ $0 != cluster.representative }) {
+                let d = r.documents[m]
+                let mark = m == cluster.representative ? "*" : " "
+                out += "  \(mark) \(DisplayName.oneLine(d.id))  \(d.chars) chars"
+                if let title = d.title { out += "  \(title)" }
+                out += "\n"
+            }
+            for p in cluster.pairs {
+                out += "    \(DisplayName.oneLine(r.documents[p.a].id)) ~ \(DisplayName.oneLine(r.documents[p.b].id))  jaccard \(JSONWriter.format(p.jaccard, digits: 3))"
+                out += "  containment \(JSONWriter.format(p.containment, digits: 3))\n"
+            }
+        }
+        for error in skipped { out += "skipped: \(error.description)\n" }
+        let clustered = r.clusters.reduce(0) { $0 + $1.members.count }
+        out += "\(r.documents.count) documents; \(r.clusters.count) clusters of \(clustered) documents; "
+        out += "\(r.documents.count - clustered) alone (shingles \(r.parameters.shingle), \(r.parameters.permutations) permutations, "
+        out += "\(r.parameters.bands) bands x \(r.parameters.rows) rows, threshold \(JSONWriter.format(r.parameters.threshold)))\n"
+        return out
+    }
+
+    /// The `doppel.cluster/1` document (schema: docs/formats.md).
+    public static func json(_ r: ClusterResult, skipped: [DoppelError] = [], pretty: Bool = true) -> String {
+        var json = JSONWriter(pretty: pretty)
+        json.beginObject()
+        json.field("schema", "doppel.cluster/1")
+        json.key("parameters")
+        json.beginObject()
+        json.field("shingle", r.parameters.shingle)
+        json.field("permutations", r.parameters.permutations)
+        json.field("scheme", r.parameters.scheme)
+        json.field("bands", r.parameters.bands)
+        json.field("rows", r.parameters.rows)
+        json.field("threshold", r.parameters.threshold)
+        if let c = r.parameters.containmentThreshold { json.field("containment", c) } else { json.key("containment"); json.null() }
+        json.field("verification", r.parameters.verification)
+        json.endObject()
+        json.key("documents")
+        json.beginArray()
+        for d in r.documents {
+            json.beginObject()
+            json.field("id", d.id)
+            json.field("path", d.path)
+            if let t = d.title { json.field("title", t) }
+            json.field("chars", d.chars)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("clusters")
+        json.beginArray()
+        for c in r.clusters {
+            json.beginObject()
+            json.field("representative", r.documents[c.representative].id)
+            json.key("members")
+            json.beginArray()
+            for m in c.members { json.value(r.documents[m].id) }
+            json.endArray()
+            json.key("pairs")
+            json.beginArray()
+            for p in c.pairs {
+                json.beginObject()
+                json.field("a", r.documents[p.a].id)
+                json.field("b", r.documents[p.b].id)
+                json.field("jaccard", p.jaccard)
+                json.field("containment", p.containment)
+                json.endObject()
+            }
+            json.endArray()
+            json.endObject()
+        }
+        json.endArray()
+        json.key("skipped")
+        json.beginArray()
+        for e in skipped { json.value(e.description) }
+        json.endArray()
+        json.endObject()
+        return json.output + "\n"
+    }
+
+    /// CSV (RFC 4180): one row per document: `cluster,id,path,title,chars,representative`;
+    /// `cluster` is 1-based, empty for documents in no cluster.
+    ///
+    /// A cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return is one a
+    /// spreadsheet would run as a formula (`=HYPERLINK(…)`, `+cmd|…`, `@SUM(…)`): it is written
+    /// with a leading `'`, which spreadsheets show as text (OWASP, "CSV Injection"), unless
+    /// `raw` (`--csv-raw`), for programs that read the ids back exactly.
+    ///
+    /// - Complexity: O(documents + total length of their ids, paths and titles).
+    public static func csv(_ r: ClusterResult, raw: Bool = false) -> String {
+        var clusterOf = [Int?](repeating: nil, count: r.documents.count)
+        var representative = [Bool](repeating: false, count: r.documents.count)
+        for (n, c) in r.clusters.enumerated() {
+            for m in c.members { clusterOf[m] = n + 1 }
+            representative[c.representative] = true
+        }
+        var out = "cluster,id,path,title,chars,representative\n"
+        for (i, d) in r.documents.enumerated() {
+            let fields = [clusterOf[i].map(String.init) ?? "", d.id, d.path, d.title ?? "", String(d.chars),
+                          representative[i] ? "true" : "false"]
+            out += fields.map { quote(raw ? $0 : defused($0)) }.joined(separator: ",") + "\n"
+        }
+        return out
+    }
+
+    /// `s` with a leading `'` when a spreadsheet would take it for a formula.
+    static func defused(_ s: String) -> String {
+        guard let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return s }
+        return "'" + s
+    }
+
+    private static func quote(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

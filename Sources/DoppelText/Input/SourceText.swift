@@ -1,0 +1,124 @@
+import DoppelIO
+import Foundation
+
+/// A decoded input: the original text as Unicode code points, and where it came from.
+///
+/// Every position doppel reports is a code-point offset into `scalars` (for HTML and PDF inputs,
+/// into the text extracted from the page), with 1-based lines and columns derived from
+/// `lineStarts`. `SourceText` is the only value that holds original text; later stages pass
+/// index ranges and the Report stage turns them back into text through it.
+public struct SourceText: Sendable {
+    /// The path as the user gave it; `-` for standard input; `PATH#N` for a split article.
+    public var path: String
+    /// The encoding the bytes were decoded with.
+    public var encoding: TextEncoding
+    /// How the text was obtained from the file.
+    public var format: SourceFormat
+    /// The decoded original, one element per Unicode code point.
+    public var scalars: [Unicode.Scalar]
+    /// Offsets in `scalars` where each line begins; `lineStarts[0] == 0`. A line ends at `\n`,
+    /// `\r\n`, a lone `\r`, or a form feed.
+    public private(set) var lineStarts: [Int]
+    /// Offsets where each page begins (`[0]` unless the text has form feeds, as `pdftotext` writes).
+    public private(set) var pageStarts: [Int]
+
+    /// Wraps decoded text and indexes its lines and pages.
+    ///
+    /// - Complexity: O(n) in the number of code points.
+    public init(path: String, encoding: TextEncoding = .utf8, format: SourceFormat = .text,
+                scalars: [Unicode.Scalar]) {
+        self.path = path
+        self.encoding = encoding
+        self.format = format
+        self.scalars = scalars
+        var lines = [0]
+        var pages = [0]
+        var i = 0
+        let n = scalars.count
+        while i < n {
+            switch scalars[i].value {
+            case 0x0A:
+                lines.append(i + 1)
+            case 0x0D:
+                if i + 1 < n, scalars[i + 1].value == 0x0A { i += 1 }
+                lines.append(i + 1)
+            case 0x0C:
+                lines.append(i + 1)
+                if i + 1 < n { pages.append(i + 1) }
+            default:
+                break
+            }
+            i += 1
+        }
+        self.lineStarts = lines
+        self.pageStarts = pages
+    }
+
+    /// Convenience for tests and library users holding a `String`.
+    public init(path: String, text: String, format: SourceFormat = .text) {
+        self.init(path: path, encoding: .utf8, format: format, scalars: Array(text.unicodeScalars))
+    }
+
+    /// The 1-based line and column (in code points) of a code-point offset.
+    ///
+    /// - Complexity: O(log lines).
+    public func location(of offset: Int) -> (line: Int, column: Int) {
+        let line = Self.lastIndex(in: lineStarts, notAfter: offset)
+        return (line + 1, offset - lineStarts[line] + 1)
+    }
+
+    /// The 1-based page number of a code-point offset.
+    ///
+    /// - Complexity: O(log pages).
+    public func page(of offset: Int) -> Int {
+        Self.lastIndex(in: pageStarts, notAfter: offset) + 1
+    }
+
+    /// The original text of a code-point range, as a `String`.
+    public func text(in range: Range<Int>) -> String {
+        UTF8Encoding.string(scalars[range.clamped(to: 0..<scalars.count)].lazy.map(\.value))
+    }
+
+    private static func lastIndex(in starts: [Int], notAfter offset: Int) -> Int {
+        var lo = 0
+        var hi = starts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if starts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+}
+
+/// How a file's text was obtained.
+public enum SourceFormat: String, Sendable, CaseIterable {
+    /// Plain text, read as it is.
+    case text
+    /// An HTML page: the text of its body, scripts and styles dropped, block elements as paragraphs.
+    case html
+    /// A PDF: the text `pdftotext` extracts in reading order; pages end with form feeds.
+    case pdf
+}
+
+/// The character encodings doppel reads.
+public enum TextEncoding: String, Sendable, CaseIterable {
+    case utf8 = "UTF-8"
+    case utf16LE = "UTF-16LE"
+    case utf16BE = "UTF-16BE"
+    case gb18030 = "GB18030"
+    case big5 = "Big5"
+
+    /// Parses a user-given name, case-insensitively, accepting common aliases
+    /// (`utf8`, `utf-16le`, `gbk`, `gb2312`, `big5-hkscs`).
+    public init?(name: String) {
+        let key = name.lowercased().replacingOccurrences(of: "_", with: "-")
+        switch key {
+        case "utf-8", "utf8": self = .utf8
+        case "utf-16le", "utf16le", "utf-16", "utf16": self = .utf16LE
+        case "utf-16be", "utf16be": self = .utf16BE
+        case "gb18030", "gbk", "gb2312", "cp936": self = .gb18030
+        case "big5", "big-5", "cp950", "big5-hkscs": self = .big5
+        default: return nil
+        }
+    }
+}
