@@ -96,4 +96,18 @@ import Testing
         #expect(r.stdout.contains("<a href=\"#d"))
         #expect(r.stdout.contains("<section class=\"diff\" id=\"d"))
     }
+
+    @Test func pageFurnitureIsLayoutUnlessKeepFurnitureIsGiven() throws {
+        let dir = try Self.temporaryFolder("furniture")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let body = "西宁市总坚持党建带动工建、工建服务党建工作机制,与教育、卫生、民政等业务主管部门加强联系合作。"
+        let a = dir.appendingPathComponent("web.txt").path
+        let b = dir.appendingPathComponent("print.txt").path
+        try Data((body + "\n").utf8).write(to: URL(fileURLWithPath: a))
+        try Data(("综合新闻\n\n" + body + "\n\n本版编辑A\n").utf8).write(to: URL(fileURLWithPath: b))
+        let plain = try DoppelProcess.run(["diff", a, b])
+        #expect(plain.status == 0 && plain.stdout.contains("furniture 2"))
+        let kept = try DoppelProcess.run(["diff", "--keep-furniture", a, b])
+        #expect(kept.status == 1 && kept.stdout.contains("only in B") && !kept.stdout.contains("furniture 2"))
+    }
 }
