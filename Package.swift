@@ -41,8 +41,10 @@ let package = Package(
             dependencies: ["DoppelIO", "DoppelText", "DoppelDiff", "DoppelCluster", "DoppelCompare", "DoppelReport"],
             path: "Sources/Doppel"),
         .executableTarget(name: "DoppelCLI", dependencies: ["Doppel"], path: "Sources/DoppelCLI"),
-        .executableTarget(name: "DoppelBench", dependencies: ["Doppel"], path: "bench/DoppelBench"),
-        .testTarget(name: "DoppelTests", dependencies: ["Doppel"], path: "Tests/DoppelTests"),
+        .executableTarget(name: "DoppelBench", dependencies: ["Doppel", "PagePairs"], path: "bench/DoppelBench"),
+        // Generated web/print page pairs with their truth, and the scorer (tests and bench).
+        .target(name: "PagePairs", dependencies: ["Doppel"], path: "Tests/PagePairs"),
+        .testTarget(name: "DoppelTests", dependencies: ["Doppel", "PagePairs"], path: "Tests/DoppelTests"),
         .testTarget(name: "DoppelCLITests", dependencies: ["DoppelCLI"], path: "Tests/DoppelCLITests"),
     ]
 )

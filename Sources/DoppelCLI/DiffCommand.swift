@@ -18,6 +18,7 @@ enum DiffCommand: Command {
         arguments: [("a", "The first version (text, HTML or PDF; - for standard input), or a folder."),
                     ("b", "The second version, or a folder.")],
         options: SharedOptions.input + SharedOptions.normalization + [
+            .flag("keep-furniture", "Report page furniture (section labels, editor credits, running dates) as text instead of setting it aside."),
             .value("format", short: "f", "FORMAT",
                    "Output: text, json, jsonl, html, github or junit; without it, -o's extension decides (.html, .json, .jsonl, .xml for junit).",
                    default: Format.text.rawValue, choices: Format.allCases.map(\.rawValue)),
@@ -141,6 +142,7 @@ enum DiffCommand: Command {
         options.normalization = try SharedOptions.normalizationOptions(arguments)
         options.ignorePunctuation = options.normalization.ignorePunctuation
         options.normalization.ignorePunctuation = false
+        options.normalization.keepFurniture = arguments.flag("keep-furniture")
         let console = try Console(parsed: arguments, environment: environment, outputPath: arguments.value("output"))
         style.color = console.color && format == .text
         let input = try SharedOptions.inputOptions(arguments)

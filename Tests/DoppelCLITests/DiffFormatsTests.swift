@@ -29,10 +29,10 @@ import Testing
 
     static let policies: [(options: [String], status: Int32)] = [
         ([], 1),                                          // any: edits and text only in B
-        (["--fail-on", "edits", "--max-edits", "34"], 0),  // the samples have 34 edits
-        (["--fail-on", "edits", "--max-edits", "33"], 1),
+        (["--fail-on", "edits", "--max-edits", "35"], 0),  // the samples have 35 edits
+        (["--fail-on", "edits", "--max-edits", "34"], 1),
         (["--fail-on", "edits"], 1),
-        (["--fail-on", "only"], 1),                       // 6 passages only in B
+        (["--fail-on", "only"], 1),                       // 4 passages only in B
         (["--max-edits", "100"], 1),                      // edits accepted, one-sided text still counts
     ]
 
@@ -64,7 +64,7 @@ import Testing
         let r = try DoppelProcess.run(["diff", "--format", "github", web, print])
         #expect(r.status == 1)
         let lines = r.stdout.split(separator: "\n")
-        #expect(lines.count == 40)  // 34 edits, 6 passages only in B
+        #expect(lines.count == 39)  // 35 edits, 4 passages only in B
         #expect(lines.allSatisfy { $0.hasPrefix("::warning file=") })
         #expect(lines.contains { $0.contains(",line=12,col=6,") && $0.hasSuffix("::王 → 马 (A \(web):99:45)") })
     }
@@ -77,7 +77,7 @@ import Testing
         #expect(r.stdout.contains("<testsuites name=\"doppel diff\" tests=\"1\" failures=\"0\" errors=\"0\">"))
         let failing = try DoppelProcess.run(["diff", "--format", "junit", web, print])
         #expect(failing.status == 1 && failing.stdout.contains("failures=\"1\""))
-        #expect(failing.stdout.contains("<failure type=\"doppel.diff\" message=\"34 edits, 6 passages only in B\">"))
+        #expect(failing.stdout.contains("<failure type=\"doppel.diff\" message=\"35 edits, 4 passages only in B\">"))
     }
 
     @Test func jsonlOfTwoFilesIsOneLine() throws {
@@ -134,5 +134,19 @@ import Testing
         #expect(r.stdout.contains("<table class=\"clusters\">"))
         #expect(r.stdout.contains("<a href=\"#d"))
         #expect(r.stdout.contains("<section class=\"diff\" id=\"d"))
+    }
+
+    @Test func pageFurnitureIsLayoutUnlessKeepFurnitureIsGiven() throws {
+        let dir = try Self.temporaryFolder("furniture")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let body = "西宁市总坚持党建带动工建、工建服务党建工作机制,与教育、卫生、民政等业务主管部门加强联系合作。"
+        let a = dir.appendingPathComponent("web.txt").path
+        let b = dir.appendingPathComponent("print.txt").path
+        try Data((body + "\n").utf8).write(to: URL(fileURLWithPath: a))
+        try Data(("综合新闻\n\n" + body + "\n\n本版编辑A\n").utf8).write(to: URL(fileURLWithPath: b))
+        let plain = try DoppelProcess.run(["diff", a, b])
+        #expect(plain.status == 0 && plain.stdout.contains("furniture 2"))
+        let kept = try DoppelProcess.run(["diff", "--keep-furniture", a, b])
+        #expect(kept.status == 1 && kept.stdout.contains("only in B") && !kept.stdout.contains("furniture 2"))
     }
 }

@@ -3,6 +3,7 @@
 //   DoppelBench [--samples DIR] [--runs N] [--compare-runs N] [--megabytes M]
 //   DoppelBench --stages A B [--runs N]
 //   DoppelBench --collate W [--samples DIR] [--runs N]
+//   DoppelBench --pages [--samples DIR] [--notes] [--dump DIR]
 //
 // - normalize: `Normalizer(options:).normalize(_:)` on the five sample pages repeated into one
 //   text of M megabytes (default 100; 1 MB = 10^6 UTF-8 bytes), with the default options
@@ -26,11 +27,17 @@
 //   20 KB of UTF-8), each made from it by seeded edits (20 characters replaced, inserted or
 //   deleted inside Han text; every third version with two paragraphs swapped); median of N runs,
 //   normalisation included, and the process's peak resident memory.
+// - pages (`--pages`, instead of the above): `Comparer.compare` on the generated web/print page
+//   pairs of `PagePairGenerator.standardSet()` (Tests/PagePairs), scored against their truth:
+//   one line per class (truth, found, recall, reported, precision), then the totals and the
+//   control pages; `--notes` also writes each missed and each wrong edit to standard error;
+//   `--dump DIR` writes each pair as DIR/NAME.a.txt and DIR/NAME.b.txt, to run `doppel diff` on.
 //
 // Uses only the public API. bench/run calls it and folds the lines into the results table.
 
 import Doppel
 import Foundation
+import PagePairs
 
 /// Parsed command-line settings.
 struct Settings {
@@ -40,6 +47,9 @@ struct Settings {
     var megabytes = 100
     var stages: (a: String, b: String)?
     var collate: Int?
+    var pages = false
+    var notes = false
+    var dump: String?
 
     init(_ arguments: [String]) {
         var i = 0
@@ -60,6 +70,9 @@ struct Settings {
             case "--megabytes": megabytes = count(value())
             case "--stages": stages = (value(), value())
             case "--collate": collate = count(value())
+            case "--pages": pages = true
+            case "--notes": notes = true
+            case "--dump": dump = value()
             default: fail("unknown argument \(arguments[i])")
             }
             i += 1
@@ -165,6 +178,38 @@ if let witnesses = settings.collate {
           "bytes": sources.reduce(0) { $0 + String(String.UnicodeScalarView($1.scalars)).utf8.count },
           "variants": collation.variants.count, "only_in": collation.onlyIn.count, "runs": settings.runs,
           "median_s": median(times), "min_s": times.min()!, "max_rss_mib": Double(usage.ru_maxrss) / 1024])
+    exit(0)
+}
+// MARK: generated page pairs
+
+if settings.pages {
+    var scores = PagePairScores()
+    for pair in PagePairGenerator(text: PageText(samplesFolder: settings.samples)).standardSet() {
+        if let folder = settings.dump {
+            for (side, text) in [("a", pair.a), ("b", pair.b)] {
+                guard (try? text.write(toFile: "\(folder)/\(pair.name).\(side).txt", atomically: true, encoding: .utf8)) != nil else {
+                    fail("cannot write into \(folder)")
+                }
+            }
+        }
+        scores.add(pair, Comparer.compare(SourceText(path: pair.name + ".a", text: pair.a),
+                                          SourceText(path: pair.name + ".b", text: pair.b)))
+    }
+    for c in ScoreClass.allCases {
+        let reported = (scores.correct[c] ?? 0) + (scores.wrong[c] ?? 0)
+        guard (scores.truth[c] ?? 0) + reported > 0 else { continue }
+        var fields: [String: Any] = ["bench": "pages", "class": c.rawValue, "truth": scores.truth[c] ?? 0,
+                                     "found": scores.found[c] ?? 0, "reported": reported]
+        if let r = scores.recall(c) { fields["recall"] = r }
+        if let p = scores.precision(c) { fields["precision"] = p }
+        emit(fields)
+    }
+    emit(["bench": "pages", "class": "all", "pages": scores.pages, "recall": scores.recall, "precision": scores.precision,
+          "controls": scores.controls, "control_edits": scores.controlEdits,
+          "controls_with_differences": scores.controlsWithDifferences])
+    if settings.notes {
+        FileHandle.standardError.write(Data((scores.table + scores.notes.joined(separator: "\n") + "\n").utf8))
+    }
     exit(0)
 }
 let sampleNames = (try? FileManager.default.contentsOfDirectory(atPath: settings.samples))?

@@ -6,7 +6,7 @@ Settings come from the environment (bench/run documents them):
   BENCH_TIMEOUT          seconds before one diff run is killed (default 120)
   BENCH_CLUSTER_TIMEOUT  seconds before one cluster run is killed (default 1800)
   BENCH_LARGE            1: also the 1M-document corpus (doppel only)
-  BENCH_ONLY             comma-separated sections to run: diff, inproc, cluster (default all)
+  BENCH_ONLY             comma-separated sections to run: diff, inproc, pages, cluster (default all)
   BENCH_CORPORA          comma-separated corpora to cluster: 10k, 100k, 1M (default all built)
   BENCH_CLUSTER_ARGS     extra arguments for doppel cluster (split like a shell would)
 
@@ -34,7 +34,7 @@ RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 TIMEOUT = float(os.environ.get("BENCH_TIMEOUT", "120"))
 CLUSTER_TIMEOUT = float(os.environ.get("BENCH_CLUSTER_TIMEOUT", "1800"))
 LARGE = os.environ.get("BENCH_LARGE") == "1"
-ONLY = set(filter(None, os.environ.get("BENCH_ONLY", "diff,inproc,cluster").split(",")))
+ONLY = set(filter(None, os.environ.get("BENCH_ONLY", "diff,inproc,pages,cluster").split(",")))
 CORPORA = set(filter(None, os.environ.get("BENCH_CORPORA", "").split(",")))
 PY = sys.executable
 HERE = Path(__file__).resolve().parent
@@ -187,6 +187,17 @@ def bench_inproc():
     for line in lines:
         line["process_rss"] = rss
     return lines
+
+
+def bench_pages():
+    """Recall and precision per class of doppel diff on the generated web/print page pairs."""
+    say("pages: DoppelBench --pages (generated web/print page pairs scored against their truth) …")
+    done = subprocess.run([str(common.DOPPEL_BENCH), "--pages", "--samples", str(common.SAMPLES)],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        notes.append(f"DoppelBench --pages failed (exit status {done.returncode}).")
+        return []
+    return [json.loads(x) for x in done.stdout.splitlines() if x.startswith("{")]
 
 
 # ------------------------------------------------------------------------------------------------
@@ -488,6 +499,24 @@ def render(results):
                            f"{r['mb_per_s']:.1f} MB/s |")
         out.append("")
 
+    if results.get("pages"):
+        def f3(x):
+            return "—" if x is None else f"{x:.3f}"
+        out += ["## Unseen pages (generated web/print pairs)", "",
+                "`doppel diff` on the pairs of `PagePairGenerator.standardSet()` (Tests/PagePairs), "
+                "scored against their truth (see docs/diff-pages.md).", "",
+                "| class | truth | found | recall | reported | precision |",
+                "| --- | ---: | ---: | ---: | ---: | ---: |"]
+        for r in results["pages"]:
+            if r["class"] == "all":
+                out += ["", f"All edits on {r['pages']} pages: recall {f3(r['recall'])}, precision "
+                            f"{f3(r['precision'])}; {r['controls']} control pages: {r['control_edits']} "
+                            f"edits, {r['controls_with_differences']} with any difference."]
+            else:
+                out.append(f"| {r['class']} | {r['truth']} | {r['found']} | {f3(r.get('recall'))} | "
+                           f"{r['reported']} | {f3(r.get('precision'))} |")
+        out.append("")
+
     if results.get("cluster"):
         out += ["## Cluster", "",
                 "Whole process for every tool: doppel reads, normalises, shingles, signs, bands, "
@@ -578,6 +607,8 @@ def main():
             results["inproc"] = bench_inproc()
         else:
             notes.append("DoppelBench is not built: in-process figures skipped.")
+    if "pages" in ONLY and common.DOPPEL_BENCH.exists():
+        results["pages"] = bench_pages()
     if "cluster" in ONLY:
         results["cluster"] = bench_cluster()
         results["groups"] = bench_groups()

@@ -18,16 +18,26 @@ import DoppelText
 public enum Aligner {
     /// Aligns two texts.
     ///
-    /// - Complexity: expected O(n + m) for the anchors (sorted hashes); chaining looks back over
+    /// - Complexity: expected O(n + m) for the anchors (sorted hashes), at most three times when
+    ///   the anchors are too few and the texts alike (longer k-grams); chaining looks back over
     ///   a bounded number of open passages; selection is O(p log p) in the number of passages;
     ///   the gap search repeats that for the gaps, at most `GapAnchoring.maximumRounds` times.
     public static func align(_ a: NormalizedText, _ b: NormalizedText,
                              options: AlignOptions = .standard) -> Alignment {
-        let k = options.anchorLength ?? (mostlyIdeographic(a.units) ? 8 : 12)
+        var k = options.anchorLength ?? (mostlyIdeographic(a.units) ? 8 : 12)
         let sampling = a.count + b.count > options.samplingAbove ? options.sampling : 1
-        let matches = AnchorMatching.matches(a, b, k: k, sampling: sampling)
+        var matches = AnchorMatching.matches(a, b, k: k, sampling: sampling)
+        // Too few unique k-grams (text of a small alphabet, `abba…` against `abab…`): while the
+        // anchors cover less than a quarter of the shorter text and the texts are alike, longer
+        // k-grams are tried, which are unique where short ones repeat.
+        while k < maximumAnchorLength && matches.reduce(0, { $0 + $1.length }) * 4 < min(a.count, b.count)
+                && min(a.count, b.count) >= 16 * k && alike(a.units[...], b.units[...], k: k) {
+            k *= 2
+            matches = AnchorMatching.matches(a, b, k: k, sampling: sampling)
+        }
+        let gaps = PassageGaps(a, b)
         var blocks = PassageChaining.chain(matches, options: options)
-        blocks = PassageSelection.select(blocks, minimumScore: k)
+        blocks = PassageSelection.splitUnrelated(PassageSelection.select(blocks, minimumScore: k), gaps: gaps)
         if blocks.isEmpty && !a.units.isEmpty && !b.units.isEmpty && alike(a.units[...], b.units[...], k: k) {
             // No anchor, but the texts are alike (short, or too repetitive for unique anchors,
             // as `aaaa…` against `aaab…`): compared whole; the diff's budget bounds the cost.
@@ -35,8 +45,8 @@ public enum Aligner {
             blocks = [AlignedPair(a: 0..<a.count, b: 0..<b.count, moved: false, matches: [])]
         }
         PassageSelection.markMoved(&blocks)
-        blocks = GapAnchoring.refine(blocks, a, b, k: k, options: options)
-        blocks = PassageSelection.mergeAdjacent(blocks, options: options)
+        blocks = PassageSelection.splitUnrelated(GapAnchoring.refine(blocks, a, b, k: k, options: options), gaps: gaps)
+        blocks = PassageSelection.mergeAdjacent(blocks, options: options, gaps: gaps)
         let leftovers = LeftoverPairing.pairs(a, b, leftA: uncovered(a, blocks.map(\.a)),
                                               leftB: uncovered(b, blocks.map(\.b)))
         if !leftovers.isEmpty {
@@ -44,7 +54,7 @@ public enum Aligner {
             PassageSelection.markMoved(&blocks)
             // A stretch paired by similarity next to its passage (a paragraph's first words,
             // edited, before an anchor) joins it.
-            blocks = PassageSelection.mergeAdjacent(blocks, options: options)
+            blocks = PassageSelection.mergeAdjacent(blocks, options: options, gaps: gaps)
         }
         PassageSelection.drawInEdges(&blocks, a: a, b: b, slack: options.edgeSlack)
         let onlyA = uncovered(a, blocks.map(\.a))
@@ -100,10 +110,18 @@ public enum Aligner {
         if sharedEnds(a, b) * 2 >= min(a.count, b.count) { return true }
         // Long stretches are compared on the grams whose hash falls in one sixteenth of the
         // range: chosen by content, so both sides keep the same grams and the share holds.
+        // A small alphabet has few distinct grams, and one in 16 of them may be none at all:
+        // then every gram counts.
         let sampled = a.count + b.count > alikeSampleAbove
-        return LeftoverPairing.dice(hashedGrams(a, sampled: sampled), hashedGrams(b, sampled: sampled))
-            >= LeftoverPairing.minimumSimilarity
+        var (ga, gb) = (hashedGrams(a, sampled: sampled), hashedGrams(b, sampled: sampled))
+        if sampled && min(ga.count, gb.count) < 64 {
+            (ga, gb) = (hashedGrams(a, sampled: false), hashedGrams(b, sampled: false))
+        }
+        return LeftoverPairing.dice(ga, gb) >= LeftoverPairing.minimumSimilarity
     }
+
+    /// The longest anchor tried when short ones are too few (see `align`): 12 doubled twice.
+    static let maximumAnchorLength = 48
 
     /// Units in a gram of `alike`.
     static let alikeGram = 4

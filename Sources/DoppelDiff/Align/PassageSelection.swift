@@ -112,8 +112,11 @@ enum PassageSelection {
     }
 
     /// Merges passages that are neighbours in both texts, have the same moved mark, and are
-    /// separated by gaps that are neither too long nor one-sided: the gap is then an edit.
-    static func mergeAdjacent(_ pairs: [AlignedPair], options: AlignOptions) -> [AlignedPair] {
+    /// separated by gaps that are neither too long nor one-sided: the gap is then an edit. Two
+    /// exceptions, judged by `gaps` (`PassageGaps`): a gap holding a whole paragraph unrelated
+    /// to the other side (another article's headline) does not join them; a gap of whole body
+    /// paragraphs on one side inside one article (a paragraph added or removed) does.
+    static func mergeAdjacent(_ pairs: [AlignedPair], options: AlignOptions, gaps: PassageGaps) -> [AlignedPair] {
         guard pairs.count > 1 else { return pairs }
         let byB = pairs.indices.sorted { pairs[$0].b.lowerBound < pairs[$1].b.lowerBound }
         var rank = [Int](repeating: 0, count: pairs.count)
@@ -128,9 +131,18 @@ enum PassageSelection {
             let (currentA, currentB) = (merged[last].a, merged[last].b)
             let gapA = next.a.lowerBound - currentA.upperBound
             let gapB = next.b.lowerBound - currentB.upperBound
-            if rank[i] == lastRank + 1, merged[last].moved == next.moved, gapA >= 0, gapB >= 0,
-               gapA <= 2 * options.maxGap, gapB <= 2 * options.maxGap,
-               !PassageChaining.isOneSided(gapA, gapB, options) {
+            var joins = false
+            if rank[i] == lastRank + 1, merged[last].moved == next.moved, gapA >= 0, gapB >= 0 {
+                let rangeA = currentA.upperBound..<next.a.lowerBound
+                let rangeB = currentB.upperBound..<next.b.lowerBound
+                if gaps.paragraphEdit(rangeA, rangeB) {
+                    joins = true
+                } else {
+                    joins = !PassageChaining.isOneSided(gapA, gapB, options) && gapA <= 2 * options.maxGap
+                        && gapB <= 2 * options.maxGap && !gaps.separates(rangeA, rangeB)
+                }
+            }
+            if joins {
                 merged[last].a = currentA.lowerBound..<next.a.upperBound
                 merged[last].b = currentB.lowerBound..<next.b.upperBound
                 merged[last].matches.append(contentsOf: next.matches)
@@ -142,10 +154,43 @@ enum PassageSelection {
         return merged
     }
 
+    /// Cuts each passage at the gaps between its matches that hold a whole paragraph unrelated
+    /// to the other side (`PassageGaps.separates`): chaining joins matches up to `maxGap` apart,
+    /// across a short headline of another article as readily as across an edit.
+    ///
+    /// - Complexity: O(M log P) for M matches and P paragraphs, plus the gaps that hold a
+    ///   paragraph on both sides.
+    static func splitUnrelated(_ pairs: [AlignedPair], gaps: PassageGaps) -> [AlignedPair] {
+        var result: [AlignedPair] = []
+        result.reserveCapacity(pairs.count)
+        for pair in pairs {
+            var run: [ExactMatch] = []
+            var cuts = false
+            for m in pair.matches {
+                if let last = run.last, gaps.separates(last.aEnd..<m.a, last.bEnd..<m.b) {
+                    // The first piece keeps the passage's own start, the last its own end.
+                    let (startA, startB) = cuts ? (run[0].a, run[0].b) : (pair.a.lowerBound, pair.b.lowerBound)
+                    result.append(AlignedPair(a: startA..<last.aEnd, b: startB..<last.bEnd, moved: pair.moved, matches: run))
+                    run.removeAll()
+                    cuts = true
+                }
+                run.append(m)
+            }
+            if !cuts {
+                result.append(pair)
+            } else if let first = run.first {
+                result.append(AlignedPair(a: first.a..<pair.a.upperBound, b: first.b..<pair.b.upperBound, moved: pair.moved, matches: run))
+            }
+        }
+        return result
+    }
+
     /// Extends each passage over unmatched text at its edges, up to the paragraph boundary, when
     /// that stretch is at most `slack` units, belongs to no other passage, and is either on one
-    /// side only or shares at least a third of its characters with the stretch on the other side
-    /// (so an edited first word is drawn in, an unrelated neighbouring headline is not).
+    /// side only, or reaches the paragraph boundary on both sides (the same paragraph's first or
+    /// last words: an edit there is an edit, the text's first and last characters included), or
+    /// shares at least a third of its characters with the stretch on the other side (so an edited
+    /// first word is drawn in, an unrelated neighbouring headline is not).
     static func drawInEdges(_ pairs: inout [AlignedPair], a: NormalizedText, b: NormalizedText, slack: Int) {
         // Stretches on both sides first, so an edited first word is not taken as a one-sided
         // tail of the passage before it; leading edges, then trailing, each from fresh limits.
@@ -160,12 +205,21 @@ enum PassageSelection {
                                            : pairs[i].b.upperBound..<edgesB[i].upperBound
                     if stretchA.isEmpty && stretchB.isEmpty { continue }
                     if (stretchA.isEmpty || stretchB.isEmpty) != oneSided { continue }
-                    guard alike(stretchA, a, stretchB, b) else { continue }
+                    let bounded = leading
+                        ? isParagraphBoundary(stretchA.lowerBound, a) && isParagraphBoundary(stretchB.lowerBound, b)
+                        : isParagraphBoundary(stretchA.upperBound, a) && isParagraphBoundary(stretchB.upperBound, b)
+                    guard bounded || alike(stretchA, a, stretchB, b) else { continue }
                     pairs[i].a = min(pairs[i].a.lowerBound, stretchA.lowerBound)..<max(pairs[i].a.upperBound, stretchA.upperBound)
                     pairs[i].b = min(pairs[i].b.lowerBound, stretchB.lowerBound)..<max(pairs[i].b.upperBound, stretchB.upperBound)
                 }
             }
         }
+    }
+
+    /// Whether unit `i` begins a paragraph (or is the text's start or end).
+    private static func isParagraphBoundary(_ i: Int, _ text: NormalizedText) -> Bool {
+        if i == 0 || i == text.count { return true }
+        return !text.paragraphStarts.isEmpty && text.paragraphStarts[text.paragraphIndex(of: i)] == i
     }
 
     private static func alike(_ ra: Range<Int>, _ a: NormalizedText, _ rb: Range<Int>, _ b: NormalizedText) -> Bool {

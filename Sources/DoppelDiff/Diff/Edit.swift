@@ -18,6 +18,9 @@ public enum EditKind: String, Sendable {
     case number
     /// Both sides hold only punctuation, symbols or spaces.
     case punctuation
+    /// Whole paragraphs that one version has and the other has not, inside an aligned passage
+    /// (an insert or a delete; set by the comparison, which knows the paragraphs).
+    case paragraph
     /// Either side holds a bidirectional embedding, override or isolate control
     /// (`BidiControl`): invisible, but it changes how the text is displayed ("Trojan Source").
     case control

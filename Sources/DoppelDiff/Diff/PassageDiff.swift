@@ -32,7 +32,9 @@ public enum PassageDiffer {
     public static let defaultMinimumPairSimilarity = 0.5
 
     /// Aligns `a` and `b` (`Aligner`), diffs the gaps of every aligned pair (`TextDiff`), drops
-    /// punctuation-only edits when `ignorePunctuation`, and keeps a pair only when its
+    /// punctuation-only edits when `ignorePunctuation` and edits that only add or drop a hyphen
+    /// the other version broke at a line end (`isJoinedHyphen`), marks an insertion or deletion
+    /// of whole paragraphs as kind `paragraph`, and keeps a pair only when its
     /// similarity after diffing reaches `minimumPairSimilarity`; the text of dropped pairs is
     /// one-sided.
     ///
@@ -61,6 +63,11 @@ public enum PassageDiffer {
             }
             next += pairGaps.count
             if ignorePunctuation { edits.removeAll { $0.kind == .punctuation } }
+            edits.removeAll { isJoinedHyphen($0, textA, textB) }
+            for i in edits.indices where edits[i].operation != .replace
+                && (edits[i].a.isEmpty ? isWholeParagraphs(edits[i].b, textB) : isWholeParagraphs(edits[i].a, textA)) {
+                edits[i].kind = .paragraph
+            }
             let changedA = edits.reduce(0) { $0 + $1.a.count }
             let equal = max(0, pair.a.count - changedA)
             let total = pair.a.count + pair.b.count
@@ -75,6 +82,43 @@ public enum PassageDiffer {
             : Aligner.uncovered(textB, kept.map(\.pair.b))
         return PassageDiff(pairs: kept, onlyInA: onlyA, onlyInB: onlyB,
                            headlinesAfterBody: alignment.headlinesAfterBody, exact: exact)
+    }
+
+    /// Whether an edit only drops or adds the hyphen of a word that the other version broke at a
+    /// line end (`long-` / `term`, joined by the normaliser): the version that has the hyphen
+    /// decides, so `long-term` against a broken `long-` / `term` is no edit, and a broken word
+    /// against the joined word (`exam-` / `ple` against `example`) was never one.
+    ///
+    /// - Complexity: O(log h) for h joined hyphens.
+    static func isJoinedHyphen(_ edit: Edit, _ textA: NormalizedText, _ textB: NormalizedText) -> Bool {
+        func isHyphen(_ r: Range<Int>, _ text: NormalizedText) -> Bool { r.count == 1 && text.units[r.lowerBound] == 0x2D }
+        func joined(_ p: Int, _ text: NormalizedText) -> Bool {
+            var lo = 0
+            var hi = text.hyphenJoins.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if text.hyphenJoins[mid] < p { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < text.hyphenJoins.count && text.hyphenJoins[lo] == p
+        }
+        switch edit.operation {
+        case .delete: return isHyphen(edit.a, textA) && joined(edit.b.lowerBound, textB)
+        case .insert: return isHyphen(edit.b, textB) && joined(edit.a.lowerBound, textA)
+        case .replace: return false
+        }
+    }
+
+    /// Whether `range` (spaces aside) begins at a paragraph start and ends at a paragraph end.
+    ///
+    /// - Complexity: O(log P) for P paragraphs, plus the spaces at its ends.
+    static func isWholeParagraphs(_ range: Range<Int>, _ text: NormalizedText) -> Bool {
+        var lo = range.lowerBound
+        var hi = range.upperBound
+        while lo < hi && text.units[lo] == 0x20 { lo += 1 }
+        while hi > lo && text.units[hi - 1] == 0x20 { hi -= 1 }
+        guard lo < hi, !text.paragraphStarts.isEmpty else { return false }
+        func boundary(_ i: Int) -> Bool { i == 0 || i == text.count || text.paragraphStarts[text.paragraphIndex(of: i)] == i }
+        return boundary(lo) && boundary(hi)
     }
 
     /// The diff of each gap, in order, on two threads when the gaps hold more than

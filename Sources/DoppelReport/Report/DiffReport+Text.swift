@@ -83,6 +83,7 @@ extension DiffReport {
         let moved = c.pairs.filter(\.pair.moved).count
         return "similarity \(JSONWriter.format(c.similarity, digits: 3)); \(Plural.count(c.pairs.count, "passage")) aligned (\(moved) moved); "
             + "\(Plural.count(c.editCount, "edit")) (\(kinds[.number] ?? 0) number, \(kinds[.punctuation] ?? 0) punctuation, \(kinds[.text] ?? 0) text"
+            + (kinds[.paragraph].map { ", \($0) paragraph" } ?? "")
             + (kinds[.control].map { ", \($0) control" } ?? "") + "); "
             + "\(c.onlyInA.count) only in A, \(c.onlyInB.count) only in B"
     }

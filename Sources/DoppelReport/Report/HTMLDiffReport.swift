@@ -69,7 +69,7 @@ public enum HTMLDiffReport {
         out += "<ul class=\"stats\">\n"
         out += "<li><b>\(JSONWriter.format(c.similarity, digits: 3))</b> similarity</li>\n"
         out += "<li><b>\(c.editCount)</b> edits: \(kinds[.text] ?? 0) text, \(kinds[.number] ?? 0) number, "
-        out += "\(kinds[.punctuation] ?? 0) punctuation\(kinds[.control].map { ", \($0) control (bidirectional)" } ?? "")</li>\n"
+        out += "\(kinds[.punctuation] ?? 0) punctuation\(kinds[.control].map { ", \($0) control (bidirectional)" } ?? "")\(kinds[.paragraph].map { ", \($0) paragraph" } ?? "")</li>\n"
         out += "<li><b>\(c.pairs.count)</b> passages aligned, \(moved) moved</li>\n"
         out += "<li><b>\(c.onlyInA.count)</b> only in A, <b>\(c.onlyInB.count)</b> only in B</li>\n</ul>\n"
         let layoutEntries = c.ledger.entries.filter { $0.count > 0 }

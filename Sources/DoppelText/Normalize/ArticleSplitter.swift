@@ -94,10 +94,20 @@ public enum ArticleSplitter {
     }
 
     private static func classify(_ text: NormalizedText, _ range: Range<Int>) -> Kind {
-        let units = text.units[range]
+        classify(text.units[range])
+    }
+
+    private static func classify(_ units: ArraySlice<UInt32>) -> Kind {
         if isByline(units) { return .byline }
-        if range.count <= 50 && !endsSentence(units) { return .heading }
+        if units.count <= 50 && !endsSentence(units) { return .heading }
         return .body
+    }
+
+    /// Whether a paragraph is body text: neither a byline nor a heading (see the type's rules).
+    ///
+    /// - Complexity: O(1) (it looks at the paragraph's first and last units).
+    package static func isBody(_ paragraph: ArraySlice<UInt32>) -> Bool {
+        classify(paragraph) == .body
     }
 
     private static let creditPrefixes: [[UInt32]] = ["本报记者", "本报讯", "本报通讯员", "记者", "通讯员", "新华社"]

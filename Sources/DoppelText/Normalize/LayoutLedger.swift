@@ -22,6 +22,9 @@ public struct LayoutLedger: Sendable, Equatable {
     public var hyphenationsJoined = 0
     /// Paragraph ends recovered in hard-wrapped text.
     public var paragraphsRecovered = 0
+    /// Page furniture lines set aside (section labels, editor credits, running dates and heads:
+    /// `PageFurniture`).
+    public var furniture = 0
     /// Headlines and kickers found after their article's body (counted by alignment).
     public var headlinesAfterBody = 0
     /// Optional folds: case folded (`--ignore-case`).
@@ -40,6 +43,7 @@ public struct LayoutLedger: Sendable, Equatable {
          ("compatibility_folded", compatibilityFolded), ("quotes_unified", quotesUnified),
          ("dashes_unified", dashesUnified), ("invisibles_removed", invisiblesRemoved),
          ("hyphenations_joined", hyphenationsJoined), ("paragraphs_recovered", paragraphsRecovered),
+         ("furniture", furniture),
          ("headlines_after_body", headlinesAfterBody), ("case_folded", caseFolded),
          ("punctuation_dropped", punctuationDropped), ("variants_folded", variantsFolded)]
     }
@@ -57,6 +61,7 @@ public struct LayoutLedger: Sendable, Equatable {
         r.invisiblesRemoved += rhs.invisiblesRemoved
         r.hyphenationsJoined += rhs.hyphenationsJoined
         r.paragraphsRecovered += rhs.paragraphsRecovered
+        r.furniture += rhs.furniture
         r.headlinesAfterBody += rhs.headlinesAfterBody
         r.caseFolded += rhs.caseFolded
         r.punctuationDropped += rhs.punctuationDropped

@@ -16,6 +16,8 @@
 ///   lines separate every line, a stray blank line inside a long paragraph (`工业` / `园区)`: two long lines, the first ending on an ideograph
 ///   without closing punctuation, the next beginning with an ideograph or closing punctuation)
 ///   is joined.
+/// In both layouts a line of page furniture (`PageFurniture`: `新闻特写G`, `本版编辑A`) is a
+/// paragraph of its own, so the normaliser can set it aside whole.
 struct LineLayout {
     /// For each non-blank line after the first, in order: true when a paragraph begins there.
     var paragraphBefore: [Bool]
@@ -35,6 +37,8 @@ struct LineLayout {
         var last: UInt32 = 0    // last non-space code point
         var blankBefore = false // a blank line (or more) separates it from the previous line
         var hardBreakBefore = false  // U+2029 or similar forces a paragraph
+        var start = 0           // offset of its first code point
+        var end = 0             // offset past its last code point
     }
 
     /// Reads `scalars` and decides every gap.
@@ -65,13 +69,17 @@ struct LineLayout {
         case .auto: isPrint = looksPrinted
         }
 
+        // A line of page furniture (`PageFurniture`) is a paragraph of its own wherever it sits.
+        // Checked on short lines only: in print, the lines clearly shorter than the typical width.
+        let furnitureWidth = min(2 * PageFurniture.maximumLength, isPrint ? typical * 85 / 100 : Int.max)
+        let furniture = lines.map { $0.width <= furnitureWidth && isFurniture(scalars, $0) }
         var before: [Bool] = []
         before.reserveCapacity(gaps)
         var recovered = 0
         for k in 1..<lines.count {
             let previous = lines[k - 1]
             let line = lines[k]
-            if line.hardBreakBefore {
+            if line.hardBreakBefore || furniture[k] || furniture[k - 1] {
                 before.append(true)
                 continue
             }
@@ -110,6 +118,28 @@ struct LineLayout {
     private static func isStrayBreak(_ previous: Line, _ next: Line) -> Bool {
         previous.ideographs >= 25 && next.ideographs >= 25 && ScriptClass.of(previous.last) == .ideograph
             && (ScriptClass.of(next.first) == .ideograph || closesClause(next.first))
+    }
+
+    /// Whether a short line is page furniture, judged on its code points with white space left
+    /// out and full-width forms folded, as the normaliser will read it.
+    private static func isFurniture(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ line: Line) -> Bool {
+        var units: [UInt32] = []
+        units.reserveCapacity(PageFurniture.maximumLength + 1)
+        var pendingSpace = false
+        for i in line.start..<line.end {
+            var u = s[i].value
+            if u == 0x20 || u == 0x09 || u == 0x3000 {
+                pendingSpace = !units.isEmpty
+                continue
+            }
+            if u >= 0xFF01 && u <= 0xFF5E { u -= 0xFEE0 }
+            // A space survives between two Latin letters or digits, as the normaliser keeps it.
+            if pendingSpace, let last = units.last, u < 0x80 && last < 0x80 { units.append(0x20) }
+            pendingSpace = false
+            units.append(u)
+            if units.count > PageFurniture.maximumLength { return false }
+        }
+        return PageFurniture.isFurniture(units[...])
     }
 
     /// Sentence-final punctuation, ASCII or full-width, and the closing quotes that follow it.
@@ -168,6 +198,7 @@ struct LineLayout {
                 // Fast path for the common case: a Han ideograph on a line.
                 if !inContent {
                     inContent = true
+                    current.start = i
                     current.first = u
                     current.blankBefore = sawBlank
                     current.hardBreakBefore = hardBreak
@@ -177,6 +208,7 @@ struct LineLayout {
                 current.width += pendingSpaces + 2
                 pendingSpaces = 0
                 current.last = u
+                current.end = i + 1
                 i += 1
                 continue
             }
@@ -203,10 +235,12 @@ struct LineLayout {
             } else {
                 if !inContent {
                     inContent = true
+                    current.start = i
                     current.first = u
                     current.blankBefore = sawBlank
                     current.hardBreakBefore = hardBreak
                 }
+                current.end = i + 1
                 let cls = classes.of(u)
                 if cls == .ideograph {
                     ideographs += 1

@@ -12,10 +12,12 @@ public struct NormalizationOptions: Sendable, Equatable {
         case print
     }
 
-    /// The defaults: layout detected, case, punctuation and variants kept, the map kept. Every
-    /// value of every setting is valid, so the settings are plain variables.
+    /// The defaults: layout detected, case, punctuation and variants kept, page furniture set
+    /// aside, the map kept. Every value of every setting is valid, so the settings are plain
+    /// variables.
     public static let standard = NormalizationOptions(
-        layout: .auto, ignoreCase: false, ignorePunctuation: false, foldVariants: false, keepMap: true)
+        layout: .auto, ignoreCase: false, ignorePunctuation: false, foldVariants: false, keepFurniture: false,
+        keepMap: true)
 
     /// How line breaks are read.
     public var layout: Layout
@@ -25,6 +27,10 @@ public struct NormalizationOptions: Sendable, Equatable {
     public var ignorePunctuation: Bool
     /// Fold traditional Chinese characters to simplified (ICU `Hant-Hans`), per character.
     public var foldVariants: Bool
+    /// Keep page furniture (section labels, editor credits, running dates and heads: see
+    /// `PageFurniture`) as text; by default it is set aside like layout and counted in the
+    /// ledger as `furniture`.
+    public var keepFurniture: Bool
     /// Keep the map back to the original (`originStarts`/`originEnds`). Clustering turns it off
     /// to save memory and time; the map arrays are then empty.
     public var keepMap: Bool
@@ -34,11 +40,12 @@ public struct NormalizationOptions: Sendable, Equatable {
     /// - Complexity: O(1).
     public init(layout: Layout = standard.layout, ignoreCase: Bool = standard.ignoreCase,
                 ignorePunctuation: Bool = standard.ignorePunctuation, foldVariants: Bool = standard.foldVariants,
-                keepMap: Bool = standard.keepMap) {
+                keepFurniture: Bool = standard.keepFurniture, keepMap: Bool = standard.keepMap) {
         self.layout = layout
         self.ignoreCase = ignoreCase
         self.ignorePunctuation = ignorePunctuation
         self.foldVariants = foldVariants
+        self.keepFurniture = keepFurniture
         self.keepMap = keepMap
     }
 }

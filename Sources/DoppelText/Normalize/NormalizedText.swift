@@ -22,6 +22,10 @@ public struct NormalizedText: Sendable {
     public var ledger: LayoutLedger
     /// True when the text was read as hard-wrapped print (headlines may follow their body).
     public var isPrintLayout = false
+    /// Where a word broken by a line-end hyphen was joined (`exam-` / `ple`, `long-` / `term`):
+    /// the index of the unit after the hyphen that was dropped, ascending. The comparison uses
+    /// them to decide such a hyphen with the other version's help.
+    public var hyphenJoins: [Int] = []
 
     public init(units: [UInt32], originStarts: [Int32], originEnds: [Int32], paragraphStarts: [Int],
                 originCount: Int, ledger: LayoutLedger = LayoutLedger()) {

@@ -17,7 +17,9 @@ import DoppelIO
 ///    survives only between two word characters (`Swift 6`, not `" 2024`); a word split by a line-end hyphen
 ///    (`exam-` / `ple`, next line lower case) is joined;
 /// 4. paragraph boundaries come from `LineLayout` and are kept as `paragraphStarts`, never as
-///    units.
+///    units;
+/// 5. page furniture (`PageFurniture`: section labels, editor credits, running dates) is set
+///    aside unless `keepFurniture`.
 ///
 /// Normalising normalised text (one paragraph per line) changes nothing.
 ///
@@ -91,6 +93,7 @@ public struct Normalizer {
         var ends: [Int32] = []
         var paragraphStarts: [Int] = []
         var ledger = LayoutLedger()
+        var hyphenJoins: [Int] = []
         var wanted = 0
         let starts = [Int32](unsafeUninitializedCapacity: mapCapacity) { startsBuffer, startsCount in
             ends = [Int32](unsafeUninitializedCapacity: mapCapacity) { endsBuffer, endsCount in
@@ -104,7 +107,7 @@ public struct Normalizer {
                     fold(s, lines: lines, into: &state)
                     state.finishParagraphs()
                     (unitsCount, startsCount, endsCount) = (state.units.count, state.starts.count, state.ends.count)
-                    (paragraphStarts, ledger) = (state.paragraphStarts, state.ledger)
+                    (paragraphStarts, ledger, hyphenJoins) = (state.paragraphStarts, state.ledger, state.hyphenJoins)
                     wanted = state.units.wanted
                 }
             }
@@ -113,6 +116,8 @@ public struct Normalizer {
         var text = NormalizedText(units: units, originStarts: starts, originEnds: ends,
                                   paragraphStarts: paragraphStarts, originCount: s.count, ledger: ledger)
         text.isPrintLayout = lines.isPrint
+        text.hyphenJoins = hyphenJoins
+        if !options.keepFurniture { text = PageFurniture.setAside(text).0 }
         return .folded(text)
     }
 
@@ -327,6 +332,8 @@ private struct Emitter {
     var ends: OutputColumn<Int32>
     var paragraphStarts: [Int] = []
     var ledger = LayoutLedger()
+    /// Where a line-end hyphen was dropped: the index of the next unit.
+    var hyphenJoins: [Int] = []
     let keepMap: Bool
     let ideographic: Bool
     /// Where the last unit ended in the original when a following dash or dot may merge with
@@ -374,6 +381,7 @@ private struct Emitter {
            ScriptClass.of(units[units.count - 2]) == .letter, Self.isLowercase(next) {
             removeLast()
             ledger.hyphenationsJoined += 1
+            hyphenJoins.append(units.count)
             return
         }
         if ideographic ? Self.bothWordCharacters(previous, next) : Self.spaced(previous, next) {

@@ -1,5 +1,6 @@
 import Testing
 @testable import DoppelIO
+@testable import DoppelText
 @testable import DoppelDiff
 @testable import DoppelCluster
 
@@ -75,7 +76,8 @@ import Testing
             AlignedPair(a: i * 20..<i * 20 + 18, b: i * 21..<i * 21 + 18, moved: false,
                         matches: [ExactMatch(a: i * 20, b: i * 21, length: 18)])
         }
-        let merged = PassageSelection.mergeAdjacent(pairs, options: .standard)
+        let text = NormalizedText(identity: String(repeating: "x", count: 500 * 21))
+        let merged = PassageSelection.mergeAdjacent(pairs, options: .standard, gaps: PassageGaps(text, text))
         #expect(merged.count == 1)
         #expect(merged[0].a == 0..<(499 * 20 + 18) && merged[0].b == 0..<(499 * 21 + 18))
         #expect(merged[0].matches == pairs.flatMap(\.matches))

@@ -1,3 +1,5 @@
+import Foundation
+import PagePairs
 import Testing
 @testable import DoppelIO
 @testable import DoppelText
@@ -40,13 +42,21 @@ import Testing
         }
     }
 
-    @Test func printOnlyArticleAndParagraphAreOnlyInB() {
+    @Test func thePrintOnlyArticleIsOnlyInBAndThePrintOnlyParagraphIsAParagraphEditOfItsArticle() {
         let c = Self.samples
         #expect(c.onlyInA.isEmpty)
         let onlyB = c.onlyInB.map { c.textB.string($0) }
         #expect(onlyB.contains("油纸伞下,爱意绽放"))
-        #expect(onlyB.contains { $0.hasPrefix("聚焦当地汽车装配制造") })
         #expect(onlyB.contains { $0.hasPrefix("这是沈阳市总工会举办的") })
+        #expect(!onlyB.contains { $0.hasPrefix("聚焦当地汽车装配制造") })
+        // The paragraph print added to the Wulian article is an insert of kind paragraph in
+        // that article's pair, where it sits.
+        let holding = c.pairs.first { pair in
+            pair.edits.contains { $0.kind == .paragraph && c.textB.string($0.b).hasPrefix("聚焦当地汽车装配制造") }
+        }
+        #expect(holding.map { c.textA.string($0.pair.a).contains("五莲县总") } == true)
+        #expect(holding?.edits.first { $0.kind == .paragraph }?.operation == .insert)
+        #expect(c.pairs.flatMap(\.edits).filter { $0.kind == .paragraph }.count == 1)
     }
 
     @Test func everyWebParagraphIsAligned() {
@@ -117,6 +127,91 @@ import Testing
         #expect(Comparer.compare(a, b, options: options).editCount == 2)
         options.ignorePunctuation = true
         #expect(Comparer.compare(a, b, options: options).editCount == 0)
+    }
+
+    // MARK: Edges, hyphens, layout only, few anchors
+
+    @Test func changingTheFirstCharacterOfATextIsAnEdit() {
+        // sed 's/^扎/狠/' on the web page: the headline's first character.
+        let web = Samples.source(Samples.web)
+        var scalars = web.scalars
+        let first = scalars.firstIndex { $0 != "\n" }!
+        #expect(scalars[first] == "扎")
+        scalars[first] = "狠"
+        let c = Comparer.compare(web, SourceText(path: "b", text: String(String.UnicodeScalarView(scalars))))
+        let found = edits(c)
+        #expect(found.count == 1)
+        #expect(found.first.map { $0.a == "扎" && $0.b == "狠" && $0.edit.a == 0..<1 } == true)
+        #expect(c.onlyInA.isEmpty && c.onlyInB.isEmpty)
+    }
+
+    @Test func changingTheLastCharacterOfATextIsAnEdit() {
+        let a = "西宁市总坚持党建带动工建、工建服务党建工作机制,与教育、卫生、民政等业务主管部门加强联系合作。"
+        let b = "西宁市总坚持党建带动工建、工建服务党建工作机制,与教育、卫生、民政等业务主管部门加强联系合作!"
+        let found = edits(Comparer.compare(SourceText(path: "a", text: a), SourceText(path: "b", text: b)))
+        #expect(found.map { "\($0.a)→\($0.b)" } == ["。→!"])
+    }
+
+    @Test func aClauseAppendedOrDeletedBeforeTheFinalFullStopIsAnEdit() {
+        let one = "今年以来,当地把老旧小区改造作为民生实事,已完成改造项目37个,惠及居民1.2万户。"
+        let two = "改造之前,社区工作人员逐户走访,听取居民意见,把加装电梯、停车难和管网老化等问题列入清单。"
+        let three = "下一步,当地将继续推进城镇老旧小区改造,计划到明年底基本完成改造任务。"
+        let a = [one, two, three].joined(separator: "\n\n")
+        let appended = [one, "改造之前,社区工作人员逐户走访,听取居民意见,把加装电梯、停车难和管网老化等问题列入清单,群众满意度明显提升。", three]
+        let c = Comparer.compare(SourceText(path: "a", text: a), SourceText(path: "b", text: appended.joined(separator: "\n\n")))
+        #expect(edits(c).map { "\($0.a)→\($0.b)" } == ["→,群众满意度明显提升"])
+        let deleted = [one, two, "下一步,当地将继续推进城镇老旧小区改造。"]
+        let d = Comparer.compare(SourceText(path: "a", text: a), SourceText(path: "b", text: deleted.joined(separator: "\n\n")))
+        #expect(edits(d).map { "\($0.a)→\($0.b)" } == [",计划到明年底基本完成改造任务→"])
+        #expect(c.onlyInA.isEmpty && c.onlyInB.isEmpty && d.onlyInA.isEmpty && d.onlyInB.isEmpty)
+    }
+
+    @Test func aLineEndHyphenIsDecidedWithTheOtherVersion() {
+        let web = "The council approved a long-term plan for the riverside district on Tuesday, ending two years of consultation."
+        // Print breaks the real hyphen of long-term, and the word "consultation", at line ends.
+        let print = "The council approved a long-\nterm plan for the riverside district on Tuesday, ending two years of consul-\ntation."
+        var options = ComparisonOptions.standard
+        options.normalization.layout = .print
+        func compare(_ a: String, _ b: String) -> Comparison {
+            Comparer.compare(SourceText(path: "a", text: a), SourceText(path: "b", text: b), options: options)
+        }
+        let c = compare(web, print)
+        #expect(c.editCount == 0 && !c.hasDifferences)
+        #expect(c.textB.hyphenJoins.count == 2)
+        // Where the other version has the joined word, the hyphen is not there either.
+        let joined = web.replacingOccurrences(of: "long-term", with: "longterm")
+        #expect(compare(joined, print).editCount == 0)
+        // A hyphen neither version breaks at a line end is text: its removal is an edit.
+        #expect(compare(web, joined).editCount == 1)
+    }
+
+    @Test func pagesThatDifferInLayoutOnlyReportNothing() {
+        let generator = PagePairGenerator(text: PageText(samplesFolder: Samples.folder))
+        for kind in PagePairGenerator.Kind.allCases {
+            let pair = generator.page(kind, control: true, seed: 11)
+            let c = Comparer.compare(SourceText(path: "a", text: pair.a), SourceText(path: "b", text: pair.b))
+            #expect(c.editCount == 0, "\(pair.name): \(edits(c).map { "\($0.a)→\($0.b)" })")
+        }
+    }
+
+    @Test func nearIdenticalTextsOfATwoLetterAlphabetAlign() {
+        // 300,000 characters of `a` and `b` with 60 one-character edits: no 12-gram is unique in
+        // such text; longer anchors are.
+        var rng = SplitMix64(seed: 13)
+        let a: [Character] = (0..<300_000).map { _ in Bool.random(using: &rng) ? "a" : "b" }
+        var b = a
+        for _ in 0..<60 {
+            let i = Int.random(in: 1..<b.count - 1, using: &rng)
+            switch Int.random(in: 0..<3, using: &rng) {
+            case 0: b[i] = b[i] == "a" ? "b" : "a"
+            case 1: b.insert("a", at: i)
+            default: b.remove(at: i)
+            }
+        }
+        let c = Comparer.compare(SourceText(path: "a", text: String(a)), SourceText(path: "b", text: String(b)))
+        #expect(c.similarity > 0.9)
+        #expect(c.editCount > 0 && c.editCount <= 60)
+        #expect(c.onlyInA.isEmpty && c.onlyInB.isEmpty)
     }
 }
 

@@ -3,29 +3,29 @@ import Testing
 @testable import DoppelCompare
 
 @Suite struct FailurePolicyTests {
-    static let samples = Comparer.compare(Samples.source(Samples.web), Samples.source(Samples.print))  // 34 edits, 6 only in B
+    static let samples = Comparer.compare(Samples.source(Samples.web), Samples.source(Samples.print))  // 35 edits, 4 only in B
     static let identical = Comparer.compare(Samples.source(Samples.web), Samples.source(Samples.web))
 
     @Test func anyFailsOnEditsOrOneSidedText() throws {
         let policy = try FailurePolicy()
-        #expect(policy.failures(Self.samples) == ["34 edits", "6 passages only in B"])
+        #expect(policy.failures(Self.samples) == ["35 edits", "4 passages only in B"])
         #expect(!policy.fails(Self.identical))
         #expect(policy.failsUnmatched)
     }
 
     @Test func editsIgnoresOneSidedText() throws {
-        #expect(try FailurePolicy(findings: .edits).failures(Self.samples) == ["34 edits"])
-        #expect(try FailurePolicy(findings: .edits, maxEdits: 34).failures(Self.samples).isEmpty)
+        #expect(try FailurePolicy(findings: .edits).failures(Self.samples) == ["35 edits"])
+        #expect(try FailurePolicy(findings: .edits, maxEdits: 35).failures(Self.samples).isEmpty)
         #expect(try !FailurePolicy(findings: .edits).failsUnmatched)
     }
 
     @Test func onlyIgnoresEdits() throws {
-        #expect(try FailurePolicy(findings: .only).failures(Self.samples) == ["6 passages only in B"])
+        #expect(try FailurePolicy(findings: .only).failures(Self.samples) == ["4 passages only in B"])
     }
 
     @Test func maxEditsAcceptsUpToNEdits() throws {
-        #expect(try FailurePolicy(maxEdits: 33).failures(Self.samples).first == "34 edits (more than 33)")
-        #expect(try FailurePolicy(maxEdits: 34).failures(Self.samples) == ["6 passages only in B"])
+        #expect(try FailurePolicy(maxEdits: 34).failures(Self.samples).first == "35 edits (more than 34)")
+        #expect(try FailurePolicy(maxEdits: 35).failures(Self.samples) == ["4 passages only in B"])
     }
 
     @Test func negativeMaxEditsIsInvalid() {

@@ -18,7 +18,7 @@ import Testing
         #expect(lines.count == c.editCount + c.onlyInA.count + c.onlyInB.count)
         #expect(lines.contains("::warning file=\(Samples.print),line=12,col=6,endLine=12,endColumn=6,title=doppel%3A text edit::王 → 马 (A \(Samples.web):99:45)"))
         #expect(lines.contains { $0.hasPrefix("::warning file=\(Samples.print),line=14,col=5,") && $0.hasSuffix("::inserted 短 (A \(Samples.web):99:63)") })
-        #expect(lines.contains { $0.contains("title=doppel%3A only in B::160 characters only in B: 聚焦") })
+        #expect(lines.contains { $0.contains("title=doppel%3A paragraph edit::inserted 聚焦当地汽车装配制造") })
     }
 
     @Test func editsAgainstAPDFAreAnchoredOnTheTextFileWithThePageNamed() {

@@ -57,7 +57,7 @@ private final class JUnitReader: NSObject, XMLParserDelegate {
         let reader = try JUnitReader.read(junit.xml)
         #expect(reader.counts["tests"] == "3" && reader.counts["failures"] == "2" && reader.counts["errors"] == "1")
         #expect(reader.cases.first == "\(Samples.web) ↔ \(Samples.print)")
-        #expect(reader.failures.first?.message == "34 edits, 6 passages only in B")
+        #expect(reader.failures.first?.message == "35 edits, 4 passages only in B")
         #expect(reader.failures.first?.body.contains("A 99:45  B 12:6  text  王 → 马") == true)
         #expect(reader.errors == ["a/image.txt: not text (binary data)"])
     }

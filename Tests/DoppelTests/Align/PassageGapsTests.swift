@@ -1,0 +1,76 @@
+import Testing
+import Doppel
+@testable import DoppelDiff
+
+/// The text between passages judged by what it is on the page (`PassageGaps`): another article's
+/// headline is not an edit, a paragraph added inside an article is one, of kind `paragraph`.
+@Suite struct PassageGapsTests {
+    static let bodyOne = "西宁市总坚持党建带动工建、工建服务党建工作机制,与教育、卫生、民政等业务主管部门加强联系合作,全面掌握社会组织的数量分布和职工人数。"
+    static let bodyOneMore = "聚焦全市民办医院、学校、养老机构等社会组织,西宁市总采取上门走访、集中宣讲等方式,推动社会组织依法建立工会,吸引职工加入工会。"
+    static let bodyTwo = "本报讯(记者田国全通讯员魏星)日前,由山东省日照市五莲县总工会组织的劳模工匠送技入企活动走进山东鸿日新能源汽车有限公司。"
+    static let bodyTwoMore = "五莲县总创新开展职工技能提升行动,先后组织齐鲁工匠、日照工匠以及省、市劳模到企业开展技能讲座三十余场,受到职工欢迎。"
+    static let added = "活动现场还设置了技能比武环节,二十余名青年职工同台竞技,比出了水平,赛出了风格,营造了比学赶超的浓厚氛围。"
+
+    static func compare(_ a: [String], _ b: [String]) -> Comparison {
+        Comparer.compare(SourceText(path: "a", text: a.joined(separator: "\n\n")), SourceText(path: "b", text: b.joined(separator: "\n\n")))
+    }
+
+    static func edits(_ c: Comparison) -> [(a: String, b: String, edit: Edit)] {
+        c.pairs.flatMap(\.edits).map { (c.textA.string($0.a), c.textB.string($0.b), $0) }
+    }
+
+    @Test func headlinesPrintedAfterTheirBodyAreNotEditsOfTheNextArticle() {
+        // Web: headline, body; print: body, then its headline (edited in one character).
+        let c = Self.compare(["西宁市总多措并举推进社会组织建会", Self.bodyOne, Self.bodyOneMore, "五莲县总组织劳模工匠送技入企", Self.bodyTwo, Self.bodyTwoMore],
+                             [Self.bodyOne, Self.bodyOneMore, "西宁市总多措并举推动社会组织建会", Self.bodyTwo, Self.bodyTwoMore, "五莲县总组织劳模工匠送技入企"])
+        let found = Self.edits(c)
+        #expect(found.count == 1)
+        #expect(found.first.map { $0.a == "进" && $0.b == "动" } == true)
+        // Each headline is aligned with itself, after its body: a moved pair.
+        let headline = c.pairs.first { c.textA.string($0.pair.a) == "五莲县总组织劳模工匠送技入企" }
+        #expect(headline.map { c.textB.string($0.pair.b) == "五莲县总组织劳模工匠送技入企" && $0.pair.moved } == true)
+        #expect(c.onlyInA.isEmpty && c.onlyInB.isEmpty)
+    }
+
+    @Test func unrelatedParagraphsFacingEachOtherAreOneSidedNotAReplace() {
+        let c = Self.compare([Self.bodyOne, "劳模助农服务进农场", Self.bodyTwo],
+                             [Self.bodyOne, "沙漠绿洲里的热门打卡点", Self.bodyTwo])
+        #expect(Self.edits(c).isEmpty)
+        #expect(c.onlyInA.map { c.textA.string($0) } == ["劳模助农服务进农场"])
+        #expect(c.onlyInB.map { c.textB.string($0) } == ["沙漠绿洲里的热门打卡点"])
+    }
+
+    @Test func aParagraphAddedInsideAnArticleIsAParagraphInsertOfItsPair() {
+        let c = Self.compare([Self.bodyTwo, Self.bodyTwoMore, Self.bodyOneMore],
+                             [Self.bodyTwo, Self.added, Self.bodyTwoMore, Self.bodyOneMore])
+        let found = Self.edits(c)
+        #expect(found.count == 1)
+        #expect(found.first.map { $0.edit.kind == .paragraph && $0.edit.operation == .insert && $0.b == Self.added } == true)
+        #expect(c.pairs.count == 1 && c.onlyInB.isEmpty)
+    }
+
+    @Test func aParagraphRemovedInsideAnArticleIsAParagraphDelete() {
+        let c = Self.compare([Self.bodyTwo, Self.added, Self.bodyTwoMore, Self.bodyOneMore],
+                             [Self.bodyTwo, Self.bodyTwoMore, Self.bodyOneMore])
+        let found = Self.edits(c)
+        #expect(found.count == 1)
+        #expect(found.first.map { $0.edit.kind == .paragraph && $0.edit.operation == .delete && $0.a == Self.added } == true)
+        #expect(c.onlyInA.isEmpty)
+    }
+
+    @Test func aHeadlineBetweenPassagesIsNotAParagraphEdit() {
+        // A headline (not body text) only in B between two passages that are neighbours in A.
+        let c = Self.compare([Self.bodyOne, Self.bodyOneMore, Self.bodyTwo],
+                             [Self.bodyOne, Self.bodyOneMore, "五莲县总组织劳模工匠送技入企", Self.bodyTwo])
+        #expect(Self.edits(c).isEmpty)
+        #expect(c.onlyInB.map { c.textB.string($0) } == ["五莲县总组织劳模工匠送技入企"])
+    }
+
+    @Test func sharedCharactersDecideWhetherTwoStretchesAreVersions() {
+        func units(_ s: String) -> ArraySlice<UInt32> { ArraySlice(s.unicodeScalars.map(\.value)) }
+        #expect(PassageGaps.shareCharacters(units("西宁市总多措并举推进"), units("西宁市总多举措推进")))
+        #expect(!PassageGaps.shareCharacters(units("劳模助农服务进农场"), units("沙漠绿洲里的热门打卡点")))
+        #expect(PassageGaps.shareCharacters(units(""), units("任何")))
+        #expect(!PassageGaps.shareCharacters(units(""), units("任何"), emptyShares: false))
+    }
+}

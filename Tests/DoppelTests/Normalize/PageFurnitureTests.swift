@@ -1,0 +1,60 @@
+import Testing
+import Doppel
+@testable import DoppelText
+
+@Suite struct PageFurnitureTests {
+    private func units(_ s: String) -> ArraySlice<UInt32> { ArraySlice(s.unicodeScalars.map(\.value)) }
+
+    @Test(arguments: ["综合新闻", "新闻特写G", "关注G", "图片新闻", "本版编辑A", "工会新闻3", "本版编辑王伟美编李娜",
+                      "责任编辑:张帆", "2024年4月8日星期一", "第3版", "要闻", "Page 4", "NATIONAL NEWS", "Edited by Sarah Mills"])
+    func labelsCreditsDatesAndRunningHeadsAreFurniture(_ line: String) {
+        #expect(PageFurniture.isFurniture(units(line)))
+    }
+
+    @Test(arguments: ["标题一号新闻", "阅读提示", "劳模助农服务进农场", "西宁市总多措并举推进社会组织建会", "2024年,全总作出部署。",
+                      "Council approves long-term plan", "EDUCATION", "本报记者 裴龙翔"])
+    func headlinesBylinesAndSentencesAreNot(_ line: String) {
+        #expect(!PageFurniture.isFurniture(units(line)))
+    }
+
+    static let print = """
+        近年来,银川市总工会聚焦女职工合法权益
+
+        和特殊利益维护,逐步探索创立三位一体维
+
+        护女职工权益工作新模式,质量不断提升。
+
+        新闻特写G
+
+        这是银川工会高效为女职工维权的一个案
+
+        例,取得了良好的效果,受到职工的欢迎。
+
+        本版编辑 王伟 美编 李娜
+        """
+
+    @Test func furnitureIsSetAsideAndCountedInTheLedger() {
+        let text = Normalizer().normalize(SourceText(path: "p", text: Self.print))
+        let all = text.string(0..<text.count)
+        #expect(!all.contains("新闻特写") && !all.contains("本版编辑"))
+        #expect(text.ledger.furniture == 2)
+        #expect(text.paragraphRanges.count == 2)
+        // The map still leads every unit back to its original.
+        let last = text.originRange(of: text.count - 1..<text.count)
+        #expect(String(String.UnicodeScalarView(SourceText(path: "p", text: Self.print).scalars[last])) == "。")
+    }
+
+    @Test func keepFurnitureKeepsItAsText() {
+        let text = Normalizer(options: NormalizationOptions(keepFurniture: true)).normalize(SourceText(path: "p", text: Self.print))
+        #expect(text.paragraphRanges.map { text.string($0) }.contains("新闻特写G"))
+        #expect(text.ledger.furniture == 0)
+    }
+
+    @Test func aFurnitureLineBetweenWrappedLinesIsAParagraphOfItsOwn() {
+        // No blank lines: the label would otherwise be joined to the line before it.
+        let page = "党建带动工建、工建服务党建的工作机制不断\n完善,推动社会组织依法建立工会组织\n关注G\n聚焦全市民办医院、学校、养老机构等社会\n组织,吸引职工加入工会组织。"
+        let text = Normalizer(options: NormalizationOptions(layout: .print)).normalize(SourceText(path: "p", text: page))
+        #expect(!text.string(0..<text.count).contains("关注"))
+        #expect(text.ledger.furniture == 1)
+    }
+}

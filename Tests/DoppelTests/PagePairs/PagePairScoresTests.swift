@@ -1,0 +1,42 @@
+import PagePairs
+import Testing
+@testable import Doppel
+
+/// `doppel diff` on generated web/print page pairs it has never seen, scored against their truth
+/// (`PagePairGenerator`, `PagePairScores`). The floors pin the scores reached; they rise as the
+/// aligner improves, never fall. `make bench` prints the same table (DoppelBench --pages).
+@Suite struct PagePairScoresTests {
+    static let pairs = PagePairGenerator(text: PageText(samplesFolder: Samples.folder)).standardSet()
+    static let scores: PagePairScores = {
+        var scores = PagePairScores()
+        for pair in pairs {
+            scores.add(pair, Comparer.compare(SourceText(path: pair.name + ".a", text: pair.a),
+                                              SourceText(path: pair.name + ".b", text: pair.b)))
+        }
+        return scores
+    }()
+
+    /// Recall floor per class.
+    static let recallFloor: [ScoreClass: Double] = [
+        .char: 0.97, .word: 1.0, .reorder: 1.0, .edge: 1.0, .headline: 1.0, .paragraph: 0.66, .article: 1.0,
+    ]
+
+    @Test func everyEditClassIsFound() {
+        let s = Self.scores
+        for (c, floor) in Self.recallFloor {
+            #expect((s.recall(c) ?? 0) >= floor, "\(c)\n\(s.table)\n\(s.notes.joined(separator: "\n"))")
+        }
+        #expect(s.recall >= 0.95, "\(s.table)")
+    }
+
+    @Test func reportedEditsAreRealEdits() {
+        let s = Self.scores
+        #expect(s.precision >= 0.95, "\(s.table)\n\(s.notes.joined(separator: "\n"))")
+    }
+
+    @Test func controlPagesReportFewEdits() {
+        let s = Self.scores
+        #expect(s.controls == 8)
+        #expect(s.controlEdits <= 7, "\(s.table)")
+    }
+}
