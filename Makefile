@@ -1,18 +1,24 @@
 # doppel: the targets a newcomer guesses.
 PREFIX ?= /usr/local
+DESTDIR ?=
 SWIFT ?= swift
 SAMPLES = samples/000_d0a0d55efd38cf19.txt samples/001_bf998fbe8d636d66.txt
 
-.PHONY: build release test demo bench install format lint clean fuzz browser-test spark-test
+.PHONY: build release test demo bench install dist man format lint clean fuzz browser-test spark-test
 
 build:
 	$(SWIFT) build
 
+# The release binary links the Swift runtime and Foundation statically, so it runs on a Linux
+# machine without Swift (only the C library and its friends are needed). Only the doppel product:
+# the benchmark program is built by `make bench`.
 release:
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --product doppel --static-swift-stdlib
 
+# Runs the tests and ends with one line of totals that names skipped tests and why
+# (Tests/summarize.sh keeps swift test's own closing lines above it).
 test:
-	$(SWIFT) test
+	Tests/summarize.sh $(SWIFT) test
 
 # The main job on the samples: what the print edition changed against the web edition, then the
 # versions of each article across all five pages.
@@ -21,7 +27,8 @@ demo: release
 	.build/release/doppel diff $(SAMPLES) || [ $$? -eq 1 ]
 	.build/release/doppel cluster --split articles --include '*.txt' samples/ || [ $$? -eq 1 ]
 
-bench: release
+bench:
+	$(SWIFT) build -c release
 	bench/run
 
 # The Spark job of contrib/spark/ against doppel cluster on a generated corpus (installs pyspark
@@ -30,9 +37,35 @@ spark-test:
 	$(SWIFT) build --product doppel
 	contrib/spark/test.sh
 
+# The man page, generated from the same option tables as --help.
+man: release
+	.build/release/doppel man > doppel.1
+
+# Installs the binary, the man page and the completions under $(DESTDIR)$(PREFIX).
 install: release
-	install -d $(PREFIX)/bin
-	install -m 755 .build/release/doppel $(PREFIX)/bin/doppel
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	install -m 755 .build/release/doppel $(DESTDIR)$(PREFIX)/bin/doppel
+	.build/release/doppel man > $(DESTDIR)$(PREFIX)/share/man/man1/doppel.1
+	.build/release/doppel completions bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/doppel
+	.build/release/doppel completions zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_doppel
+	.build/release/doppel completions fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/doppel.fish
+
+# A versioned tarball to copy to machines without Swift: dist/doppel-VERSION-linux-ARCH.tar.gz
+# holding bin/doppel, share/man/man1/doppel.1, the completions, README.md (and LICENSE when the
+# repository has one). Tests/dist/check_dist.sh checks it runs without the toolchain.
+ARCH := $(shell uname -m)
+dist: release
+	set -e; version=$$(.build/release/doppel --version | cut -d' ' -f2); \
+	name=doppel-$$version-linux-$(ARCH); stage=dist/$$name; \
+	rm -rf $$stage; mkdir -p $$stage/bin $$stage/share/man/man1 $$stage/share/completions; \
+	install -m 755 .build/release/doppel $$stage/bin/doppel; \
+	if command -v strip > /dev/null; then strip $$stage/bin/doppel; fi; \
+	.build/release/doppel man > $$stage/share/man/man1/doppel.1; \
+	for shell in bash zsh fish; do .build/release/doppel completions $$shell > $$stage/share/completions/doppel.$$shell; done; \
+	cp README.md $$stage/; if [ -f LICENSE ]; then cp LICENSE $$stage/; fi; \
+	tar -C dist -czf dist/$$name.tar.gz $$name; rm -rf $$stage; echo dist/$$name.tar.gz
 
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests bench/DoppelBench
@@ -44,11 +77,13 @@ lint:
 # through the rendered DOM that the expected edits are highlighted and linked in both columns, and
 # that a screenshot is not blank (Tests/browser/check_report.py); then the synoptic page of
 # doppel collate on the samples and a third version: every variant location marked with its
-# readings and linked to the side list (Tests/browser/check_collation.py). Needs chromium and python3.
-# SCREENSHOT=docs/report.png keeps the screenshot.
+# readings and linked to the side list (Tests/browser/check_collation.py); then the cluster page on
+# a 420 px screen: no sideways scrolling, paths not squeezed (Tests/browser/check_cluster_report.py).
+# Needs chromium and python3. SCREENSHOT=docs/report.png keeps the screenshot.
 browser-test: build
 	python3 Tests/browser/check_report.py .build/debug/doppel $(SAMPLES) .build/browser-test $(if $(SCREENSHOT),--screenshot $(SCREENSHOT))
 	python3 Tests/browser/check_collation.py .build/debug/doppel $(SAMPLES) .build/browser-test
+	python3 Tests/browser/check_cluster_report.py .build/debug/doppel samples .build/browser-test
 
 # Fuzz the readers, the normaliser and the diff with libFuzzer (the Fuzz/ package), each target
 # for FUZZ_SECONDS, seeded from samples/; fails on a crash or a broken property (Fuzz/run).
@@ -57,4 +92,4 @@ fuzz:
 	FUZZ_SECONDS=$(FUZZ_SECONDS) Fuzz/run
 
 clean:
-	rm -rf .build bench/out Fuzz/.build contrib/spark/.venv
+	rm -rf .build bench/out Fuzz/.build contrib/spark/.venv dist doppel.1

@@ -12,18 +12,50 @@ struct ParsedArguments {
 }
 
 /// One option of a command: `--name VALUE` or a flag `--name`, optionally with a short form.
+/// The option table is the one description of a command's options: parsing, `--help`, the man
+/// page and the shell completions are all made from it.
 struct OptionSpec {
+    /// What the shell completes for an option's value.
+    enum Completion: Equatable {
+        /// Nothing in particular (a number, a name).
+        case none
+        /// A path.
+        case file
+        /// One of the option's `choices`.
+        case choices
+    }
+
     var name: String
     var short: Character?
     var valueName: String?  // nil for a flag
     var help: String
+    /// The value used when the option is not given, quoted from the library's `…Options.standard`
+    /// (or the CLI's own default for options the library does not see); shown as `(default: …)`.
+    var defaultValue: String?
+    /// The values the option accepts, when it is one of a few words (completions list them).
+    var choices: [String] = []
+    var completion: Completion = .none
 
     static func flag(_ name: String, short: Character? = nil, _ help: String) -> OptionSpec {
         OptionSpec(name: name, short: short, valueName: nil, help: help)
     }
 
-    static func value(_ name: String, short: Character? = nil, _ valueName: String, _ help: String) -> OptionSpec {
-        OptionSpec(name: name, short: short, valueName: valueName, help: help)
+    static func value(_ name: String, short: Character? = nil, _ valueName: String, _ help: String,
+                      default defaultValue: String? = nil, choices: [String] = [],
+                      completion: Completion? = nil) -> OptionSpec {
+        OptionSpec(name: name, short: short, valueName: valueName, help: help, defaultValue: defaultValue,
+                   choices: choices, completion: completion ?? (choices.isEmpty ? .none : .choices))
+    }
+
+    /// The help text with the default appended: `… (default: 0.8)`.
+    var fullHelp: String { defaultValue.map { "\(help) (default: \($0))" } ?? help }
+
+    /// `-o, --output <PATH>` as help and the man page show it.
+    var label: String {
+        var label = short.map { "-\($0), " } ?? ""
+        label += "--\(name)"
+        if let v = valueName { label += " <\(v)>" }
+        return label
     }
 }
 
@@ -35,10 +67,13 @@ struct CommandSpec {
     var discussion: String = ""
     var arguments: [(String, String)] = []
     var options: [OptionSpec]
+    /// Words that may come first among the positional arguments (`index build`), for completions.
+    var actions: [String] = []
 
     /// Options every command accepts.
     static let common: [OptionSpec] = [
-        .value("color", "WHEN", "Colour the output: auto (a terminal without NO_COLOR), always, never. (default: auto)"),
+        .value("color", "WHEN", "Colour the output: auto (a terminal without NO_COLOR), always, never.",
+               default: "auto", choices: ["auto", "always", "never"]),
         .flag("help", short: "h", "Show help information."),
     ]
 
@@ -108,10 +143,7 @@ struct CommandSpec {
         }
         out += "\nOPTIONS:\n"
         for option in allOptions {
-            var label = option.short.map { "-\($0), " } ?? ""
-            label += "--\(option.name)"
-            if let v = option.valueName { label += " <\(v)>" }
-            out += Self.row(label, option.help)
+            out += Self.row(option.label, option.fullHelp)
         }
         return out
     }

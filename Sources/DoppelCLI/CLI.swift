@@ -13,6 +13,12 @@ enum CLI {
 
     static let commands: [any Command.Type] = [DiffCommand.self, CollateCommand.self, ClusterCommand.self, NormalizeCommand.self, IndexCommand.self, SignCommand.self]
 
+    /// The subcommands without options of their own, listed after the others (`doppel man`,
+    /// which writes the man page, is left out of the help: `make man` runs it).
+    static let extraCommands: [(name: String, abstract: String)] = [
+        ("completions", "Print a completion script for bash, zsh or fish."),
+        ("version", "Show the version."),
+    ]
 
     static let topHelp = """
     OVERVIEW: Find the versions of the same text and say exactly what changed between them.
@@ -20,11 +26,11 @@ enum CLI {
     USAGE: doppel <subcommand> [options]
 
     OPTIONS:
-      --version               Show the version.
+      -V, --version           Show the version.
       -h, --help              Show help information.
 
     SUBCOMMANDS:
-    \(commands.map { "  " + $0.spec.name.padding(toLength: 22, withPad: " ", startingAt: 0) + $0.spec.abstract }.joined(separator: "\n"))
+    \((commands.map { ($0.spec.name, $0.spec.abstract) } + extraCommands).map { "  " + $0.0.padding(toLength: 22, withPad: " ", startingAt: 0) + $0.1 }.joined(separator: "\n"))
 
       See 'doppel help <subcommand>' for detailed help.
 
@@ -39,8 +45,17 @@ static func run(_ argv: [String]) -> Int32 {
     switch first {
     case "-h", "--help":
         return printHelp(topHelp)
-    case "--version":
+    case "--version", "-V", "version":
         return printHelp("doppel \(version)\n")
+    case "completions":
+        guard argv.count == 2, let shell = Completions.Shell(rawValue: argv[1]) else {
+            let given = argv.count > 1 ? "Invalid shell '\(argv[1])'" : "Missing expected argument '<shell>'"
+            Console.writeStandardError("Error: \(given): use bash, zsh or fish\nUsage: doppel completions bash|zsh|fish\n")
+            return 2
+        }
+        return printHelp(Completions.script(shell, commands: commands.map { $0.spec }))
+    case "man":
+        return printHelp(ManPage.page(commands: commands.map { $0.spec }, version: version))
     case "help":
         guard argv.count > 1 else {
             return printHelp(topHelp)

@@ -14,30 +14,28 @@ enum ClusterCommand: Command {
             Exit status: 0 no near-duplicates, 1 some, 2 trouble.
             """,
         arguments: [("path", "Files or folders (searched recursively); - for standard input.")],
-        options: SharedOptions.input + SharedOptions.normalization + [
-            .value("jsonl", "FILE", "Read documents from JSON Lines: one {\"id\": …, \"text\": …} per line."),
-            .value("id-field", "NAME", "The id field of JSON Lines records. (default: id)"),
-            .value("text-field", "NAME", "The text field of JSON Lines records. (default: text)"),
-            .value("include", "GLOB", "Only files whose name matches GLOB (repeatable), e.g. '*.txt'."),
-            .value("split", "UNIT", "Split each file: articles (pages into articles, ids PATH#N)."),
-            .value("threshold", "J", "Jaccard similarity that joins two documents. (default: 0.8)"),
-            .value("containment", "C", "Containment that joins a truncated version to its full one; 'off' to disable. (default: 0.8)"),
-            .value("permutations", "K", "MinHash values per signature. (default: 128)"),
-            .value("verify", "MODE", "exact (shingle sets) or signature (MinHash estimate). (default: exact)"),
-            .value("on-error", "POLICY", "stop at the first unreadable input, or skip it and report it. (default: stop)"),
-            .value("format", short: "f", "FORMAT", "Output: text, json, csv or html (a page with each member's diff against its representative). (default: text)"),
-            .flag("csv-raw", "CSV: write cells as they are, even those a spreadsheet would run as formulas (=, +, -, @ first), which are otherwise written with a leading '."),
-            .flag("diff", "Also show, for each member, its diff against the cluster's representative."),
-            .value("output", short: "o", "PATH", "Write the report to PATH (atomically) instead of standard output."),
-            SharedOptions.force,
-        ])
+        options: DocumentInputs.options + SharedOptions.input + SharedOptions.normalization
+            + ClusterSettings.options + [
+                .value("verify", "MODE", "exact (shingle sets) or signature (MinHash estimate).",
+                       default: OptionDefaults.verification,
+                       choices: ClusterOptions.Verification.allCases.map(\.rawValue)),
+                .value("format", short: "f", "FORMAT",
+                       "Output: text, json, jsonl (one line per cluster), csv or html (a page with each member's diff against its representative); without it, -o's extension decides.",
+                       default: Format.text.rawValue, choices: Format.allCases.map(\.rawValue)),
+                .flag("csv-bom", "CSV: start with a UTF-8 byte order mark, so spreadsheets read the text as UTF-8."),
+                .flag("csv-raw", "CSV: write cells as they are, even those a spreadsheet would run as formulas (=, +, -, @ first), which are otherwise written with a leading '."),
+                .flag("diff", "Also show, for each member, its diff against the cluster's representative."),
+                .value("output", short: "o", "PATH", "Write the report to PATH (atomically) instead of standard output.",
+                       completion: .file),
+                SharedOptions.force,
+            ])
 
-    enum Format: String { case text, json, csv, html }
+    enum Format: String, CaseIterable { case text, json, jsonl, csv, html }
 
     static func run(_ arguments: ParsedArguments, environment: [String: String]) throws -> Int32 {
-        let formatName = arguments.value("format") ?? "text"
-        guard let format = Format(rawValue: formatName) else {
-            throw UsageError("Invalid value '\(formatName)' for '--format <FORMAT>': use text, json, csv or html")
+        let format = Format(rawValue: try OutputFormat.choose(arguments, formats: Format.allCases.map(\.rawValue)))!
+        if arguments.flag("csv-bom") && format != .csv {
+            throw UsageError("'--csv-bom' applies to '--format csv' only")
         }
         let jsonl = try SharedOptions.jsonLinesPath(arguments, paths: arguments.positionals)
         if jsonl == nil && arguments.positionals.isEmpty {
@@ -45,7 +43,7 @@ enum ClusterCommand: Command {
         }
         let split = arguments.value("split")
         if let split, split != "articles" { throw UsageError("Invalid value '\(split)' for '--split <UNIT>': use articles") }
-        let onErrorName = arguments.value("on-error") ?? "stop"
+        let onErrorName = arguments.value("on-error") ?? OptionDefaults.onError
         guard let onError = FileCorpus.OnError(rawValue: onErrorName) else {
             throw UsageError("Invalid value '\(onErrorName)' for '--on-error <POLICY>': use stop or skip")
         }
@@ -65,8 +63,8 @@ enum ClusterCommand: Command {
         var fileCorpus: FileCorpus?
         var jsonlCorpus: JSONLinesCorpus?
         if let jsonl {
-            let fields = JSONLinesFields(idField: arguments.value("id-field") ?? "id",
-                                         textField: arguments.value("text-field") ?? "text")
+            let fields = JSONLinesFields(idField: arguments.value("id-field") ?? OptionDefaults.idField,
+                                         textField: arguments.value("text-field") ?? OptionDefaults.textField)
             let corpus = try JSONLinesCorpus(path: jsonl, fields: fields, normalization: normalization,
                                              onError: onError)
             skipped = corpus.skipped
@@ -86,9 +84,11 @@ enum ClusterCommand: Command {
         switch format {
         case .text: report = ClusterReport.text(result, skipped: skipped)
         case .json: report = ClusterReport.json(result, skipped: skipped)
-        case .csv:
-            // CSV has a row per document and no room for skipped inputs: they go to standard error.
-            report = ClusterReport.csv(result, raw: arguments.flag("csv-raw"))
+        case .csv, .jsonl:
+            // A row (a line) per document (per cluster) and no room for skipped inputs: they go to
+            // standard error.
+            report = format == .csv ? ClusterReport.csv(result, raw: arguments.flag("csv-raw"), byteOrderMark: arguments.flag("csv-bom"))
+                                    : ClusterReport.jsonLines(result)
             for error in skipped { Console.writeStandardError("doppel: skipped: \(error.description)\n") }
         case .html:
             let diffs = try memberComparisons(result, files: fileCorpus, jsonl: jsonlCorpus,
@@ -108,25 +108,14 @@ enum ClusterCommand: Command {
         return result.clusters.isEmpty ? 0 : 1
     }
 
+    /// The clustering settings: `--verify` here, the rest as `sign` and `index` read them, with
+    /// `ClusterOptions.standard` for what is not given.
     private static func clusterOptions(_ arguments: ParsedArguments) throws -> ClusterOptions {
-        func number(_ name: String, _ fallback: Double) throws -> Double {
-            guard let raw = arguments.value(name) else { return fallback }
-            guard let value = Double(raw) else { throw UsageError("Invalid value '\(raw)' for '--\(name)': a number from 0 to 1") }
-            return value
-        }
-        let threshold = try number("threshold", 0.8)
-        let containment: Double? = arguments.value("containment") == "off" ? nil : try number("containment", 0.8)
-        var permutations = 128
-        if let raw = arguments.value("permutations") {
-            guard let k = Int(raw) else { throw UsageError("Invalid value '\(raw)' for '--permutations': a whole number") }
-            permutations = k
-        }
-        let verifyName = arguments.value("verify") ?? "exact"
+        let verifyName = arguments.value("verify") ?? OptionDefaults.verification
         guard let verification = ClusterOptions.Verification(rawValue: verifyName) else {
             throw UsageError("Invalid value '\(verifyName)' for '--verify <MODE>': use exact or signature")
         }
-        return try ClusterOptions(threshold: threshold, containmentThreshold: containment,
-                                  permutations: permutations, verification: verification)
+        return try ClusterSettings.cluster(arguments, verification: verification)
     }
 
     /// Every member's comparison against its cluster's representative (A the representative,

@@ -4,9 +4,10 @@ import Doppel
 /// signatures, banding and verification, with `doppel cluster`'s defaults.
 enum ClusterSettings {
     static let options: [OptionSpec] = [
-        .value("threshold", "J", "Jaccard similarity that joins two documents. (default: 0.8)"),
-        .value("containment", "C", "Containment that joins a truncated version to its full one; 'off' to disable. (default: 0.8)"),
-        .value("permutations", "K", "MinHash values per signature. (default: 128)"),
+        .value("threshold", "J", "Jaccard similarity that joins two documents.", default: OptionDefaults.threshold),
+        .value("containment", "C", "Containment that joins a truncated version to its full one; 'off' to disable.",
+               default: OptionDefaults.containment),
+        .value("permutations", "K", "MinHash values per signature.", default: OptionDefaults.permutations),
     ]
 
     /// The settings given, validated, with `verification`; settings not given are `defaults`'.

@@ -5,7 +5,7 @@ extension DiffCommand {
     /// The options of a folder comparison, checked whether the two paths turn out to be folders
     /// or files, so a bad value is an error either way.
     static func folderOptions(_ arguments: ParsedArguments, _ settings: Settings) throws -> FolderDiffOptions {
-        let onErrorName = arguments.value("on-error") ?? "stop"
+        let onErrorName = arguments.value("on-error") ?? OptionDefaults.onError
         guard let onError = FileCorpus.OnError(rawValue: onErrorName) else {
             throw UsageError("Invalid value '\(onErrorName)' for '--on-error <POLICY>': use stop or skip")
         }
@@ -54,6 +54,14 @@ extension DiffCommand {
             case .skipped: fails = false
             }
             tally.add(entry, fails: fails)
+            if settings.brief {
+                switch entry {
+                case let .compared(c, _): if fails { try write(briefLine(c)) }
+                case let .unmatched(path, side): try write("Only in \(side == "a" ? folderA : folderB): \(DisplayName.oneLine(path))\n")
+                case .skipped: try write(FolderReport.text(entry))
+                }
+                return
+            }
             switch settings.format {
             case .text: try write(FolderReport.text(entry, style: settings.style))
             case .jsonl: try write(FolderReport.jsonLine(entry))
@@ -64,7 +72,7 @@ extension DiffCommand {
         }
         progress.finish()
         switch settings.format {
-        case .text: try write(tally.summary)
+        case .text where !settings.brief: try write(tally.summary)
         case .junit: gathered = junit.xml
         default: break
         }

@@ -18,21 +18,31 @@ enum DiffCommand: Command {
         arguments: [("a", "The first version (text, HTML or PDF; - for standard input), or a folder."),
                     ("b", "The second version, or a folder.")],
         options: SharedOptions.input + SharedOptions.normalization + [
-            .value("format", short: "f", "FORMAT", "Output: text, json, jsonl, html, github or junit. (default: text)"),
-            .value("context", "N", "Characters of context around each edit in the text report. (default: 8)"),
-            .value("fail-on", "WHAT", "What makes the exit status 1: any (edits or one-sided text), edits, only (one-sided text), or inconsistent (a change not made everywhere). (default: any)"),
-            .value("max-edits", "N", "Edits count toward --fail-on only when a pair has more than N. (default: 0)"),
-            .value("on-error", "POLICY", "Folders: stop at the first unreadable file (status 2), or skip it and report it. (default: stop)"),
+            .value("format", short: "f", "FORMAT",
+                   "Output: text, json, jsonl, html, github or junit; without it, -o's extension decides (.html, .json, .jsonl, .xml for junit).",
+                   default: Format.text.rawValue, choices: Format.allCases.map(\.rawValue)),
+            .value("context", "N", "Characters of context around each edit in the text report.",
+                   default: OptionDefaults.context),
+            .flag("all-passages", "Text report: list every aligned passage, not only those with edits."),
+            .flag("brief", short: "q", "Print only whether the inputs differ ('Files A and B differ'), as diff -q does."),
+            .value("fail-on", "WHAT", "What makes the exit status 1: any (edits or one-sided text), edits, only (one-sided text), or inconsistent (a change not made everywhere).",
+                   default: OptionDefaults.failOn, choices: FailurePolicy.Findings.allCases.map(\.rawValue)),
+            .value("max-edits", "N", "Edits count toward --fail-on only when a pair has more than N.",
+                   default: OptionDefaults.maxEdits),
+            .value("on-error", "POLICY", "Folders: stop at the first unreadable file (status 2), or skip it and report it.",
+                   default: OptionDefaults.onError, choices: FileCorpus.OnError.allCases.map(\.rawValue)),
             .value("include", "GLOB", "Folders: only files whose name matches GLOB (repeatable), e.g. '*.txt'."),
-            .value("match-similarity", "S", "Folders: least similarity that pairs two files of different names. (default: 0.5)"),
-            .value("output", short: "o", "PATH", "Write the report to PATH (atomically) instead of standard output."),
+            .value("match-similarity", "S", "Folders: least similarity that pairs two files of different names.",
+                   default: OptionDefaults.matchSimilarity),
+            .value("output", short: "o", "PATH", "Write the report to PATH (atomically) instead of standard output.",
+                   completion: .file),
             SharedOptions.force,
             .flag("no-check", "Do not check whether each change was made at every place of the edited word."),
             .value("reference", "PATH", "Count each edit's two forms in PATH (file, folder or .jsonl; repeatable) and give a verdict."),
             .value("index", "FILE", "Count each edit's two forms in the documents an index names (its ids that are files)."),
         ])
 
-    enum Format: String { case text, json, jsonl, html, github, junit }
+    enum Format: String, CaseIterable { case text, json, jsonl, html, github, junit }
 
     /// The validated settings of one run.
     struct Settings {
@@ -42,6 +52,8 @@ enum DiffCommand: Command {
         var input: InputOptions
         var policy: FailurePolicy
         var console: Console
+        /// `-q`: one line per differing pair, nothing else.
+        var brief = false
         var check: CheckOptions
         /// The archive the forms are looked up in (`--reference`, `--index`).
         var reference: ReferenceCorpus?
@@ -78,6 +90,10 @@ enum DiffCommand: Command {
         let (a, b) = try InputReader.read(pathA, pathB, options: settings.input)
         let comparison = settings.checked(Comparer.compare(a, b, options: settings.options))
         let console = settings.console
+        if settings.brief {
+            if settings.policy.fails(comparison) { try console.emit(briefLine(comparison)) }
+            return settings.policy.fails(comparison) ? 1 : 0
+        }
         switch settings.format {
         case .text: try console.emit(DiffReport.text(comparison, style: settings.style))
         case .json: try console.emit(DiffReport.json(comparison))
@@ -93,18 +109,20 @@ enum DiffCommand: Command {
     }
 
     private static func settings(_ arguments: ParsedArguments, environment: [String: String]) throws -> Settings {
-        let formatName = arguments.value("format") ?? "text"
-        guard let format = Format(rawValue: formatName) else {
-            throw UsageError("Invalid value '\(formatName)' for '--format <FORMAT>': use text, json, jsonl, html, github or junit")
+        let format = Format(rawValue: try OutputFormat.choose(arguments, formats: Format.allCases.map(\.rawValue)))!
+        let brief = arguments.flag("brief")
+        if brief && format != .text {
+            throw UsageError("'--brief' prints one line per differing pair: it takes no '--format \(format.rawValue)'")
         }
-        var style = DiffReport.TextStyle()
+        var style = OptionDefaults.style
+        style.allPassages = arguments.flag("all-passages")
         if let raw = arguments.value("context") {
             guard let n = Int(raw), n >= 0, n <= 1000 else {
                 throw UsageError("Invalid value '\(raw)' for '--context <N>': a whole number from 0 to 1000")
             }
             style.context = n
         }
-        let failOnName = arguments.value("fail-on") ?? "any"
+        let failOnName = arguments.value("fail-on") ?? OptionDefaults.failOn
         guard let findings = FailurePolicy.Findings(rawValue: failOnName) else {
             throw UsageError("Invalid value '\(failOnName)' for '--fail-on <WHAT>': use any, edits, only or inconsistent")
         }
@@ -112,7 +130,7 @@ enum DiffCommand: Command {
         if findings == .inconsistent && !check.consistency {
             throw UsageError("'--fail-on inconsistent' needs the consistency check: drop '--no-check'")
         }
-        var maxEdits = 0
+        var maxEdits = OptionDefaults.policy.maxEdits
         if let raw = arguments.value("max-edits") {
             guard let n = Int(raw), n >= 0 else {
                 throw UsageError("Invalid value '\(raw)' for '--max-edits <N>': a whole number from 0 up")
@@ -138,7 +156,12 @@ enum DiffCommand: Command {
             }
         }
         return Settings(format: format, style: style, options: options, input: input, policy: policy,
-                        console: console, check: check, reference: reference)
+                        console: console, brief: brief, check: check, reference: reference)
+    }
+
+    /// GNU diff's `-q` line: `Files A and B differ`.
+    static func briefLine(_ c: Comparison) -> String {
+        "Files \(DisplayName.oneLine(c.sourceA.path)) and \(DisplayName.oneLine(c.sourceB.path)) differ\n"
     }
 
     private static func isFolder(_ path: String) -> Bool {

@@ -4,12 +4,14 @@ import Doppel
 /// one JSON Lines file (`--jsonl`), as `doppel cluster` reads them.
 enum DocumentInputs {
     static let options: [OptionSpec] = [
-        .value("jsonl", "FILE", "Read documents from JSON Lines: one {\"id\": …, \"text\": …} per line."),
-        .value("id-field", "NAME", "The id field of JSON Lines records. (default: id)"),
-        .value("text-field", "NAME", "The text field of JSON Lines records. (default: text)"),
+        .value("jsonl", "FILE", "Read documents from JSON Lines: one {\"id\": …, \"text\": …} per line.",
+               completion: .file),
+        .value("id-field", "NAME", "The id field of JSON Lines records.", default: OptionDefaults.idField),
+        .value("text-field", "NAME", "The text field of JSON Lines records.", default: OptionDefaults.textField),
         .value("include", "GLOB", "Only files whose name matches GLOB (repeatable), e.g. '*.txt'."),
-        .value("split", "UNIT", "Split each file: articles (pages into articles, ids PATH#N)."),
-        .value("on-error", "POLICY", "stop at the first unreadable input, or skip it and report it. (default: stop)"),
+        .value("split", "UNIT", "Split each file: articles (pages into articles, ids PATH#N).", choices: ["articles"]),
+        .value("on-error", "POLICY", "stop at the first unreadable input, or skip it and report it.",
+               default: OptionDefaults.onError, choices: FileCorpus.OnError.allCases.map(\.rawValue)),
     ]
 
     /// Refuses an `output` that is one of the inputs, `paths` (or `--jsonl`) and `others`, before
@@ -29,13 +31,13 @@ enum DocumentInputs {
         if let split, split != "articles" {
             throw UsageError("Invalid value '\(split)' for '--split <UNIT>': use articles")
         }
-        let onErrorName = arguments.value("on-error") ?? "stop"
+        let onErrorName = arguments.value("on-error") ?? OptionDefaults.onError
         guard let onError = FileCorpus.OnError(rawValue: onErrorName) else {
             throw UsageError("Invalid value '\(onErrorName)' for '--on-error <POLICY>': use stop or skip")
         }
         if let jsonl = try SharedOptions.jsonLinesPath(arguments, paths: paths) {
-            let fields = JSONLinesFields(idField: arguments.value("id-field") ?? "id",
-                                         textField: arguments.value("text-field") ?? "text")
+            let fields = JSONLinesFields(idField: arguments.value("id-field") ?? OptionDefaults.idField,
+                                         textField: arguments.value("text-field") ?? OptionDefaults.textField)
             return (try JSONLinesCorpus(path: jsonl, fields: fields, normalization: normalization), [])
         }
         if paths.isEmpty {

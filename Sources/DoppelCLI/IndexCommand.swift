@@ -31,11 +31,14 @@ enum IndexCommand: Command {
         options: DocumentInputs.options + SharedOptions.input + SharedOptions.normalization
             + ClusterSettings.options + [
                 .flag("signatures-only", "build: keep signatures instead of shingle sets (smaller; similarities estimated)."),
-                .value("format", short: "f", "FORMAT", "query, stats: text or json. (default: text)"),
-                .value("output", short: "o", "PATH", "build: the index to write; add: write the extended index to PATH; query, stats: write the report to PATH."),
+                .value("format", short: "f", "FORMAT", "query, stats: text or json; without it, -o's extension decides.",
+                       default: "text", choices: ["text", "json"]),
+                .value("output", short: "o", "PATH", "build: the index to write; add: write the extended index to PATH; query, stats: write the report to PATH.",
+                       completion: .file),
                 SharedOptions.force,
                 SharedOptions.lockTimeout,
-            ])
+            ],
+        actions: Action.allCases.map(\.rawValue))
 
     enum Action: String, CaseIterable { case build, add, query, stats }
 
@@ -156,11 +159,7 @@ enum IndexCommand: Command {
     }
 
     private static func reportFormat(_ arguments: ParsedArguments) throws -> String {
-        let format = arguments.value("format") ?? "text"
-        guard format == "text" || format == "json" else {
-            throw UsageError("Invalid value '\(format)' for '--format <FORMAT>': use text or json")
-        }
-        return format
+        try OutputFormat.choose(arguments, formats: ["text", "json"])
     }
 
     /// Refuses normalisation options that differ from the index's: its texts were normalised
@@ -186,11 +185,11 @@ enum IndexCommand: Command {
     }
 
     private static func report(_ summary: IndexSummary, verb: String, path: String, skipped: [DoppelError]) throws {
-        var line = "\(verb) \(path): \(summary.added) documents written"
+        var line = "\(verb) \(path): \(Plural.count(summary.added, "document")) written"
         if !summary.skippedIDs.isEmpty {
             line += " (\(summary.skippedIDs.count) skipped: id already in the index, first \"\(summary.skippedIDs[0])\")"
         }
-        line += "; the index holds \(summary.documentCount) documents in \(summary.fileLength) bytes\n"
+        line += "; the index holds \(Plural.count(summary.documentCount, "document")) in \(Plural.count(summary.fileLength, "byte"))\n"
         try Console.writeStandardOutput(line)
         for error in skipped { Console.writeStandardError("doppel: skipped: \(error.description)\n") }
     }

@@ -10,7 +10,8 @@ enum NormalizeCommand: Command {
         arguments: [("file", "A text, HTML or PDF file, or - for standard input.")],
         options: SharedOptions.input + SharedOptions.normalization + [
             .flag("map", "Print JSON: each paragraph with the original range, line and column it came from."),
-            .value("output", short: "o", "PATH", "Write to PATH (atomically) instead of standard output."),
+            .value("output", short: "o", "PATH", "Write to PATH (atomically) instead of standard output.",
+                   completion: .file),
             SharedOptions.force,
         ])
 

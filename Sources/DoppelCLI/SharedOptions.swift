@@ -5,12 +5,16 @@ import Foundation
 /// library's configuration values.
 enum SharedOptions {
     static let input: [OptionSpec] = [
-        .value("encoding", "NAME", "Read files as NAME (UTF-8, UTF-16LE, UTF-16BE, GB18030, Big5) instead of detecting."),
-        .value("input-format", "FORMAT", "Read files as text, html or pdf instead of detecting from the name and content."),
+        .value("encoding", "NAME", "Read files as NAME (UTF-8, UTF-16LE, UTF-16BE, GB18030, Big5) instead of detecting.",
+               choices: TextEncoding.allCases.map(\.rawValue)),
+        .value("input-format", "FORMAT", "Read files as text, html or pdf instead of detecting from the name and content.",
+               choices: SourceFormat.allCases.map(\.rawValue)),
+        .flag("html-all", "HTML: keep all the text; by default the head, navigation, header, footer, aside, forms and hidden elements are dropped."),
     ]
 
     static let normalization: [OptionSpec] = [
-        .value("layout", "LAYOUT", "Line breaks: auto, flowed (lines are paragraphs) or print (hard-wrapped). (default: auto)"),
+        .value("layout", "LAYOUT", "Line breaks: auto, flowed (lines are paragraphs) or print (hard-wrapped).",
+               default: OptionDefaults.layout, choices: NormalizationOptions.Layout.allCases.map(\.rawValue)),
         .flag("ignore-case", "Fold letter case."),
         .flag("ignore-punctuation", "Drop punctuation: punctuation-only edits are not reported."),
         .flag("fold-variants", "Fold traditional Chinese characters to simplified before comparing."),
@@ -39,6 +43,7 @@ enum SharedOptions {
         var options = InputOptions()
         // The executable, not the library, reads the environment: pdftotext is looked up on PATH.
         if let path = ProcessInfo.processInfo.environment["PATH"], !path.isEmpty { options.searchPath = path }
+        options.htmlMainContentOnly = !arguments.flag("html-all")
         if let name = arguments.value("encoding") {
             guard let encoding = TextEncoding(name: name) else {
                 throw UsageError("Invalid value '\(name)' for '--encoding <NAME>': use UTF-8, UTF-16LE, UTF-16BE, GB18030 or Big5")

@@ -19,8 +19,9 @@ enum SignCommand: Command {
         options: DocumentInputs.options + SharedOptions.input + SharedOptions.normalization
             + ClusterSettings.options + [
                 .flag("shingles", "Also write each compact shingle set (\"set\"), for exact verification downstream."),
-                .value("output", short: "o", "PATH", "Write to PATH (atomically) instead of standard output."),
-            SharedOptions.force,
+                .value("output", short: "o", "PATH", "Write to PATH (atomically) instead of standard output.",
+                       completion: .file),
+                SharedOptions.force,
             ])
 
     static func run(_ arguments: ParsedArguments, environment: [String: String]) throws -> Int32 {

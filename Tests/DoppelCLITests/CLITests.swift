@@ -65,6 +65,35 @@ let print = DoppelProcess.sample("001_bf998fbe8d636d66.txt")
         #expect(try DoppelProcess.run(["diff", "--help"]).stdout == diffHelp.stdout)
         let version = try DoppelProcess.run(["--version"])
         #expect(version.status == 0 && version.stdout.hasPrefix("doppel "))
+        #expect(try DoppelProcess.run(["-V"]).stdout == version.stdout)
+        #expect(try DoppelProcess.run(["version"]).stdout == version.stdout)
+        #expect(help.stdout.contains("  completions ") && help.stdout.contains("-V, --version"))
+    }
+
+    @Test func briefSaysOnlyWhetherTheInputsDifferAsDiffQDoes() throws {
+        let differ = try DoppelProcess.run(["diff", "-q", web, print])
+        #expect(differ.status == 1 && differ.stdout == "Files \(web) and \(print) differ\n")
+        let same = try DoppelProcess.run(["diff", "--brief", web, web])
+        #expect(same.status == 0 && same.stdout.isEmpty)
+        let json = try DoppelProcess.run(["diff", "-q", "-f", "json", web, print])
+        #expect(json.status == 2 && json.stderr.hasPrefix("Error: '--brief' prints one line"))
+    }
+
+    @Test func identicalInputsPrintNothingInText() throws {
+        let same = try DoppelProcess.run(["diff", web, web])
+        #expect(same.status == 0 && same.stdout.isEmpty && same.stderr.isEmpty)
+    }
+
+    @Test func theSamplesReportShowsTheOriginalsAndListsOnlyPassagesWithEdits() throws {
+        let r = try DoppelProcess.run(["diff", web, print])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("（记者郑[-蔚-]{+莉+} 郝赫）"))
+        #expect(!r.stdout.contains("no edits"))
+        #expect(r.stdout.contains("\n12 other passages aligned without edits (11 moved), not listed (--all-passages lists them)\n"))
+        let all = try DoppelProcess.run(["diff", "--all-passages", web, print])
+        #expect(all.stdout.split(separator: "\n").filter { $0.hasPrefix("@@ ") }.count
+            > r.stdout.split(separator: "\n").filter { $0.hasPrefix("@@ ") }.count)
+        #expect(r.stdout.split(separator: "\n").filter { $0.hasPrefix("  A ") }.count == 34)
     }
 
     @Test func usageErrorsSayWhatIsWrongWithStatusTwo() throws {

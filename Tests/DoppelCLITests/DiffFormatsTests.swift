@@ -88,6 +88,45 @@ import Testing
         #expect(json["schema"] as? String == "doppel.diff/1")
     }
 
+    @Test func clusterJsonLinesHaveOneClusterALine() throws {
+        let samples = DoppelProcess.root.appendingPathComponent("samples").path
+        let r = try DoppelProcess.run(["cluster", "--split", "articles", "--include", "*.txt", "-f", "jsonl", samples])
+        let text = try DoppelProcess.run(["cluster", "--split", "articles", "--include", "*.txt", samples])
+        #expect(r.status == 1)
+        let lines = r.stdout.split(separator: "\n")
+        #expect(text.stdout.contains("; \(lines.count) clusters of "))
+        for line in lines {
+            let json = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+            #expect(json["schema"] as? String == "doppel.cluster-line/1")
+        }
+    }
+
+    @Test func clusterCsvCanStartWithAByteOrderMark() throws {
+        let r = try DoppelProcess.run(["cluster", "-f", "csv", "--csv-bom", web, print])
+        #expect(r.status == 1 && r.stdout.hasPrefix("\u{FEFF}cluster,id,path,title,chars,representative,similarity\n"))
+        let rows = r.stdout.split(separator: "\n")
+        #expect(rows.contains { $0.contains(",false,0.") })  // the member's similarity
+        let misplaced = try DoppelProcess.run(["cluster", "--csv-bom", web, print])
+        #expect(misplaced.status == 2 && misplaced.stderr.hasPrefix("Error: '--csv-bom' applies to '--format csv' only"))
+    }
+
+    @Test func htmlInputIsReadAsItsMainContentUnlessAskedForAll() throws {
+        let folder = try Self.temporaryFolder("html-input")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = "<html><head><title>站名 A</title></head><body><nav>首页</nav>\n<p>记者郑蔚报道今天的新闻。</p></body></html>"
+        let a = folder.appendingPathComponent("a.html").path
+        let b = folder.appendingPathComponent("b.html").path
+        try page.write(toFile: a, atomically: true, encoding: .utf8)
+        try page.replacingOccurrences(of: "站名 A", with: "站名 B").replacingOccurrences(of: "郑蔚", with: "郑莉")
+            .write(toFile: b, atomically: true, encoding: .utf8)
+        let main = try DoppelProcess.run(["diff", a, b])
+        #expect(main.status == 1)
+        #expect(main.stdout.contains("  A 2:7  B 2:7  text        记者郑[-蔚-]{+莉+}报道今天的新"))
+        #expect(!main.stdout.contains("站名"))
+        let all = try DoppelProcess.run(["diff", "--html-all", a, b])
+        #expect(all.stdout.contains("[-A-]{+B+}"))
+    }
+
     @Test func clusterHtmlLinksMembersToTheirDiffs() throws {
         let samples = DoppelProcess.root.appendingPathComponent("samples").path
         let r = try DoppelProcess.run(["cluster", "--split", "articles", "--format", "html", samples])

@@ -219,7 +219,7 @@ import Glibc
         let skip = try Self.runWithoutPermissionOverride(["cluster", "--on-error", "skip", scratch.file("batch")])!
         #expect(skip.status == 1 && skip.stderr.isEmpty)
         #expect(skip.stdout.contains("skipped: \(secret): cannot read (permission denied)\n"))
-        #expect(skip.stdout.contains("1 clusters of 2 documents"))
+        #expect(skip.stdout.contains("1 cluster of 2 documents"))
     }
 
     @Test func aFolderOrAMissingFileGivenAsAFileCannotBeRead() throws {
@@ -302,7 +302,7 @@ import Glibc
         try FileManager.default.createSymbolicLink(atPath: "\(root)/up", withDestinationPath: "..")
         let walked = try DoppelProcess.run(["cluster", scratch.file("root")])
         #expect(walked.status == 1 && walked.stderr.isEmpty)
-        #expect(walked.stdout.contains("2 documents; 1 clusters of 2 documents"))
+        #expect(walked.stdout.contains("2 documents; 1 cluster of 2 documents"))
 
         try FileManager.default.createSymbolicLink(atPath: scratch.file("root/self"), withDestinationPath: "self")
         let loop = scratch.file("root/self")
@@ -328,7 +328,7 @@ import Glibc
         for shown in ["bad\\xFE\\xFF.txt", "bad\\xFF\\xFE.txt", "new\\nline.txt", "with space.txt"] {
             #expect(lines.contains { $0.hasSuffix("\(folder)/\(shown)  5556 chars") }, "\(shown)")
         }
-        #expect(r.stdout.contains("4 documents; 1 clusters of 4 documents"))
+        #expect(r.stdout.contains("4 documents; 1 cluster of 4 documents"))
         let json = try JSONSerialization.jsonObject(with: Data(try DoppelProcess.run(["cluster", "-f", "json", folder]).stdout.utf8))
             as! [String: Any]
         let ids = (json["documents"] as! [[String: Any]]).map { $0["id"] as! String }
@@ -406,7 +406,7 @@ import Glibc
         let text = try DoppelProcess.run(["cluster", "--on-error", "skip", scratch.file("batch")])
         #expect(text.status == 1 && text.stderr.isEmpty)
         #expect(text.stdout.contains("skipped: \(pngReason)\nskipped: \(damagedReason)\n"))
-        #expect(text.stdout.contains("2 documents; 1 clusters of 2 documents"))
+        #expect(text.stdout.contains("2 documents; 1 cluster of 2 documents"))
         let json = try JSONSerialization.jsonObject(
             with: Data(try DoppelProcess.run(["cluster", "--on-error", "skip", "-f", "json", scratch.file("batch")]).stdout.utf8))
             as! [String: Any]
@@ -434,7 +434,7 @@ import Glibc
         try FileManager.default.copyItem(atPath: web, toPath: scratch.file("docs/web2.txt"))
         let withPair = try DoppelProcess.run(["cluster", scratch.file("docs")])
         #expect(withPair.status == 1)
-        #expect(withPair.stdout.contains("13 documents; 1 clusters of 2 documents; 11 alone"))
+        #expect(withPair.stdout.contains("13 documents; 1 cluster of 2 documents; 11 alone"))
     }
 }
 

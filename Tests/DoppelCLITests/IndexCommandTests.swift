@@ -64,7 +64,7 @@ final class IndexCLIFixture {
         #expect(found.stdout.contains("exact similarities from shingle sets"))
         #expect(!found.stdout.contains("unrelated.txt:"))
         let none = try DoppelProcess.run(["index", "query", f.path("a.doppel"), f.path("unrelated.txt")])
-        #expect(none.status == 0 && none.stdout.hasPrefix("1 documents queried; 0 with near-duplicates"))
+        #expect(none.status == 0 && none.stdout.hasPrefix("1 document queried; 0 with near-duplicates"))
     }
 
     @Test func queryJSONFollowsTheSchemaAndSaysHowSimilarityWasComputed() throws {
@@ -84,7 +84,7 @@ final class IndexCLIFixture {
         try f.build()
         try f.lines([("new1", try String(contentsOf: f.url("edited.txt"), encoding: .utf8))]).write(to: f.url("new.jsonl"))
         let added = try DoppelProcess.run(["index", "add", f.path("a.doppel"), "--jsonl", f.path("new.jsonl")])
-        #expect(added.status == 0 && added.stdout.hasPrefix("added to \(f.path("a.doppel")): 1 documents"))
+        #expect(added.status == 0 && added.stdout.hasPrefix("added to \(f.path("a.doppel")): 1 document"))
         let again = try DoppelProcess.run(["index", "add", f.path("a.doppel"), "--jsonl", f.path("new.jsonl")])
         #expect(again.status == 0 && again.stdout.contains("0 documents written (1 skipped"))
         let r = try DoppelProcess.run(["index", "query", "--format", "json", f.path("a.doppel"), f.path("edited.txt")])

@@ -17,7 +17,7 @@ import Testing
         defer { withExtendedLifetime(scratch) {} }
         let text = try DoppelProcess.run(["diff", plain, tricked])
         #expect(text.status == 1)
-        #expect(text.stdout.contains("control     evel is {+<RLO>+}user for"))
+        #expect(text.stdout.contains("control     evel is {+<RLO>+}user<PDF> fo"))  // B's context
         #expect(text.stdout.contains("2 edits (0 number, 0 punctuation, 0 text, 2 control)"))
         #expect(!text.stdout.unicodeScalars.contains("\u{202E}"))
         let gate = try DoppelProcess.run(["diff", "--fail-on", "edits", plain, tricked])

@@ -5,7 +5,7 @@ import DoppelText
 /// and optionally split into articles. Held in memory: for archives, use JSON Lines.
 public struct FileCorpus: Sendable {
     /// What to do with an input that cannot be read: stop the run, or skip it and report it.
-    public enum OnError: String, Sendable { case stop, skip }
+    public enum OnError: String, Sendable, CaseIterable { case stop, skip }
 
     public var documents: [ClusterDocument]
     /// Inputs skipped under `.skip`, each with its one-line reason.

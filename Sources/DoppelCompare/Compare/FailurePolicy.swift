@@ -20,6 +20,9 @@ public struct FailurePolicy: Sendable, Equatable {
     /// Edits accepted per comparison: edits count only when a comparison has more than this.
     public var maxEdits: Int
 
+    /// The defaults: fail on anything that differs (`any`, no edits accepted), as diff(1) does.
+    public static let standard = try! FailurePolicy()
+
     /// The default fails on anything that differs, as diff(1) does.
     ///
     /// - Throws: `DoppelError.invalidOption` when `maxEdits` is negative.

@@ -2,7 +2,8 @@ import DoppelCluster
 import DoppelIO
 import Foundation
 
-/// Renders a `ClusterResult` as a readable table, `doppel.cluster/1` JSON, or CSV.
+/// Renders a `ClusterResult` as a readable table, `doppel.cluster/1` JSON, JSON Lines (one
+/// cluster a line), or CSV.
 public enum ClusterReport {
     /// A table: one block per cluster (representative first, marked `*`), the similarities that
     /// joined it, then a summary line. Ids are shown on one line (`DisplayName.oneLine`).
@@ -11,11 +12,11 @@ public enum ClusterReport {
     public static func text(_ r: ClusterResult, skipped: [DoppelError] = []) -> String {
         var out = ""
         for (n, cluster) in r.clusters.enumerated() {
-            out += "cluster \(n + 1): \(cluster.members.count) versions\n"
+            out += "cluster \(n + 1): \(Plural.count(cluster.members.count, "version"))\n"
             for m in [cluster.representative] + cluster.members.filter({ $0 != cluster.representative }) {
                 let d = r.documents[m]
                 let mark = m == cluster.representative ? "*" : " "
-                out += "  \(mark) \(DisplayName.oneLine(d.id))  \(d.chars) chars"
+                out += "  \(mark) \(DisplayName.oneLine(d.id))  \(Plural.count(d.chars, "char"))"
                 if let title = d.title { out += "  \(title)" }
                 out += "\n"
             }
@@ -26,9 +27,9 @@ public enum ClusterReport {
         }
         for error in skipped { out += "skipped: \(error.description)\n" }
         let clustered = r.clusters.reduce(0) { $0 + $1.members.count }
-        out += "\(r.documents.count) documents; \(r.clusters.count) clusters of \(clustered) documents; "
-        out += "\(r.documents.count - clustered) alone (shingles \(r.parameters.shingle), \(r.parameters.permutations) permutations, "
-        out += "\(r.parameters.bands) bands x \(r.parameters.rows) rows, threshold \(JSONWriter.format(r.parameters.threshold)))\n"
+        out += "\(Plural.count(r.documents.count, "document")); \(Plural.count(r.clusters.count, "cluster")) of \(Plural.count(clustered, "document")); "
+        out += "\(r.documents.count - clustered) alone (shingles \(r.parameters.shingle), \(Plural.count(r.parameters.permutations, "permutation")), "
+        out += "\(Plural.count(r.parameters.bands, "band")) x \(Plural.count(r.parameters.rows, "row")), threshold \(JSONWriter.format(r.parameters.threshold)))\n"
         return out
     }
 
@@ -90,29 +91,104 @@ public enum ClusterReport {
         return json.output + "\n"
     }
 
-    /// CSV (RFC 4180): one row per document: `cluster,id,path,title,chars,representative`;
-    /// `cluster` is 1-based, empty for documents in no cluster.
+    /// CSV (RFC 4180): one row per document:
+    /// `cluster,id,path,title,chars,representative,similarity`; `cluster` is 1-based, empty for
+    /// documents in no cluster; `similarity` is `similarities(_:)`'s, empty for the representative
+    /// and for documents in no cluster. With `byteOrderMark` the text starts with U+FEFF, which
+    /// spreadsheet programs need to read UTF-8.
     ///
     /// A cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return is one a
     /// spreadsheet would run as a formula (`=HYPERLINK(…)`, `+cmd|…`, `@SUM(…)`): it is written
     /// with a leading `'`, which spreadsheets show as text (OWASP, "CSV Injection"), unless
     /// `raw` (`--csv-raw`), for programs that read the ids back exactly.
     ///
-    /// - Complexity: O(documents + total length of their ids, paths and titles).
-    public static func csv(_ r: ClusterResult, raw: Bool = false) -> String {
+    /// - Complexity: O(documents + pairs + total length of their ids, paths and titles).
+    public static func csv(_ r: ClusterResult, raw: Bool = false, byteOrderMark: Bool = false) -> String {
         var clusterOf = [Int?](repeating: nil, count: r.documents.count)
         var representative = [Bool](repeating: false, count: r.documents.count)
         for (n, c) in r.clusters.enumerated() {
             for m in c.members { clusterOf[m] = n + 1 }
             representative[c.representative] = true
         }
-        var out = "cluster,id,path,title,chars,representative\n"
+        let similarity = similarities(r)
+        var out = byteOrderMark ? "\u{FEFF}" : ""
+        out += "cluster,id,path,title,chars,representative,similarity\n"
         for (i, d) in r.documents.enumerated() {
             let fields = [clusterOf[i].map(String.init) ?? "", d.id, d.path, d.title ?? "", String(d.chars),
-                          representative[i] ? "true" : "false"]
+                          representative[i] ? "true" : "false",
+                          similarity[i].map { JSONWriter.format($0) } ?? ""]
             out += fields.map { quote(raw ? $0 : defused($0)) }.joined(separator: ",") + "\n"
         }
         return out
+    }
+
+    /// JSON Lines: one `doppel.cluster-line/1` object per cluster, in cluster order:
+    /// `{"schema", "cluster" (1-based), "representative" (id), "members": [{"id", "path",
+    /// "title"?, "chars", "similarity"?}], "pairs": [{"a", "b", "jaccard", "containment"}]}`;
+    /// a member's `similarity` is `similarities(_:)`'s (none for the representative).
+    ///
+    /// - Complexity: O(size of the output).
+    public static func jsonLines(_ r: ClusterResult) -> String {
+        let similarity = similarities(r)
+        var out = ""
+        for (n, c) in r.clusters.enumerated() {
+            var json = JSONWriter(pretty: false)
+            json.beginObject()
+            json.field("schema", "doppel.cluster-line/1")
+            json.field("cluster", n + 1)
+            json.field("representative", r.documents[c.representative].id)
+            json.key("members")
+            json.beginArray()
+            for m in [c.representative] + c.members.filter({ $0 != c.representative }) {
+                let d = r.documents[m]
+                json.beginObject()
+                json.field("id", d.id)
+                json.field("path", d.path)
+                if let t = d.title { json.field("title", t) }
+                json.field("chars", d.chars)
+                if m != c.representative, let s = similarity[m] { json.field("similarity", s) }
+                json.endObject()
+            }
+            json.endArray()
+            json.key("pairs")
+            json.beginArray()
+            for p in c.pairs {
+                json.beginObject()
+                json.field("a", r.documents[p.a].id)
+                json.field("b", r.documents[p.b].id)
+                json.field("jaccard", p.jaccard)
+                json.field("containment", p.containment)
+                json.endObject()
+            }
+            json.endArray()
+            json.endObject()
+            out += json.output + "\n"
+        }
+        return out
+    }
+
+    /// For each member other than its cluster's representative, the similarity that joined it:
+    /// the Jaccard similarity of its verified pair with the representative, or, when it joined
+    /// through another member, the highest Jaccard similarity among its verified pairs. Nil for
+    /// representatives and for documents in no cluster.
+    ///
+    /// - Complexity: O(documents + pairs).
+    public static func similarities(_ r: ClusterResult) -> [Double?] {
+        var best = [Double?](repeating: nil, count: r.documents.count)
+        var withRepresentative = [Bool](repeating: false, count: r.documents.count)
+        for c in r.clusters {
+            for p in c.pairs {
+                for (m, other) in [(p.a, p.b), (p.b, p.a)] where m != c.representative {
+                    if other == c.representative {
+                        best[m] = p.jaccard
+                        withRepresentative[m] = true
+                    } else if !withRepresentative[m] {
+                        best[m] = max(best[m] ?? 0, p.jaccard)
+                    }
+                }
+            }
+        }
+        return best
     }
 
     /// `s` with a leading `'` when a spreadsheet would take it for a formula.

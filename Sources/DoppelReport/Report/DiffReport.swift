@@ -3,8 +3,9 @@ import DoppelText
 import DoppelDiff
 import DoppelCompare
 
-/// Renders a `Comparison`: the text report people read and the `doppel.diff/1` JSON that
-/// pipelines parse. The only place where unit ranges become original offsets, lines and text.
+/// Renders a `Comparison`: the text report people read (`DiffReport+Text.swift`) and the
+/// `doppel.diff/1` JSON that pipelines parse. The only place where unit ranges become original
+/// offsets, lines, pages and text.
 public enum DiffReport {
     /// Settings of the text report.
     public struct TextStyle: Sendable {
@@ -12,92 +13,40 @@ public enum DiffReport {
         public var context = 8
         /// ANSI colours (deletions red, insertions green, headers bold).
         public var color = false
-        public init(context: Int = 8, color: Bool = false) {
+        /// List every aligned passage; by default only passages with edits (or moved) are
+        /// listed, and one line counts the rest.
+        public var allPassages = false
+        public init(context: Int = 8, color: Bool = false, allPassages: Bool = false) {
             self.context = context
             self.color = color
+            self.allPassages = allPassages
         }
     }
 
-    /// The original range, line and column of a unit range.
+    /// The original range, line and column of a unit range, and its page in a PDF.
     public struct Place: Sendable {
         public var range: Range<Int>
         public var line: Int
         public var column: Int
+        /// The 1-based page, for text extracted from a PDF; nil for other inputs.
+        public var page: Int?
+
+        /// `167:14`, or `p7 167:14` on page 7 of a PDF.
+        public var label: String { (page.map { "p\($0) " } ?? "") + "\(line):\(column)" }
     }
 
     /// Maps a unit range of a normalised text to its place in the original.
     public static func place(_ units: Range<Int>, _ text: NormalizedText, _ source: SourceText) -> Place {
         let range = text.originRange(of: units)
         let (line, column) = source.location(of: range.lowerBound)
-        return Place(range: range, line: line, column: column)
+        return Place(range: range, line: line, column: column,
+                     page: source.format == .pdf ? source.page(of: range.lowerBound) : nil)
     }
 
-    // MARK: Text
-
-    /// The inline report: `[-王-]{+马+}` edits with context and both files' line numbers.
-    ///
-    /// - Complexity: O(size of the report).
-    public static func text(_ c: Comparison, style: TextStyle = TextStyle()) -> String {
-        let red = style.color ? "\u{1B}[31m" : ""
-        let green = style.color ? "\u{1B}[32m" : ""
-        let bold = style.color ? "\u{1B}[1m" : ""
-        let dim = style.color ? "\u{1B}[2m" : ""
-        let reset = style.color ? "\u{1B}[0m" : ""
-        var out = "\(bold)--- A \(DisplayName.oneLine(c.sourceA.path))\n+++ B \(DisplayName.oneLine(c.sourceB.path))\(reset)\n"
-        let firstEdits = CheckReport.firstEdits(c)
-        for (p, pc) in c.pairs.enumerated() where !pc.edits.isEmpty || pc.pair.moved {
-            let pa = place(pc.pair.a, c.textA, c.sourceA)
-            let pb = place(pc.pair.b, c.textB, c.sourceB)
-            let endA = c.sourceA.location(of: max(pa.range.lowerBound, pa.range.upperBound - 1))
-            let endB = c.sourceB.location(of: max(pb.range.lowerBound, pb.range.upperBound - 1))
-            var header = "@@ A \(pa.line):\(pa.column)-\(endA.line):\(endA.column)"
-            header += " B \(pb.line):\(pb.column)-\(endB.line):\(endB.column)"
-            header += " similarity \(JSONWriter.format(pc.similarity, digits: 3))"
-            if pc.pair.moved { header += " moved" }
-            out += "\(bold)\(header) @@\(reset)  \(dim)\(snippet(c.textA, pc.pair.a, limit: 24))\(reset)\n"
-            for (k, edit) in pc.edits.enumerated() {
-                let ea = place(edit.a, c.textA, c.sourceA)
-                let eb = place(edit.b, c.textB, c.sourceB)
-                let before = BidiControl.visible(c.textA.string(max(pc.pair.a.lowerBound, edit.a.lowerBound - style.context)..<edit.a.lowerBound))
-                let after = BidiControl.visible(c.textA.string(edit.a.upperBound..<min(pc.pair.a.upperBound, edit.a.upperBound + style.context)))
-                var marked = ""
-                if !edit.a.isEmpty { marked += "\(red)[-\(BidiControl.visible(c.textA.string(edit.a)))-]\(reset)" }
-                if !edit.b.isEmpty { marked += "\(green){+\(BidiControl.visible(c.textB.string(edit.b)))+}\(reset)" }
-                let kind = edit.kind.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)
-                out += "  A \(ea.line):\(ea.column)  B \(eb.line):\(eb.column)  \(kind) \(before)\(marked)\(after)\n"
-                out += CheckReport.textLines(c, edit: firstEdits[p] + k, color: style.color)
-            }
-        }
-        for (label, ranges, text, source) in [("A", c.onlyInA, c.textA, c.sourceA), ("B", c.onlyInB, c.textB, c.sourceB)] {
-            for range in ranges {
-                let p = place(range, text, source)
-                let color = label == "A" ? red : green
-                out += "\(color)only in \(label) \(p.line):\(p.column) (\(range.count) chars): \(snippet(text, range, limit: 40))\(reset)\n"
-            }
-        }
-        out += summary(c) + "\n"
-        let layout = c.ledger.entries.filter { $0.count > 0 }.map { "\($0.name.replacingUnderscores) \($0.count)" }
-        out += "\(dim)layout set aside: \(layout.isEmpty ? "nothing" : layout.joined(separator: ", "))\(reset)\n"
-        if !c.exact {
-            out += "note: some passages exceeded the diff cost budget; their edit script is valid but may not be minimal\n"
-        }
-        return out
-    }
-
-    /// One line: similarity, pairs, edits by kind, one-sided passages.
-    public static func summary(_ c: Comparison) -> String {
-        var kinds: [EditKind: Int] = [:]
-        for pc in c.pairs { for e in pc.edits { kinds[e.kind, default: 0] += 1 } }
-        let moved = c.pairs.filter(\.pair.moved).count
-        return "similarity \(JSONWriter.format(c.similarity, digits: 3)); \(c.pairs.count) passages aligned (\(moved) moved); "
-            + "\(c.editCount) edits (\(kinds[.number] ?? 0) number, \(kinds[.punctuation] ?? 0) punctuation, \(kinds[.text] ?? 0) text"
-            + (kinds[.control].map { ", \($0) control" } ?? "") + "); "
-            + "\(c.onlyInA.count) only in A, \(c.onlyInB.count) only in B"
-    }
-
-    private static func snippet(_ text: NormalizedText, _ range: Range<Int>, limit: Int) -> String {
-        let s = BidiControl.visible(text.string(range.lowerBound..<min(range.upperBound, range.lowerBound + limit)))
-        return range.count > limit ? s + "…" : s
+    /// `line:column` of the last code point of a place's range (its start when empty).
+    static func end(_ place: Place, _ source: SourceText) -> String {
+        let (line, column) = source.location(of: max(place.range.lowerBound, place.range.upperBound - 1))
+        return "\(line):\(column)"
     }
 
     // MARK: JSON
@@ -142,6 +91,8 @@ public enum DiffReport {
                 json.field("kind", edit.kind.rawValue)
                 json.field("a_text", c.textA.string(edit.a))
                 json.field("b_text", c.textB.string(edit.b))
+                json.field("a_original", c.sourceA.text(in: c.textA.originRange(of: edit.a)))
+                json.field("b_original", c.sourceB.text(in: c.textB.originRange(of: edit.b)))
                 json.key("a"); writeRange(edit.a, c.textA, c.sourceA, into: &json)
                 json.key("b"); writeRange(edit.b, c.textB, c.sourceB, into: &json)
                 json.endObject()
@@ -154,7 +105,8 @@ public enum DiffReport {
             json.key(key)
             json.beginArray()
             for range in ranges {
-                writeRange(range, text, source, into: &json, text: text.string(range))
+                writeRange(range, text, source, into: &json, text: text.string(range),
+                           original: source.text(in: text.originRange(of: range)))
             }
             json.endArray()
         }
@@ -166,7 +118,8 @@ public enum DiffReport {
     }
 
     static func writeRange(_ units: Range<Int>, _ text: NormalizedText, _ source: SourceText,
-                                   into json: inout JSONWriter, text snippet: String? = nil) {
+                           into json: inout JSONWriter, text snippet: String? = nil,
+                           original: String? = nil) {
         let p = place(units, text, source)
         json.beginObject()
         json.field("start", p.range.lowerBound)
@@ -175,10 +128,7 @@ public enum DiffReport {
         json.field("column", p.column)
         if source.format == .pdf { json.field("page", source.page(of: p.range.lowerBound)) }
         if let snippet { json.field("text", snippet) }
+        if let original { json.field("original", original) }
         json.endObject()
     }
-}
-
-private extension String {
-    var replacingUnderscores: String { String(map { $0 == "_" ? " " : $0 }) }
 }

@@ -1,17 +1,21 @@
+import DoppelIO
 import DoppelCompare
 
 /// Renders the entries of a folder comparison (`FolderDiff`) one at a time, so a long run can
 /// stream its report: the text report, JSON Lines, or GitHub annotations, and a closing summary.
 public enum FolderReport {
     /// The text report of one entry: a pair's `DiffReport.text` (after a line saying how it was
-    /// paired when not by path), `only in A: PATH`, or `skipped: MESSAGE`.
+    /// paired when not by path; nothing for a pair without differences), `only in A: PATH`, or
+    /// `skipped: MESSAGE`.
     ///
     /// - Complexity: O(size of the entry's report).
     public static func text(_ entry: FolderDiffEntry, style: DiffReport.TextStyle = DiffReport.TextStyle()) -> String {
         switch entry {
         case let .compared(c, pairedBy):
+            let report = DiffReport.text(c, style: style)
+            guard !report.isEmpty else { return "" }  // no differences: nothing, as for two files
             let note = pairedBy == .path ? "" : "paired by \(pairedBy.rawValue): \(c.sourceA.path) ↔ \(c.sourceB.path)\n"
-            return note + DiffReport.text(c, style: style) + "\n"
+            return note + report + "\n"
         case let .unmatched(path, side):
             return "only in \(side.uppercased()): \(path)\n"
         case let .skipped(error):
@@ -87,7 +91,7 @@ public enum FolderReport {
             let total = pairs.values.reduce(0, +)
             let methods: [FolderPairing.Method] = [.path, .name, .similarity]
             let by = methods.map { "\(pairs[$0] ?? 0) by \($0.rawValue)" }.joined(separator: ", ")
-            return "\(total) pairs (\(by)), \(differing) differ, \(failing) fail; "
+            return "\(Plural.count(total, "pair")) (\(by)), \(differing) differ, \(failing) fail; "
                 + "\(onlyInA) only in A, \(onlyInB) only in B; \(skipped) skipped\n"
         }
     }

@@ -6,7 +6,12 @@ import DoppelCompare
 /// `::warning file=PATH,line=L,col=C,endLine=L,endColumn=C,title=T::MESSAGE`.
 ///
 /// An edit is annotated on B's file (the new version) at the text B has, or at the place where
-/// B dropped text; text only in A or only in B on its own file. Escaping follows the runner's
+/// B dropped text; on A's file when B is a PDF and A is not, since line numbers of text extracted
+/// from a PDF mean nothing in a repository. The message names the other side's place, with its
+/// page when it is a PDF (`(B print.pdf:12:4, page 3)`), and the title names the page of a PDF
+/// side (`doppel: text edit, B p3 12:4`). Text only in
+/// A or only in B is annotated on its own file; on a PDF, as a note on the whole file with the
+/// page in the title. Escaping follows the runner's
 /// rules: in the message, `%`, `\r` and `\n` become `%25`, `%0D` and `%0A`; in property values
 /// `:` and `,` also become `%3A` and `%2C`.
 public enum GitHubAnnotations {
@@ -15,34 +20,48 @@ public enum GitHubAnnotations {
     /// - Complexity: O(size of the output).
     public static func annotations(_ c: Comparison) -> String {
         var out = ""
+        let onA = c.sourceB.format == .pdf && c.sourceA.format != .pdf
         for pc in c.pairs {
             for edit in pc.edits {
                 let b = DiffReport.place(edit.b, c.textB, c.sourceB)
                 let a = DiffReport.place(edit.a, c.textA, c.sourceA)
-                let before = BidiControl.visible(c.textA.string(edit.a))
-                let after = BidiControl.visible(c.textB.string(edit.b))
+                let before = DiffReport.original(c.sourceA, a.range)
+                let after = DiffReport.original(c.sourceB, b.range)
                 var message: String
                 switch edit.operation {
                 case .replace: message = "\(before) → \(after)"
                 case .insert: message = "inserted \(after)"
                 case .delete: message = "deleted \(before)"
                 }
-                message += " (A \(c.sourceA.path):\(a.line):\(a.column))"
-                out += line(file: c.sourceB.path, range: b.range, source: c.sourceB,
-                            title: "doppel: \(edit.kind.rawValue) edit", message: message)
+                let (here, hereSource, otherLabel, other, otherSource) = onA
+                    ? (a, c.sourceA, "B", b, c.sourceB) : (b, c.sourceB, "A", a, c.sourceA)
+                message += " (\(otherLabel) \(otherSource.path):\(other.line):\(other.column)"
+                message += other.page.map { ", page \($0))" } ?? ")"
+                var title = "doppel: \(edit.kind.rawValue) edit"
+                for (label, place) in [("A", a), ("B", b)] where place.page != nil { title += ", \(label) \(place.label)" }
+                out += annotation(file: hereSource.path, place: here, source: hereSource, title: title, message: message)
             }
         }
         out += CheckReport.annotations(c)
         for (label, ranges, text, source) in [("A", c.onlyInA, c.textA, c.sourceA), ("B", c.onlyInB, c.textB, c.sourceB)] {
             for range in ranges {
                 let place = DiffReport.place(range, text, source)
-                var snippet = BidiControl.visible(text.string(range.lowerBound..<min(range.upperBound, range.lowerBound + 40)))
-                if range.count > 40 { snippet += "…" }
-                out += line(file: source.path, range: place.range, source: source, title: "doppel: only in \(label)",
-                            message: "\(range.count) characters only in \(label): \(snippet)")
+                let snippet = DiffReport.snippet(text, source, range, limit: 40)
+                var title = "doppel: only in \(label)"
+                if place.page != nil { title += ", \(label) \(place.label)" }
+                out += annotation(file: source.path, place: place, source: source, title: title,
+                                  message: "\(range.count) characters only in \(label): \(snippet)")
             }
         }
         return out
+    }
+
+    /// A line-anchored annotation; on a PDF, a note on the whole file (its lines are those of
+    /// the extracted text, not of the file).
+    private static func annotation(file: String, place: DiffReport.Place, source: SourceText, title: String,
+                                   message: String) -> String {
+        if source.format == .pdf { return fileAnnotation(file: file, title: title, message: message) }
+        return line(file: file, range: place.range, source: source, title: title, message: message)
     }
 
     /// A workflow command about a whole file (no counterpart), or about the run (`file` nil).

@@ -20,11 +20,11 @@ public enum HTMLClusterReport {
     public static func page(_ r: ClusterResult, diffs: [Int: Comparison], skipped: [DoppelError] = []) -> String {
         var out = "<header class=\"summary\">\n<h1>doppel cluster</h1>\n"
         let clustered = r.clusters.reduce(0) { $0 + $1.members.count }
-        out += "<ul class=\"stats\">\n<li><b>\(r.documents.count)</b> documents</li>\n"
-        out += "<li><b>\(r.clusters.count)</b> clusters of \(clustered) documents</li>\n"
+        out += "<ul class=\"stats\">\n<li><b>\(r.documents.count)</b> \(r.documents.count == 1 ? "document" : "documents")</li>\n"
+        out += "<li><b>\(r.clusters.count)</b> \(r.clusters.count == 1 ? "cluster" : "clusters") of \(Plural.count(clustered, "document"))</li>\n"
         out += "<li><b>\(r.documents.count - clustered)</b> alone</li>\n</ul>\n"
         let p = r.parameters
-        out += "<p class=\"ledger\">Shingles \(HTML.escape(p.shingle)), \(p.permutations) permutations, \(p.bands) bands × \(p.rows) rows, "
+        out += "<p class=\"ledger\">Shingles \(HTML.escape(p.shingle)), \(Plural.count(p.permutations, "permutation")), \(Plural.count(p.bands, "band")) × \(Plural.count(p.rows, "row")), "
         out += "Jaccard threshold \(JSONWriter.format(p.threshold))"
         if let c = p.containmentThreshold { out += ", containment threshold \(JSONWriter.format(c))" }
         out += ", verified by \(HTML.escape(p.verification)). Similarity is the share of text equal after "
@@ -37,18 +37,21 @@ public enum HTMLClusterReport {
             for (k, m) in members.enumerated() {
                 let d = r.documents[m]
                 out += "<tr>"
-                out += k == 0 ? "<td rowspan=\"\(members.count)\">\(n + 1)</td>" : ""
+                // `data-label` names each cell where a narrow screen shows rows as cards.
+                out += k == 0 ? "<td class=\"cl\" data-label=\"cluster\" rowspan=\"\(members.count)\">\(n + 1)</td>" : ""
                 if m == cluster.representative {
-                    out += "<td class=\"path\">★ \(HTML.escape(d.id))</td><td class=\"num\">\(d.chars)</td>"
+                    out += "<td class=\"path\">★ \(HTML.escape(d.id))</td><td class=\"num\" data-label=\"characters\">\(d.chars)</td>"
                     out += "<td colspan=\"3\">representative</td>"
                 } else if let c = diffs[m] {
-                    out += "<td class=\"path\"><a href=\"#d\(m)\">\(HTML.escape(d.id))</a></td><td class=\"num\">\(d.chars)</td>"
-                    out += "<td class=\"num\">\(JSONWriter.format(c.similarity, digits: 3))</td>"
-                    out += "<td class=\"num\">\(c.editCount)</td><td class=\"num\">\(c.onlyInA.count) / \(c.onlyInB.count)</td>"
+                    out += "<td class=\"path\"><a href=\"#d\(m)\">\(HTML.escape(d.id))</a></td>"
+                    out += "<td class=\"num\" data-label=\"characters\">\(d.chars)</td>"
+                    out += "<td class=\"num\" data-label=\"similarity\">\(JSONWriter.format(c.similarity, digits: 3))</td>"
+                    out += "<td class=\"num\" data-label=\"edits\">\(c.editCount)</td>"
+                    out += "<td class=\"num\" data-label=\"only in representative / member\">\(c.onlyInA.count) / \(c.onlyInB.count)</td>"
                 } else {
-                    out += "<td class=\"path\">\(HTML.escape(d.id))</td><td class=\"num\">\(d.chars)</td><td colspan=\"3\"></td>"
+                    out += "<td class=\"path\">\(HTML.escape(d.id))</td><td class=\"num\" data-label=\"characters\">\(d.chars)</td><td colspan=\"3\"></td>"
                 }
-                out += "<td>\(HTML.escape(d.title ?? ""))</td></tr>\n"
+                out += "<td class=\"title\">\(HTML.escape(d.title ?? ""))</td></tr>\n"
             }
             out += "</tbody>\n"
         }
@@ -57,7 +60,7 @@ public enum HTMLClusterReport {
             var inCluster = [Bool](repeating: false, count: r.documents.count)
             for c in r.clusters { for m in c.members { inCluster[m] = true } }
             let alone = r.documents.indices.filter { !inCluster[$0] }
-            out += "<details><summary>\(alone.count) documents in no cluster</summary>\n<ul>\n"
+            out += "<details><summary>\(Plural.count(alone.count, "document")) in no cluster</summary>\n<ul>\n"
             for i in alone { out += "<li class=\"path\">\(HTML.escape(r.documents[i].id))</li>\n" }
             out += "</ul>\n</details>\n"
         }
@@ -70,6 +73,6 @@ public enum HTMLClusterReport {
                 out += HTMLDiffReport.section(c, anchor: "d\(m)", heading: heading)
             }
         }
-        return HTML.document(title: "doppel cluster: \(r.documents.count) documents, \(r.clusters.count) clusters", body: out)
+        return HTML.document(title: "doppel cluster: \(Plural.count(r.documents.count, "document")), \(Plural.count(r.clusters.count, "cluster"))", body: out)
     }
 }

@@ -1,3 +1,4 @@
+import DoppelIO
 import DoppelText
 import DoppelDiff
 import DoppelCompare
@@ -58,7 +59,7 @@ public enum HTMLDiffReport {
         out += "<header class=\"summary\">\n<h1>\(HTML.escape(heading))</h1>\n<table class=\"files\">\n"
         for (label, source, text) in [("A", c.sourceA, c.textA), ("B", c.sourceB, c.textB)] {
             out += "<tr><th>\(label)</th><td class=\"path\">\(HTML.escape(source.path))</td>"
-            out += "<td>\(source.scalars.count) characters, \(source.lineStarts.count) lines, "
+            out += "<td>\(Plural.count(source.scalars.count, "character")), \(Plural.count(source.lineStarts.count, "line")), "
             out += "\(source.encoding.rawValue), \(source.format.rawValue)\(text.isPrintLayout ? ", print layout" : "")</td></tr>\n"
         }
         out += "</table>\n"
@@ -89,11 +90,11 @@ public enum HTMLDiffReport {
                     let id = "\(anchor)e\(numbers[p] + k)"
                     let a = DiffReport.place(edit.a, c.textA, c.sourceA)
                     let b = DiffReport.place(edit.b, c.textB, c.sourceB)
-                    out += "<li><a href=\"#\(id)-a\">A \(a.line):\(a.column)</a> <a href=\"#\(id)-b\">B \(b.line):\(b.column)</a> "
+                    out += "<li><a href=\"#\(id)-a\">A \(a.label)</a> <a href=\"#\(id)-b\">B \(b.label)</a> "
                     out += "<span class=\"kind\">\(edit.kind.rawValue)</span> "
-                    if !edit.a.isEmpty { out += "<del>\(HTML.escape(c.textA.string(edit.a)))</del>" }
+                    if !edit.a.isEmpty { out += "<del>\(HTML.escape(DiffReport.original(c.sourceA, a.range)))</del>" }
                     if edit.operation == .replace { out += " → " }
-                    if !edit.b.isEmpty { out += "<ins>\(HTML.escape(c.textB.string(edit.b)))</ins>" }
+                    if !edit.b.isEmpty { out += "<ins>\(HTML.escape(DiffReport.original(c.sourceB, b.range)))</ins>" }
                     out += CheckReport.htmlBadges(c, edit: firstEdits[p] + k, anchor: anchor)
                     out += "</li>\n"
                 }
@@ -129,7 +130,7 @@ public enum HTMLDiffReport {
                     Mark(range: c.textB.originRange(of: e.b), number: numbers[p] + k, edit: e) }
                 let pa = DiffReport.place(pc.pair.a, c.textA, c.sourceA)
                 let pb = DiffReport.place(pc.pair.b, c.textB, c.sourceB)
-                var head = "A \(pa.line):\(pa.column)–\(end(pa.range, c.sourceA)) · B \(pb.line):\(pb.column)–\(end(pb.range, c.sourceB))"
+                var head = "A \(pa.label)–\(end(pa.range, c.sourceA)) · B \(pb.label)–\(end(pb.range, c.sourceB))"
                 head += " · similarity \(JSONWriter.format(pc.similarity, digits: 3))"
                 head += pc.edits.isEmpty ? " · no edits" : " · \(pc.edits.count) edit\(pc.edits.count == 1 ? "" : "s")"
                 let badge = pc.pair.moved ? "<span class=\"badge moved\">moved</span> " : ""
@@ -143,20 +144,32 @@ public enum HTMLDiffReport {
             case let .onlyInA(k):
                 let p = DiffReport.place(c.onlyInA[k], c.textA, c.sourceA)
                 out += "<tr class=\"hd only\"><td colspan=\"2\"><span class=\"badge only\">only in A</span> "
-                out += "A \(p.line):\(p.column)–\(end(p.range, c.sourceA)) · \(c.onlyInA[k].count) characters</td></tr>\n"
+                out += "A \(p.label)–\(end(p.range, c.sourceA)) · \(Plural.count(c.onlyInA[k].count, "character"))</td></tr>\n"
                 out += "<tr class=\"only only-a\"><td class=\"a\">"
                 cell(row.a!, c.sourceA, [], side: .a, anchor: anchor, c: c, into: &out)
                 out += "</td><td class=\"b absent\">not in B</td></tr>\n"
             case let .onlyInB(k):
                 let p = DiffReport.place(c.onlyInB[k], c.textB, c.sourceB)
                 out += "<tr class=\"hd only\"><td colspan=\"2\"><span class=\"badge only\">only in B</span> "
-                out += "B \(p.line):\(p.column)–\(end(p.range, c.sourceB)) · \(c.onlyInB[k].count) characters</td></tr>\n"
+                out += "B \(p.label)–\(end(p.range, c.sourceB)) · \(Plural.count(c.onlyInB[k].count, "character"))</td></tr>\n"
                 out += "<tr class=\"only only-b\"><td class=\"a absent\">not in A</td><td class=\"b\">"
                 cell(row.b!, c.sourceB, [], side: .b, anchor: anchor, c: c, into: &out)
                 out += "</td></tr>\n"
             }
         }
         out += "</tbody>\n</table>\n"
+    }
+
+    /// The gutter of a line (0-based, of the text): its number in the file (for HTML, the page's
+    /// line it starts on), and for a PDF the page above it on the first line of a cell and on
+    /// each line that starts a page (`p7` over `167`).
+    private static func gutter(_ line: Int, _ source: SourceText, first: Bool) -> String {
+        guard line < source.lineStarts.count else { return "\(line + 1)" }
+        let start = source.lineStarts[line]
+        guard source.format == .pdf else { return "\(source.location(of: start).line)" }
+        let page = source.page(of: start)
+        let startsPage = line == 0 || source.page(of: source.lineStarts[line - 1]) != page
+        return first || startsPage ? "<span class=\"pg\">p\(page)</span>\(line + 1)" : "\(line + 1)"
     }
 
     /// `line:column` of the last code point of a non-empty range.
@@ -245,7 +258,7 @@ public enum HTMLDiffReport {
             // line split between two rows takes its id in the row holding its start.
             let lineID = side == .b && segment.text.lowerBound == source.lineStarts[segment.line]
                 ? " id=\"\(HTML.escape(anchor))bl\(segment.line + 1)\"" : ""
-            out += "<div class=\"ln\"\(lineID)><span class=\"no\">\(segment.line + 1)</span><span class=\"tx\">"
+            out += "<div class=\"ln\"\(lineID)><span class=\"no\">\(gutter(segment.line, source, first: k == first))</span><span class=\"tx\">"
             var i = segment.text.lowerBound
             while p < pieces.count && pieces[p].segment == k {
                 // Pieces never overlap unless two marks share an original code point (one code
@@ -273,8 +286,8 @@ public enum HTMLDiffReport {
         let inserts = side == .a ? mark.edit.a.isEmpty : !mark.edit.b.isEmpty
         var classes = "ed \(inserts ? "ins" : "del") k-\(mark.edit.kind.rawValue)"
         if empty { classes += " at" }
-        let before = c.textA.string(mark.edit.a)
-        let after = c.textB.string(mark.edit.b)
+        let before = DiffReport.original(c.sourceA, c.textA.originRange(of: mark.edit.a))
+        let after = DiffReport.original(c.sourceB, c.textB.originRange(of: mark.edit.b))
         let title: String
         switch mark.edit.operation {
         case .replace: title = "\(mark.edit.kind.rawValue) edit \(mark.number): \(before) → \(after)"
@@ -289,7 +302,7 @@ public enum HTMLDiffReport {
     private static func lines(_ span: Range<Int>, _ source: SourceText) -> [Segment] {
         guard !span.isEmpty else { return [] }
         let starts = source.lineStarts
-        var line = source.location(of: span.lowerBound).line - 1
+        var line = source.textLine(of: span.lowerBound)
         var segments: [Segment] = []
         while line < starts.count && starts[line] < span.upperBound {
             let next = line + 1 < starts.count ? starts[line + 1] : source.scalars.count

@@ -19,7 +19,7 @@ enum HTMLStyle {
             "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Zen Hei", sans-serif; }
         section.diff + section.diff { margin-top: 48px; border-top: 3px solid var(--rule); }
         .summary { padding: 18px 24px 10px; }
-        h1 { font-size: 21px; margin: 0 0 10px; font-weight: 650; }
+        h1 { font-size: 21px; margin: 0 0 10px; font-weight: 650; overflow-wrap: anywhere; }
         h2 { font-size: 18px; margin: 0 0 10px; }
         .path { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .92em;
           overflow-wrap: anywhere; }
@@ -77,6 +77,7 @@ enum HTMLStyle {
         .ln.bl { height: .4em; }
         .no { flex: none; width: 3.6em; padding-right: .8em; text-align: right; color: #a0a0a8;
           font-size: 11px; line-height: 2.1; font-variant-numeric: tabular-nums; user-select: none; }
+        .pg { display: block; font-weight: 650; color: var(--muted); line-height: 1.2; }
         .tx { flex: 1; min-width: 0; }
         a { color: inherit; }
         table.clusters { border-collapse: collapse; margin: 8px 0 14px; font-size: 14px; }
@@ -110,6 +111,22 @@ enum HTMLStyle {
           font-variant-numeric: tabular-nums; }
         table.agreement .n { color: var(--muted); }
         ul.closest { font-size: 13px; margin: 4px 0; padding-left: 1.4em; }
+        @media (max-width: 640px) {
+          .summary { padding: 14px 12px 8px; }
+          table.clusters, table.clusters tbody, table.clusters tr, table.clusters td { display: block; }
+          table.clusters thead { display: none; }
+          table.clusters tbody.cluster { border-top: 2px solid var(--ink); padding: 4px 0 8px; }
+          table.clusters tbody.cluster tr:first-child td { border-top: none; }
+          table.clusters tr { padding: 4px 0; border-bottom: 1px solid var(--rule); }
+          table.clusters td { border: none; padding: 1px 0; text-align: left; }
+          table.clusters td.num { text-align: left; display: inline-block; margin-right: 14px; }
+          table.clusters td:empty { display: none; }
+          table.clusters td[data-label]::before { content: attr(data-label) " "; color: var(--muted); font-size: 12px; }
+          table.clusters td.cl { font-weight: 650; }
+          table.clusters td.title { color: var(--muted); font-size: 13px; }
+          table.sbs td { padding: 4px 6px 8px 2px; }
+          .no { width: 2.6em; padding-right: .4em; }
+        }
         @media print {
           body { font-size: 10pt; }
           table.sbs thead th { position: static; }

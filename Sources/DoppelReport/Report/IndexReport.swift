@@ -23,7 +23,7 @@ public enum IndexReport {
         for error in skipped { out += "skipped: \(error.description)\n" }
         let found = result.queries.filter { !$0.matches.isEmpty }.count
         let p = result.parameters
-        out += "\(result.queries.count) documents queried; \(found) with near-duplicates among the "
+        out += "\(Plural.count(result.queries.count, "document")) queried; \(found) with near-duplicates among the "
         out += "\(result.documentCount) documents of \(result.archive) ("
         out += p.verification == ClusterOptions.Verification.exact.rawValue
             ? "exact similarities from shingle sets"

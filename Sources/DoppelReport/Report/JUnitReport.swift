@@ -1,3 +1,4 @@
+import DoppelIO
 import DoppelText
 import DoppelCompare
 
@@ -27,7 +28,11 @@ public struct JUnitReport: Sendable {
         switch entry {
         case let .compared(c, pairedBy):
             let reasons = policy.failures(c)
-            var xml = "    <testcase classname=\"doppel.diff\" name=\"\(Self.escape("\(c.sourceA.path) ↔ \(c.sourceB.path)"))\">\n"
+            // The case is anchored (`file`) on B, or on A when only B is a PDF: the side that
+            // is a text file in the repository; details give PDF positions with their pages.
+            let file = c.sourceB.format == .pdf && c.sourceA.format != .pdf ? c.sourceA.path : c.sourceB.path
+            var xml = "    <testcase classname=\"doppel.diff\" name=\"\(Self.escape("\(c.sourceA.path) ↔ \(c.sourceB.path)"))\""
+            xml += " file=\"\(Self.escape(file))\">\n"
             xml += "      <properties><property name=\"paired_by\" value=\"\(pairedBy.rawValue)\"/>"
             xml += "<property name=\"similarity\" value=\"\(JSONWriter.format(c.similarity, digits: 4))\"/></properties>\n"
             if !reasons.isEmpty {
@@ -72,18 +77,17 @@ public struct JUnitReport: Sendable {
             for edit in pc.edits {
                 let a = DiffReport.place(edit.a, c.textA, c.sourceA)
                 let b = DiffReport.place(edit.b, c.textB, c.sourceB)
-                let before = BidiControl.visible(c.textA.string(edit.a))
-                let after = BidiControl.visible(c.textB.string(edit.b))
+                let before = DiffReport.original(c.sourceA, a.range)
+                let after = DiffReport.original(c.sourceB, b.range)
                 let change = edit.operation == .replace ? "\(before) → \(after)"
                     : edit.operation == .insert ? "inserted \(after)" : "deleted \(before)"
-                lines.append("A \(a.line):\(a.column)  B \(b.line):\(b.column)  \(edit.kind.rawValue)  \(change)")
+                lines.append("A \(a.label)  B \(b.label)  \(edit.kind.rawValue)  \(change)")
             }
         }
         for (label, ranges, text, source) in [("A", c.onlyInA, c.textA, c.sourceA), ("B", c.onlyInB, c.textB, c.sourceB)] {
             for range in ranges {
                 let p = DiffReport.place(range, text, source)
-                let snippet = BidiControl.visible(text.string(range.lowerBound..<min(range.upperBound, range.lowerBound + 40)))
-                lines.append("only in \(label) \(p.line):\(p.column) (\(range.count) chars): \(snippet)\(range.count > 40 ? "…" : "")")
+                lines.append("only in \(label) \(p.label) (\(Plural.count(range.count, "char"))): \(DiffReport.snippet(text, source, range, limit: 40))")
             }
         }
         return lines.joined(separator: "\n")

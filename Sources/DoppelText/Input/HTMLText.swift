@@ -9,14 +9,18 @@
 ///   `div`, `br`, `h1`-`h6`, `li`, `tr`, `table`, `section`, `title`, ...), never two in a row,
 ///   none at the start or end of the text; a space between table cells;
 /// - nothing of comments, of `<!...>`, `<?...>` and `</...>` without a letter after `</`, of
-///   `script`, `style`, `noscript`, `template` and `iframe` elements, or of tags themselves.
+///   `script`, `style`, `noscript`, `template` and `iframe` elements, or of tags themselves;
+/// - with `mainContentOnly`, nothing of the page's chrome either (`HTMLMainContent`): `head`
+///   (with its `title`), `nav`, `aside`, `form`, `header` and `footer` outside `article` and
+///   `main`, and elements marked hidden.
 ///
 /// Malformed markup never fails: a `<` that does not start a tag is text, a tag or comment left
 /// open runs to the end of the input, an attribute quote left open ends at the tag's next `>`.
 /// Every scan only moves forward, so the time is linear in the input.
 ///
-/// Positions in a `SourceText` made from an HTML file refer to this extracted text, not to the
-/// bytes of the page.
+/// Offsets in a `SourceText` made from an HTML file refer to this extracted text; `extract`
+/// also gives, for each extracted code point, its offset in the page, so that lines and columns
+/// are the page's (`SourceText.location(of:)`).
 public enum HTMLText {
     /// Whether a path names an HTML file by its extension (`.html`, `.htm`, `.xhtml`, any case).
     ///
@@ -42,10 +46,19 @@ public enum HTMLText {
     /// The text of an HTML page, as described for the type.
     ///
     /// - Complexity: O(n) in the number of code points.
-    public static func extractText(_ html: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        var tokenizer = HTMLTokenizer(html)
+    public static func extractText(_ html: [Unicode.Scalar], mainContentOnly: Bool = false) -> [Unicode.Scalar] {
+        extract(html, mainContentOnly: mainContentOnly).text
+    }
+
+    /// The text of an HTML page and, for each of its code points, the offset in `html` of the
+    /// code point it came from (for a space or paragraph break, of the text that follows it).
+    ///
+    /// - Complexity: O(n) in the number of code points.
+    public static func extract(_ html: [Unicode.Scalar], mainContentOnly: Bool = false)
+        -> (text: [Unicode.Scalar], offsets: [Int32]) {
+        var tokenizer = HTMLTokenizer(html, mainContentOnly: mainContentOnly)
         tokenizer.run()
-        return tokenizer.sink.output
+        return (tokenizer.sink.output, tokenizer.sink.offsets)
     }
 
     private static func skipSpace(_ s: [Unicode.Scalar], _ start: Int) -> Int {
@@ -73,6 +86,8 @@ public enum HTMLText {
 /// Collects extracted text, collapsing white space and paragraph breaks.
 struct HTMLTextSink {
     private(set) var output: [Unicode.Scalar] = []
+    /// For each code point of `output`, its offset in the page.
+    private(set) var offsets: [Int32] = []
     private var pendingSpace = false
     private var pendingBreak = false
 
@@ -82,33 +97,51 @@ struct HTMLTextSink {
     /// A block boundary: a blank line before the next text.
     mutating func paragraphBreak() { pendingBreak = true }
 
-    /// A character that is written as it is (text, or white space inside `pre`).
-    mutating func append(_ c: Unicode.Scalar) {
+    /// A character that is written as it is (text, or white space inside `pre`), found at
+    /// `offset` in the page.
+    mutating func append(_ c: Unicode.Scalar, at offset: Int) {
+        let at = Int32(truncatingIfNeeded: offset)
         if !output.isEmpty {
             if pendingBreak {
-                while let last = output.last, last == " " || last == "\n" { output.removeLast() }
+                while let last = output.last, last == " " || last == "\n" {
+                    output.removeLast()
+                    offsets.removeLast()
+                }
                 output.append(contentsOf: ["\n", "\n"])
+                offsets.append(contentsOf: [at, at])
             } else if pendingSpace, output.last != "\n", output.last != " " {
                 output.append(" ")
+                offsets.append(at)
             }
         }
         pendingBreak = false
         pendingSpace = false
         output.append(c)
+        offsets.append(at)
     }
 }
 
 /// The state of one pass over an HTML page; see `HTMLText`.
 struct HTMLTokenizer {
-    private let s: [Unicode.Scalar]
+    let s: [Unicode.Scalar]
     private var i = 0
     private var preDepth = 0
+    /// Drop the page's chrome (`HTMLMainContent`).
+    private let mainContentOnly: Bool
+    /// Open `article` and `main` elements: `header` and `footer` inside them are content.
+    private var contentDepth = 0
+    /// Element names whose end tag was searched for from an offset and not found: no end from
+    /// there on is looked for again (an unclosed `<nav>` then keeps its text).
+    var noEndFrom: [String: Int] = [:]
     /// Where a search for a closing `"` or `'` already failed: no such quote from there on.
     private var noDoubleQuoteFrom = Int.max
     private var noSingleQuoteFrom = Int.max
     var sink = HTMLTextSink()
 
-    init(_ html: [Unicode.Scalar]) { s = html }
+    init(_ html: [Unicode.Scalar], mainContentOnly: Bool = false) {
+        s = html
+        self.mainContentOnly = mainContentOnly
+    }
 
     private static let blocks: Set<String> = [
         "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section", "article",
@@ -135,16 +168,17 @@ struct HTMLTokenizer {
             if c == "<" {
                 tag()
             } else if c == "&" {
-                text(entity())
+                let at = i
+                text(entity(), at: at)
             } else {
-                text(c)
+                text(c, at: i)
                 i += 1
             }
         }
     }
 
-    private mutating func text(_ c: Unicode.Scalar) {
-        if preDepth == 0, Self.isSpace(c) { sink.space() } else { sink.append(c) }
+    private mutating func text(_ c: Unicode.Scalar, at offset: Int) {
+        if preDepth == 0, Self.isSpace(c) { sink.space() } else { sink.append(c, at: offset) }
     }
 
     /// At a `<`: a comment, a declaration, an end tag, a start tag, or a literal `<`.
@@ -162,6 +196,7 @@ struct HTMLTokenizer {
             let name = tagName(from: i + 2)
             i = after(">", from: i + 2 + name.count)
             if name == "pre" { preDepth = max(0, preDepth - 1) }
+            if name == "article" || name == "main" { contentDepth = max(0, contentDepth - 1) }
             if Self.blocks.contains(name) {
                 sink.paragraphBreak()
             } else if Self.cells.contains(name) {
@@ -171,7 +206,16 @@ struct HTMLTokenizer {
             i = after(">", from: i + 2)
         } else if Self.isASCIILetter(next) {
             let name = tagName(from: i + 1)
-            i = endOfStartTag(from: i + 1 + name.count)
+            let attributes = i + 1 + name.count
+            i = endOfStartTag(from: attributes)
+            if mainContentOnly, HTMLMainContent.isChrome(name, attributes: s[attributes..<max(attributes, i - 1)],
+                                                         insideContent: contentDepth > 0),
+               let end = afterElement(name, from: i) {
+                i = end
+                sink.paragraphBreak()
+                return
+            }
+            if name == "article" || name == "main" { contentDepth += 1 }
             if Self.skipped.contains(name) {
                 i = afterEndTag(name, from: i)
             } else if Self.blocks.contains(name) {
@@ -186,13 +230,13 @@ struct HTMLTokenizer {
                 sink.space()
             }
         } else {
-            text("<")
+            text("<", at: i)
             i += 1
         }
     }
 
     /// The lower-cased tag name starting at `start`: letters, digits, `-`, `:`.
-    private func tagName(from start: Int) -> String {
+    func tagName(from start: Int) -> String {
         var name = String.UnicodeScalarView()
         var k = start
         while k < s.count {
@@ -239,7 +283,7 @@ struct HTMLTokenizer {
     }
 
     /// The offset after the first `needle` at or after `start`, or the end of the input.
-    private func after(_ needle: String, from start: Int) -> Int {
+    func after(_ needle: String, from start: Int) -> Int {
         let pattern = Array(needle.unicodeScalars)
         var k = start
         search: while k + pattern.count <= s.count {

@@ -12,14 +12,19 @@ public struct InputOptions: Sendable, Equatable {
     /// Where to look for `pdftotext` when `pdftotextPath` is `nil`: a `PATH`-style list. The
     /// executable passes the environment's `PATH`; the default is the usual system directories.
     public var searchPath: String
+    /// Read only an HTML page's main content, dropping its chrome (`HTMLMainContent`: head, nav,
+    /// aside, form, page header and footer, hidden elements). Default true; false (`--html-all`)
+    /// keeps all the text.
+    public var htmlMainContentOnly: Bool
 
     /// Options with everything detected.
     public init(encoding: TextEncoding? = nil, format: SourceFormat? = nil, pdftotextPath: String? = nil,
-                searchPath: String = "/usr/local/bin:/usr/bin:/bin") {
+                searchPath: String = "/usr/local/bin:/usr/bin:/bin", htmlMainContentOnly: Bool = true) {
         self.encoding = encoding
         self.format = format
         self.pdftotextPath = pdftotextPath
         self.searchPath = searchPath
+        self.htmlMainContentOnly = htmlMainContentOnly
     }
 }
 
@@ -113,8 +118,9 @@ public enum InputReader {
         let isHTML = options.format.map { $0 == .html }
             ?? (HTMLText.hasHTMLExtension(path) || HTMLText.looksLikeHTML(decoded.scalars))
         if isHTML {
-            return SourceText(path: path, encoding: decoded.encoding, format: .html,
-                              scalars: HTMLText.extractText(decoded.scalars))
+            let (text, offsets) = HTMLText.extract(decoded.scalars, mainContentOnly: options.htmlMainContentOnly)
+            return SourceText(path: path, encoding: decoded.encoding, scalars: text, markup: decoded.scalars,
+                              offsets: offsets)
         }
         return SourceText(path: path, encoding: decoded.encoding, format: .text, scalars: decoded.scalars)
     }

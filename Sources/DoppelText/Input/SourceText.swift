@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Every position doppel reports is a code-point offset into `scalars` (for HTML and PDF inputs,
 /// into the text extracted from the page), with 1-based lines and columns derived from
-/// `lineStarts`. `SourceText` is the only value that holds original text; later stages pass
+/// `lineStarts`, or for HTML from the page's own lines (`markupOffsets`). `SourceText` is the only value that holds original text; later stages pass
 /// index ranges and the Report stage turns them back into text through it.
 public struct SourceText: Sendable {
     /// The path as the user gave it; `-` for standard input; `PATH#N` for a split article.
@@ -21,6 +21,11 @@ public struct SourceText: Sendable {
     public private(set) var lineStarts: [Int]
     /// Offsets where each page begins (`[0]` unless the text has form feeds, as `pdftotext` writes).
     public private(set) var pageStarts: [Int]
+    /// For text extracted from HTML: for each code point of `scalars`, its offset in the page's
+    /// markup; empty for other inputs.
+    public private(set) var markupOffsets: [Int32] = []
+    /// For text extracted from HTML: offsets in the page's markup where each of its lines begins.
+    public private(set) var markupLineStarts: [Int] = []
 
     /// Wraps decoded text and indexes its lines and pages.
     ///
@@ -54,6 +59,18 @@ public struct SourceText: Sendable {
         self.pageStarts = pages
     }
 
+    /// Text extracted from an HTML page (`HTMLText.extract`): `offsets` gives, for each code point
+    /// of `scalars`, its offset in `markup`, so lines and columns are the page's.
+    ///
+    /// - Complexity: O(n + m) for n extracted and m markup code points.
+    public init(path: String, encoding: TextEncoding, scalars: [Unicode.Scalar], markup: [Unicode.Scalar],
+                offsets: [Int32]) {
+        precondition(offsets.count == scalars.count, "one markup offset per extracted code point")
+        self.init(path: path, encoding: encoding, format: .html, scalars: scalars)
+        markupOffsets = offsets
+        markupLineStarts = Self(path: path, scalars: markup).lineStarts
+    }
+
     /// Convenience for tests and library users holding a `String`.
     public init(path: String, text: String, format: SourceFormat = .text) {
         self.init(path: path, encoding: .utf8, format: format, scalars: Array(text.unicodeScalars))
@@ -63,8 +80,23 @@ public struct SourceText: Sendable {
     ///
     /// - Complexity: O(log lines).
     public func location(of offset: Int) -> (line: Int, column: Int) {
-        let line = Self.lastIndex(in: lineStarts, notAfter: offset)
+        if !markupOffsets.isEmpty {
+            // In the page: the markup offset of the code point (past the end: after the last).
+            let markup = offset < markupOffsets.count ? Int(markupOffsets[max(0, offset)])
+                : Int(markupOffsets[markupOffsets.count - 1]) + 1
+            let line = Self.lastIndex(in: markupLineStarts, notAfter: markup)
+            return (line + 1, markup - markupLineStarts[line] + 1)
+        }
+        let line = textLine(of: offset)
         return (line + 1, offset - lineStarts[line] + 1)
+    }
+
+    /// The 0-based index in `lineStarts` of the line of `scalars` holding `offset` (for HTML, a
+    /// line of the extracted text, not of the page).
+    ///
+    /// - Complexity: O(log lines).
+    public func textLine(of offset: Int) -> Int {
+        Self.lastIndex(in: lineStarts, notAfter: offset)
     }
 
     /// The 1-based page number of a code-point offset.

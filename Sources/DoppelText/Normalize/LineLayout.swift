@@ -7,7 +7,7 @@
 ///   text extracted from a newspaper PDF. A line break is a wrap; a paragraph ends after a line
 ///   clearly shorter than the typical width that ends a sentence (`。！？”…`), after a line
 ///   much shorter than the typical width (headlines, bylines), before an indented line, and at a
-///   blank line unless blank lines separate every line (double spacing), before a short line
+///   blank line (blank lines around a page break are none) unless blank lines separate every line (double spacing), before a short line
 ///   without closing punctuation that follows the end of a sentence (a headline printed after
 ///   its body), after a short line that ends neither a sentence nor a clause (a heading or
 ///   byline), and after a line ending in `摄` (a picture credit).
@@ -157,6 +157,7 @@ struct LineLayout {
         var inContent = false     // seen a non-space code point on this line
         var sawBlank = false
         var hardBreak = false
+        var pageBreak = false     // a form feed since the last line with content
         var pendingSpaces = 0
         var i = 0
         let n = s.count
@@ -186,9 +187,13 @@ struct LineLayout {
                     inContent = false
                     sawBlank = false
                     hardBreak = false
+                    pageBreak = u == 0x0C
                 } else {
                     current.indent = 0
-                    if !lines.isEmpty { sawBlank = true }
+                    // Blank lines around a page break (pdftotext's "\n\n\f") are the page's
+                    // margins, not a paragraph break: a paragraph may run on to the next page.
+                    if u == 0x0C { pageBreak = true; sawBlank = false }
+                    if !lines.isEmpty && !pageBreak { sawBlank = true }
                 }
                 if u == 0x2029 { hardBreak = true }
                 if u == 0x0D, i + 1 < n, s[i + 1].value == 0x0A { i += 1 }

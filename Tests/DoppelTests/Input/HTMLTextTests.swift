@@ -63,3 +63,37 @@ private func extract(_ html: String) -> String {
         #expect(text.count <= html.unicodeScalars.count * 2)
     }
 }
+
+// MARK: Main content
+
+private func main(_ html: String) -> String {
+    String(String.UnicodeScalarView(HTMLText.extractText(InputFixtures.scalars(html), mainContentOnly: true)))
+}
+
+@Test func mainContentDropsThePagesChrome() {
+    let html = """
+        <html><head><title>站名</title><meta charset="utf-8"></head><body>
+        <header><nav><a href="/">首页</a></nav></header>
+        <main><article><header><h1>标题</h1></header><p>正文第一段</p><footer>作者</footer></article></main>
+        <aside>相关链接</aside><form><label>搜索</label></form><footer>版权所有</footer></body></html>
+        """
+    #expect(main(html) == "标题\n\n正文第一段\n\n作者")
+    #expect(extract(html).contains("站名") && extract(html).contains("版权所有"))
+}
+
+@Test func elementsMarkedHiddenAreDropped() {
+    let html = "<p>看得见</p><div hidden><div>藏</div>起</div><p aria-hidden=\"true\">藏</p><span style=\"DISPLAY: none\">藏</span><p style='visibility:hidden'>藏</p><p data-x=\"hidden\">也看得见</p><img hidden src=x>尾"
+    #expect(main(html) == "看得见\n\n也看得见\n\n尾")
+}
+
+@Test func aChromeElementLeftOpenKeepsTheRestOfThePage() {
+    #expect(main("<p>开头</p><nav>导航<p>正文</p>") == "开头\n\n导航\n\n正文")
+    #expect(main("<head><title>题</title><body><p>正文</p>") == "正文")
+}
+
+@Test func extractedTextMapsBackToThePage() {
+    let html = InputFixtures.scalars("<p>\n  <b>甲</b>乙&amp;丙</p>")
+    let (text, offsets) = HTMLText.extract(html)
+    #expect(String(String.UnicodeScalarView(text)) == "甲乙&丙")
+    #expect(offsets == [9, 14, 15, 20])
+}

@@ -175,3 +175,13 @@ import Testing
         #expect(text.originEnds[2] == 3)
     }
 }
+
+@Test func aParagraphRunsOnAcrossAPageBreakWithItsMargins() {
+    // Hard-wrapped print lines of one paragraph; pdftotext ends a page with "\n\n\u{0C}".
+    let lines = (0..<8).map { k in String(repeating: "天地玄黄宇宙洪荒日月盈昃辰宿列张寒来暑往", count: 1) + "\(k)" }
+    let paged = lines[0..<4].joined(separator: "\n") + "\n\n\u{0C}" + lines[4...].joined(separator: "\n") + "。"
+    let blank = lines[0..<4].joined(separator: "\n") + "\n\n" + lines[4...].joined(separator: "\n") + "。"
+    let normalizer = Normalizer(options: NormalizationOptions())
+    #expect(normalizer.normalize(SourceText(path: "p.pdf", text: paged, format: .pdf)).paragraphRanges.count == 1)
+    #expect(normalizer.normalize(SourceText(path: "p.txt", text: blank)).paragraphRanges.count == 2)
+}

@@ -20,13 +20,15 @@ import Testing
     }
 
     @Test func textSaysHowFilesWerePairedAndWhatIsLeft() {
-        let c = Comparer.compare(SourceText(path: "a/x.txt", text: "今天天气很好"), SourceText(path: "b/y.txt", text: "今天天气很好"))
+        let c = Comparer.compare(SourceText(path: "a/x.txt", text: "今天天气很好"), SourceText(path: "b/y.txt", text: "今天天气不错"))
         #expect(FolderReport.text(.compared(c, pairedBy: .similarity)).hasPrefix("paired by similarity: a/x.txt ↔ b/y.txt\n--- A a/x.txt"))
         #expect(FolderReport.text(.compared(c, pairedBy: .path)).hasPrefix("--- A a/x.txt"))
+        let same = Comparer.compare(SourceText(path: "a/x.txt", text: "今天天气很好"), SourceText(path: "b/y.txt", text: "今天天气很好"))
+        #expect(FolderReport.text(.compared(same, pairedBy: .similarity)) == "")
         #expect(FolderReport.text(.unmatched(path: "a/z.txt", side: "a")) == "only in A: a/z.txt\n")
         var tally = FolderReport.Tally()
         tally.add(.compared(c, pairedBy: .similarity), fails: false)
         tally.add(.unmatched(path: "a/z.txt", side: "a"), fails: true)
-        #expect(tally.summary == "1 pairs (0 by path, 0 by name, 1 by similarity), 0 differ, 1 fail; 1 only in A, 0 only in B; 0 skipped\n")
+        #expect(tally.summary == "1 pair (0 by path, 0 by name, 1 by similarity), 1 differ, 1 fail; 1 only in A, 0 only in B; 0 skipped\n")
     }
 }

@@ -21,6 +21,21 @@ import Testing
         #expect(lines.contains { $0.contains("title=doppel%3A only in B::160 characters only in B: 聚焦") })
     }
 
+    @Test func editsAgainstAPDFAreAnchoredOnTheTextFileWithThePageNamed() {
+        let a = SourceText(path: "web.txt", text: "第一页的文字很长很长。\n今天天气很好我们去公园散步看花")
+        let b = SourceText(path: "print.pdf", text: "第一页的文字很长很长。\n\u{0C}今天天气不错我们去公园散步看花", format: .pdf)
+        let lines = GitHubAnnotations.annotations(Comparer.compare(a, b)).split(separator: "\n")
+        #expect(lines == ["::warning file=web.txt,line=2,col=5,endLine=2,endColumn=6,title=doppel%3A text edit%2C B p2 3%3A5::很好 → 不错 (B print.pdf:3:5, page 2)"])
+    }
+
+    @Test func textOnlyInAPDFIsANoteOnTheWholeFile() {
+        let a = SourceText(path: "web.txt", text: "今天天气很好我们去公园散步看花。")
+        let b = SourceText(path: "print.pdf", text: "今天天气很好我们去公园散步看花。\n\u{0C}完全不同的一段文字出现在这里了，和上一页没有关系。", format: .pdf)
+        let out = GitHubAnnotations.annotations(Comparer.compare(a, b))
+        #expect(out.hasPrefix("::warning file=print.pdf,title=doppel%3A only in B%2C B p2 3%3A1::"))
+        #expect(!out.contains("line="))
+    }
+
     @Test func hostilePathsCannotBreakTheCommand() {
         let a = SourceText(path: "a,line=1::x.txt", text: "今天天气很好我们去公园散步看花")
         let b = SourceText(path: "b,line=9::\ny.txt", text: "今天天气不错我们去公园散步看花")

@@ -37,6 +37,14 @@ import Testing
         #expect(page.contains("<a href=\"#d\(member)\">\(result.documents[member].id)</a>"))
         #expect(page.contains("<section class=\"diff\" id=\"d\(member)\">"))
         #expect(page.contains("id=\"d\(member)-e1-a\" href=\"#d\(member)-e1-b\""))
-        #expect(page.contains("1 documents in no cluster"))
+        #expect(page.contains("1 document in no cluster"))
+    }
+
+    @Test func tableCellsAreLabelledForNarrowScreens() throws {
+        let (result, diffs) = try Self.result()
+        let page = HTMLClusterReport.page(result, diffs: diffs)
+        #expect(page.contains("<td class=\"cl\" data-label=\"cluster\" rowspan=\"2\">1</td>"))
+        #expect(page.contains("data-label=\"similarity\"") && page.contains("data-label=\"edits\""))
+        #expect(page.contains("@media (max-width: 640px)"))
     }
 }

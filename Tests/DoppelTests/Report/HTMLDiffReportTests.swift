@@ -128,7 +128,8 @@ import Testing
         for n in 1...max(1, c.editCount) {
             #expect(page.contains("id=\"e\(n)-a\"") && page.contains("id=\"e\(n)-b\""))
         }
-        #expect(page.components(separatedBy: "㈱").count == 2)
+        // The original character is shown once in column A (titles and the edit list quote it).
+        #expect(page.components(separatedBy: ">㈱</a>").count == 2)
     }
 
     @Test func sectionIdsStartWithTheAnchor() {
@@ -142,5 +143,14 @@ import Testing
         var out = ""
         HTML.escape("a\u{1}b\u{7F}c\td".unicodeScalars, into: &out)
         #expect(out == "a\u{FFFD}b\u{FFFD}c\td")
+    }
+
+    @Test func aPDFsGutterShowsThePageOverTheLineWhereAPageStarts() {
+        let a = SourceText(path: "a.txt", text: "第一页的文字很长很长。\n今天天气很好我们去公园散步看花")
+        let b = SourceText(path: "b.pdf", text: "第一页的文字很长很长。\n\u{0C}今天天气不错我们去公园散步看花", format: .pdf)
+        let page = HTMLDiffReport.page(Comparer.compare(a, b))
+        #expect(page.contains("<span class=\"no\"><span class=\"pg\">p1</span>1</span>"))
+        #expect(page.contains("<span class=\"no\"><span class=\"pg\">p2</span>3</span>"))
+        #expect(page.contains("B p2 3:5"))
     }
 }

@@ -62,6 +62,15 @@ private final class JUnitReader: NSObject, XMLParserDelegate {
         #expect(reader.errors == ["a/image.txt: not text (binary data)"])
     }
 
+    @Test func aPairWithAPDFIsFiledUnderTheTextFileWithPagesInItsDetails() throws {
+        let a = SourceText(path: "web.txt", text: "第一页的文字很长很长。\n今天天气很好我们去公园散步看花")
+        let b = SourceText(path: "print.pdf", text: "第一页的文字很长很长。\n\u{0C}今天天气不错我们去公园散步看花", format: .pdf)
+        var junit = JUnitReport(policy: try FailurePolicy())
+        junit.add(.compared(Comparer.compare(a, b), pairedBy: .path))
+        #expect(junit.xml.contains("name=\"web.txt ↔ print.pdf\" file=\"web.txt\""))
+        #expect(try JUnitReader.read(junit.xml).failures.first?.body == "A 2:5  B p2 3:5  text  很好 → 不错")
+    }
+
     @Test func aPairWithinThePolicyPasses() throws {
         var junit = JUnitReport(policy: try FailurePolicy(findings: .edits, maxEdits: 40))
         junit.add(.compared(Self.samples, pairedBy: .path))
