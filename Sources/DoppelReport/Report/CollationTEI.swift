@@ -32,7 +32,9 @@ public enum CollationTEI {
 
             """
         for w in c.witnesses {
-            out += "<witness xml:id=\"\(w.id)\">\(HTML.escape(w.source.path))</witness>\n"
+            out += "<witness xml:id=\"\(w.id)\">"
+            escape(w.source.path.unicodeScalars, into: &out)
+            out += "</witness>\n"
         }
         out += """
             </listWit>
@@ -113,7 +115,7 @@ public enum CollationTEI {
                     paragraph += 1
                 }
                 let next = paragraph < starts.count ? min(end, starts[paragraph]) : end
-                HTML.escape(text.units[position..<next].lazy.compactMap(Unicode.Scalar.init), into: &out)
+                escape(text.units[position..<next].lazy.compactMap(Unicode.Scalar.init), into: &out)
                 position = next
             }
         }
@@ -154,9 +156,21 @@ public enum CollationTEI {
             out += "<rdg wit=\"\(reading.witnesses.map { "#" + c.witnesses[$0].id }.joined(separator: " "))\""
             out += places(reading.witnesses, reading.ranges, c)
             let text = c.text(of: reading)
-            out += text.isEmpty ? "/>" : ">\(HTML.escape(text))</rdg>"
+            if text.isEmpty {
+                out += "/>"
+            } else {
+                out += ">"
+                escape(text.unicodeScalars, into: &out)
+                out += "</rdg>"
+            }
         }
         out += "</app>"
+    }
+
+    /// Text as XML: HTML's escaping (markup characters as references, control characters as
+    /// U+FFFD), and the two noncharacters XML 1.0 forbids, U+FFFE and U+FFFF, as U+FFFD too.
+    private static func escape<S: Sequence<Unicode.Scalar>>(_ scalars: S, into out: inout String) {
+        HTML.escape(scalars.lazy.map { $0.value == 0xFFFE || $0.value == 0xFFFF ? "\u{FFFD}" : $0 }, into: &out)
     }
 
     /// The `dp:offsets`, `dp:lines` (and `dp:pages`) attributes of ranges in witnesses.

@@ -97,4 +97,12 @@ import Testing
         #expect(xml.components(separatedBy: "<lb/>").count == 3)
         #expect(xml.contains("<lb/>And a third one"))
     }
+
+    @Test func charactersXMLForbidsDoNotBreakTheDocument() throws {
+        let sources = [SourceText(path: "a\u{FFFF}.txt", text: "The quick brown fox \u{FFFF} jumps over the lazy dog and runs far away."),
+                       SourceText(path: "b.txt", text: "The quick red fox \u{FFFE} jumps over the lazy dog and runs far away.")]
+        let c = try Collator.collate(sources)
+        let reader = try Self.parse(CollationTEI.xml(c))
+        #expect(reader.apps == c.variants.count && reader.apps > 0)
+    }
 }
