@@ -123,7 +123,8 @@ import Testing
         #expect(main.status == 1)
         #expect(main.stdout.contains("  A 2:7  B 2:7  text        记者郑[-蔚-]{+莉+}报道今天的新"))
         #expect(!main.stdout.contains("站名"))
-        let all = try DoppelProcess.run(["diff", "--html-all", a, b])
+        // The title is a short line of its own: page furniture unless kept.
+        let all = try DoppelProcess.run(["diff", "--html-all", "--keep-furniture", a, b])
         #expect(all.stdout.contains("[-A-]{+B+}"))
     }
 
@@ -144,7 +145,7 @@ import Testing
         let b = dir.appendingPathComponent("print.txt").path
         try Data((body + "\n").utf8).write(to: URL(fileURLWithPath: a))
         try Data(("综合新闻\n\n" + body + "\n\n本版编辑A\n").utf8).write(to: URL(fileURLWithPath: b))
-        let plain = try DoppelProcess.run(["diff", a, b])
+        let plain = try DoppelProcess.run(["diff", "--all-passages", a, b])
         #expect(plain.status == 0 && plain.stdout.contains("furniture 2"))
         let kept = try DoppelProcess.run(["diff", "--keep-furniture", a, b])
         #expect(kept.status == 1 && kept.stdout.contains("only in B") && !kept.stdout.contains("furniture 2"))

@@ -3,7 +3,7 @@
 # into a temporary folder, checks that the binary needs no Swift library (ldd lists no
 # libswift*, libFoundation*, libdispatch or libBlocksRuntime), then runs it on the samples in
 # an empty environment (env -i, no PATH into the toolchain, LD_LIBRARY_PATH empty): `doppel diff`
-# must exit 1 with the samples' 34 edits, and the man page, completions and -V must work.
+# must exit 1 with the samples' 35 edits (34 editorial, 1 paragraph), and the man page, completions and -V must work.
 # Usage: Tests/dist/check_dist.sh [TARBALL]   (default: the newest dist/doppel-*.tar.gz)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -38,10 +38,10 @@ clean "$binary" diff $samples > "$work/report.txt" 2> "$work/stderr.txt"
 status=$?
 set -e
 [ "$status" -eq 1 ] || { cat "$work/stderr.txt" >&2; fail "doppel diff exited $status, not 1"; }
-grep -q "; 34 edits (" "$work/report.txt" || fail "the samples' report does not count 34 edits: $(tail -n 3 "$work/report.txt")"
+grep -q "; 35 edits (" "$work/report.txt" || fail "the samples' report does not count 35 edits: $(tail -n 3 "$work/report.txt")"
 clean "$binary" -V | grep -q "^doppel " || fail "doppel -V failed"
 clean "$binary" completions zsh | grep -q "#compdef doppel" || fail "doppel completions zsh failed"
 if command -v man > /dev/null; then
   MANWIDTH=80 man "$root/share/man/man1/doppel.1" 2>/dev/null | grep -q "doppel diff" || fail "man doppel.1 shows no 'doppel diff'"
 fi
-echo "check_dist: $tarball runs without the Swift toolchain: 34 edits on the samples, exit status 1"
+echo "check_dist: $tarball runs without the Swift toolchain: 35 edits on the samples, exit status 1"

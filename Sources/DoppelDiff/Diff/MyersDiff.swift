@@ -98,6 +98,7 @@ struct MyersEngine {
     /// prefix and suffix, and the suffix's length (the caller records it after the middle).
     ///
     /// - Complexity: O(prefix + suffix).
+    @inline(__always)
     mutating func trimCommonEnds(_ xs: Range<Int>, _ ys: Range<Int>)
         -> (xs: Range<Int>, ys: Range<Int>, suffix: Int) {
         var (aLo, aHi, bLo, bHi) = (xs.lowerBound, xs.upperBound, ys.lowerBound, ys.upperBound)

@@ -124,7 +124,7 @@ public struct Normalizer {
     /// The folding loop: every code point of `s` through `state`. Each step takes one of five
     /// paths, cheapest first: a run of Han ideographs copied whole (`plainHanRun`), a line break
     /// or a space added to the pending gap (`FoldCursor`), a character that is its own unit, or a
-    /// character (with its combining marks) through `CharacterFolding` (`foldCluster`). Content
+    /// character with its combining marks (`clusterEnd`) through `CharacterFolding`. Content
     /// first settles the start of its line (`startLine`) and the gap before it
     /// (`Emitter.settleGap`).
     ///
@@ -172,7 +172,33 @@ public struct Normalizer {
                 cursor.i = end
                 continue
             }
-            foldCluster(s, &cursor, classes: classes, folded: &folded, into: &state)
+            // Slow path: the character, with the combining marks after it (`clusterEnd`), through
+            // `CharacterFolding`, its units after the pending gap.
+            folded.removeAll(keepingCapacity: true)
+            let change: FoldChange
+            let continuesCluster = i == cursor.cutAt
+            var clusterEnd = end
+            if classes.isCombiningMark(next) {
+                let cluster = Self.clusterEnd(s, from: i, classes: classes)
+                clusterEnd = cluster.end
+                if cluster.isCut { cursor.cutAt = clusterEnd }
+                change = folding.foldCluster(s[i..<clusterEnd], into: &folded)
+            } else {
+                change = folding.fold(u, into: &folded)
+            }
+            if !continuesCluster { state.count(change) }
+            if !folded.isEmpty {
+                if cursor.gap.isPending {
+                    state.settleGap(cursor.gap.range, before: folded[0], hadBreak: cursor.gap.hasBreak)
+                }
+                cursor.gap.clear()
+                for unit in folded { state.append(unit, origin: i..<clusterEnd) }
+            } else if cursor.gap.isPending {
+                cursor.gap.end = clusterEnd  // an invisible character inside white space belongs to the gap
+            } else {
+                state.passOver(i..<clusterEnd)
+            }
+            cursor.i = clusterEnd
         }
     }
 
@@ -209,53 +235,28 @@ public struct Normalizer {
         cursor.lineOrdinal += 1
     }
 
-    /// Folds the code point at `cursor.i`, with the combining marks after it, through
-    /// `CharacterFolding`, and emits its units after the pending gap; moves the cursor past them.
+    /// Where the cluster that starts at `start` ends: a base and the combining marks after it
+    /// fold as one cluster (NFKC composes them), every unit mapped to the whole cluster; but, as in
+    /// Unicode's Stream-Safe Text Format (UAX #15, section 13: never more than 30 consecutive
+    /// non-starters), never more than `maximumClusterMarks` (30) marks. NFKC puts a cluster's
+    /// marks in canonical order with an insertion sort, quadratic in their number (`a` and
+    /// 100,000 marks of two alternating classes took 26 s in a release build), so a longer run is
+    /// cut after every 30th mark (`isCut`: marks follow the end), the first piece keeping the base
+    /// (a mark with no base counts as one of the 30). Each piece folds on its own, its units
+    /// mapped to it alone, at a bounded cost: a run costs time linear in its length. Marks are not
+    /// reordered or composed across a cut, and a cut cluster counts once in the ledger, as its
+    /// first piece (`FoldCursor.cutAt`). Clusters of at most 30 marks, which is all real text has,
+    /// fold as before.
     ///
-    /// A base and the combining marks after it fold as one cluster (NFKC composes them), every
-    /// unit mapped to the whole cluster; but, as in Unicode's Stream-Safe Text Format (UAX #15,
-    /// section 13: never more than 30 consecutive non-starters), never more than
-    /// `maximumClusterMarks` (30) marks. NFKC puts a cluster's marks in canonical order with an
-    /// insertion sort, quadratic in their number (`a` and 100,000 marks of two alternating
-    /// classes took 26 s in a release build), so a longer run is cut after every 30th mark, the
-    /// first piece keeping the base (a mark with no base counts as one of the 30). Each piece
-    /// folds on its own, its units mapped to it alone, at a bounded cost: a run costs time linear
-    /// in its length. Marks are not reordered or composed across a cut, and a cut cluster counts
-    /// once in the ledger, as its first piece. Clusters of at most 30 marks, which is all real
-    /// text has, fold as before.
-    ///
-    /// - Complexity: O(marks) for at most `maximumClusterMarks` marks.
+    /// - Complexity: O(marks), at most `maximumClusterMarks`.
     @inline(__always)
-    private func foldCluster(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ cursor: inout FoldCursor,
-                             classes: ScriptTable, folded: inout [UInt32], into state: inout Emitter) {
+    private static func clusterEnd(_ s: UnsafeBufferPointer<Unicode.Scalar>, from start: Int,
+                                   classes: ScriptTable) -> (end: Int, isCut: Bool) {
         let n = s.count
-        let i = cursor.i
-        let u = s[i].value
-        var end = i + 1
-        folded.removeAll(keepingCapacity: true)
-        let change: FoldChange
-        let continuesCluster = i == cursor.cutAt
-        if end < n && classes.isCombiningMark(s[end].value) {
-            let limit = min(n, i + (classes.isCombiningMark(u) ? 0 : 1) + Self.maximumClusterMarks)
-            while end < limit && classes.isCombiningMark(s[end].value) { end += 1 }
-            if end == limit && end < n && classes.isCombiningMark(s[end].value) { cursor.cutAt = end }
-            change = folding.foldCluster(s[i..<end], into: &folded)
-        } else {
-            change = folding.fold(u, into: &folded)
-        }
-        if !continuesCluster { state.count(change) }
-        if !folded.isEmpty {
-            if cursor.gap.isPending {
-                state.settleGap(cursor.gap.range, before: folded[0], hadBreak: cursor.gap.hasBreak)
-            }
-            cursor.gap.clear()
-            for unit in folded { state.append(unit, origin: i..<end) }
-        } else if cursor.gap.isPending {
-            cursor.gap.end = end  // an invisible character inside white space belongs to the gap
-        } else {
-            state.passOver(i..<end)
-        }
-        cursor.i = end
+        let limit = min(n, start + (classes.isCombiningMark(s[start].value) ? 0 : 1) + maximumClusterMarks)
+        var end = start + 1
+        while end < limit && classes.isCombiningMark(s[end].value) { end += 1 }
+        return (end, end == limit && end < n && classes.isCombiningMark(s[end].value))
     }
 }
 
@@ -491,85 +492,5 @@ private struct Emitter {
         if u >= 0x61 && u <= 0x7A { return true }
         guard u >= 0x80, let scalar = Unicode.Scalar(u) else { return false }
         return scalar.properties.isLowercase
-    }
-}
-
-/// An append-only column of the normaliser's output, written in place into the uninitialised
-/// storage of the array it becomes (`Array(unsafeUninitializedCapacity:)`), so a long text's
-/// units and map are neither copied nor touched twice. Past the capacity, appends are dropped
-/// and only counted (`wanted`), and the caller folds again with that much room.
-///
-/// Lifetime: `base` points into the storage that `Array(unsafeUninitializedCapacity:)` lends to
-/// its initialising closure in `normalize(_:lines:capacity:)`, and is valid only inside that
-/// closure. The column is made there, lives in the `Emitter` made in the same closure, and its
-/// `count` is handed back as the array's initialised count before the closure returns; neither
-/// escapes it.
-///
-/// Invariants: `0 <= count <= capacity` and `count <= wanted`; elements `0 ..< count` are
-/// initialised and nothing at or past `count` is read. While `wanted > count` (some appends were
-/// dropped), `last` and the subscript see the last element kept, so the fold may decide
-/// differently than with room; its output is then discarded whenever `wanted > capacity` at the
-/// end, and the caller folds again with more room.
-private struct OutputColumn<Element: BitwiseCopyable> {
-    fileprivate let base: UnsafeMutablePointer<Element>?
-    fileprivate let capacity: Int
-    fileprivate(set) var count = 0
-    /// Elements appended and not removed, kept or dropped: the room the column wanted.
-    fileprivate(set) var wanted = 0
-
-    init(_ buffer: UnsafeMutableBufferPointer<Element>) {
-        base = buffer.baseAddress
-        capacity = buffer.count
-    }
-
-    var isEmpty: Bool { count == 0 }
-    var last: Element? { count > 0 ? base![count - 1] : nil }
-
-    subscript(i: Int) -> Element {
-        get { base![i] }
-        set { base![i] = newValue }
-    }
-
-    @inline(__always)
-    mutating func append(_ element: Element) {
-        wanted += 1
-        guard count < capacity else { return }
-        base![count] = element
-        count += 1
-    }
-
-    mutating func removeLast() {
-        if wanted == count { count -= 1 }
-        wanted -= 1
-    }
-}
-
-extension OutputColumn where Element == UInt32 {
-    /// Appends the values of `s[run]`.
-    @inline(__always)
-    mutating func append(contentsOf s: UnsafeBufferPointer<Unicode.Scalar>, _ run: Range<Int>) {
-        wanted += run.count
-        guard wanted == count + run.count, count + run.count <= capacity else { return }
-        var k = count
-        for i in run {
-            base![k] = s[i].value
-            k += 1
-        }
-        count = k
-    }
-}
-
-extension OutputColumn where Element == Int32 {
-    /// Appends `i + offset` for each position `i` of `run`.
-    @inline(__always)
-    mutating func appendPositions(_ run: Range<Int>, offset: Int) {
-        wanted += run.count
-        guard wanted == count + run.count, count + run.count <= capacity else { return }
-        var k = count
-        for i in run {
-            base![k] = Int32(truncatingIfNeeded: i + offset)
-            k += 1
-        }
-        count = k
     }
 }

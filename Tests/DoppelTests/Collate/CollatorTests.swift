@@ -34,8 +34,11 @@ import Testing
         #expect(later.allSatisfy { $0.readings[1].witnesses == [1, 2] })
         // 郑蔚 / 郑莉 / 郑丽.
         #expect(CollationSamples.readings(c).contains([Self.web.path: "蔚", Self.print.path: "莉", "v3.txt": "丽"]))
-        // The article found in print only is in both print versions and not on the web.
-        #expect(c.onlyIn.contains { $0.witnesses == [1, 2] && c.text(of: 1, $0.ranges[0]).hasPrefix("聚焦当地汽车装配制造") })
+        // The paragraph print added inside its article is in both print versions and not on the
+        // web: a variant location (a paragraph edit of the pair), not text apart.
+        #expect(c.variants.contains { location in
+            location.readings.contains { $0.witnesses == [1, 2] && c.text(of: $0).hasPrefix("聚焦当地汽车装配制造") }
+        })
     }
 
     @Test func reversedOrderGivesTheSameVariantLocationsAndReadings() throws {

@@ -51,6 +51,6 @@ import Testing
 
 @Test func theHTMLReportListsOtherContainersUnderTheCluster() {
     let page = HTMLClusterReport.page(attachedBrief(), diffs: [:])
-    #expect(page.contains("<td rowspan=\"3\">1</td>"))
+    #expect(page.contains("<td class=\"cl\" data-label=\"cluster\" rowspan=\"3\">1</td>"))
     #expect(page.contains("brief is also contained in roundup-b</td></tr>"))
 }
