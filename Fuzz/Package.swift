@@ -10,10 +10,13 @@ let package = Package(
     name: "doppel-fuzz",
     dependencies: [.package(name: "doppel", path: "..")],
     targets: [
-        .target(name: "FuzzSupport", dependencies: [.product(name: "Doppel", package: "doppel")],
-                path: "Sources/FuzzSupport"),
-    ] + fuzzTargets.map { name in
-        .executableTarget(name: name, dependencies: ["FuzzSupport", .product(name: "Doppel", package: "doppel")],
-                          path: "Sources/\(name)")
-    }
+        .target(
+            name: "FuzzSupport", dependencies: [.product(name: "Doppel", package: "doppel")],
+            path: "Sources/FuzzSupport")
+    ]
+        + fuzzTargets.map { name in
+            .executableTarget(
+                name: name, dependencies: ["FuzzSupport", .product(name: "Doppel", package: "doppel")],
+                path: "Sources/\(name)")
+        }
 )

@@ -40,11 +40,14 @@ struct OptionSpec {
         OptionSpec(name: name, short: short, valueName: nil, help: help)
     }
 
-    static func value(_ name: String, short: Character? = nil, _ valueName: String, _ help: String,
-                      default defaultValue: String? = nil, choices: [String] = [],
-                      completion: Completion? = nil) -> OptionSpec {
-        OptionSpec(name: name, short: short, valueName: valueName, help: help, defaultValue: defaultValue,
-                   choices: choices, completion: completion ?? (choices.isEmpty ? .none : .choices))
+    static func value(
+        _ name: String, short: Character? = nil, _ valueName: String, _ help: String,
+        default defaultValue: String? = nil, choices: [String] = [],
+        completion: Completion? = nil
+    ) -> OptionSpec {
+        OptionSpec(
+            name: name, short: short, valueName: valueName, help: help, defaultValue: defaultValue,
+            choices: choices, completion: completion ?? (choices.isEmpty ? .none : .choices))
     }
 
     /// The help text with the default appended: `… (default: 0.8)`.
@@ -72,8 +75,9 @@ struct CommandSpec {
 
     /// Options every command accepts.
     static let common: [OptionSpec] = [
-        .value("color", "WHEN", "Colour the output: auto (a terminal without NO_COLOR), always, never.",
-               default: "auto", choices: ["auto", "always", "never"]),
+        .value(
+            "color", "WHEN", "Colour the output: auto (a terminal without NO_COLOR), always, never.",
+            default: "auto", choices: ["auto", "always", "never"]),
         .flag("help", short: "h", "Show help information."),
     ]
 

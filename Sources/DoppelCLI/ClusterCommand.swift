@@ -18,20 +18,27 @@ enum ClusterCommand: Command {
         arguments: [("path", "Files or folders (searched recursively); - for standard input.")],
         options: DocumentInputs.options + SharedOptions.input + SharedOptions.normalization
             + ClusterSettings.options + [
-                .value("aligned-share", "A",
-                       "Share of each short item (up to 300 shingles) that must align for a version with a few one-character edits; 'off' to disable.",
-                       default: OptionDefaults.alignedShare),
-                .value("verify", "MODE", "exact (shingle sets) or signature (MinHash estimate).",
-                       default: OptionDefaults.verification,
-                       choices: ClusterOptions.Verification.allCases.map(\.rawValue)),
-                .value("format", short: "f", "FORMAT",
-                       "Output: text, json, jsonl (one line per cluster), csv or html (a page with each member's diff against its representative); without it, -o's extension decides.",
-                       default: Format.text.rawValue, choices: Format.allCases.map(\.rawValue)),
+                .value(
+                    "aligned-share", "A",
+                    "Share of each short item (up to 300 shingles) that must align for a version with a few one-character edits; 'off' to disable.",
+                    default: OptionDefaults.alignedShare),
+                .value(
+                    "verify", "MODE", "exact (shingle sets) or signature (MinHash estimate).",
+                    default: OptionDefaults.verification,
+                    choices: ClusterOptions.Verification.allCases.map(\.rawValue)),
+                .value(
+                    "format", short: "f", "FORMAT",
+                    "Output: text, json, jsonl (one line per cluster), csv or html (a page with each member's diff against its representative); without it, -o's extension decides.",
+                    default: Format.text.rawValue, choices: Format.allCases.map(\.rawValue)),
                 .flag("csv-bom", "CSV: start with a UTF-8 byte order mark, so spreadsheets read the text as UTF-8."),
-                .flag("csv-raw", "CSV: write cells as they are, even those a spreadsheet would run as formulas (=, +, -, @ first), which are otherwise written with a leading '."),
+                .flag(
+                    "csv-raw",
+                    "CSV: write cells as they are, even those a spreadsheet would run as formulas (=, +, -, @ first), which are otherwise written with a leading '."
+                ),
                 .flag("diff", "Also show, for each member, its diff against the cluster's representative."),
-                .value("output", short: "o", "PATH", "Write the report to PATH (atomically) instead of standard output.",
-                       completion: .file),
+                .value(
+                    "output", short: "o", "PATH", "Write the report to PATH (atomically) instead of standard output.",
+                    completion: .file),
                 SharedOptions.force,
             ])
 
@@ -47,7 +54,9 @@ enum ClusterCommand: Command {
             throw UsageError("Missing input: give files or folders, - for standard input, or --jsonl FILE")
         }
         let split = arguments.value("split")
-        if let split, split != "articles" { throw UsageError("Invalid value '\(split)' for '--split <UNIT>': use articles") }
+        if let split, split != "articles" {
+            throw UsageError("Invalid value '\(split)' for '--split <UNIT>': use articles")
+        }
         let onErrorName = arguments.value("on-error") ?? OptionDefaults.onError
         guard let onError = FileCorpus.OnError(rawValue: onErrorName) else {
             throw UsageError("Invalid value '\(onErrorName)' for '--on-error <POLICY>': use stop or skip")
@@ -57,10 +66,12 @@ enum ClusterCommand: Command {
         let input = try SharedOptions.inputOptions(arguments)
         let console = try Console(parsed: arguments, environment: environment, outputPath: arguments.value("output"))
         let walk = FileWalkOptions(include: arguments.all("include").map(Glob.init))
-        try OutputGuard.check(output: arguments.value("output"), inputs: jsonl.map { [$0] } ?? arguments.positionals,
-                              walk: walk)
-        let engine = ClusterEngine(options: options,
-                                   scratchDirectory: environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp")
+        try OutputGuard.check(
+            output: arguments.value("output"), inputs: jsonl.map { [$0] } ?? arguments.positionals,
+            walk: walk)
+        let engine = ClusterEngine(
+            options: options,
+            scratchDirectory: environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp")
         let progress = Progress(enabled: Console.standardErrorIsTerminal)
 
         var skipped: [DoppelError] = []
@@ -68,18 +79,21 @@ enum ClusterCommand: Command {
         var fileCorpus: FileCorpus?
         var jsonlCorpus: JSONLinesCorpus?
         if let jsonl {
-            let fields = JSONLinesFields(idField: arguments.value("id-field") ?? OptionDefaults.idField,
-                                         textField: arguments.value("text-field") ?? OptionDefaults.textField)
-            let corpus = try JSONLinesCorpus(path: jsonl, fields: fields, normalization: normalization,
-                                             onError: onError)
+            let fields = JSONLinesFields(
+                idField: arguments.value("id-field") ?? OptionDefaults.idField,
+                textField: arguments.value("text-field") ?? OptionDefaults.textField)
+            let corpus = try JSONLinesCorpus(
+                path: jsonl, fields: fields, normalization: normalization,
+                onError: onError)
             skipped = corpus.skipped
             jsonlCorpus = corpus
             result = try engine.cluster(corpus, progress: progress.report)
         } else {
-            let corpus = try FileCorpus.load(paths: arguments.positionals, walk: walk, input: input,
-                                             normalization: normalization, splitArticles: split != nil,
-                                             onError: onError,
-                                             keepSources: arguments.flag("diff") || format == .html)
+            let corpus = try FileCorpus.load(
+                paths: arguments.positionals, walk: walk, input: input,
+                normalization: normalization, splitArticles: split != nil,
+                onError: onError,
+                keepSources: arguments.flag("diff") || format == .html)
             skipped = corpus.skipped
             fileCorpus = corpus
             result = try engine.cluster(InMemoryDocumentCollection(corpus.documents), progress: progress.report)
@@ -92,17 +106,21 @@ enum ClusterCommand: Command {
         case .csv, .jsonl:
             // A row (a line) per document (per cluster) and no room for skipped inputs: they go to
             // standard error.
-            report = format == .csv ? ClusterReport.csv(result, raw: arguments.flag("csv-raw"), byteOrderMark: arguments.flag("csv-bom"))
-                                    : ClusterReport.jsonLines(result)
+            report =
+                format == .csv
+                ? ClusterReport.csv(result, raw: arguments.flag("csv-raw"), byteOrderMark: arguments.flag("csv-bom"))
+                : ClusterReport.jsonLines(result)
             for error in skipped { Console.writeStandardError("doppel: skipped: \(error.description)\n") }
         case .html:
-            let diffs = try memberComparisons(result, files: fileCorpus, jsonl: jsonlCorpus,
-                                              normalization: normalization)
+            let diffs = try memberComparisons(
+                result, files: fileCorpus, jsonl: jsonlCorpus,
+                normalization: normalization)
             report = HTMLClusterReport.page(result, diffs: diffs, skipped: skipped)
         }
         if arguments.flag("diff") && format == .text {
-            let diffs = try memberComparisons(result, files: fileCorpus, jsonl: jsonlCorpus,
-                                              normalization: normalization)
+            let diffs = try memberComparisons(
+                result, files: fileCorpus, jsonl: jsonlCorpus,
+                normalization: normalization)
             for member in result.clusters.flatMap(\.members) {
                 if let comparison = diffs[member] {
                     report += "\n" + DiffReport.text(comparison, style: DiffReport.TextStyle(color: console.color))
@@ -142,8 +160,10 @@ enum ClusterCommand: Command {
     /// B the member), by document index; representatives have none. Files are not read again:
     /// the corpus kept them (standard input cannot be read twice, a name that is not UTF-8 not
     /// by its display name).
-    private static func memberComparisons(_ result: ClusterResult, files: FileCorpus?, jsonl: JSONLinesCorpus?,
-                                          normalization: NormalizationOptions) throws -> [Int: Comparison] {
+    private static func memberComparisons(
+        _ result: ClusterResult, files: FileCorpus?, jsonl: JSONLinesCorpus?,
+        normalization: NormalizationOptions
+    ) throws -> [Int: Comparison] {
         func source(_ index: Int) throws -> SourceText {
             if let jsonl { return try jsonl.source(at: index) }
             var source = files!.source(of: index)
@@ -158,8 +178,9 @@ enum ClusterCommand: Command {
             for member in cluster.members where member != cluster.representative {
                 if jsonl == nil {
                     // Articles of a page: compare the article's text within its page.
-                    comparisons[member] = Comparer.compare(representative, files!.documents[cluster.representative].text,
-                                                           try source(member), files!.documents[member].text, options: options)
+                    comparisons[member] = Comparer.compare(
+                        representative, files!.documents[cluster.representative].text,
+                        try source(member), files!.documents[member].text, options: options)
                 } else {
                     comparisons[member] = Comparer.compare(representative, try source(member), options: options)
                 }

@@ -5,17 +5,21 @@ import Doppel
 enum ClusterSettings {
     static let options: [OptionSpec] = [
         .value("threshold", "J", "Jaccard similarity that joins two documents.", default: OptionDefaults.threshold),
-        .value("containment", "C", "Containment that joins a truncated version to its full one; 'off' to disable.",
-               default: OptionDefaults.containment),
+        .value(
+            "containment", "C", "Containment that joins a truncated version to its full one; 'off' to disable.",
+            default: OptionDefaults.containment),
         .value("permutations", "K", "MinHash values per signature.", default: OptionDefaults.permutations),
     ]
 
     /// The settings given, validated, with `verification`; settings not given are `defaults`'.
     /// With `keepingBanding` the candidate threshold is `defaults`' (an index's banding is fixed),
     /// else it follows the thresholds as in `doppel cluster`.
-    static func cluster(_ arguments: ParsedArguments, verification: ClusterOptions.Verification,
-                        defaults: ClusterOptions = .standard, keepingBanding: Bool = false) throws
-        -> ClusterOptions {
+    static func cluster(
+        _ arguments: ParsedArguments, verification: ClusterOptions.Verification,
+        defaults: ClusterOptions = .standard, keepingBanding: Bool = false
+    ) throws
+        -> ClusterOptions
+    {
         let given = options.contains { arguments.value($0.name) != nil }
         if !given && keepingBanding && verification == defaults.verification {
             return defaults  // choosing a banding again costs milliseconds a query need not spend

@@ -15,16 +15,26 @@ enum CollateCommand: Command {
             place in each file; text some witnesses lack entirely is listed as 'only in'.
             Exit status: 0 all witnesses agree, 1 they differ, 2 trouble.
             """,
-        arguments: [("path", "Versions: files (text, HTML or PDF; - for standard input) or folders (searched recursively).")],
+        arguments: [
+            ("path", "Versions: files (text, HTML or PDF; - for standard input) or folders (searched recursively).")
+        ],
         options: SharedOptions.input + SharedOptions.normalization + [
             .value("jsonl", "FILE", "Read the versions from JSON Lines: one {\"id\": …, \"text\": …} per line."),
             .value("id-field", "NAME", "The id field of JSON Lines records. (default: id)"),
             .value("text-field", "NAME", "The text field of JSON Lines records. (default: text)"),
             .value("include", "GLOB", "Folders: only files whose name matches GLOB (repeatable), e.g. '*.txt'."),
-            .value("on-error", "POLICY", "stop at the first unreadable input, or skip it and report it. (default: stop)"),
-            .value("format", short: "f", "FORMAT", "Output: text, json, tei (TEI P5 parallel segmentation) or html. (default: text)"),
-            .value("context", "N", "Characters of context around each variant location in the text report. (default: \(CollationText.Style().context))"),
-            .value("base", "WITNESS", "html: the witness whose text the page shows: an id (w2), a number (2) or a path. (default: w1)"),
+            .value(
+                "on-error", "POLICY", "stop at the first unreadable input, or skip it and report it. (default: stop)"),
+            .value(
+                "format", short: "f", "FORMAT",
+                "Output: text, json, tei (TEI P5 parallel segmentation) or html. (default: text)"),
+            .value(
+                "context", "N",
+                "Characters of context around each variant location in the text report. (default: \(CollationText.Style().context))"
+            ),
+            .value(
+                "base", "WITNESS",
+                "html: the witness whose text the page shows: an id (w2), a number (2) or a path. (default: w1)"),
             .value("output", short: "o", "PATH", "Write the report to PATH (atomically) instead of standard output."),
         ])
 
@@ -56,8 +66,9 @@ enum CollateCommand: Command {
         let console = try Console(parsed: arguments, environment: environment, outputPath: arguments.value("output"))
         style.color = console.color && format == .text
 
-        try OutputGuard.check(output: arguments.value("output"), inputs: arguments.all("jsonl") + arguments.positionals,
-                              walk: FileWalkOptions(include: arguments.all("include").map(Glob.init)))
+        try OutputGuard.check(
+            output: arguments.value("output"), inputs: arguments.all("jsonl") + arguments.positionals,
+            walk: FileWalkOptions(include: arguments.all("include").map(Glob.init)))
         let (witnesses, skipped) = try load(arguments, options: options, onError: onError)
         guard witnesses.count >= 2 else {
             throw UsageError("A collation needs two or more versions; found \(witnesses.count)")
@@ -76,13 +87,17 @@ enum CollateCommand: Command {
 
     /// The witnesses from files and folders (read as `doppel cluster` reads them, sources kept)
     /// or from `--jsonl`, and the inputs skipped under `--on-error skip`.
-    private static func load(_ arguments: ParsedArguments, options: CollationOptions,
-                             onError: FileCorpus.OnError) throws -> ([Witness], [DoppelError]) {
+    private static func load(
+        _ arguments: ParsedArguments, options: CollationOptions,
+        onError: FileCorpus.OnError
+    ) throws -> ([Witness], [DoppelError]) {
         if let jsonl = try SharedOptions.jsonLinesPath(arguments, paths: arguments.positionals) {
-            let fields = JSONLinesFields(idField: arguments.value("id-field") ?? "id",
-                                         textField: arguments.value("text-field") ?? "text")
-            let corpus = try JSONLinesCorpus(path: jsonl, fields: fields, normalization: options.normalization,
-                                             onError: onError)
+            let fields = JSONLinesFields(
+                idField: arguments.value("id-field") ?? "id",
+                textField: arguments.value("text-field") ?? "text")
+            let corpus = try JSONLinesCorpus(
+                path: jsonl, fields: fields, normalization: options.normalization,
+                onError: onError)
             let normalizer = Normalizer(options: options.normalization)
             let witnesses = try (0..<corpus.count).map { i in
                 let source = try corpus.source(at: i)
@@ -108,6 +123,8 @@ enum CollateCommand: Command {
         guard let raw else { return 0 }
         if let i = witnesses.firstIndex(where: { $0.id == raw || $0.source.path == raw }) { return i }
         if let n = Int(raw), n >= 1, n <= witnesses.count { return n - 1 }
-        throw UsageError("Invalid value '\(raw)' for '--base <WITNESS>': use an id (w1…w\(witnesses.count)), a number from 1 to \(witnesses.count) or a path given")
+        throw UsageError(
+            "Invalid value '\(raw)' for '--base <WITNESS>': use an id (w1…w\(witnesses.count)), a number from 1 to \(witnesses.count) or a path given"
+        )
     }
 }

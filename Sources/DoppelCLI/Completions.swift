@@ -47,21 +47,27 @@ enum Completions {
             for option in spec.allOptions where option.valueName != nil {
                 let flags = (["--\(option.name)"] + (option.short.map { ["-\($0)"] } ?? [])).joined(separator: "|")
                 switch option.completion {
-                case .choices: out += "                \(flags)) COMPREPLY=($(compgen -W \"\(option.choices.joined(separator: " "))\" -- \"$cur\")); return ;;\n"
+                case .choices:
+                    out +=
+                        "                \(flags)) COMPREPLY=($(compgen -W \"\(option.choices.joined(separator: " "))\" -- \"$cur\")); return ;;\n"
                 case .file: out += "                \(flags)) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n"
                 case .none: out += "                \(flags)) return ;;\n"
                 }
             }
             out += "            esac\n"
             if !spec.actions.isEmpty {
-                out += "            if [ \"$COMP_CWORD\" -eq 2 ]; then COMPREPLY=($(compgen -W \"\(spec.actions.joined(separator: " "))\" -- \"$cur\")); return; fi\n"
+                out +=
+                    "            if [ \"$COMP_CWORD\" -eq 2 ]; then COMPREPLY=($(compgen -W \"\(spec.actions.joined(separator: " "))\" -- \"$cur\")); return; fi\n"
             }
             out += "            if [[ \"$cur\" == -* ]]; then\n"
             out += "                COMPREPLY=($(compgen -W \"\(words(spec).joined(separator: " "))\" -- \"$cur\"))\n"
-            out += "            else\n                COMPREPLY=($(compgen -f -- \"$cur\"))\n            fi\n            ;;\n"
+            out +=
+                "            else\n                COMPREPLY=($(compgen -f -- \"$cur\"))\n            fi\n            ;;\n"
         }
-        out += "        help) COMPREPLY=($(compgen -W \"\(commands.map(\.name).joined(separator: " "))\" -- \"$cur\")) ;;\n"
-        out += "        completions) COMPREPLY=($(compgen -W \"\(Shell.allCases.map(\.rawValue).joined(separator: " "))\" -- \"$cur\")) ;;\n"
+        out +=
+            "        help) COMPREPLY=($(compgen -W \"\(commands.map(\.name).joined(separator: " "))\" -- \"$cur\")) ;;\n"
+        out +=
+            "        completions) COMPREPLY=($(compgen -W \"\(Shell.allCases.map(\.rawValue).joined(separator: " "))\" -- \"$cur\")) ;;\n"
         out += "    esac\n}\ncomplete -o filenames -F _doppel doppel\n"
         return out
     }
@@ -99,7 +105,8 @@ enum Completions {
                 }
                 let repeatable = option.name == "include" ? "*" : ""
                 for name in names {
-                    out += "            \(quoted(exclusive + repeatable + name + "[" + described(option.help) + "]" + action)) \\\n"
+                    out +=
+                        "            \(quoted(exclusive + repeatable + name + "[" + described(option.help) + "]" + action)) \\\n"
                 }
             }
             if !spec.actions.isEmpty {
@@ -108,7 +115,8 @@ enum Completions {
             out += "            '*:file:_files'\n        ;;\n"
         }
         out += "    help)\n        _values 'command' \(commands.map(\.name).joined(separator: " "))\n        ;;\n"
-        out += "    completions)\n        _values 'shell' \(Shell.allCases.map(\.rawValue).joined(separator: " "))\n        ;;\n"
+        out +=
+            "    completions)\n        _values 'shell' \(Shell.allCases.map(\.rawValue).joined(separator: " "))\n        ;;\n"
         out += "    esac\n}\n\n_doppel \"$@\"\n"
         return out
     }
@@ -149,8 +157,10 @@ enum Completions {
             }
             out += "complete -c doppel -n \(condition) -F\n"
         }
-        out += "complete -c doppel -n \(quoted("__fish_seen_subcommand_from help")) -a \(quoted(commands.map(\.name).joined(separator: " ")))\n"
-        out += "complete -c doppel -n \(quoted("__fish_seen_subcommand_from completions")) -a \(quoted(Shell.allCases.map(\.rawValue).joined(separator: " ")))\n"
+        out +=
+            "complete -c doppel -n \(quoted("__fish_seen_subcommand_from help")) -a \(quoted(commands.map(\.name).joined(separator: " ")))\n"
+        out +=
+            "complete -c doppel -n \(quoted("__fish_seen_subcommand_from completions")) -a \(quoted(Shell.allCases.map(\.rawValue).joined(separator: " ")))\n"
         return out
     }
 }

@@ -97,8 +97,10 @@ struct Console {
 /// temporary file to the next write to the same target, which removes it (`AtomicFile`).
 enum Signals {
     /// The signals that end the run with status 128 + the signal.
-    static let terminating: [Int32] = [SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM,
-                                       SIGPROF, SIGXCPU, SIGXFSZ, SIGIO, SIGPWR, SIGSTKFLT]
+    static let terminating: [Int32] = [
+        SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM,
+        SIGPROF, SIGXCPU, SIGXFSZ, SIGIO, SIGPWR, SIGSTKFLT,
+    ]
 
     nonisolated(unsafe) private static var temporaryPath: UnsafeMutablePointer<CChar>?
     /// The line SIGBUS writes: `doppel: PATH: cannot read (…)`, made before the file is mapped,

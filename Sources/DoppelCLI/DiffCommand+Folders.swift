@@ -25,10 +25,14 @@ extension DiffCommand {
     /// `doppel diff DIR_A DIR_B`: one result per pair of files, streamed to standard output as it
     /// is found (or gathered and written atomically with `-o`; JUnit is always gathered, since its
     /// header holds the totals). Progress goes to standard error when it is a terminal.
-    static func runFolders(_ folderA: String, _ folderB: String, _ settings: Settings,
-                           options: FolderDiffOptions) throws -> Int32 {
+    static func runFolders(
+        _ folderA: String, _ folderB: String, _ settings: Settings,
+        options: FolderDiffOptions
+    ) throws -> Int32 {
         if settings.format == .json || settings.format == .html {
-            throw UsageError("'--format \(settings.format.rawValue)' reports on two files; for folders use text, jsonl, github or junit")
+            throw UsageError(
+                "'--format \(settings.format.rawValue)' reports on two files; for folders use text, jsonl, github or junit"
+            )
         }
         let progress = Progress(enabled: Console.standardErrorIsTerminal)
         let streaming = settings.console.outputPath == nil && settings.format != .junit
@@ -43,8 +47,10 @@ extension DiffCommand {
                 gathered += text
             }
         }
-        try FolderDiff.run(folderA, folderB, options: options,
-                           progress: { progress.update("comparing", done: $0, total: $1) }) { found in
+        try FolderDiff.run(
+            folderA, folderB, options: options,
+            progress: { progress.update("comparing", done: $0, total: $1) }
+        ) { found in
             var entry = found
             if case let .compared(c, method) = found { entry = .compared(settings.checked(c), pairedBy: method) }
             let fails: Bool
@@ -57,7 +63,8 @@ extension DiffCommand {
             if settings.brief {
                 switch entry {
                 case let .compared(c, _): if fails { try write(briefLine(c)) }
-                case let .unmatched(path, side): try write("Only in \(side == "a" ? folderA : folderB): \(DisplayName.oneLine(path))\n")
+                case let .unmatched(path, side):
+                    try write("Only in \(side == "a" ? folderA : folderB): \(DisplayName.oneLine(path))\n")
                 case .skipped: try write(FolderReport.text(entry))
                 }
                 return

@@ -15,32 +15,51 @@ enum DiffCommand: Command {
             similarity, and each pair is compared.
             Exit status: 0 nothing counted by --fail-on, 1 something counted, 2 trouble.
             """,
-        arguments: [("a", "The first version (text, HTML or PDF; - for standard input), or a folder."),
-                    ("b", "The second version, or a folder.")],
+        arguments: [
+            ("a", "The first version (text, HTML or PDF; - for standard input), or a folder."),
+            ("b", "The second version, or a folder."),
+        ],
         options: SharedOptions.input + SharedOptions.normalization + [
-            .flag("keep-furniture", "Report page furniture (section labels, editor credits, running dates) as text instead of setting it aside."),
-            .value("format", short: "f", "FORMAT",
-                   "Output: text, json, jsonl, html, github or junit; without it, -o's extension decides (.html, .json, .jsonl, .xml for junit).",
-                   default: Format.text.rawValue, choices: Format.allCases.map(\.rawValue)),
-            .value("context", "N", "Characters of context around each edit in the text report.",
-                   default: OptionDefaults.context),
+            .flag(
+                "keep-furniture",
+                "Report page furniture (section labels, editor credits, running dates) as text instead of setting it aside."
+            ),
+            .value(
+                "format", short: "f", "FORMAT",
+                "Output: text, json, jsonl, html, github or junit; without it, -o's extension decides (.html, .json, .jsonl, .xml for junit).",
+                default: Format.text.rawValue, choices: Format.allCases.map(\.rawValue)),
+            .value(
+                "context", "N", "Characters of context around each edit in the text report.",
+                default: OptionDefaults.context),
             .flag("all-passages", "Text report: list every aligned passage, not only those with edits."),
-            .flag("brief", short: "q", "Print only whether the inputs differ ('Files A and B differ'), as diff -q does."),
-            .value("fail-on", "WHAT", "What makes the exit status 1: any (edits or one-sided text), edits, only (one-sided text), or inconsistent (a change not made everywhere).",
-                   default: OptionDefaults.failOn, choices: FailurePolicy.Findings.allCases.map(\.rawValue)),
-            .value("max-edits", "N", "Edits count toward --fail-on only when a pair has more than N.",
-                   default: OptionDefaults.maxEdits),
-            .value("on-error", "POLICY", "Folders: stop at the first unreadable file (status 2), or skip it and report it.",
-                   default: OptionDefaults.onError, choices: FileCorpus.OnError.allCases.map(\.rawValue)),
+            .flag(
+                "brief", short: "q", "Print only whether the inputs differ ('Files A and B differ'), as diff -q does."),
+            .value(
+                "fail-on", "WHAT",
+                "What makes the exit status 1: any (edits or one-sided text), edits, only (one-sided text), or inconsistent (a change not made everywhere).",
+                default: OptionDefaults.failOn, choices: FailurePolicy.Findings.allCases.map(\.rawValue)),
+            .value(
+                "max-edits", "N", "Edits count toward --fail-on only when a pair has more than N.",
+                default: OptionDefaults.maxEdits),
+            .value(
+                "on-error", "POLICY",
+                "Folders: stop at the first unreadable file (status 2), or skip it and report it.",
+                default: OptionDefaults.onError, choices: FileCorpus.OnError.allCases.map(\.rawValue)),
             .value("include", "GLOB", "Folders: only files whose name matches GLOB (repeatable), e.g. '*.txt'."),
-            .value("match-similarity", "S", "Folders: least similarity that pairs two files of different names.",
-                   default: OptionDefaults.matchSimilarity),
-            .value("output", short: "o", "PATH", "Write the report to PATH (atomically) instead of standard output.",
-                   completion: .file),
+            .value(
+                "match-similarity", "S", "Folders: least similarity that pairs two files of different names.",
+                default: OptionDefaults.matchSimilarity),
+            .value(
+                "output", short: "o", "PATH", "Write the report to PATH (atomically) instead of standard output.",
+                completion: .file),
             SharedOptions.force,
             .flag("no-check", "Do not check whether each change was made at every place of the edited word."),
-            .value("reference", "PATH", "Count each edit's two forms in PATH (file, folder or .jsonl; repeatable) and give a verdict."),
-            .value("index", "FILE", "Count each edit's two forms in the documents an index names (its ids that are files)."),
+            .value(
+                "reference", "PATH",
+                "Count each edit's two forms in PATH (file, folder or .jsonl; repeatable) and give a verdict."),
+            .value(
+                "index", "FILE", "Count each edit's two forms in the documents an index names (its ids that are files)."
+            ),
         ])
 
     enum Format: String, CaseIterable { case text, json, jsonl, html, github, junit }
@@ -70,8 +89,10 @@ enum DiffCommand: Command {
 
     static func run(_ arguments: ParsedArguments, environment: [String: String]) throws -> Int32 {
         guard arguments.positionals.count == 2 else {
-            throw UsageError(arguments.positionals.count < 2 ? "Missing expected argument '<\(arguments.positionals.isEmpty ? "a" : "b")>'"
-                                                              : "Unexpected argument '\(arguments.positionals[2])'")
+            throw UsageError(
+                arguments.positionals.count < 2
+                    ? "Missing expected argument '<\(arguments.positionals.isEmpty ? "a" : "b")>'"
+                    : "Unexpected argument '\(arguments.positionals[2])'")
         }
         let settings = try self.settings(arguments, environment: environment)
         let (pathA, pathB) = (arguments.positionals[0], arguments.positionals[1])
@@ -84,7 +105,9 @@ enum DiffCommand: Command {
         case (true, true):
             return try runFolders(pathA, pathB, settings, options: folderOptions)
         case (true, false), (false, true):
-            throw UsageError("Compare two files or two folders: '\(isFolder(pathA) ? pathA : pathB)' is a folder and '\(isFolder(pathA) ? pathB : pathA)' is not")
+            throw UsageError(
+                "Compare two files or two folders: '\(isFolder(pathA) ? pathA : pathB)' is a folder and '\(isFolder(pathA) ? pathB : pathA)' is not"
+            )
         case (false, false):
             break
         }
@@ -125,7 +148,8 @@ enum DiffCommand: Command {
         }
         let failOnName = arguments.value("fail-on") ?? OptionDefaults.failOn
         guard let findings = FailurePolicy.Findings(rawValue: failOnName) else {
-            throw UsageError("Invalid value '\(failOnName)' for '--fail-on <WHAT>': use any, edits, only or inconsistent")
+            throw UsageError(
+                "Invalid value '\(failOnName)' for '--fail-on <WHAT>': use any, edits, only or inconsistent")
         }
         let check = try CheckOptions(consistency: !arguments.flag("no-check"))
         if findings == .inconsistent && !check.consistency {
@@ -150,15 +174,19 @@ enum DiffCommand: Command {
         var reference: ReferenceCorpus?
         let referencePaths = arguments.all("reference")
         if !referencePaths.isEmpty || arguments.value("index") != nil {
-            reference = try ReferenceCorpus.load(paths: referencePaths, index: arguments.value("index"), input: input,
-                                                 normalization: options.normalization)
+            reference = try ReferenceCorpus.load(
+                paths: referencePaths, index: arguments.value("index"), input: input,
+                normalization: options.normalization)
             if let first = reference!.unreachable.first {
                 let n = reference!.unreachable.count
-                Console.writeStandardError("doppel: reference: \(n) document\(n == 1 ? "" : "s") of the index not searched (not a readable file), first '\(DisplayName.oneLine(first))'\n")
+                Console.writeStandardError(
+                    "doppel: reference: \(n) document\(n == 1 ? "" : "s") of the index not searched (not a readable file), first '\(DisplayName.oneLine(first))'\n"
+                )
             }
         }
-        return Settings(format: format, style: style, options: options, input: input, policy: policy,
-                        console: console, brief: brief, check: check, reference: reference)
+        return Settings(
+            format: format, style: style, options: options, input: input, policy: policy,
+            console: console, brief: brief, check: check, reference: reference)
     }
 
     /// GNU diff's `-q` line: `Files A and B differ`.
@@ -168,6 +196,7 @@ enum DiffCommand: Command {
 
     private static func isFolder(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
-        return path != "-" && FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+        return path != "-" && FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            && isDirectory.boolValue
     }
 }

@@ -30,11 +30,16 @@ enum IndexCommand: Command {
         arguments: [("path", "Files or folders (searched recursively); - for standard input.")],
         options: DocumentInputs.options + SharedOptions.input + SharedOptions.normalization
             + ClusterSettings.options + [
-                .flag("signatures-only", "build: keep signatures instead of shingle sets (smaller; similarities estimated)."),
-                .value("format", short: "f", "FORMAT", "query, stats: text or json; without it, -o's extension decides.",
-                       default: "text", choices: ["text", "json"]),
-                .value("output", short: "o", "PATH", "build: the index to write; add: write the extended index to PATH; query, stats: write the report to PATH.",
-                       completion: .file),
+                .flag(
+                    "signatures-only",
+                    "build: keep signatures instead of shingle sets (smaller; similarities estimated)."),
+                .value(
+                    "format", short: "f", "FORMAT", "query, stats: text or json; without it, -o's extension decides.",
+                    default: "text", choices: ["text", "json"]),
+                .value(
+                    "output", short: "o", "PATH",
+                    "build: the index to write; add: write the extended index to PATH; query, stats: write the report to PATH.",
+                    completion: .file),
                 SharedOptions.force,
                 SharedOptions.lockTimeout,
             ],
@@ -75,11 +80,15 @@ enum IndexCommand: Command {
             // add writes the archive itself unless -o names another file; then, as for query
             // and stats, the archive is one more input.
             let output = action == .add ? arguments.value("output") ?? archivePath : arguments.value("output")
-            let inPlace = output.map { $0 == archivePath || FileIdentity.of($0) == FileIdentity.of(archivePath) } ?? false
-            try DocumentInputs.checkOutput(output, arguments, paths: Array(rest.dropFirst()),
-                                           others: action == .add && inPlace ? [] : [archivePath])
+            let inPlace =
+                output.map { $0 == archivePath || FileIdentity.of($0) == FileIdentity.of(archivePath) } ?? false
+            try DocumentInputs.checkOutput(
+                output, arguments, paths: Array(rest.dropFirst()),
+                others: action == .add && inPlace ? [] : [archivePath])
             // A writer holds the index's lock from before it reads the old index to the rename.
-            let lock = action == .add ? try WriterLock(for: output!, timeout: SharedOptions.outputOptions(arguments).lockTimeout) : nil
+            let lock =
+                action == .add
+                ? try WriterLock(for: output!, timeout: SharedOptions.outputOptions(arguments).lockTimeout) : nil
             defer { lock?.release() }
             // The index is memory-mapped: a file cut short while it is read (copied over in
             // place) raises SIGBUS, which then ends the run with one line naming it.
@@ -118,39 +127,49 @@ enum IndexCommand: Command {
 
     private static func add(_ arguments: ParsedArguments, archive: IndexArchive, paths: [String]) throws -> Int32 {
         try requireNormalization(arguments, of: archive)
-        let (documents, skipped) = try DocumentInputs.load(arguments, paths: paths,
-                                                           normalization: archive.parameters.normalization)
+        let (documents, skipped) = try DocumentInputs.load(
+            arguments, paths: paths,
+            normalization: archive.parameters.normalization)
         let output = arguments.value("output") ?? archive.path
         let progress = Progress(enabled: Console.standardErrorIsTerminal)
-        let summary = try IndexBuilder.add(documents, to: archive, writingTo: output,
-                                           options: SharedOptions.outputOptions(arguments),
-                                           onTemporary: Signals.track, progress: progress.report)
+        let summary = try IndexBuilder.add(
+            documents, to: archive, writingTo: output,
+            options: SharedOptions.outputOptions(arguments),
+            onTemporary: Signals.track, progress: progress.report)
         progress.finish()
         try report(summary, verb: "added to", path: output, skipped: skipped)
         return 0
     }
 
-    private static func query(_ arguments: ParsedArguments, archive: IndexArchive, paths: [String],
-                              environment: [String: String]) throws -> Int32 {
+    private static func query(
+        _ arguments: ParsedArguments, archive: IndexArchive, paths: [String],
+        environment: [String: String]
+    ) throws -> Int32 {
         let format = try reportFormat(arguments)
         try requireNormalization(arguments, of: archive)
         let built = archive.parameters.cluster
-        let verification = try ClusterSettings.cluster(arguments, verification: built.verification,
-                                                       defaults: built, keepingBanding: true)
+        let verification = try ClusterSettings.cluster(
+            arguments, verification: built.verification,
+            defaults: built, keepingBanding: true)
         let search = try IndexQuery(archive: archive, verification: verification)
         let console = try Console(parsed: arguments, environment: environment, outputPath: arguments.value("output"))
-        let (documents, skipped) = try DocumentInputs.load(arguments, paths: paths,
-                                                           normalization: archive.parameters.normalization)
+        let (documents, skipped) = try DocumentInputs.load(
+            arguments, paths: paths,
+            normalization: archive.parameters.normalization)
         let progress = Progress(enabled: Console.standardErrorIsTerminal)
         let result = try search.run(documents, progress: progress.report)
         progress.finish()
-        try console.emit(format == "json" ? IndexReport.json(result, skipped: skipped)
-                                          : IndexReport.text(result, skipped: skipped))
+        try console.emit(
+            format == "json"
+                ? IndexReport.json(result, skipped: skipped)
+                : IndexReport.text(result, skipped: skipped))
         return result.queries.contains { !$0.matches.isEmpty } ? 1 : 0
     }
 
-    private static func stats(_ arguments: ParsedArguments, archive: IndexArchive,
-                              environment: [String: String]) throws -> Int32 {
+    private static func stats(
+        _ arguments: ParsedArguments, archive: IndexArchive,
+        environment: [String: String]
+    ) throws -> Int32 {
         let format = try reportFormat(arguments)
         let console = try Console(parsed: arguments, environment: environment, outputPath: arguments.value("output"))
         let stats = try archive.stats()
@@ -168,8 +187,10 @@ enum IndexCommand: Command {
         let built = archive.parameters.normalization
         let given = try SharedOptions.normalizationOptions(arguments)
         func refuse(_ name: String, _ value: String) -> DoppelError {
-            .invalidOption(name: name, reason: "\(archive.path) was built \(value); "
-                + "an index keeps the normalisation it was built with")
+            .invalidOption(
+                name: name,
+                reason: "\(archive.path) was built \(value); "
+                    + "an index keeps the normalisation it was built with")
         }
         if arguments.value("layout") != nil && given.layout != built.layout {
             throw refuse("--layout", "with --layout \(built.layout.rawValue)")
@@ -187,9 +208,11 @@ enum IndexCommand: Command {
     private static func report(_ summary: IndexSummary, verb: String, path: String, skipped: [DoppelError]) throws {
         var line = "\(verb) \(path): \(Plural.count(summary.added, "document")) written"
         if !summary.skippedIDs.isEmpty {
-            line += " (\(summary.skippedIDs.count) skipped: id already in the index, first \"\(summary.skippedIDs[0])\")"
+            line +=
+                " (\(summary.skippedIDs.count) skipped: id already in the index, first \"\(summary.skippedIDs[0])\")"
         }
-        line += "; the index holds \(Plural.count(summary.documentCount, "document")) in \(Plural.count(summary.fileLength, "byte"))\n"
+        line +=
+            "; the index holds \(Plural.count(summary.documentCount, "document")) in \(Plural.count(summary.fileLength, "byte"))\n"
         try Console.writeStandardOutput(line)
         for error in skipped { Console.writeStandardError("doppel: skipped: \(error.description)\n") }
     }

@@ -17,7 +17,8 @@ enum ManPage {
         }
         out += ".B doppel completions\n.RI bash | zsh | fish\n.br\n.B doppel version\n"
         out += ".SH DESCRIPTION\n"
-        out += paragraph("""
+        out += paragraph(
+            """
             doppel reads texts (plain text in UTF-8, UTF-16, GB18030 or Big5, HTML, and PDF through \
             pdftotext), sets layout aside (line wrapping, full- and half-width forms, spacing), and \
             either aligns two versions and reports each real edit at its place in both originals, \
@@ -37,12 +38,15 @@ enum ManPage {
             }
         }
         out += ".SH \"SHELL COMPLETION\"\n"
-        out += paragraph("doppel completions bash|zsh|fish prints a completion script: for example "
-            + "doppel completions bash > /etc/bash_completion.d/doppel, or doppel completions zsh > "
-            + "\"${fpath[1]}/_doppel\", or doppel completions fish > ~/.config/fish/completions/doppel.fish.")
+        out += paragraph(
+            "doppel completions bash|zsh|fish prints a completion script: for example "
+                + "doppel completions bash > /etc/bash_completion.d/doppel, or doppel completions zsh > "
+                + "\"${fpath[1]}/_doppel\", or doppel completions fish > ~/.config/fish/completions/doppel.fish.")
         out += ".SH \"EXIT STATUS\"\n"
-        out += paragraph("0: no differences (diff), no near-duplicates (cluster, index query), or success. "
-            + "1: differences or near-duplicates found. 2: trouble (a usage error, an unreadable file, a bad index).")
+        out += paragraph(
+            "0: no differences (diff), no near-duplicates (cluster, index query), or success. "
+                + "1: differences or near-duplicates found. 2: trouble (a usage error, an unreadable file, a bad index)."
+        )
         out += ".SH ENVIRONMENT\n"
         out += ".TP\n.B NO_COLOR\nWhen set and not empty, output is not coloured under --color auto.\n"
         out += ".TP\n.B PATH\nWhere pdftotext (poppler-utils) is looked for, to read PDF files.\n"

@@ -10,15 +10,18 @@ enum NormalizeCommand: Command {
         arguments: [("file", "A text, HTML or PDF file, or - for standard input.")],
         options: SharedOptions.input + SharedOptions.normalization + [
             .flag("map", "Print JSON: each paragraph with the original range, line and column it came from."),
-            .value("output", short: "o", "PATH", "Write to PATH (atomically) instead of standard output.",
-                   completion: .file),
+            .value(
+                "output", short: "o", "PATH", "Write to PATH (atomically) instead of standard output.",
+                completion: .file),
             SharedOptions.force,
         ])
 
     static func run(_ arguments: ParsedArguments, environment: [String: String]) throws -> Int32 {
         guard arguments.positionals.count == 1 else {
-            throw UsageError(arguments.positionals.isEmpty ? "Missing expected argument '<file>'"
-                                                           : "Unexpected argument '\(arguments.positionals[1])'")
+            throw UsageError(
+                arguments.positionals.isEmpty
+                    ? "Missing expected argument '<file>'"
+                    : "Unexpected argument '\(arguments.positionals[1])'")
         }
         let input = try SharedOptions.inputOptions(arguments)
         let normalization = try SharedOptions.normalizationOptions(arguments)

@@ -14,7 +14,8 @@ enum OutputFormat {
     /// The format named by `-o PATH`'s extension, if it is one the command writes.
     static func implied(by outputPath: String?, among formats: [String]) -> String? {
         guard let path = Console.file(outputPath), let dot = path.lastIndex(of: "."),
-              !path[dot...].contains("/") else { return nil }
+            !path[dot...].contains("/")
+        else { return nil }
         let format = byExtension[path[path.index(after: dot)...].lowercased()]
         return format.flatMap { formats.contains($0) ? $0 : nil }
     }
@@ -28,7 +29,9 @@ enum OutputFormat {
             throw UsageError("Invalid value '\(given)' for '--format <FORMAT>': use \(list)")
         }
         if let implied, implied != given {
-            Console.writeStandardError("doppel: warning: writing \(given) to '\(arguments.value("output")!)', whose extension suggests \(implied)\n")
+            Console.writeStandardError(
+                "doppel: warning: writing \(given) to '\(arguments.value("output")!)', whose extension suggests \(implied)\n"
+            )
         }
         return given
     }

@@ -19,8 +19,9 @@ enum SignCommand: Command {
         options: DocumentInputs.options + SharedOptions.input + SharedOptions.normalization
             + ClusterSettings.options + [
                 .flag("shingles", "Also write each compact shingle set (\"set\"), for exact verification downstream."),
-                .value("output", short: "o", "PATH", "Write to PATH (atomically) instead of standard output.",
-                       completion: .file),
+                .value(
+                    "output", short: "o", "PATH", "Write to PATH (atomically) instead of standard output.",
+                    completion: .file),
                 SharedOptions.force,
             ])
 
@@ -28,10 +29,12 @@ enum SignCommand: Command {
         let normalization = try SharedOptions.normalizationOptions(arguments)
         try DocumentInputs.checkOutput(Console.file(arguments.value("output")), arguments, paths: arguments.positionals)
         let cluster = try ClusterSettings.cluster(arguments, verification: .exact)
-        let signer = DocumentSigner(parameters: IndexParameters(cluster: cluster, normalization: normalization),
-                                    keepsShingleSets: arguments.flag("shingles"))
-        let (documents, skipped) = try DocumentInputs.load(arguments, paths: arguments.positionals,
-                                                           normalization: normalization)
+        let signer = DocumentSigner(
+            parameters: IndexParameters(cluster: cluster, normalization: normalization),
+            keepsShingleSets: arguments.flag("shingles"))
+        let (documents, skipped) = try DocumentInputs.load(
+            arguments, paths: arguments.positionals,
+            normalization: normalization)
         let output = try SharedOptions.outputOptions(arguments)
         let file = try Console.file(arguments.value("output")).map {
             try AtomicFile(path: $0, options: output, onTemporary: Signals.track)

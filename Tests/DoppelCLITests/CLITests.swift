@@ -11,7 +11,8 @@ struct Run {
 
 enum DoppelProcess {
     static var root: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }
 
     static var executable: URL {
@@ -47,8 +48,9 @@ enum DoppelProcess {
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-                   stderr: String(decoding: e, as: UTF8.self))
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+            stderr: String(decoding: e, as: UTF8.self))
     }
 }
 
@@ -89,11 +91,15 @@ let print = DoppelProcess.sample("001_bf998fbe8d636d66.txt")
         #expect(r.status == 1)
         #expect(r.stdout.contains("（记者郑[-蔚-]{+莉+} 郝赫）"))
         #expect(!r.stdout.contains("no edits"))
-        #expect(r.stdout.contains("\n11 other passages aligned without edits (10 moved), not listed (--all-passages lists them)\n"))
+        #expect(
+            r.stdout.contains(
+                "\n11 other passages aligned without edits (10 moved), not listed (--all-passages lists them)\n"))
         let all = try DoppelProcess.run(["diff", "--all-passages", web, print])
-        #expect(all.stdout.split(separator: "\n").filter { $0.hasPrefix("@@ ") }.count
-            > r.stdout.split(separator: "\n").filter { $0.hasPrefix("@@ ") }.count)
-        #expect(r.stdout.split(separator: "\n").filter { $0.hasPrefix("  A ") }.count == 35)  // 34 editorial, 1 paragraph
+        #expect(
+            all.stdout.split(separator: "\n").filter { $0.hasPrefix("@@ ") }.count
+                > r.stdout.split(separator: "\n").filter { $0.hasPrefix("@@ ") }.count)
+        // 34 editorial edits and 1 paragraph.
+        #expect(r.stdout.split(separator: "\n").filter { $0.hasPrefix("  A ") }.count == 35)
     }
 
     @Test func usageErrorsSayWhatIsWrongWithStatusTwo() throws {
@@ -122,7 +128,9 @@ let print = DoppelProcess.sample("001_bf998fbe8d636d66.txt")
 
     @Test func colourIsForcedWithAlwaysAndSuppressedByNoColor() throws {
         #expect(try DoppelProcess.run(["diff", "--color", "always", web, print]).stdout.contains("\u{1B}[31m"))
-        #expect(!(try DoppelProcess.run(["diff", "--color", "auto", web, print], environment: ["NO_COLOR": "1"]).stdout.contains("\u{1B}[")))
+        #expect(
+            !(try DoppelProcess.run(["diff", "--color", "auto", web, print], environment: ["NO_COLOR": "1"]).stdout
+                .contains("\u{1B}[")))
     }
 
     @Test func identicalFilesExitZero() throws {
@@ -175,7 +183,9 @@ let print = DoppelProcess.sample("001_bf998fbe8d636d66.txt")
         let written = try String(contentsOfFile: out, encoding: .utf8)
         #expect(written.hasPrefix("{") && written.hasSuffix("}\n"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["report.json"])
-        let failed = try DoppelProcess.run(["diff", "-o", dir.appendingPathComponent("no/such/dir.txt").path, web, print])
+        let failed = try DoppelProcess.run([
+            "diff", "-o", dir.appendingPathComponent("no/such/dir.txt").path, web, print,
+        ])
         #expect(failed.status == 2 && failed.stderr.contains("cannot write"))
     }
 

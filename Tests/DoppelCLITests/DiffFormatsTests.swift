@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// `doppel diff` formats for people (html) and pipelines (jsonl, github, junit), and the exit
 /// status under `--fail-on` and `--max-edits`, as a user meets them.
@@ -28,12 +29,12 @@ import Testing
     }
 
     static let policies: [(options: [String], status: Int32)] = [
-        ([], 1),                                          // any: edits and text only in B
+        ([], 1),  // any: edits and text only in B
         (["--fail-on", "edits", "--max-edits", "35"], 0),  // the samples have 35 edits
         (["--fail-on", "edits", "--max-edits", "34"], 1),
         (["--fail-on", "edits"], 1),
-        (["--fail-on", "only"], 1),                       // 4 passages only in B
-        (["--max-edits", "100"], 1),                      // edits accepted, one-sided text still counts
+        (["--fail-on", "only"], 1),  // 4 passages only in B
+        (["--max-edits", "100"], 1),  // edits accepted, one-sided text still counts
     ]
 
     @Test(arguments: policies)
@@ -45,7 +46,8 @@ import Testing
 
     @Test func onlyOneSidedTextFailsUnderFailOnOnly() throws {
         let dir = try Self.temporaryFolder("only")
-        let a = dir.appendingPathComponent("a.txt"), b = dir.appendingPathComponent("b.txt")
+        let a = dir.appendingPathComponent("a.txt")
+        let b = dir.appendingPathComponent("b.txt")
         try Data("今天的天气很好,我们一起去公园散步,看见了很多美丽的花朵。".utf8).write(to: a)
         try Data("今天的天气不错,我们一起去公园散步,看见了很多美丽的花朵。".utf8).write(to: b)
         #expect(try DoppelProcess.run(["diff", "--fail-on", "only", a.path, b.path]).status == 0)
@@ -70,7 +72,9 @@ import Testing
     }
 
     @Test func junitFormatIsWellFormedXML() throws {
-        let r = try DoppelProcess.run(["diff", "--format", "junit", "--fail-on", "edits", "--max-edits", "50", web, print])
+        let r = try DoppelProcess.run([
+            "diff", "--format", "junit", "--fail-on", "edits", "--max-edits", "50", web, print,
+        ])
         #expect(r.status == 0)
         let parser = XMLParser(data: Data(r.stdout.utf8))
         #expect(parser.parse())
@@ -107,7 +111,8 @@ import Testing
         let rows = r.stdout.split(separator: "\n")
         #expect(rows.contains { $0.contains(",false,0.") })  // the member's similarity
         let misplaced = try DoppelProcess.run(["cluster", "--csv-bom", web, print])
-        #expect(misplaced.status == 2 && misplaced.stderr.hasPrefix("Error: '--csv-bom' applies to '--format csv' only"))
+        #expect(
+            misplaced.status == 2 && misplaced.stderr.hasPrefix("Error: '--csv-bom' applies to '--format csv' only"))
     }
 
     @Test func htmlInputIsReadAsItsMainContentUnlessAskedForAll() throws {

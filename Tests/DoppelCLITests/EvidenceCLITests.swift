@@ -22,8 +22,10 @@ import Testing
     }
 
     @Test func referenceVerdictsOnTheSamplesAsJSON() throws {
-        let run = try DoppelProcess.run(["diff", web, print, "--reference", DoppelProcess.sample("002_da410bb21e88722a.txt"),
-                                  "--reference", DoppelProcess.sample("003_92a41e4ce2c497c1.txt"), "--format", "json"])
+        let run = try DoppelProcess.run([
+            "diff", web, print, "--reference", DoppelProcess.sample("002_da410bb21e88722a.txt"),
+            "--reference", DoppelProcess.sample("003_92a41e4ce2c497c1.txt"), "--format", "json",
+        ])
         #expect(run.status == 1)
         let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
         let consistency = json["consistency"] as! [[String: Any]]
@@ -32,7 +34,10 @@ import Testing
         let evidence = json["evidence"] as! [[String: Any]]
         func verdict(_ a: String) -> (String?, [String]) {
             let item = evidence.first { $0["a_form"] as? String == a }
-            return (item?["verdict"] as? String, (item?["examples"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String })
+            return (
+                item?["verdict"] as? String,
+                (item?["examples"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String }
+            )
         }
         let tian = verdict("田国全")
         #expect(tian.0 == "b_unattested" && tian.1.contains { $0.hasSuffix("002_da410bb21e88722a.txt") })
@@ -57,8 +62,10 @@ import Testing
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("doppel-evidence-index-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let index = dir.appendingPathComponent("archive.doppel").path
-        let build = try DoppelProcess.run(["index", "build", DoppelProcess.sample("002_da410bb21e88722a.txt"),
-                                    DoppelProcess.sample("003_92a41e4ce2c497c1.txt"), "-o", index])
+        let build = try DoppelProcess.run([
+            "index", "build", DoppelProcess.sample("002_da410bb21e88722a.txt"),
+            DoppelProcess.sample("003_92a41e4ce2c497c1.txt"), "-o", index,
+        ])
         #expect(build.status == 0)
         let run = try DoppelProcess.run(["diff", web, print, "--index", index, "--format", "json"])
         let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]

@@ -7,16 +7,19 @@ import Testing
     /// print3.txt (web3's text), new.txt.
     static func folders() throws -> (a: String, b: String) {
         let root = try DiffFormatsTests.temporaryFolder("folders")
-        let a = root.appendingPathComponent("a"), b = root.appendingPathComponent("b")
+        let a = root.appendingPathComponent("a")
+        let b = root.appendingPathComponent("b")
         for dir in [a.appendingPathComponent("sub"), b.appendingPathComponent("other")] {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         }
-        let copies = [(web, a, "page.txt"), (print, b, "page.txt"),
-                      (DoppelProcess.sample("002_da410bb21e88722a.txt"), a, "sub/x.txt"),
-                      (DoppelProcess.sample("002_da410bb21e88722a.txt"), b, "other/x.txt"),
-                      (DoppelProcess.sample("003_92a41e4ce2c497c1.txt"), a, "web3.txt"),
-                      (DoppelProcess.sample("003_92a41e4ce2c497c1.txt"), b, "print3.txt"),
-                      (DoppelProcess.sample("004_faff336304fe731d.txt"), a, "lonely.txt")]
+        let copies = [
+            (web, a, "page.txt"), (print, b, "page.txt"),
+            (DoppelProcess.sample("002_da410bb21e88722a.txt"), a, "sub/x.txt"),
+            (DoppelProcess.sample("002_da410bb21e88722a.txt"), b, "other/x.txt"),
+            (DoppelProcess.sample("003_92a41e4ce2c497c1.txt"), a, "web3.txt"),
+            (DoppelProcess.sample("003_92a41e4ce2c497c1.txt"), b, "print3.txt"),
+            (DoppelProcess.sample("004_faff336304fe731d.txt"), a, "lonely.txt"),
+        ]
         for (from, folder, name) in copies {
             try FileManager.default.copyItem(atPath: from, toPath: folder.appendingPathComponent(name).path)
         }
@@ -31,12 +34,17 @@ import Testing
         let records = try r.stdout.split(separator: "\n").map {
             try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
         }
-        #expect(records.map { $0["schema"] as? String } == ["doppel.diff/1", "doppel.diff/1", "doppel.diff/1",
-                                                           "doppel.unmatched/1", "doppel.unmatched/1"])
-        let paired = records.prefix(3).map { (($0["a"] as! [String: Any])["path"] as! String, ($0["b"] as! [String: Any])["path"] as! String) }
+        #expect(
+            records.map { $0["schema"] as? String } == [
+                "doppel.diff/1", "doppel.diff/1", "doppel.diff/1",
+                "doppel.unmatched/1", "doppel.unmatched/1",
+            ])
+        let paired = records.prefix(3).map {
+            (($0["a"] as! [String: Any])["path"] as! String, ($0["b"] as! [String: Any])["path"] as! String)
+        }
         #expect(paired[0] == ("\(a)/page.txt", "\(b)/page.txt"))
-        #expect(paired[1] == ("\(a)/sub/x.txt", "\(b)/other/x.txt"))   // by name
-        #expect(paired[2] == ("\(a)/web3.txt", "\(b)/print3.txt"))     // by similarity
+        #expect(paired[1] == ("\(a)/sub/x.txt", "\(b)/other/x.txt"))  // by name
+        #expect(paired[2] == ("\(a)/web3.txt", "\(b)/print3.txt"))  // by similarity
         #expect(records[3]["path"] as? String == "\(a)/lonely.txt" && records[4]["path"] as? String == "\(b)/new.txt")
     }
 
@@ -45,14 +53,18 @@ import Testing
         let r = try DoppelProcess.run(["diff", a, b])
         #expect(r.status == 1)
         #expect(!r.stdout.contains("web3.txt"))  // paired by similarity, identical: nothing to show
-        #expect(r.stdout.hasSuffix("3 pairs (1 by path, 1 by name, 1 by similarity), 1 differ, 3 fail; 1 only in A, 1 only in B; 0 skipped\n"))
+        #expect(
+            r.stdout.hasSuffix(
+                "3 pairs (1 by path, 1 by name, 1 by similarity), 1 differ, 3 fail; 1 only in A, 1 only in B; 0 skipped\n"
+            ))
     }
 
     @Test func policyAppliesToEveryPairAndToUnmatchedFiles() throws {
         let (a, b) = try Self.folders()
         #expect(try DoppelProcess.run(["diff", "--fail-on", "edits", a, b]).status == 1)  // page.txt has 35 edits
         #expect(try DoppelProcess.run(["diff", "--fail-on", "edits", "--max-edits", "35", a, b]).status == 0)
-        #expect(try DoppelProcess.run(["diff", "--fail-on", "only", "--max-edits", "35", a, b]).status == 1)  // unmatched files
+        // Unmatched files.
+        #expect(try DoppelProcess.run(["diff", "--fail-on", "only", "--max-edits", "35", a, b]).status == 1)
         let same = try DoppelProcess.run(["diff", a, a])
         #expect(same.status == 0 && same.stdout.hasSuffix("0 differ, 0 fail; 0 only in A, 0 only in B; 0 skipped\n"))
     }
@@ -61,8 +73,12 @@ import Testing
         let (a, b) = try Self.folders()
         try Data([0x41, 0, 0x42]).write(to: URL(fileURLWithPath: a + "/binary.txt"))
         let stop = try DoppelProcess.run(["diff", "--format", "jsonl", a, b])
-        #expect(stop.status == 2 && stop.stderr == "doppel: \(a)/binary.txt: not text (binary data: NUL byte at offset 1)\n")
-        let skip = try DoppelProcess.run(["diff", "--format", "jsonl", "--on-error", "skip", "--fail-on", "edits", "--max-edits", "35", a, b])
+        #expect(
+            stop.status == 2 && stop.stderr == "doppel: \(a)/binary.txt: not text (binary data: NUL byte at offset 1)\n"
+        )
+        let skip = try DoppelProcess.run([
+            "diff", "--format", "jsonl", "--on-error", "skip", "--fail-on", "edits", "--max-edits", "35", a, b,
+        ])
         #expect(skip.status == 0)
         #expect(skip.stdout.contains("{\"schema\":\"doppel.skipped/1\",\"error\":\"\(a)/binary.txt: not text"))
     }

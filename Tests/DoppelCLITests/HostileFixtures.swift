@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A fresh folder under the system's temporary folder for one test, removed when the value goes.
@@ -88,8 +88,10 @@ extension Run {
 
 /// Checks how a bad input is met: status 2, nothing on standard output, one line on standard
 /// error starting `doppel: ` + `message`; and with `-o`, no file written and no temporary left.
-func expectRejected(_ arguments: [String], message: String, in scratch: Scratch,
-                    sourceLocation: SourceLocation = #_sourceLocation) throws {
+func expectRejected(
+    _ arguments: [String], message: String, in scratch: Scratch,
+    sourceLocation: SourceLocation = #_sourceLocation
+) throws {
     let run = try DoppelProcess.run(arguments)
     #expect(run.status == 2, sourceLocation: sourceLocation)
     #expect(run.stdout.isEmpty, sourceLocation: sourceLocation)

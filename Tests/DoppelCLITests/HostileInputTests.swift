@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Every bad input a user or a CI job may hand `doppel`, met as they meet it: the exit status,
@@ -41,10 +41,12 @@ import Glibc
     @Test func nulBytesAreBinaryData() throws {
         let scratch = try Scratch("nul")
         let file = try scratch.write("data.txt", Array("abc".utf8) + [0] + Array("def".utf8))
-        try expectRejected(["normalize", file], message: "\(file): not text (binary data: NUL byte at offset 3)",
-                           in: scratch)
-        try expectRejected(["diff", web, file], message: "\(file): not text (binary data: NUL byte at offset 3)",
-                           in: scratch)
+        try expectRejected(
+            ["normalize", file], message: "\(file): not text (binary data: NUL byte at offset 3)",
+            in: scratch)
+        try expectRejected(
+            ["diff", web, file], message: "\(file): not text (binary data: NUL byte at offset 3)",
+            in: scratch)
     }
 
     @Test func aPNGImageIsNamedByItsSignature() throws {
@@ -58,9 +60,10 @@ import Glibc
         let scratch = try Scratch("utf8")
         let valid = Array(String(repeating: "中文测试内容，这是一个有效的文件。", count: 20).utf8)
         let file = try scratch.write("damaged.txt", valid + [0xFF, 0xFE, 0x80] + valid)
-        try expectRejected(["normalize", file],
-                           message: "\(file): not text (invalid UTF-8 at offset \(valid.count) and not GB18030 or Big5)",
-                           in: scratch)
+        try expectRejected(
+            ["normalize", file],
+            message: "\(file): not text (invalid UTF-8 at offset \(valid.count) and not GB18030 or Big5)",
+            in: scratch)
     }
 
     // MARK: - Encodings
@@ -84,14 +87,20 @@ import Glibc
     /// 北京市人民政府今天发布了新的通知，要求各部门加强管理。 in GB18030, and
     /// 臺灣的經濟發展與國際貿易關係密切，政府將繼續推動改革。 in Big5.
     static let chineseEncodings: [(name: String, line: String, word: String)] = [
-        ("GB18030", """
-         b1 b1 be a9 ca d0 c8 cb c3 f1 d5 fe b8 ae bd f1 cc ec b7 a2 b2 bc c1 cb d0 c2 b5 c4 cd a8 d6 aa a3 ac
-         d2 aa c7 f3 b8 f7 b2 bf c3 c5 bc d3 c7 bf b9 dc c0 ed a1 a3
-         """, "北京市人民政府今天发布了新的通知,要求各部门加强管理。"),
-        ("Big5", """
-         bb 4f c6 57 aa ba b8 67 c0 d9 b5 6f ae 69 bb 50 b0 ea bb da b6 54 a9 f6 c3 f6 ab 59 b1 4b a4 c1 a1 41
-         ac 46 a9 b2 b1 4e c4 7e c4 f2 b1 c0 b0 ca a7 ef ad b2 a1 43
-         """, "臺灣的經濟發展與國際貿易關係密切,政府將繼續推動改革。"),
+        (
+            "GB18030",
+            """
+            b1 b1 be a9 ca d0 c8 cb c3 f1 d5 fe b8 ae bd f1 cc ec b7 a2 b2 bc c1 cb d0 c2 b5 c4 cd a8 d6 aa a3 ac
+            d2 aa c7 f3 b8 f7 b2 bf c3 c5 bc d3 c7 bf b9 dc c0 ed a1 a3
+            """, "北京市人民政府今天发布了新的通知,要求各部门加强管理。"
+        ),
+        (
+            "Big5",
+            """
+            bb 4f c6 57 aa ba b8 67 c0 d9 b5 6f ae 69 bb 50 b0 ea bb da b6 54 a9 f6 c3 f6 ab 59 b1 4b a4 c1 a1 41
+            ac 46 a9 b2 b1 4e c4 7e c4 f2 b1 c0 b0 ca a7 ef ad b2 a1 43
+            """, "臺灣的經濟發展與國際貿易關係密切,政府將繼續推動改革。"
+        ),
     ]
 
     @Test(arguments: chineseEncodings.indices)
@@ -127,7 +136,9 @@ import Glibc
         #expect(r.status == 0 && r.stderr.isEmpty)
         #expect(r.stdout == expected.stdout)
         #expect(r.stdout.split(separator: "\n").count == Self.paragraphs.count)
-        let map = try JSONSerialization.jsonObject(with: Data(try DoppelProcess.run(["normalize", "--map", other]).stdout.utf8))
+        let map =
+            try JSONSerialization.jsonObject(
+                with: Data(try DoppelProcess.run(["normalize", "--map", other]).stdout.utf8))
             as! [String: Any]
         let lines = (map["paragraphs"] as! [[String: Any]]).map { ($0["original"] as! [String: Int])["line"] }
         #expect(lines == [1, 2, 3, 4])
@@ -210,7 +221,9 @@ import Glibc
         try FileManager.default.copyItem(atPath: web, toPath: scratch.file("batch/web copy.txt"))
         #expect(chmod(secret, 0) == 0)
         guard let single = try Self.runWithoutPermissionOverride(["normalize", secret]) else {
-            try Test.cancel("running as root, where file permissions do not deny reading, and capabilities cannot be dropped with setpriv(1)")
+            try Test.cancel(
+                "running as root, where file permissions do not deny reading, and capabilities cannot be dropped with setpriv(1)"
+            )
         }
         #expect(single.status == 2 && single.stdout.isEmpty)
         #expect(single.stderr == "doppel: \(secret): cannot read (permission denied)\n")
@@ -233,8 +246,14 @@ import Glibc
     /// Each run reads 1 GiB of zeros before it stops, so each is run once (not again with `-o`).
     @Test func endlessInputsAreRefusedAtTheInputLimitNotReadToTheEndOfMemory() throws {
         let expected = [
-            (["diff", "/dev/zero", web], "/dev/zero: cannot read (larger than 1 GiB, the most doppel reads from one input)"),
-            (["cluster", "--jsonl", "/dev/zero"], "/dev/zero: cannot read (line 1 is longer than 1 GiB, the most one record may hold)"),
+            (
+                ["diff", "/dev/zero", web],
+                "/dev/zero: cannot read (larger than 1 GiB, the most doppel reads from one input)"
+            ),
+            (
+                ["cluster", "--jsonl", "/dev/zero"],
+                "/dev/zero: cannot read (line 1 is longer than 1 GiB, the most one record may hold)"
+            ),
         ]
         for (arguments, message) in expected {
             let run = try DoppelProcess.run(arguments)
@@ -247,7 +266,8 @@ import Glibc
         // `exec … >/dev/full` and `>&-`: the shell hands doppel a full device or no descriptor.
         for (redirect, reason) in [(">/dev/full", "no space left on device"), (">&-", "bad file descriptor")] {
             for arguments in [["diff", web, print], ["normalize", web], ["--version"]] {
-                let run = try runProcess("/bin/sh", ["-c", "exec \"$0\" \"$@\" \(redirect)", DoppelProcess.executable.path] + arguments)
+                let run = try runProcess(
+                    "/bin/sh", ["-c", "exec \"$0\" \"$@\" \(redirect)", DoppelProcess.executable.path] + arguments)
                 #expect(run.status == 2, "\(arguments) \(redirect)")
                 #expect(run.stderr == "doppel: standard output: cannot write (\(reason))\n", "\(arguments) \(redirect)")
             }
@@ -306,8 +326,9 @@ import Glibc
 
         try FileManager.default.createSymbolicLink(atPath: scratch.file("root/self"), withDestinationPath: "self")
         let loop = scratch.file("root/self")
-        try expectRejected(["cluster", scratch.file("root")],
-                           message: "\(loop): cannot read (too many levels of symbolic links)", in: scratch)
+        try expectRejected(
+            ["cluster", scratch.file("root")],
+            message: "\(loop): cannot read (too many levels of symbolic links)", in: scratch)
         let skipped = try DoppelProcess.run(["cluster", "--on-error", "skip", scratch.file("root")])
         #expect(skipped.status == 1 && skipped.stderr.isEmpty)
         #expect(skipped.stdout.contains("skipped: \(loop): cannot read (too many levels of symbolic links)\n"))
@@ -317,9 +338,11 @@ import Glibc
         let scratch = try Scratch("names")
         try scratch.folder("names")
         let text = Array(try Data(contentsOf: URL(fileURLWithPath: web)))
-        let names: [[UInt8]] = [Array("with space.txt".utf8), Array("new\nline.txt".utf8),
-                                Array("bad".utf8) + [0xFF, 0xFE] + Array(".txt".utf8),
-                                Array("bad".utf8) + [0xFE, 0xFF] + Array(".txt".utf8)]
+        let names: [[UInt8]] = [
+            Array("with space.txt".utf8), Array("new\nline.txt".utf8),
+            Array("bad".utf8) + [0xFF, 0xFE] + Array(".txt".utf8),
+            Array("bad".utf8) + [0xFE, 0xFF] + Array(".txt".utf8),
+        ]
         for name in names { try scratch.write(Array("names/".utf8) + name, text) }
         let folder = scratch.file("names")
         let r = try DoppelProcess.run(["cluster", folder])
@@ -329,14 +352,21 @@ import Glibc
             #expect(lines.contains { $0.hasSuffix("\(folder)/\(shown)  5556 chars") }, "\(shown)")
         }
         #expect(r.stdout.contains("4 documents; 1 cluster of 4 documents"))
-        let json = try JSONSerialization.jsonObject(with: Data(try DoppelProcess.run(["cluster", "-f", "json", folder]).stdout.utf8))
+        let json =
+            try JSONSerialization.jsonObject(
+                with: Data(try DoppelProcess.run(["cluster", "-f", "json", folder]).stdout.utf8))
             as! [String: Any]
         let ids = (json["documents"] as! [[String: Any]]).map { $0["id"] as! String }
-        #expect(ids == ["bad\\xFE\\xFF.txt", "bad\\xFF\\xFE.txt", "new\nline.txt", "with space.txt"].map { "\(folder)/\($0)" })
+        #expect(
+            ids
+                == ["bad\\xFE\\xFF.txt", "bad\\xFF\\xFE.txt", "new\nline.txt", "with space.txt"].map {
+                    "\(folder)/\($0)"
+                })
 
         try scratch.write(Array("names/pic\nture.txt".utf8), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
-        try expectRejected(["cluster", folder], message: "\(folder)/pic\\nture.txt: not text (binary data: PNG image)",
-                           in: scratch)
+        try expectRejected(
+            ["cluster", folder], message: "\(folder)/pic\\nture.txt: not text (binary data: PNG image)",
+            in: scratch)
     }
 
     @Test func clusterDiffComparesAFileWithAStrangeNameAndStandardInput() throws {
@@ -366,12 +396,14 @@ import Glibc
     func aBadJSONLinesRecordNamesTheFileAndLine(_ index: Int) throws {
         let (line, reason) = Self.badRecords[index]
         let scratch = try Scratch("jsonl")
-        let file = try scratch.write("records.jsonl", text: """
-            {"id": "a", "text": "第一条记录的文字内容。"}
-            \(line)
-            {"id": "c", "text": "第三条记录的文字内容。"}
+        let file = try scratch.write(
+            "records.jsonl",
+            text: """
+                {"id": "a", "text": "第一条记录的文字内容。"}
+                \(line)
+                {"id": "c", "text": "第三条记录的文字内容。"}
 
-            """)
+                """)
         try expectRejected(["cluster", "--jsonl", file], message: "\(file):2: \(reason)", in: scratch)
     }
 
@@ -379,13 +411,16 @@ import Glibc
         let scratch = try Scratch("jsonl-skip")
         let article = try String(contentsOfFile: web, encoding: .utf8).split(separator: "\n").prefix(12)
             .joined(separator: "\\n").replacingOccurrences(of: "\"", with: "\\\"")
-        let lines = [#"{"id": "a", "text": "\#(article)"}"#] + Self.badRecords.map(\.line)
+        let lines =
+            [#"{"id": "a", "text": "\#(article)"}"#] + Self.badRecords.map(\.line)
             + [#"{"id": 7, "text": "\#(article)"}"#]
         let file = try scratch.write("records.jsonl", text: lines.joined(separator: "\n") + "\n")
         let r = try DoppelProcess.run(["cluster", "--on-error", "skip", "-f", "json", "--jsonl", file])
         #expect(r.status == 1 && r.stderr.isEmpty)
         let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
-        #expect(json["skipped"] as? [String] == Self.badRecords.enumerated().map { "\(file):\($0.offset + 2): \($0.element.reason)" })
+        #expect(
+            json["skipped"] as? [String]
+                == Self.badRecords.enumerated().map { "\(file):\($0.offset + 2): \($0.element.reason)" })
         #expect((json["documents"] as! [[String: Any]]).map { $0["id"] as! String } == ["a", "7"])
         #expect((json["clusters"] as! [Any]).count == 1)
     }
@@ -407,8 +442,11 @@ import Glibc
         #expect(text.status == 1 && text.stderr.isEmpty)
         #expect(text.stdout.contains("skipped: \(pngReason)\nskipped: \(damagedReason)\n"))
         #expect(text.stdout.contains("2 documents; 1 cluster of 2 documents"))
-        let json = try JSONSerialization.jsonObject(
-            with: Data(try DoppelProcess.run(["cluster", "--on-error", "skip", "-f", "json", scratch.file("batch")]).stdout.utf8))
+        let json =
+            try JSONSerialization.jsonObject(
+                with: Data(
+                    try DoppelProcess.run(["cluster", "--on-error", "skip", "-f", "json", scratch.file("batch")]).stdout
+                        .utf8))
             as! [String: Any]
         #expect(json["skipped"] as? [String] == [pngReason, damagedReason])
         let csv = try DoppelProcess.run(["cluster", "--on-error", "skip", "-f", "csv", scratch.file("batch")])
@@ -421,9 +459,11 @@ import Glibc
     @Test func emptyPunctuationOnlyAndShortDocumentsNeverCluster() throws {
         let scratch = try Scratch("short")
         try scratch.folder("docs")
-        let texts = ["empty1": "", "empty2": "", "blank": " \n\u{3000}\n", "punct1": "。，！？……——",
-                     "punct2": "。，！？……——", "han1": "好的", "han2": "好的", "han3": "一二三四", "han4": "一二三四",
-                     "latin1": "ok go", "latin2": "ok go"]
+        let texts = [
+            "empty1": "", "empty2": "", "blank": " \n\u{3000}\n", "punct1": "。，！？……——",
+            "punct2": "。，！？……——", "han1": "好的", "han2": "好的", "han3": "一二三四", "han4": "一二三四",
+            "latin1": "ok go", "latin2": "ok go",
+        ]
         for (name, text) in texts { try scratch.write("docs/\(name).txt", text: text) }
         let r = try DoppelProcess.run(["cluster", "-f", "json", scratch.file("docs")])
         #expect(r.status == 0 && r.stderr.isEmpty)
@@ -443,7 +483,8 @@ func runProcess(_ executable: String, _ arguments: [String]) throws -> Run {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
-    let out = Pipe(), err = Pipe()
+    let out = Pipe()
+    let err = Pipe()
     process.standardOutput = out
     process.standardError = err
     process.standardInput = FileHandle.nullDevice
@@ -451,6 +492,7 @@ func runProcess(_ executable: String, _ arguments: [String]) throws -> Run {
     let o = out.fileHandleForReading.readDataToEndOfFile()
     let e = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return Run(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-               stderr: String(decoding: e, as: UTF8.self))
+    return Run(
+        status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+        stderr: String(decoding: e, as: UTF8.self))
 }

@@ -48,7 +48,8 @@ final class IndexCLIFixture {
 
     /// Builds `a.doppel` from the corpus and checks that it worked.
     func build(_ extra: [String] = []) throws {
-        let r = try DoppelProcess.run(["index", "build", "--jsonl", path("corpus.jsonl"), "-o", path("a.doppel")] + extra)
+        let r = try DoppelProcess.run(
+            ["index", "build", "--jsonl", path("corpus.jsonl"), "-o", path("a.doppel")] + extra)
         #expect(r.status == 0, "\(r.stderr)")
     }
 }
@@ -56,11 +57,18 @@ final class IndexCLIFixture {
 @Suite struct IndexCommandTests {
     @Test func buildThenQueryReportsTheArchivedVersionAndExitsOne() throws {
         let f = try IndexCLIFixture()
-        let build = try DoppelProcess.run(["index", "build", "--jsonl", f.path("corpus.jsonl"), "-o", f.path("a.doppel")])
-        #expect(build.status == 0 && build.stdout.hasPrefix("built \(f.path("a.doppel")): \(f.articles.count) documents"))
-        let found = try DoppelProcess.run(["index", "query", f.path("a.doppel"), f.path("edited.txt"), f.path("unrelated.txt")])
+        let build = try DoppelProcess.run([
+            "index", "build", "--jsonl", f.path("corpus.jsonl"), "-o", f.path("a.doppel"),
+        ])
+        #expect(
+            build.status == 0 && build.stdout.hasPrefix("built \(f.path("a.doppel")): \(f.articles.count) documents"))
+        let found = try DoppelProcess.run([
+            "index", "query", f.path("a.doppel"), f.path("edited.txt"), f.path("unrelated.txt"),
+        ])
         #expect(found.status == 1, "\(found.stderr)")
-        #expect(found.stdout.contains("\(f.path("edited.txt")): 1 near-duplicate in \(f.path("a.doppel"))\n  a3  jaccard 0."))
+        #expect(
+            found.stdout.contains(
+                "\(f.path("edited.txt")): 1 near-duplicate in \(f.path("a.doppel"))\n  a3  jaccard 0."))
         #expect(found.stdout.contains("exact similarities from shingle sets"))
         #expect(!found.stdout.contains("unrelated.txt:"))
         let none = try DoppelProcess.run(["index", "query", f.path("a.doppel"), f.path("unrelated.txt")])
@@ -82,7 +90,8 @@ final class IndexCLIFixture {
     @Test func addThenQueryFindsTheNewDocuments() throws {
         let f = try IndexCLIFixture()
         try f.build()
-        try f.lines([("new1", try String(contentsOf: f.url("edited.txt"), encoding: .utf8))]).write(to: f.url("new.jsonl"))
+        try f.lines([("new1", try String(contentsOf: f.url("edited.txt"), encoding: .utf8))]).write(
+            to: f.url("new.jsonl"))
         let added = try DoppelProcess.run(["index", "add", f.path("a.doppel"), "--jsonl", f.path("new.jsonl")])
         #expect(added.status == 0 && added.stdout.hasPrefix("added to \(f.path("a.doppel")): 1 document"))
         let again = try DoppelProcess.run(["index", "add", f.path("a.doppel"), "--jsonl", f.path("new.jsonl")])
@@ -105,7 +114,8 @@ final class IndexCLIFixture {
         #expect(stats.stderr == "doppel: \(f.path("a.doppel")): bad index (checksum mismatch)\n")
         try Data(bytes.prefix(5000)).write(to: f.url("a.doppel"))
         let truncated = try DoppelProcess.run(["index", "query", f.path("a.doppel"), f.path("edited.txt")])
-        #expect(truncated.status == 2 && truncated.stderr.hasPrefix("doppel: \(f.path("a.doppel")): bad index (truncated"))
+        #expect(
+            truncated.status == 2 && truncated.stderr.hasPrefix("doppel: \(f.path("a.doppel")): bad index (truncated"))
     }
 
     /// The red team's `crafted_storage1.idx`: a normal index with only the storage field (header
@@ -121,14 +131,17 @@ final class IndexCLIFixture {
         try Data(bytes).write(to: f.url("a.doppel"))
         let prefix = "doppel: \(f.path("a.doppel")): bad index (record "
         let suffix = " signature values for "
-        for arguments in [["query", f.path("a.doppel"), f.path("edited.txt")],
-                          ["query", "--format", "json", f.path("a.doppel"), f.path("edited.txt"), f.path("unrelated.txt")],
-                          ["stats", f.path("a.doppel")],
-                          ["add", f.path("a.doppel"), f.path("unrelated.txt"), "-o", f.path("b.doppel")]] {
+        for arguments in [
+            ["query", f.path("a.doppel"), f.path("edited.txt")],
+            ["query", "--format", "json", f.path("a.doppel"), f.path("edited.txt"), f.path("unrelated.txt")],
+            ["stats", f.path("a.doppel")],
+            ["add", f.path("a.doppel"), f.path("unrelated.txt"), "-o", f.path("b.doppel")],
+        ] {
             let r = try DoppelProcess.run(["index"] + arguments)
             #expect(r.status == 2, "\(arguments): \(r.stderr)")
             #expect(r.stdout.isEmpty, "\(arguments)")
-            #expect(r.stderr.hasPrefix(prefix) && r.stderr.contains(suffix)
+            #expect(
+                r.stderr.hasPrefix(prefix) && r.stderr.contains(suffix)
                     && r.stderr.hasSuffix("shingles; the index has 128 permutations)\n"), "\(arguments): \(r.stderr)")
             #expect(r.stderr.filter { $0 == "\n" }.count == 1, "\(arguments): \(r.stderr)")
         }
@@ -142,19 +155,28 @@ final class IndexCLIFixture {
         #expect(text.status == 0 && text.stdout.contains("doppel index format 1, \(f.articles.count) documents"))
         let json = try DoppelProcess.run(["index", "stats", "--format", "json", f.path("a.doppel")])
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
-        #expect(object["schema"] as? String == "doppel.index.stats/1" && object["documents"] as? Int == f.articles.count)
+        #expect(
+            object["schema"] as? String == "doppel.index.stats/1" && object["documents"] as? Int == f.articles.count)
     }
 
     @Test func parametersTheIndexWasBuiltWithCannotBeChangedByAQuery() throws {
         let f = try IndexCLIFixture()
         try f.build()
-        let permutations = try DoppelProcess.run(["index", "query", "--permutations", "64", f.path("a.doppel"), f.path("edited.txt")])
+        let permutations = try DoppelProcess.run([
+            "index", "query", "--permutations", "64", f.path("a.doppel"), f.path("edited.txt"),
+        ])
         #expect(permutations.status == 2)
-        #expect(permutations.stderr.hasPrefix("Error: Invalid value for '--permutations': \(f.path("a.doppel")) was built with 128 permutations"))
-        let folded = try DoppelProcess.run(["index", "query", "--ignore-case", f.path("a.doppel"), f.path("edited.txt")])
+        #expect(
+            permutations.stderr.hasPrefix(
+                "Error: Invalid value for '--permutations': \(f.path("a.doppel")) was built with 128 permutations"))
+        let folded = try DoppelProcess.run([
+            "index", "query", "--ignore-case", f.path("a.doppel"), f.path("edited.txt"),
+        ])
         #expect(folded.status == 2 && folded.stderr.contains("was built without --ignore-case"))
-        let stricter = try DoppelProcess.run(["index", "query", "--threshold", "0.999", "--containment", "off",
-                                       f.path("a.doppel"), f.path("edited.txt")])
+        let stricter = try DoppelProcess.run([
+            "index", "query", "--threshold", "0.999", "--containment", "off",
+            f.path("a.doppel"), f.path("edited.txt"),
+        ])
         #expect(stricter.status == 0 && stricter.stdout.contains("threshold 0.999, containment off"))
     }
 
@@ -165,9 +187,15 @@ final class IndexCLIFixture {
         let noOutput = try DoppelProcess.run(["index", "build", "--jsonl", f.path("corpus.jsonl")])
         #expect(noOutput.status == 2 && noOutput.stderr.hasPrefix("Error: Missing '-o ARCHIVE'"))
         let wrong = try DoppelProcess.run(["index", "stats", "--signatures-only", f.path("a.doppel")])
-        #expect(wrong.status == 2 && wrong.stderr.hasPrefix("Error: Option '--signatures-only' does not apply to 'doppel index stats'"))
+        #expect(
+            wrong.status == 2
+                && wrong.stderr.hasPrefix("Error: Option '--signatures-only' does not apply to 'doppel index stats'"))
         let notIndex = try DoppelProcess.run(["index", "stats", f.path("corpus.jsonl")])
-        #expect(notIndex.status == 2 && notIndex.stderr == "doppel: \(f.path("corpus.jsonl")): bad index (not a doppel index: no DOPPELIX magic)\n")
+        #expect(
+            notIndex.status == 2
+                && notIndex.stderr
+                    == "doppel: \(f.path("corpus.jsonl")): bad index (not a doppel index: no DOPPELIX magic)\n"
+        )
         let help = try DoppelProcess.run(["index", "--help"])
         #expect(help.status == 0 && help.stdout.contains("USAGE: doppel index build"))
     }
@@ -176,7 +204,8 @@ final class IndexCLIFixture {
         let f = try IndexCLIFixture()
         try f.build()
         let before = try Data(contentsOf: f.url("a.doppel"))
-        try Data("{\"id\": \"x\", \"text\": \"ok\"}\n{\"id\": \"x\", \"text\": \"again\"}\n".utf8).write(to: f.url("bad.jsonl"))
+        try Data("{\"id\": \"x\", \"text\": \"ok\"}\n{\"id\": \"x\", \"text\": \"again\"}\n".utf8).write(
+            to: f.url("bad.jsonl"))
         let r = try DoppelProcess.run(["index", "build", "--jsonl", f.path("bad.jsonl"), "-o", f.path("a.doppel")])
         #expect(r.status == 2 && r.stderr.contains("bad record"))
         #expect(try Data(contentsOf: f.url("a.doppel")) == before)

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writers of one index take turns (`WriterLock`): no batch that was reported written is lost,
@@ -28,7 +28,8 @@ import Glibc
         try f.build()
         let writers = 6
         for w in 0..<writers {
-            let records = (0..<20).map { n in ("w\(w)-\(n)", f.articles[(w * 20 + n) % f.articles.count] + "批\(w)号\(n)") }
+            let records = (0..<20).map { n in ("w\(w)-\(n)", f.articles[(w * 20 + n) % f.articles.count] + "批\(w)号\(n)")
+            }
             try f.lines(records).write(to: f.url("batch\(w).jsonl"))
         }
         let started = try (0..<writers).map {
@@ -47,8 +48,10 @@ import Glibc
         }
         // Every batch that reported success is in the index: adding it again skips all its ids.
         for w in succeeded {
-            let again = try DoppelProcess.run(["index", "add", f.path("a.doppel"), "--jsonl", f.path("batch\(w).jsonl"),
-                                        "-o", f.path("probe.doppel")])
+            let again = try DoppelProcess.run([
+                "index", "add", f.path("a.doppel"), "--jsonl", f.path("batch\(w).jsonl"),
+                "-o", f.path("probe.doppel"),
+            ])
             #expect(again.stdout.contains(": 0 documents written (20 skipped"), "batch \(w) lost: \(again.stdout)")
         }
         let stats = try DoppelProcess.run(["index", "stats", "-f", "json", f.path("a.doppel")])
@@ -63,16 +66,25 @@ import Glibc
         let held = try WriterLock(for: f.path("a.doppel"), timeout: 0)
         defer { held.release() }
         let before = try Data(contentsOf: f.url("a.doppel"))
-        let r = try DoppelProcess.run(["index", "add", "--lock-timeout", "0.2", f.path("a.doppel"), f.path("edited.txt")])
+        let r = try DoppelProcess.run([
+            "index", "add", "--lock-timeout", "0.2", f.path("a.doppel"), f.path("edited.txt"),
+        ])
         #expect(r.status == 2)
-        #expect(r.stderr == "doppel: \(f.path("a.doppel")): cannot write (another doppel (PID \(getpid())) is writing it; gave up after 0.2 s (--lock-timeout))\n")
+        #expect(
+            r.stderr
+                == "doppel: \(f.path("a.doppel")): cannot write (another doppel (PID \(getpid())) is writing it; gave up after 0.2 s (--lock-timeout))\n"
+        )
         #expect(try Data(contentsOf: f.url("a.doppel")) == before)
-        let built = try DoppelProcess.run(["index", "build", "--lock-timeout", "0", f.path("edited.txt"), "-o", f.path("a.doppel")])
+        let built = try DoppelProcess.run([
+            "index", "build", "--lock-timeout", "0", f.path("edited.txt"), "-o", f.path("a.doppel"),
+        ])
         #expect(built.status == 2 && built.stderr.contains("is writing it"))
         // Readers never wait.
         let stats = try DoppelProcess.run(["index", "stats", f.path("a.doppel")])
         #expect(stats.status == 0)
-        let bad = try DoppelProcess.run(["index", "add", "--lock-timeout", "soon", f.path("a.doppel"), f.path("edited.txt")])
+        let bad = try DoppelProcess.run([
+            "index", "add", "--lock-timeout", "soon", f.path("a.doppel"), f.path("edited.txt"),
+        ])
         #expect(bad.status == 2 && bad.stderr.hasPrefix("Error: Invalid value 'soon' for '--lock-timeout <SECONDS>'"))
     }
 
@@ -80,7 +92,8 @@ import Glibc
         let f = try IndexCLIFixture()
         #expect(mkfifo(f.path("fifo.doppel"), 0o600) == 0)
         for action in ["stats", "query", "add"] {
-            let arguments = ["index", action, f.path("fifo.doppel")] + (action == "stats" ? [] : [f.path("edited.txt")])
+            let arguments =
+                ["index", action, f.path("fifo.doppel")] + (action == "stats" ? [] : [f.path("edited.txt")])
             let r = try DoppelProcess.run(arguments)
             #expect(r.status == 2, "\(action)")
             #expect(r.stderr == "doppel: \(f.path("fifo.doppel")): cannot read (not a regular file)\n", "\(action)")

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Output is never lost or left half written: `-o` goes through a temporary file renamed into
@@ -67,8 +67,10 @@ import Glibc
             process.waitUntilExit()
             #expect(Self.temporaries(of: "existing.txt", in: scratch.path).isEmpty)
             let now = try String(contentsOfFile: existing, encoding: .utf8)
-            if signal == SIGPIPE ? process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGPIPE
-                                 : process.terminationStatus == 128 + signal {
+            if signal == SIGPIPE
+                ? process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGPIPE
+                : process.terminationStatus == 128 + signal
+            {
                 #expect(now == Self.previous)
                 return
             }
@@ -96,7 +98,8 @@ import Glibc
             if seen { kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
             guard process.terminationReason == .uncaughtSignal,
-                  !Self.temporaries(of: "existing.txt", in: scratch.path).isEmpty else { continue }
+                !Self.temporaries(of: "existing.txt", in: scratch.path).isEmpty
+            else { continue }
             #expect(try String(contentsOfFile: existing, encoding: .utf8) == Self.previous)
             let rewrite = try DoppelProcess.run(["normalize", "-o", existing, input])
             #expect(rewrite.status == 0)

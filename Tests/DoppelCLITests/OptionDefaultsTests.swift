@@ -15,7 +15,9 @@ import Testing
                 let label = trimmed.split(separator: " ").first { $0.hasPrefix("--") }
                 name = label.map { String($0.dropFirst(2)) }
             }
-            if let name, let start = line.range(of: "(default: "), let end = line[start.upperBound...].firstIndex(of: ")") {
+            if let name, let start = line.range(of: "(default: "),
+                let end = line[start.upperBound...].firstIndex(of: ")")
+            {
                 found[name] = String(line[start.upperBound..<end])
             }
         }
@@ -30,7 +32,8 @@ import Testing
             #expect(shown["containment"].flatMap(Double.init) == standard.containmentThreshold, "\(command)")
             #expect(shown["permutations"].flatMap(Int.init) == standard.permutations, "\(command)")
             #expect(shown["layout"] == NormalizationOptions.standard.layout.rawValue, "\(command)")
-            #expect(shown["id-field"] == JSONLinesFields().idField && shown["text-field"] == JSONLinesFields().textField)
+            #expect(
+                shown["id-field"] == JSONLinesFields().idField && shown["text-field"] == JSONLinesFields().textField)
         }
         #expect(try Self.defaults("cluster")["verify"] == standard.verification.rawValue)
     }

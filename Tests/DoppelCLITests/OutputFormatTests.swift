@@ -10,9 +10,11 @@ import Testing
         return url
     }
 
-    @Test(arguments: [("report.html", "<!DOCTYPE html>"), ("report.JSON", "{\n  \"schema\": \"doppel.diff/1\""),
-                      ("report.jsonl", "{\"schema\":\"doppel.diff/1\""), ("report.xml", "<?xml version=\"1.0\""),
-                      ("report.txt", "--- A "), ("report.out", "--- A ")])
+    @Test(arguments: [
+        ("report.html", "<!DOCTYPE html>"), ("report.JSON", "{\n  \"schema\": \"doppel.diff/1\""),
+        ("report.jsonl", "{\"schema\":\"doppel.diff/1\""), ("report.xml", "<?xml version=\"1.0\""),
+        ("report.txt", "--- A "), ("report.out", "--- A "),
+    ])
     func diffFollowsTheExtension(name: String, start: String) throws {
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -40,7 +42,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let csv = folder.appendingPathComponent("clusters.csv").path
         #expect(try DoppelProcess.run(["cluster", "-o", csv, web, print]).status == 1)
-        #expect(try String(contentsOfFile: csv, encoding: .utf8).hasPrefix("cluster,id,path,title,chars,representative,similarity\n"))
+        #expect(
+            try String(contentsOfFile: csv, encoding: .utf8).hasPrefix(
+                "cluster,id,path,title,chars,representative,similarity\n"))
         let jsonl = folder.appendingPathComponent("clusters.jsonl").path
         #expect(try DoppelProcess.run(["cluster", "-o", jsonl, web, print]).status == 1)
         #expect(try String(contentsOfFile: jsonl, encoding: .utf8).hasPrefix("{\"schema\":\"doppel.cluster-line/1\""))

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `-o` never replaces an input of the run, however the two are named: every subcommand refuses
@@ -16,7 +16,9 @@ import Glibc
         symlink(scratch.file("a.txt"), scratch.file("link.txt"))
         link(scratch.file("a.txt"), scratch.file("hard.txt"))
         try scratch.write("in.jsonl", text: #"{"id": "x", "text": "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉"}"# + "\n")
-        let built = try DoppelProcess.run(["index", "build", "-o", scratch.file("a.doppel"), scratch.file("a.txt"), scratch.file("b.txt")])
+        let built = try DoppelProcess.run([
+            "index", "build", "-o", scratch.file("a.doppel"), scratch.file("a.txt"), scratch.file("b.txt"),
+        ])
         #expect(built.status == 0, "\(built.stderr)")
         return scratch
     }
@@ -37,11 +39,17 @@ import Glibc
     func anOutputThatIsAnInputUnderAnyNameIsRefusedAndTheInputKept(_ run: Int, _ name: String) throws {
         let scratch = try Self.fixture()
         let before = try Data(contentsOf: URL(fileURLWithPath: scratch.file("a.txt")))
-        let arguments = Self.runs[run].map { $0 == "OUT" ? scratch.file(name) : $0.hasSuffix(".txt") || $0.hasSuffix(".doppel") || $0 == "." ? scratch.file($0) : $0 }
+        let arguments = Self.runs[run].map {
+            $0 == "OUT"
+                ? scratch.file(name)
+                : $0.hasSuffix(".txt") || $0.hasSuffix(".doppel") || $0 == "." ? scratch.file($0) : $0
+        }
         let result = try DoppelProcess.run(arguments)
         #expect(result.status == 2)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr == "doppel: \(scratch.file(name)): cannot write (it is an input of this run; give another -o)\n")
+        #expect(
+            result.stderr
+                == "doppel: \(scratch.file(name)): cannot write (it is an input of this run; give another -o)\n")
         #expect(try Data(contentsOf: URL(fileURLWithPath: scratch.file("a.txt"))) == before)
     }
 
@@ -50,16 +58,20 @@ import Glibc
         let archive = scratch.file("a.doppel")
         let index = try Data(contentsOf: URL(fileURLWithPath: archive))
         let jsonl = scratch.file("in.jsonl")
-        for arguments in [["index", "stats", archive, "-o", archive],
-                          ["index", "query", archive, scratch.file("b.txt"), "-o", archive],
-                          ["index", "add", archive, scratch.file("b.txt"), "-o", scratch.file("b.txt")],
-                          ["index", "add", archive, "--jsonl", jsonl, "-o", jsonl],
-                          ["index", "build", "--jsonl", jsonl, "-o", jsonl],
-                          ["cluster", "--jsonl", jsonl, "-o", jsonl],
-                          ["sign", "--jsonl", jsonl, "-o", jsonl]] {
+        for arguments in [
+            ["index", "stats", archive, "-o", archive],
+            ["index", "query", archive, scratch.file("b.txt"), "-o", archive],
+            ["index", "add", archive, scratch.file("b.txt"), "-o", scratch.file("b.txt")],
+            ["index", "add", archive, "--jsonl", jsonl, "-o", jsonl],
+            ["index", "build", "--jsonl", jsonl, "-o", jsonl],
+            ["cluster", "--jsonl", jsonl, "-o", jsonl],
+            ["sign", "--jsonl", jsonl, "-o", jsonl],
+        ] {
             let result = try DoppelProcess.run(arguments)
             #expect(result.status == 2, "\(arguments)")
-            #expect(result.stderr.hasSuffix(": cannot write (it is an input of this run; give another -o)\n"), "\(arguments)")
+            #expect(
+                result.stderr.hasSuffix(": cannot write (it is an input of this run; give another -o)\n"),
+                "\(arguments)")
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: archive)) == index)
         #expect(try String(contentsOfFile: jsonl, encoding: .utf8).hasPrefix(#"{"id": "x""#))
@@ -76,7 +88,8 @@ import Glibc
         try process.run()
         process.waitUntilExit()
         #expect(process.terminationStatus == 2)
-        #expect(try Data(contentsOf: URL(fileURLWithPath: scratch.file("a.txt")))
+        #expect(
+            try Data(contentsOf: URL(fileURLWithPath: scratch.file("a.txt")))
                 == Data(contentsOf: URL(fileURLWithPath: web)))
     }
 

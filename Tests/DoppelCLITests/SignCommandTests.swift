@@ -21,9 +21,12 @@ import Testing
         let whole = try DoppelProcess.run(["sign", "--jsonl", f.path("corpus.jsonl")]).stdout
         #expect(try DoppelProcess.run(["sign", "--jsonl", f.path("corpus.jsonl")]).stdout == whole)
         let records = try String(contentsOf: f.url("corpus.jsonl"), encoding: .utf8).split(separator: "\n")
-        try (records.prefix(4).joined(separator: "\n") + "\n").write(to: f.url("s1.jsonl"), atomically: true, encoding: .utf8)
-        try (records.dropFirst(4).joined(separator: "\n") + "\n").write(to: f.url("s2.jsonl"), atomically: true, encoding: .utf8)
-        let shards = try DoppelProcess.run(["sign", "--jsonl", f.path("s1.jsonl")]).stdout
+        try (records.prefix(4).joined(separator: "\n") + "\n").write(
+            to: f.url("s1.jsonl"), atomically: true, encoding: .utf8)
+        try (records.dropFirst(4).joined(separator: "\n") + "\n").write(
+            to: f.url("s2.jsonl"), atomically: true, encoding: .utf8)
+        let shards =
+            try DoppelProcess.run(["sign", "--jsonl", f.path("s1.jsonl")]).stdout
             + DoppelProcess.run(["sign", "--jsonl", f.path("s2.jsonl")]).stdout
         #expect(shards == whole)
     }

@@ -31,7 +31,10 @@ import Testing
         let run = try Self.summarize(output, status: 0)
         #expect(run.status == 0)
         #expect(run.stdout.hasPrefix("Test Suite 'All tests'"))
-        #expect(run.stdout.hasSuffix("✔ Test run with 4 tests in 1 suite passed after 0.3 seconds.\ntests: 2 passed, 0 failed, 2 skipped (pdftotext is not installed (Debian package poppler-utils): pdfPages(), pdfErrors())\n"))
+        #expect(
+            run.stdout.hasSuffix(
+                "✔ Test run with 4 tests in 1 suite passed after 0.3 seconds.\ntests: 2 passed, 0 failed, 2 skipped (pdftotext is not installed (Debian package poppler-utils): pdfPages(), pdfErrors())\n"
+            ))
     }
 
     @Test func failuresAreCountedAndTheStatusKept() throws {

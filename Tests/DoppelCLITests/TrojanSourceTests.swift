@@ -8,7 +8,8 @@ import Testing
     private static func pair() throws -> (Scratch, String, String) {
         let scratch = try Scratch("bidi")
         let plain = try scratch.write("plain.txt", text: "The access level is user for everyone. 扎实推进各项工作，确保取得实效。\n")
-        let tricked = try scratch.write("tricked.txt", text: "The access level is \u{202E}user\u{202C} for everyone. 扎实推进各项工作，确保取得实效。\n")
+        let tricked = try scratch.write(
+            "tricked.txt", text: "The access level is \u{202E}user\u{202C} for everyone. 扎实推进各项工作，确保取得实效。\n")
         return (scratch, plain, tricked)
     }
 

@@ -3,7 +3,9 @@ import Doppel
 /// The edits the generator makes in B: at most one per block, each recorded in the block's
 /// coordinates on both sides.
 enum EditMaker {
-    static let hanPool = Array("的是在了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严龙飞".unicodeScalars)
+    static let hanPool = Array(
+        "的是在了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严龙飞"
+            .unicodeScalars)
     static let words = ["短", "全面", "积极", "进一步", "切实", "持续", "基层"].map { Array($0.unicodeScalars) }
     static let clauses = [",群众满意度明显提升", ",受到广泛好评", ",取得了良好效果", ",为下一步工作打下基础"].map { Array($0.unicodeScalars) }
     static let englishWords = ["council", "officials", "residents", "committee", "project", "plan", "board", "company"]
@@ -11,14 +13,22 @@ enum EditMaker {
     static let englishClauses = [", officials said", ", according to the report", ", the statement added"]
 
     /// Edits in one article (1-3 blocks), its blocks changed in place.
-    static func edit(_ piece: inout Piece, _ article: Int, english: Bool, sentences: [String],
-                     rng: inout SplitMix64) -> [PendingEdit] {
+    static func edit(
+        _ piece: inout Piece, _ article: Int, english: Bool, sentences: [String],
+        rng: inout SplitMix64
+    ) -> [PendingEdit] {
         var result: [PendingEdit] = []
         var used = Set<Int>()
         for _ in 0..<Int.random(in: 1...3, using: &rng) {
             let roll = Int.random(in: 0..<20, using: &rng)
-            let editClass: ScoreClass = roll < 5 ? .char : roll < 9 ? .word : roll < 11 ? .reorder
-                : roll < 16 ? .edge : roll < 18 ? .headline : .paragraph
+            let editClass: ScoreClass =
+                roll < 5
+                ? .char
+                : roll < 9
+                    ? .word
+                    : roll < 11
+                        ? .reorder
+                        : roll < 16 ? .edge : roll < 18 ? .headline : .paragraph
             if editClass == .paragraph {
                 if let e = paragraph(&piece, article, sentences: sentences, english: english, rng: &rng) {
                     // A paragraph added moves the blocks after it down by one.
@@ -29,8 +39,9 @@ enum EditMaker {
             }
             let candidates = piece.blocks.indices.filter {
                 !used.contains($0) && piece.blocks[$0].a != nil && piece.blocks[$0].b != nil
-                    && (editClass == .headline ? piece.blocks[$0].role == .headline || piece.blocks[$0].role == .kicker
-                                               : piece.blocks[$0].role == .body)
+                    && (editClass == .headline
+                        ? piece.blocks[$0].role == .headline || piece.blocks[$0].role == .kicker
+                        : piece.blocks[$0].role == .body)
             }
             guard let block = candidates.randomElement(using: &rng) else { continue }
             var units = piece.blocks[block].b!
@@ -44,13 +55,18 @@ enum EditMaker {
     }
 
     /// A paragraph added in B after a body paragraph, or a body paragraph (not the first) left out of B.
-    private static func paragraph(_ piece: inout Piece, _ article: Int, sentences: [String], english: Bool,
-                                  rng: inout SplitMix64) -> PendingEdit? {
-        let body = piece.blocks.indices.filter { piece.blocks[$0].role == .body && piece.blocks[$0].a != nil && piece.blocks[$0].b != nil }
+    private static func paragraph(
+        _ piece: inout Piece, _ article: Int, sentences: [String], english: Bool,
+        rng: inout SplitMix64
+    ) -> PendingEdit? {
+        let body = piece.blocks.indices.filter {
+            piece.blocks[$0].role == .body && piece.blocks[$0].a != nil && piece.blocks[$0].b != nil
+        }
         guard body.count >= 3 else { return nil }
         let position = body[Int.random(in: 1..<body.count, using: &rng)]
         if Int.random(in: 0..<3, using: &rng) > 0 {
-            let new: String = english
+            let new: String =
+                english
                 ? "The proposal will be discussed again at the next meeting of the full council in the autumn, when members are expected to vote on the final budget."
                 : (0..<2).map { _ in sentences[Int.random(in: 0..<sentences.count, using: &rng)] }.joined()
             let units = Array(new.unicodeScalars)
@@ -85,8 +101,10 @@ enum EditMaker {
         return options.randomElement(using: &rng)
     }
 
-    private static func chineseEdit(_ editClass: ScoreClass, _ u: inout [Unicode.Scalar],
-                                    rng: inout SplitMix64) -> (Range<Int>, Range<Int>)? {
+    private static func chineseEdit(
+        _ editClass: ScoreClass, _ u: inout [Unicode.Scalar],
+        rng: inout SplitMix64
+    ) -> (Range<Int>, Range<Int>)? {
         switch editClass {
         case .char:
             guard let i = hanRun(u, 1, margin: 2, rng: &rng) else { return nil }
@@ -114,8 +132,9 @@ enum EditMaker {
                 return (n - 1..<n - 1, n - 1..<n - 1 + clause.count)
             case 1 where u.last == "。":
                 guard let comma = u[..<(n - 1)].lastIndex(where: { $0 == "," }),
-                      n - 1 - comma >= 4, n - 1 - comma <= 25,
-                      !u[comma..<(n - 1)].contains(where: { $0 == "。" || $0 == "\"" || $0 == "“" || $0 == "”" }) else { return nil }
+                    n - 1 - comma >= 4, n - 1 - comma <= 25,
+                    !u[comma..<(n - 1)].contains(where: { $0 == "。" || $0 == "\"" || $0 == "“" || $0 == "”" })
+                else { return nil }
                 u.removeSubrange(comma..<(n - 1))
                 return (comma..<n - 1, comma..<comma)
             case 2 where isHan(u[0]):
@@ -142,7 +161,10 @@ enum EditMaker {
         var result: [Range<Int>] = []
         var i = 0
         while i < u.count {
-            guard u[i].properties.isAlphabetic else { i += 1; continue }
+            guard u[i].properties.isAlphabetic else {
+                i += 1
+                continue
+            }
             var end = i
             while end < u.count && u[end].properties.isAlphabetic { end += 1 }
             result.append(i..<end)
@@ -151,11 +173,15 @@ enum EditMaker {
         return result
     }
 
-    private static func englishEdit(_ editClass: ScoreClass, _ u: inout [Unicode.Scalar],
-                                    rng: inout SplitMix64) -> (Range<Int>, Range<Int>)? {
+    private static func englishEdit(
+        _ editClass: ScoreClass, _ u: inout [Unicode.Scalar],
+        rng: inout SplitMix64
+    ) -> (Range<Int>, Range<Int>)? {
         let words = wordRanges(u)
-        let inner = words.filter { $0.count >= 4 && $0.lowerBound > 0 && u[$0.lowerBound - 1] == " "
-            && $0.upperBound < u.count && u[$0.upperBound] == " " }
+        let inner = words.filter {
+            $0.count >= 4 && $0.lowerBound > 0 && u[$0.lowerBound - 1] == " "
+                && $0.upperBound < u.count && u[$0.upperBound] == " "
+        }
         switch editClass {
         case .char, .word, .reorder:
             guard let w = inner.randomElement(using: &rng) else { return nil }
@@ -182,7 +208,8 @@ enum EditMaker {
                 return (n - 1..<n - 1, n - 1..<n - 1 + clause.count)
             }
             guard let comma = u[..<(n - 1)].lastIndex(of: ","), n - 1 - comma >= 8, n - 1 - comma <= 60,
-                  !u[comma..<(n - 1)].contains(where: { $0 == "." || $0 == "\"" }) else { return nil }
+                !u[comma..<(n - 1)].contains(where: { $0 == "." || $0 == "\"" })
+            else { return nil }
             u.removeSubrange(comma..<(n - 1))
             return (comma..<n - 1, comma..<comma)
         case .headline:
@@ -198,6 +225,6 @@ enum EditMaker {
     }
 }
 
-private extension String {
-    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+extension String {
+    fileprivate var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

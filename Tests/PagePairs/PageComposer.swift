@@ -6,8 +6,10 @@ struct PageComposer {
     var kind: PagePairGenerator.Kind
     var rng: SplitMix64
 
-    static let chineseFurniture = ["综合新闻", "新闻特写G", "关注G", "图片新闻", "本版编辑A", "要闻", "本版编辑 王伟 美编 李娜",
-                                   "2024年4月8日 星期一", "工会新闻3", "责任编辑:张帆"]
+    static let chineseFurniture = [
+        "综合新闻", "新闻特写G", "关注G", "图片新闻", "本版编辑A", "要闻", "本版编辑 王伟 美编 李娜",
+        "2024年4月8日 星期一", "工会新闻3", "责任编辑:张帆",
+    ]
     static let englishFurniture = ["NATIONAL NEWS", "Page 4", "THE DAILY COURIER", "Edited by Sarah Mills", "IN BRIEF"]
 
     private struct Placed {
@@ -41,9 +43,10 @@ struct PageComposer {
             }
         }
         // B: the print page.
-        let layout = PageLayout(columns: english ? Int.random(in: 55...65, using: &rng) : 2 * Int.random(in: 18...22, using: &rng),
-                                english: english, ligatures: english && Bool.random(using: &rng),
-                                lineBreak: Int.random(in: 0..<5, using: &rng) < 3 ? "\n\n" : "\n")
+        let layout = PageLayout(
+            columns: english ? Int.random(in: 55...65, using: &rng) : 2 * Int.random(in: 18...22, using: &rng),
+            english: english, ligatures: english && Bool.random(using: &rng),
+            lineBreak: Int.random(in: 0..<5, using: &rng) < 3 ? "\n\n" : "\n")
         var b: [Unicode.Scalar] = []
         var placedB: [[Placed?]] = articles.map { [Placed?](repeating: nil, count: $0.blocks.count) }
         var regionsB: [PagePair.Region] = []
@@ -70,7 +73,9 @@ struct PageComposer {
             for k in after ? rest + heads : heads + rest {
                 guard let content = piece.blocks[k].b else { continue }
                 let role = piece.blocks[k].role
-                let rendered = role == .body ? layout.paragraph(content, rng: &rng)
+                let rendered =
+                    role == .body
+                    ? layout.paragraph(content, rng: &rng)
                     : layout.heading(content, spaced: !english && content.count <= 6 && Bool.random(using: &rng))
                 let range = put(rendered.scalars)
                 placedB[n][k] = Placed(offset: range.lowerBound, block: rendered)
@@ -93,13 +98,16 @@ struct PageComposer {
             let ra = position(e.a, article: e.article, block: e.block, placedA)
             let rb = position(e.b, article: e.article, block: e.block, placedB)
             let blocks = articles[e.article].blocks[e.block]
-            truth.append(.init(editClass: e.editClass, a: ra, b: rb,
-                               aText: blocks.a.map { String(String.UnicodeScalarView($0[e.a])) } ?? "",
-                               bText: blocks.b.map { String(String.UnicodeScalarView($0[e.b])) } ?? ""))
+            truth.append(
+                .init(
+                    editClass: e.editClass, a: ra, b: rb,
+                    aText: blocks.a.map { String(String.UnicodeScalarView($0[e.a])) } ?? "",
+                    bText: blocks.b.map { String(String.UnicodeScalarView($0[e.b])) } ?? ""))
         }
-        return PagePair(name: name, kind: kind, isControl: control, a: String(String.UnicodeScalarView(a)),
-                        b: String(String.UnicodeScalarView(b)), truth: truth, regionsA: regionsA,
-                        regionsB: regionsB, oneSided: oneSided)
+        return PagePair(
+            name: name, kind: kind, isControl: control, a: String(String.UnicodeScalarView(a)),
+            b: String(String.UnicodeScalarView(b)), truth: truth, regionsA: regionsA,
+            regionsB: regionsB, oneSided: oneSided)
     }
 
     /// Where a block-coordinate range of an edit lies on one side; a block missing on that side
@@ -121,7 +129,9 @@ struct PageComposer {
     }
 
     /// The shared dateline line and opening words of a templated report.
-    private func siblingRegions(_ content: [Unicode.Scalar], at offset: Int, rendered: RenderedBlock? = nil) -> [PagePair.Region] {
+    private func siblingRegions(_ content: [Unicode.Scalar], at offset: Int, rendered: RenderedBlock? = nil)
+        -> [PagePair.Region]
+    {
         let text = String(String.UnicodeScalarView(content))
         guard text.hasPrefix("《新闻联播》") || text.hasPrefix("本台消息") else { return [] }
         let length = text.hasPrefix("《") ? content.count : 36

@@ -29,8 +29,10 @@ public struct PagePairGenerator: Sendable {
     /// pages (4 Chinese, 2 English, 2 siblings) without any edit.
     public func standardSet(seed: UInt64 = 0x5EED_D1FF) -> [PagePair] {
         var pairs: [PagePair] = []
-        let plan: [(Kind, Int, Bool)] = [(.chinese, 24, false), (.english, 8, false), (.siblings, 6, false),
-                                          (.chinese, 4, true), (.english, 2, true), (.siblings, 2, true)]
+        let plan: [(Kind, Int, Bool)] = [
+            (.chinese, 24, false), (.english, 8, false), (.siblings, 6, false),
+            (.chinese, 4, true), (.english, 2, true), (.siblings, 2, true),
+        ]
         var n: UInt64 = 0
         for (kind, count, control) in plan {
             for _ in 0..<count {
@@ -62,7 +64,10 @@ public struct PagePairGenerator: Sendable {
         if !control && Int.random(in: 0..<3, using: &rng) > 0 {
             // An article only in print (most often) or only on the web.
             let side: PagePair.Side = Int.random(in: 0..<4, using: &rng) == 0 ? .a : .b
-            let extra = kind == .english ? text.english.filter { e in !articles.contains { $0.headline == e.headline } }.randomElement(using: &rng)
+            let extra =
+                kind == .english
+                ? text.english.filter { e in !articles.contains { $0.headline == e.headline } }.randomElement(
+                    using: &rng)
                 : madeArticle(&rng)
             if let extra {
                 var piece = Piece(extra)
@@ -72,24 +77,30 @@ public struct PagePairGenerator: Sendable {
         }
         var edits: [PendingEdit] = []
         if !control {
-            for index in articles.indices where articles[index].onlyIn == nil && Int.random(in: 0..<10, using: &rng) < 8 {
-                edits += EditMaker.edit(&articles[index], index, english: kind == .english, sentences: text.sentences, rng: &rng)
+            for index in articles.indices where articles[index].onlyIn == nil && Int.random(in: 0..<10, using: &rng) < 8
+            {
+                edits += EditMaker.edit(
+                    &articles[index], index, english: kind == .english, sentences: text.sentences, rng: &rng)
             }
         }
         var composer = PageComposer(kind: kind, rng: rng)
-        return composer.compose(articles, edits: edits, control: control,
-                                name: "\(kind.rawValue)-\(control ? "control-" : "")\(String(seed, radix: 16))")
+        return composer.compose(
+            articles, edits: edits, control: control,
+            name: "\(kind.rawValue)-\(control ? "control-" : "")\(String(seed, radix: 16))")
     }
 
     /// An article made of sample sentences: a headline cut from one, 2-4 paragraphs of 2-3.
     private func madeArticle(_ rng: inout SplitMix64) -> PageText.Article {
         let pool = text.sentences
         func sentence() -> String { pool[Int.random(in: 0..<pool.count, using: &rng)] }
-        let headline = String(String(sentence().unicodeScalars.filter { PageLayout.isHan($0) }).prefix(Int.random(in: 8...14, using: &rng)))
+        let headline = String(
+            String(sentence().unicodeScalars.filter { PageLayout.isHan($0) }).prefix(
+                Int.random(in: 8...14, using: &rng)))
         let paragraphs = (0..<Int.random(in: 2...4, using: &rng)).map { _ in
             (0..<Int.random(in: 2...3, using: &rng)).map { _ in sentence() }.joined()
         }
-        return PageText.Article(kicker: nil, headline: headline, subhead: nil, byline: nil, paragraphs: paragraphs, english: false)
+        return PageText.Article(
+            kicker: nil, headline: headline, subhead: nil, byline: nil, paragraphs: paragraphs, english: false)
     }
 
     /// Two or three reports of one template: the same dateline line and opening words, their own
@@ -98,13 +109,16 @@ public struct PagePairGenerator: Sendable {
         let pool = text.sentences
         let day = Int.random(in: 3...25, using: &rng)
         return (0..<Int.random(in: 2...3, using: &rng)).map { n in
-            let headline = String(String(pool[Int.random(in: 0..<pool.count, using: &rng)].unicodeScalars.filter { PageLayout.isHan($0) })
-                .prefix(Int.random(in: 9...13, using: &rng)))
+            let headline = String(
+                String(pool[Int.random(in: 0..<pool.count, using: &rng)].unicodeScalars.filter { PageLayout.isHan($0) })
+                    .prefix(Int.random(in: 9...13, using: &rng)))
             let news = (0..<2).map { _ in pool[Int.random(in: 0..<pool.count, using: &rng)] }.joined()
-            return PageText.Article(kicker: nil, headline: headline, subhead: nil, byline: nil, paragraphs: [
-                "《新闻联播》 2024年11月\(day + n)日",
-                "本台消息,据中央广播电视总台报道,国务院新闻办公室今天举行新闻发布会。" + news,
-            ], english: false)
+            return PageText.Article(
+                kicker: nil, headline: headline, subhead: nil, byline: nil,
+                paragraphs: [
+                    "《新闻联播》 2024年11月\(day + n)日",
+                    "本台消息,据中央广播电视总台报道,国务院新闻办公室今天举行新闻发布会。" + news,
+                ], english: false)
         }
     }
 }

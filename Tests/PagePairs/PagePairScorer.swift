@@ -61,8 +61,11 @@ public struct PagePairScores: Sendable {
         var reported: [(a: Range<Int>, b: Range<Int>, text: String)] = []
         for pc in c.pairs {
             for e in pc.edits {
-                reported.append((c.textA.originRange(of: e.a), c.textB.originRange(of: e.b),
-                                 "[-\(c.textA.string(e.a))-]{+\(c.textB.string(e.b))+}"))
+                reported.append(
+                    (
+                        c.textA.originRange(of: e.a), c.textB.originRange(of: e.b),
+                        "[-\(c.textA.string(e.a))-]{+\(c.textB.string(e.b))+}"
+                    ))
             }
         }
         if pair.isControl {
@@ -100,12 +103,16 @@ public struct PagePairScores: Sendable {
             let only = article.side == .a ? onlyA : onlyB
             let total = article.paragraphs.reduce(0) { $0 + $1.count }
             let covered = article.paragraphs.reduce(0) { sum, p in
-                sum + only.reduce(0) { $0 + max(0, min($1.upperBound, p.upperBound) - max($1.lowerBound, p.lowerBound)) }
+                sum
+                    + only.reduce(0) {
+                        $0 + max(0, min($1.upperBound, p.upperBound) - max($1.lowerBound, p.lowerBound))
+                    }
             }
             if covered * 5 >= total * 4 {
                 found[.article, default: 0] += 1
             } else {
-                notes.append("\(pair.name): article only in \(article.side) not reported one-sided (\(covered) of \(total))")
+                notes.append(
+                    "\(pair.name): article only in \(article.side) not reported one-sided (\(covered) of \(total))")
             }
         }
     }
@@ -144,7 +151,8 @@ public struct PagePairScores: Sendable {
             out += "\(name) \(pad(t, 6)) \(pad(fd, 6))   \(f(recall(c)))  \(pad(rp, 8))      \(f(precision(c)))\n"
         }
         let reportedTotal = correct.values.reduce(0, +) + wrong.values.reduce(0, +)
-        out += "all edits  recall \(f(recall)) precision \(f(precision)) (\(reportedTotal) reported on \(pages) pages)\n"
+        out +=
+            "all edits  recall \(f(recall)) precision \(f(precision)) (\(reportedTotal) reported on \(pages) pages)\n"
         out += "control pages \(controls): \(controlEdits) edits, \(controlsWithDifferences) with any difference\n"
         return out
     }

@@ -59,7 +59,8 @@ struct PageLayout {
             let digit = s.properties.numericType != nil && s.isASCII
             let previousDigit = i > 0 && content[i - 1].isASCII && content[i - 1].properties.numericType != nil
             if i > 0 && digit != previousDigit && (Self.isHan(s) || Self.isHan(content[i - 1]))
-                && Int.random(in: 0..<3, using: &rng) == 0 {
+                && Int.random(in: 0..<3, using: &rng) == 0
+            {
                 glyphs.append((" ", nil))
             }
             glyphs.append((Self.fullWidth(s), i))
@@ -133,7 +134,8 @@ struct PageLayout {
                     width = 0
                     emit(h + 1..<word.upperBound)
                 } else if room >= 3, word.count >= 8, content[word].allSatisfy({ $0.properties.isLowercase }),
-                          Int.random(in: 0..<2, using: &rng) == 0 {
+                    Int.random(in: 0..<2, using: &rng) == 0
+                {
                     let cut = word.lowerBound + min(room, word.count - 3)
                     out.scalars.append(" ")
                     out.map[i - 1] = out.scalars.count - 1

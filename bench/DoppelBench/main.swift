@@ -134,9 +134,13 @@ if let (pathA, pathB) = settings.stages {
     }
     let comparison = Comparer.compare(a, textA, b, textB, options: options)
     let (json, report) = timed { DiffReport.json(comparison) }
-    emit(["bench": "stages", "a": pathA, "b": pathB, "runs": settings.runs, "code_points": a.scalars.count + b.scalars.count,
-          "pairs": alignment.pairs.count, "edits": edits, "json_bytes": json.utf8.count,
-          "read_s": read, "compare_s": compare, "normalize_s": normalize, "align_s": align, "diff_s": diff, "report_s": report])
+    emit([
+        "bench": "stages", "a": pathA, "b": pathB, "runs": settings.runs,
+        "code_points": a.scalars.count + b.scalars.count,
+        "pairs": alignment.pairs.count, "edits": edits, "json_bytes": json.utf8.count,
+        "read_s": read, "compare_s": compare, "normalize_s": normalize, "align_s": align, "diff_s": diff,
+        "report_s": report,
+    ])
     exit(0)
 }
 // MARK: collation of many versions
@@ -174,10 +178,12 @@ if let witnesses = settings.collate {
     guard let collation else { fail("the collation failed") }
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
-    emit(["bench": "collate", "witnesses": witnesses, "code_points": sources.reduce(0) { $0 + $1.scalars.count },
-          "bytes": sources.reduce(0) { $0 + String(String.UnicodeScalarView($1.scalars)).utf8.count },
-          "variants": collation.variants.count, "only_in": collation.onlyIn.count, "runs": settings.runs,
-          "median_s": median(times), "min_s": times.min()!, "max_rss_mib": Double(usage.ru_maxrss) / 1024])
+    emit([
+        "bench": "collate", "witnesses": witnesses, "code_points": sources.reduce(0) { $0 + $1.scalars.count },
+        "bytes": sources.reduce(0) { $0 + String(String.UnicodeScalarView($1.scalars)).utf8.count },
+        "variants": collation.variants.count, "only_in": collation.onlyIn.count, "runs": settings.runs,
+        "median_s": median(times), "min_s": times.min()!, "max_rss_mib": Double(usage.ru_maxrss) / 1024,
+    ])
     exit(0)
 }
 // MARK: generated page pairs
@@ -187,32 +193,43 @@ if settings.pages {
     for pair in PagePairGenerator(text: PageText(samplesFolder: settings.samples)).standardSet() {
         if let folder = settings.dump {
             for (side, text) in [("a", pair.a), ("b", pair.b)] {
-                guard (try? text.write(toFile: "\(folder)/\(pair.name).\(side).txt", atomically: true, encoding: .utf8)) != nil else {
+                guard
+                    (try? text.write(toFile: "\(folder)/\(pair.name).\(side).txt", atomically: true, encoding: .utf8))
+                        != nil
+                else {
                     fail("cannot write into \(folder)")
                 }
             }
         }
-        scores.add(pair, Comparer.compare(SourceText(path: pair.name + ".a", text: pair.a),
-                                          SourceText(path: pair.name + ".b", text: pair.b)))
+        scores.add(
+            pair,
+            Comparer.compare(
+                SourceText(path: pair.name + ".a", text: pair.a),
+                SourceText(path: pair.name + ".b", text: pair.b)))
     }
     for c in ScoreClass.allCases {
         let reported = (scores.correct[c] ?? 0) + (scores.wrong[c] ?? 0)
         guard (scores.truth[c] ?? 0) + reported > 0 else { continue }
-        var fields: [String: Any] = ["bench": "pages", "class": c.rawValue, "truth": scores.truth[c] ?? 0,
-                                     "found": scores.found[c] ?? 0, "reported": reported]
+        var fields: [String: Any] = [
+            "bench": "pages", "class": c.rawValue, "truth": scores.truth[c] ?? 0,
+            "found": scores.found[c] ?? 0, "reported": reported,
+        ]
         if let r = scores.recall(c) { fields["recall"] = r }
         if let p = scores.precision(c) { fields["precision"] = p }
         emit(fields)
     }
-    emit(["bench": "pages", "class": "all", "pages": scores.pages, "recall": scores.recall, "precision": scores.precision,
-          "controls": scores.controls, "control_edits": scores.controlEdits,
-          "controls_with_differences": scores.controlsWithDifferences])
+    emit([
+        "bench": "pages", "class": "all", "pages": scores.pages, "recall": scores.recall, "precision": scores.precision,
+        "controls": scores.controls, "control_edits": scores.controlEdits,
+        "controls_with_differences": scores.controlsWithDifferences,
+    ])
     if settings.notes {
         FileHandle.standardError.write(Data((scores.table + scores.notes.joined(separator: "\n") + "\n").utf8))
     }
     exit(0)
 }
-let sampleNames = (try? FileManager.default.contentsOfDirectory(atPath: settings.samples))?
+let sampleNames =
+    (try? FileManager.default.contentsOfDirectory(atPath: settings.samples))?
     .filter { $0.hasSuffix(".txt") }.sorted() ?? []
 guard sampleNames.count >= 2 else { fail("no samples/*.txt under \(settings.samples)") }
 
@@ -230,14 +247,17 @@ for keepMap in [true, false] {
     var times: [Double] = []
     var units = 0
     for _ in 0..<settings.runs {
-        times.append(seconds {
-            units = Normalizer(options: options).normalize(bigSource).count
-        })
+        times.append(
+            seconds {
+                units = Normalizer(options: options).normalize(bigSource).count
+            })
     }
     let t = median(times)
-    emit(["bench": "normalize", "keep_map": keepMap, "bytes": bigBytes, "code_points": bigSource.scalars.count,
-          "units": units, "runs": settings.runs, "median_s": t, "min_s": times.min()!,
-          "mb_per_s": Double(bigBytes) / 1e6 / t])
+    emit([
+        "bench": "normalize", "keep_map": keepMap, "bytes": bigBytes, "code_points": bigSource.scalars.count,
+        "units": units, "runs": settings.runs, "median_s": t, "min_s": times.min()!,
+        "mb_per_s": Double(bigBytes) / 1e6 / t,
+    ])
 }
 
 // The same bytes as many small texts: each page normalised on its own, as clustering does with
@@ -250,17 +270,20 @@ for keepMap in [true, false] {
     var times: [Double] = []
     var units = 0
     for _ in 0..<settings.runs {
-        times.append(seconds {
-            units = 0
-            for _ in 0..<rounds {
-                for page in pageSources { units += normalizer.normalize(page).count }
-            }
-        })
+        times.append(
+            seconds {
+                units = 0
+                for _ in 0..<rounds {
+                    for page in pageSources { units += normalizer.normalize(page).count }
+                }
+            })
     }
     let t = median(times)
-    emit(["bench": "normalize_pages", "keep_map": keepMap, "bytes": pageSetBytes * rounds,
-          "texts": rounds * pageSources.count, "units": units, "runs": settings.runs, "median_s": t,
-          "min_s": times.min()!, "mb_per_s": Double(pageSetBytes * rounds) / 1e6 / t])
+    emit([
+        "bench": "normalize_pages", "keep_map": keepMap, "bytes": pageSetBytes * rounds,
+        "texts": rounds * pageSources.count, "units": units, "runs": settings.runs, "median_s": t,
+        "min_s": times.min()!, "mb_per_s": Double(pageSetBytes * rounds) / 1e6 / t,
+    ])
 }
 
 // MARK: samples-pair comparison
@@ -270,12 +293,15 @@ let b = SourceText(path: sampleNames[1], text: readSample(settings.samples, samp
 var compareTimes: [Double] = []
 var edits = 0
 for _ in 0..<settings.compareRuns {
-    compareTimes.append(seconds {
-        edits = Comparer.compare(a, b).editCount
-    })
+    compareTimes.append(
+        seconds {
+            edits = Comparer.compare(a, b).editCount
+        })
 }
-emit(["bench": "compare", "a": sampleNames[0], "b": sampleNames[1], "edits": edits,
-      "runs": settings.compareRuns, "median_s": median(compareTimes), "min_s": compareTimes.min()!])
+emit([
+    "bench": "compare", "a": sampleNames[0], "b": sampleNames[1], "edits": edits,
+    "runs": settings.compareRuns, "median_s": median(compareTimes), "min_s": compareTimes.min()!,
+])
 
 // MARK: checks on the samples pair
 
@@ -286,15 +312,18 @@ var checkedCompareTimes: [Double] = []
 for _ in 0..<settings.compareRuns {
     var c = Comparer.compare(a, b)
     checkTimes.append(seconds { c.check = Checker.check(c) })
-    checkedCompareTimes.append(seconds {
-        var d = Comparer.compare(a, b)
-        d.check = Checker.check(d)
-    })
+    checkedCompareTimes.append(
+        seconds {
+            var d = Comparer.compare(a, b)
+            d.check = Checker.check(d)
+        })
 }
 let compareMedian = median(compareTimes)
-emit(["bench": "check", "a": sampleNames[0], "b": sampleNames[1], "runs": settings.compareRuns,
-      "compare_s": compareMedian, "check_s": median(checkTimes), "compare_and_check_s": median(checkedCompareTimes),
-      "added": median(checkTimes) / compareMedian])
+emit([
+    "bench": "check", "a": sampleNames[0], "b": sampleNames[1], "runs": settings.compareRuns,
+    "compare_s": compareMedian, "check_s": median(checkTimes), "compare_and_check_s": median(checkedCompareTimes),
+    "added": median(checkTimes) / compareMedian,
+])
 
 // MARK: evidence from a reference of 10,000 articles
 
@@ -314,7 +343,8 @@ for n in 0..<10_000 {
         scalars += paragraphs[Int(rng.next() % UInt64(paragraphs.count))].unicodeScalars
         scalars += "\n\n".unicodeScalars
     }
-    for i in stride(from: Int(rng.next() % 50), to: scalars.count, by: 50) where scalars[i].value >= 0x4E00 && scalars[i].value < 0x9FA5 {
+    for i in stride(from: Int(rng.next() % 50), to: scalars.count, by: 50)
+    where scalars[i].value >= 0x4E00 && scalars[i].value < 0x9FA5 {
         scalars[i] = Unicode.Scalar(0x4E00 + UInt32(rng.next() % 0x51A5))!
     }
     let source = SourceText(path: "article-\(n).txt", encoding: .utf8, format: .text, scalars: scalars)
@@ -338,6 +368,8 @@ var found = 0
 for _ in 0..<settings.compareRuns {
     lookupTimes.append(seconds { found = forms.reduce(0) { $0 + reference.lookup($1, examples: 3).count } })
 }
-emit(["bench": "evidence_reference", "articles": articles.count, "reference_chars": referenceChars,
-      "build_s": buildSeconds, "lookups": forms.count, "occurrences": found, "runs": settings.compareRuns,
-      "lookups_s": median(lookupTimes)])
+emit([
+    "bench": "evidence_reference", "articles": articles.count, "reference_chars": referenceChars,
+    "build_s": buildSeconds, "lookups": forms.count, "occurrences": found, "runs": settings.compareRuns,
+    "lookups_s": median(lookupTimes),
+])

@@ -13,14 +13,17 @@ public func fuzzDecode(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let forced = choices[Int(data[0]) % choices.count]
     guard let decoded = try? TextDecoding.decode(bytes, path: "fuzz", forced: forced) else { return 0 }
     if forced == nil, let string = String(validating: bytes, as: UTF8.self), !bytes.contains(0),
-       !bytes.starts(with: [0xEF, 0xBB, 0xBF]), !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF]),
-       !bytes.isEmpty {
-        Fuzz.require(decoded.encoding == .utf8 && decoded.scalars == Array(string.unicodeScalars),
-                     "valid UTF-8 read as \(decoded.encoding)")
+        !bytes.starts(with: [0xEF, 0xBB, 0xBF]), !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF]),
+        !bytes.isEmpty
+    {
+        Fuzz.require(
+            decoded.encoding == .utf8 && decoded.scalars == Array(string.unicodeScalars),
+            "valid UTF-8 read as \(decoded.encoding)")
     }
     let source = SourceText(path: "fuzz", encoding: decoded.encoding, scalars: decoded.scalars)
-    Fuzz.require(source.lineStarts.first == 0 && source.lineStarts.allSatisfy { $0 <= decoded.scalars.count },
-                 "line starts outside the text")
+    Fuzz.require(
+        source.lineStarts.first == 0 && source.lineStarts.allSatisfy { $0 <= decoded.scalars.count },
+        "line starts outside the text")
     return 0
 }
 

@@ -28,8 +28,9 @@ public func fuzzDiff(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         }
         Fuzz.require(endA <= pc.pair.a.upperBound && endB <= pc.pair.b.upperBound, "an edit leaves its pair")
         let rebuilt = TextDiff.apply(pc.edits, from: c.textA, pc.pair.a, to: c.textB)
-        Fuzz.require(rebuilt.filter { $0 != 0x20 } == c.textB.units[pc.pair.b].filter { $0 != 0x20 },
-                     "edits of pair \(pc.pair.a) → \(pc.pair.b) do not rebuild B")
+        Fuzz.require(
+            rebuilt.filter { $0 != 0x20 } == c.textB.units[pc.pair.b].filter { $0 != 0x20 },
+            "edits of pair \(pc.pair.a) → \(pc.pair.b) do not rebuild B")
     }
     _ = DiffReport.text(c)
     _ = DiffReport.json(c)

@@ -25,7 +25,8 @@ public func fuzzJSONLines(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
             Fuzz.require(false, "record on line \(record.location.line) cannot be read again")
             return 0
         }
-        Fuzz.require(again.id == record.id && again.text == record.text, "line \(record.location.line) reads differently")
+        Fuzz.require(
+            again.id == record.id && again.text == record.text, "line \(record.location.line) reads differently")
     }
     // Stopping at the first bad record agrees with skipping.
     var stopped = 0

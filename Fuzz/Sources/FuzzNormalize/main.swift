@@ -11,15 +11,17 @@ public func fuzzNormalize(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let flags = data[0]
     let scalars = Fuzz.scalars(UnsafeBufferPointer(start: data + 1, count: size - 1))
     let layouts = NormalizationOptions.Layout.allCases
-    var options = NormalizationOptions(layout: layouts[Int(flags & 3) % layouts.count],
-                                       ignoreCase: flags & 4 != 0, ignorePunctuation: flags & 8 != 0,
-                                       foldVariants: flags & 16 != 0)
+    var options = NormalizationOptions(
+        layout: layouts[Int(flags & 3) % layouts.count],
+        ignoreCase: flags & 4 != 0, ignorePunctuation: flags & 8 != 0,
+        foldVariants: flags & 16 != 0)
     let text = Normalizer(options: options).normalize(scalars)
     Fuzz.requireMap(text, count: scalars.count)
     options.keepMap = false
     let lean = Normalizer(options: options).normalize(scalars)
-    Fuzz.require(lean.units == text.units && lean.paragraphStarts == text.paragraphStarts,
-                 "units differ without the map")
+    Fuzz.require(
+        lean.units == text.units && lean.paragraphStarts == text.paragraphStarts,
+        "units differ without the map")
     return 0
 }
 

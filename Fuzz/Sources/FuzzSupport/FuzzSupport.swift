@@ -1,8 +1,9 @@
 import Doppel
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// libFuzzer's entry point for programs with their own `main` (`-sanitize=fuzzer` links it).
@@ -48,14 +49,16 @@ public enum Fuzz {
         for i in 0..<text.count {
             let start = text.originStarts[i]
             let end = text.originEnds[i]
-            require(start < end && start >= previousStart && end >= previousEnd && Int(end) <= count,
-                    "unit \(i) maps to \(start)..<\(end) after \(previousStart)..<\(previousEnd), \(count) code points")
+            require(
+                start < end && start >= previousStart && end >= previousEnd && Int(end) <= count,
+                "unit \(i) maps to \(start)..<\(end) after \(previousStart)..<\(previousEnd), \(count) code points")
             previousStart = start
             previousEnd = end
         }
         require(text.paragraphStarts.first.map { $0 == 0 } ?? text.units.isEmpty, "first paragraph not at 0")
-        require(zip(text.paragraphStarts, text.paragraphStarts.dropFirst()).allSatisfy { $0 < $1 },
-                "paragraphs not ascending")
+        require(
+            zip(text.paragraphStarts, text.paragraphStarts.dropFirst()).allSatisfy { $0 < $1 },
+            "paragraphs not ascending")
         require(text.paragraphStarts.allSatisfy { $0 < max(text.count, 1) }, "paragraph past the end")
     }
 }

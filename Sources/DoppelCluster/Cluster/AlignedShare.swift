@@ -72,18 +72,23 @@ public struct AlignedShare: Sendable, Equatable {
     /// The aligned share of `a` and `b`, whose sets are held in `aTable` and `bTable`.
     ///
     /// - Complexity: O(|a| + |b|) expected.
-    init(_ a: StreamMaterial, held aTable: CompactSetTable, _ b: StreamMaterial,
-         held bTable: CompactSetTable, shingle: ShingleOptions) {
+    init(
+        _ a: StreamMaterial, held aTable: CompactSetTable, _ b: StreamMaterial,
+        held bTable: CompactSetTable, shingle: ShingleOptions
+    ) {
         let sideA = Self.side(a, against: bTable, shingle: shingle)
         let sideB = Self.side(b, against: aTable, shingle: shingle)
         let ideographic = !a.characters.isEmpty && !b.characters.isEmpty
-        self.init(first: sideA.share, second: sideB.share,
-                  factsDiffer: ideographic && sideA.missingWords + sideB.missingWords > 0)
+        self.init(
+            first: sideA.share, second: sideB.share,
+            factsDiffer: ideographic && sideA.missingWords + sideB.missingWords > 0)
     }
 
     /// One side's aligned share, and how many of its word shingles `other` lacks.
-    private static func side(_ x: StreamMaterial, against other: CompactSetTable,
-                             shingle: ShingleOptions) -> (share: Double, missingWords: Int) {
+    private static func side(
+        _ x: StreamMaterial, against other: CompactSetTable,
+        shingle: ShingleOptions
+    ) -> (share: Double, missingWords: Int) {
         let characters = changedUnits(x.characters, against: other, gram: shingle.characterGram)
         let words = changedUnits(x.words, against: other, gram: shingle.wordGram)
         var units = 0
@@ -98,8 +103,10 @@ public struct AlignedShare: Sendable, Equatable {
     /// (Σ max(1, L − gram + 1) over runs of length L), and how many values are missing.
     ///
     /// - Complexity: O(values.count) expected.
-    static func changedUnits(_ values: UnsafeBufferPointer<UInt32>, against table: CompactSetTable,
-                             gram: Int) -> (changed: Int, missing: Int) {
+    static func changedUnits(
+        _ values: UnsafeBufferPointer<UInt32>, against table: CompactSetTable,
+        gram: Int
+    ) -> (changed: Int, missing: Int) {
         var changed = 0
         var missing = 0
         var run = 0
@@ -146,16 +153,20 @@ struct StreamMaterial {
     /// removing repeats with `table`; returns the size of the compact shingle set.
     ///
     /// - Complexity: O(hashes.count) expected.
-    static func append(_ hashes: UnsafeBufferPointer<UInt64>, characterCount: Int,
-                       to material: inout [UInt32], table: inout CompactSetTable) -> Int {
+    static func append(
+        _ hashes: UnsafeBufferPointer<UInt64>, characterCount: Int,
+        to material: inout [UInt32], table: inout CompactSetTable
+    ) -> Int {
         let header = material.count
         material.append(0)
         table.reset(capacity: hashes.count)
-        table.insert(upperHalvesOf: UnsafeBufferPointer(rebasing: hashes[..<characterCount]),
-                     newValues: &material, keepingNew: true)
+        table.insert(
+            upperHalvesOf: UnsafeBufferPointer(rebasing: hashes[..<characterCount]),
+            newValues: &material, keepingNew: true)
         material[header] = UInt32(material.count - header - 1)
-        table.insert(upperHalvesOf: UnsafeBufferPointer(rebasing: hashes[characterCount...]),
-                     newValues: &material, keepingNew: true)
+        table.insert(
+            upperHalvesOf: UnsafeBufferPointer(rebasing: hashes[characterCount...]),
+            newValues: &material, keepingNew: true)
         return table.count
     }
 

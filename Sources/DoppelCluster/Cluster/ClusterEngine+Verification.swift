@@ -18,14 +18,18 @@ extension ClusterEngine {
     /// - Throws: `DoppelError.unreadable` when the scratch file cannot be read back.
     /// - Complexity: O(P·S) expected for P pairs of S shingles each, O(P·k) with signature
     ///   verification.
-    func verify(_ candidates: [CandidatePair], store: MaterialStore, setSizes: [UInt32],
-                progress: (@Sendable (ClusterProgress) -> Void)?) throws -> [ClusterResult.Pair] {
+    func verify(
+        _ candidates: [CandidatePair], store: MaterialStore, setSizes: [UInt32],
+        progress: (@Sendable (ClusterProgress) -> Void)?
+    ) throws -> [ClusterResult.Pair] {
         let options = options
         let chunk = Self.pairChunk
         let results = SharedSlots<[ClusterResult.Pair]>(
             repeating: [], count: (candidates.count + chunk - 1) / chunk)
-        try ParallelChunks(chunkSize: chunk).run(count: candidates.count,
-                                                 progress: ClusterProgress.reporting(.verification, to: progress)) { range in
+        try ParallelChunks(chunkSize: chunk).run(
+            count: candidates.count,
+            progress: ClusterProgress.reporting(.verification, to: progress)
+        ) { range in
             var kept: [ClusterResult.Pair] = []
             var table = CompactSetTable()
             var otherTable = CompactSetTable()
@@ -53,28 +57,35 @@ extension ClusterEngine {
                                 guard let common = table.commonCount(b.all, needed: needed) else {
                                     return nil
                                 }
-                                let overlap = SetOverlap(intersection: common, firstCount: sizes.0,
-                                                         secondCount: sizes.1)
+                                let overlap = SetOverlap(
+                                    intersection: common, firstCount: sizes.0,
+                                    secondCount: sizes.1)
                                 var aligned: AlignedShare?
-                                if options.measuresAlignedShare(jaccard: overlap.jaccard, sizes.0,
-                                                                sizes.1) {
+                                if options.measuresAlignedShare(
+                                    jaccard: overlap.jaccard, sizes.0,
+                                    sizes.1)
+                                {
                                     otherTable.reset(capacity: b.all.count)
                                     otherTable.insert(b.all)
-                                    aligned = AlignedShare(a, held: table, b, held: otherTable,
-                                                           shingle: options.shingle)
+                                    aligned = AlignedShare(
+                                        a, held: table, b, held: otherTable,
+                                        shingle: options.shingle)
                                 }
-                                return Self.pair(first, second, overlap: overlap,
-                                                 jaccard: overlap.jaccard, aligned: aligned,
-                                                 options: options)
+                                return Self.pair(
+                                    first, second, overlap: overlap,
+                                    jaccard: overlap.jaccard, aligned: aligned,
+                                    options: options)
                             }
                         } else {
                             let jaccard = try store.withValues(of: second, buffer: &secondBuffer) {
                                 Signature.estimatedJaccard(raw, $0)
                             }
-                            let overlap = SetOverlap.estimated(jaccard: jaccard, firstCount: sizes.0,
-                                                               secondCount: sizes.1)
-                            pair = Self.pair(first, second, overlap: overlap, jaccard: jaccard,
-                                             options: options)
+                            let overlap = SetOverlap.estimated(
+                                jaccard: jaccard, firstCount: sizes.0,
+                                secondCount: sizes.1)
+                            pair = Self.pair(
+                                first, second, overlap: overlap, jaccard: jaccard,
+                                options: options)
                         }
                         if let pair { kept.append(pair) }
                     }
@@ -90,13 +101,17 @@ extension ClusterEngine {
     /// (`ClusterOptions.relation`).
     ///
     /// - Complexity: O(1).
-    static func pair(_ a: Int, _ b: Int, overlap: SetOverlap, jaccard: Double,
-                     aligned: AlignedShare? = nil, options: ClusterOptions) -> ClusterResult.Pair? {
-        guard let relation = options.relation(
-            jaccard: jaccard, containment: overlap.containment,
-            smallerCount: min(overlap.firstCount, overlap.secondCount), aligned: aligned)
+    static func pair(
+        _ a: Int, _ b: Int, overlap: SetOverlap, jaccard: Double,
+        aligned: AlignedShare? = nil, options: ClusterOptions
+    ) -> ClusterResult.Pair? {
+        guard
+            let relation = options.relation(
+                jaccard: jaccard, containment: overlap.containment,
+                smallerCount: min(overlap.firstCount, overlap.secondCount), aligned: aligned)
         else { return nil }
-        return ClusterResult.Pair(a: a, b: b, jaccard: jaccard, containment: overlap.containment,
-                                  relation: relation, aligned: aligned?.lower)
+        return ClusterResult.Pair(
+            a: a, b: b, jaccard: jaccard, containment: overlap.containment,
+            relation: relation, aligned: aligned?.lower)
     }
 }

@@ -34,12 +34,15 @@ public struct ClusterEngine: Sendable {
     ///
     /// - Complexity: O(1).
     public init(options: ClusterOptions = .standard, scratchDirectory: String = "/tmp") {
-        self.init(options: options, scratchDirectory: scratchDirectory, memoryBudget: 128 << 20,
-                  chunkSize: 64)
+        self.init(
+            options: options, scratchDirectory: scratchDirectory, memoryBudget: 128 << 20,
+            chunkSize: 64)
     }
 
-    init(options: ClusterOptions, scratchDirectory: String = "/tmp", memoryBudget: Int,
-         chunkSize: Int) {
+    init(
+        options: ClusterOptions, scratchDirectory: String = "/tmp", memoryBudget: Int,
+        chunkSize: Int
+    ) {
         self.options = options
         self.scratchDirectory = scratchDirectory
         self.memoryBudget = memoryBudget
@@ -57,26 +60,36 @@ public struct ClusterEngine: Sendable {
     /// - Complexity: O(N·(L + k)) for pass 1 over N documents of L units with k permutations
     ///   (O(N·L) with one-permutation hashing), O(b·N log N) for candidates with b bands, and
     ///   O(P·(k + S)) for verification of P candidate pairs of S shingles each.
-    public func cluster(_ documents: some DocumentCollection,
-                        progress: (@Sendable (ClusterProgress) -> Void)? = nil) throws
-        -> ClusterResult {
-        let store = MaterialStore(documentCount: documents.count, directory: scratchDirectory,
-                                  memoryBudget: memoryBudget)
-        let (metadata, setSizes, candidates) = try signaturePass(documents, store: store,
-                                                                 progress: progress)
+    public func cluster(
+        _ documents: some DocumentCollection,
+        progress: (@Sendable (ClusterProgress) -> Void)? = nil
+    ) throws
+        -> ClusterResult
+    {
+        let store = MaterialStore(
+            documentCount: documents.count, directory: scratchDirectory,
+            memoryBudget: memoryBudget)
+        let (metadata, setSizes, candidates) = try signaturePass(
+            documents, store: store,
+            progress: progress)
         let verified = try verify(candidates, store: store, setSizes: setSizes, progress: progress)
-        return ClusterResult(parameters: ClusterResult.Parameters(options),
-                             documents: metadata,
-                             clusters: Self.clusters(of: verified, chars: metadata.map(\.chars),
-                                                     setSizes: setSizes))
+        return ClusterResult(
+            parameters: ClusterResult.Parameters(options),
+            documents: metadata,
+            clusters: Self.clusters(
+                of: verified, chars: metadata.map(\.chars),
+                setSizes: setSizes))
     }
 
     /// Pass 1: the reported metadata of every document, the size of its compact shingle set,
     /// and the candidate pairs that `CandidateFilter` does not rule out; each document's
     /// verification material goes to `store`.
-    private func signaturePass(_ documents: some DocumentCollection, store: MaterialStore,
-                               progress: (@Sendable (ClusterProgress) -> Void)?) throws
-        -> ([ClusterResult.Document], [UInt32], [CandidatePair]) {
+    private func signaturePass(
+        _ documents: some DocumentCollection, store: MaterialStore,
+        progress: (@Sendable (ClusterProgress) -> Void)?
+    ) throws
+        -> ([ClusterResult.Document], [UInt32], [CandidatePair])
+    {
         let count = documents.count
         let shingler = Shingler(options: options.shingle)
         let hasher = MinHasher(permutations: options.permutations, scheme: options.scheme)
@@ -97,8 +110,9 @@ public struct ClusterEngine: Sendable {
                     for index in range {
                         let document = try documents.document(at: index)
                         let before = material.count
-                        let borrowed = workspace.sign(document.text, appendingShinglesTo: &material,
-                                                      keepingShingles: exact)
+                        let borrowed = workspace.sign(
+                            document.text, appendingShinglesTo: &material,
+                            keepingShingles: exact)
                         if let borrowed {
                             workspace.values.withUnsafeBufferPointer { values in
                                 writer.insert(values, for: index)
@@ -118,16 +132,19 @@ public struct ClusterEngine: Sendable {
         }
         let setSizes = sizes.take(resettingTo: 0)
         let filter = CandidateFilter(options: options, sketches: sketches, sizes: setSizes)
-        var candidates = table.candidatePairs(bucketLimit: options.bucketLimit,
-                                              keeping: { filter.mayAccept($0, $1) })
+        var candidates = table.candidatePairs(
+            bucketLimit: options.bucketLimit,
+            keeping: { filter.mayAccept($0, $1) })
         if let banding = options.containmentLSH, let smallest = setSizes.min(),
-           let largest = setSizes.max() {
+            let largest = setSizes.max()
+        {
             let options = options
             let extra = table.sketchPairs(
                 sketches, banding: banding, bucketLimit: options.bucketLimit,
                 including: {
-                    Self.needsContainmentBands(Int(setSizes[$0]), among: Int(smallest)...Int(largest),
-                                               options: options)
+                    Self.needsContainmentBands(
+                        Int(setSizes[$0]), among: Int(smallest)...Int(largest),
+                        options: options)
                 },
                 keeping: {
                     Self.needsContainmentBands(Int(setSizes[$0]), Int(setSizes[$1]), options: options)
@@ -158,14 +175,18 @@ public struct ClusterEngine: Sendable {
     /// KB bench corpus) puts no document into the containment banding.
     ///
     /// - Complexity: O(1).
-    static func needsContainmentBands(_ size: Int, among sizes: ClosedRange<Int>,
-                                      options: ClusterOptions) -> Bool {
+    static func needsContainmentBands(
+        _ size: Int, among sizes: ClosedRange<Int>,
+        options: ClusterOptions
+    ) -> Bool {
         if options.alignedShare != nil && size <= options.shortItemShingles { return true }
         guard options.containmentThreshold != nil else { return false }
         let ratio = ClusterOptions.containmentSizeRatio
-        let canBeSmaller = size >= options.minimumContainedShingles
+        let canBeSmaller =
+            size >= options.minimumContainedShingles
             && Double(size) <= ratio * Double(sizes.upperBound)
-        let canBeLarger = ratio * Double(size)
+        let canBeLarger =
+            ratio * Double(size)
             >= Double(max(sizes.lowerBound, options.minimumContainedShingles))
         return canBeSmaller || canBeLarger
     }
@@ -184,7 +205,8 @@ public struct ClusterEngine: Sendable {
     ///
     /// - Complexity: O(P log P + N) for P pairs and N documents.
     static func clusters(of verified: [ClusterResult.Pair], chars: [Int], setSizes: [UInt32])
-        -> [ClusterResult.Cluster] {
+        -> [ClusterResult.Cluster]
+    {
         let byPosition = { (x: ClusterResult.Pair, y: ClusterResult.Pair) in (x.a, x.b) < (y.a, y.b) }
         let versions = verified.filter { $0.relation == .version }.sorted {
             $0.jaccard != $1.jaccard ? $0.jaccard > $1.jaccard : byPosition($0, $1)
@@ -205,7 +227,8 @@ public struct ClusterEngine: Sendable {
             if let held = best[core] {
                 let size = setSizes[outer]
                 let heldSize = setSizes[contained(held).outer]
-                let better = pair.containment != held.containment
+                let better =
+                    pair.containment != held.containment
                     ? pair.containment > held.containment
                     : size != heldSize ? size > heldSize : byPosition(pair, held)
                 if !better { continue }
@@ -231,8 +254,10 @@ public struct ClusterEngine: Sendable {
                 }
             } else {
                 clusterOfRoot[root] = clusters.count
-                clusters.append(ClusterResult.Cluster(representative: document, members: [document],
-                                                      pairs: []))
+                clusters.append(
+                    ClusterResult.Cluster(
+                        representative: document, members: [document],
+                        pairs: []))
             }
         }
         for pair in joining.sorted(by: byPosition) {

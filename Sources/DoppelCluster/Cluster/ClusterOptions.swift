@@ -83,33 +83,41 @@ public struct ClusterOptions: Sendable, Equatable {
     ///
     /// - Throws: `DoppelError.invalidOption` naming the first setting out of range.
     /// - Complexity: O(k log k) for k permutations (choosing the banding).
-    public init(threshold: Double = 0.8, containmentThreshold: Double? = 0.8,
-                minimumContainedShingles: Int = 50, alignedShare: Double? = 0.85,
-                shortItemShingles: Int = 300, candidateThreshold: Double? = nil,
-                permutations: Int = 128, scheme: MinHashScheme = .onePermutation,
-                shingle: ShingleOptions = .standard, verification: Verification = .exact,
-                bucketLimit: Int = BandKeyTable.defaultBucketLimit) throws {
+    public init(
+        threshold: Double = 0.8, containmentThreshold: Double? = 0.8,
+        minimumContainedShingles: Int = 50, alignedShare: Double? = 0.85,
+        shortItemShingles: Int = 300, candidateThreshold: Double? = nil,
+        permutations: Int = 128, scheme: MinHashScheme = .onePermutation,
+        shingle: ShingleOptions = .standard, verification: Verification = .exact,
+        bucketLimit: Int = BandKeyTable.defaultBucketLimit
+    ) throws {
         func check(_ valid: Bool, _ name: String, _ reason: String) throws {
             if !valid { throw DoppelError.invalidOption(name: name, reason: reason) }
         }
         try check(threshold > 0 && threshold <= 1, "threshold", "\(threshold) is not in (0, 1]")
         if let containmentThreshold {
-            try check(containmentThreshold > 0 && containmentThreshold <= 1, "containmentThreshold",
-                      "\(containmentThreshold) is not in (0, 1]")
+            try check(
+                containmentThreshold > 0 && containmentThreshold <= 1, "containmentThreshold",
+                "\(containmentThreshold) is not in (0, 1]")
         }
-        try check(minimumContainedShingles >= 1, "minimumContainedShingles",
-                  "\(minimumContainedShingles) is not a positive count of shingles")
+        try check(
+            minimumContainedShingles >= 1, "minimumContainedShingles",
+            "\(minimumContainedShingles) is not a positive count of shingles")
         if let alignedShare {
-            try check(alignedShare > 0 && alignedShare <= 1, "--aligned-share",
-                      "\(alignedShare) is not in (0, 1]")
+            try check(
+                alignedShare > 0 && alignedShare <= 1, "--aligned-share",
+                "\(alignedShare) is not in (0, 1]")
         }
-        try check(shortItemShingles >= 0, "--short-item",
-                  "\(shortItemShingles) is not a count of shingles")
+        try check(
+            shortItemShingles >= 0, "--short-item",
+            "\(shortItemShingles) is not a count of shingles")
         let candidate = candidateThreshold ?? min(0.5, threshold, containmentThreshold ?? 1)
-        try check(candidate > 0 && candidate <= 1, "candidateThreshold",
-                  "\(candidate) is not in (0, 1]")
-        try check((8...1024).contains(permutations), "permutations",
-                  "\(permutations) is not in 8...1024")
+        try check(
+            candidate > 0 && candidate <= 1, "candidateThreshold",
+            "\(candidate) is not in (0, 1]")
+        try check(
+            (8...1024).contains(permutations), "permutations",
+            "\(permutations) is not in 8...1024")
         try check(bucketLimit >= 2, "bucketLimit", "\(bucketLimit) is below 2")
         self.threshold = threshold
         self.containmentThreshold = containmentThreshold
@@ -123,7 +131,8 @@ public struct ClusterOptions: Sendable, Equatable {
         self.verification = verification
         self.bucketLimit = bucketLimit
         lsh = LSHParameters.optimal(threshold: candidate, permutations: permutations)
-        containmentLSH = containmentThreshold == nil && self.alignedShare == nil
+        containmentLSH =
+            containmentThreshold == nil && self.alignedShare == nil
             ? nil : LSHParameters(bands: permutations / 4, rows: 4)
     }
 
@@ -163,8 +172,10 @@ public struct ClusterOptions: Sendable, Equatable {
     /// smaller set counts as contained in the larger (`containsSmaller`); else nil.
     ///
     /// - Complexity: O(1).
-    public func relation(jaccard: Double, containment: Double, smallerCount: Int,
-                         aligned: AlignedShare? = nil) -> ClusterResult.Relation? {
+    public func relation(
+        jaccard: Double, containment: Double, smallerCount: Int,
+        aligned: AlignedShare? = nil
+    ) -> ClusterResult.Relation? {
         if jaccard >= threshold { return .version }
         if let aligned, let alignedShare, !aligned.factsDiffer, aligned.lower >= alignedShare {
             return .version

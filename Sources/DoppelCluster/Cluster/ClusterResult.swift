@@ -104,8 +104,10 @@ public struct ClusterResult: Sendable, Equatable {
         /// A verified pair.
         ///
         /// - Complexity: O(1).
-        public init(a: Int, b: Int, jaccard: Double, containment: Double,
-                    relation: Relation = .version, aligned: Double? = nil) {
+        public init(
+            a: Int, b: Int, jaccard: Double, containment: Double,
+            relation: Relation = .version, aligned: Double? = nil
+        ) {
             self.a = a
             self.b = b
             self.jaccard = jaccard
@@ -148,8 +150,10 @@ public struct ClusterResult: Sendable, Equatable {
         /// A cluster.
         ///
         /// - Complexity: O(1).
-        public init(representative: Int, members: [Int], pairs: [Pair],
-                    containedIn: [ContainedIn] = []) {
+        public init(
+            representative: Int, members: [Int], pairs: [Pair],
+            containedIn: [ContainedIn] = []
+        ) {
             self.representative = representative
             self.members = members
             self.pairs = pairs

@@ -35,8 +35,10 @@ struct CompactSetTable {
     ///
     /// - Precondition: at most `capacity` (of the last `reset`) distinct values in all.
     /// - Complexity: O(hashes.count) expected.
-    mutating func insert(upperHalvesOf hashes: UnsafeBufferPointer<UInt64>,
-                         newValues: inout [UInt32], keepingNew: Bool) {
+    mutating func insert(
+        upperHalvesOf hashes: UnsafeBufferPointer<UInt64>,
+        newValues: inout [UInt32], keepingNew: Bool
+    ) {
         insert(hashes.lazy.map { UInt32(truncatingIfNeeded: $0 >> 32) }) { value in
             if keepingNew { newValues.append(value) }
         }

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import DoppelIO
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import DoppelIO
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// What verification compares for every document, written once in pass 1 so that no document
 /// is read, normalised or shingled twice: its compact shingle set (exact verification) or its
@@ -88,8 +89,9 @@ final class MaterialStore: @unchecked Sendable {
         try values.withUnsafeBytes { bytes in
             var written = 0
             while written < bytes.count {
-                let result = pwrite(descriptor, bytes.baseAddress! + written, bytes.count - written,
-                                    off_t(fileOffset + written))
+                let result = pwrite(
+                    descriptor, bytes.baseAddress! + written, bytes.count - written,
+                    off_t(fileOffset + written))
                 if result < 0 && errno == EINTR { continue }
                 if result <= 0 { throw failure(errno) }
                 written += result
@@ -102,8 +104,10 @@ final class MaterialStore: @unchecked Sendable {
     ///
     /// - Throws: `DoppelError.unreadable` naming the scratch file's directory when reading fails.
     /// - Complexity: O(number of values).
-    func withValues<R>(of document: Int, buffer: inout [UInt32],
-                       _ body: (UnsafeBufferPointer<UInt32>) throws -> R) throws -> R {
+    func withValues<R>(
+        of document: Int, buffer: inout [UInt32],
+        _ body: (UnsafeBufferPointer<UInt32>) throws -> R
+    ) throws -> R {
         let start = Int(starts[document])
         let count = Int(counts[document])
         let end = memoryEnd ?? Int.max  // no append runs while values are read
@@ -115,8 +119,9 @@ final class MaterialStore: @unchecked Sendable {
         try buffer.withUnsafeMutableBytes { bytes in
             var filled = 0
             while filled < 4 * count {
-                let got = FileBytes.readAt(descriptor, bytes.baseAddress! + filled, 4 * count - filled,
-                                           offset: offset + filled)
+                let got = FileBytes.readAt(
+                    descriptor, bytes.baseAddress! + filled, 4 * count - filled,
+                    offset: offset + filled)
                 if got <= 0 {
                     throw DoppelError.unreadable(
                         path: directory, reason: "scratch file: " + (got < 0 ? FileBytes.reason(errno) : "short read"))
@@ -146,12 +151,15 @@ final class MaterialStore: @unchecked Sendable {
 
     /// Creates and unlinks a scratch file in `directory`; returns its descriptor.
     private static func scratchFile(in directory: String) throws -> Int32 {
-        var template = Array((directory.hasSuffix("/") ? directory : directory + "/")
-                                .utf8CString.dropLast()) + Array("doppel-cluster-XXXXXX".utf8CString)
+        var template =
+            Array(
+                (directory.hasSuffix("/") ? directory : directory + "/")
+                    .utf8CString.dropLast()) + Array("doppel-cluster-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         if fd < 0 {
-            throw DoppelError.unwritable(path: directory,
-                                         reason: "scratch file: " + FileBytes.reason(errno))
+            throw DoppelError.unwritable(
+                path: directory,
+                reason: "scratch file: " + FileBytes.reason(errno))
         }
         template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
         return fd

@@ -28,8 +28,10 @@ public struct SetOverlap: Sendable, Equatable {
     /// The exact overlap of two ascending sets without repeats in contiguous storage.
     ///
     /// - Complexity: O(m + n): one merge.
-    public init<Element: FixedWidthInteger>(_ a: UnsafeBufferPointer<Element>,
-                                            _ b: UnsafeBufferPointer<Element>) {
+    public init<Element: FixedWidthInteger>(
+        _ a: UnsafeBufferPointer<Element>,
+        _ b: UnsafeBufferPointer<Element>
+    ) {
         var common = 0
         var i = 0
         var j = 0

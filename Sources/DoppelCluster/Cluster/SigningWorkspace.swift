@@ -38,8 +38,10 @@ struct SigningWorkspace {
     ///   nil when the text has no shingles, and so no signature.
     /// - Complexity: O(n) for n normalised units with one-permutation hashing (O(n·k) with k
     ///   independent permutations), plus O(n) expected for the distinct shingles.
-    mutating func sign(_ text: NormalizedText, appendingShinglesTo shingles: inout [UInt32],
-                       keepingShingles: Bool) -> Int? {
+    mutating func sign(
+        _ text: NormalizedText, appendingShinglesTo shingles: inout [UInt32],
+        keepingShingles: Bool
+    ) -> Int? {
         hashes.removeAll(keepingCapacity: true)
         let characterCount = shingler.appendHashesByStream(of: text, to: &hashes)
         let hasher = hasher
@@ -48,8 +50,9 @@ struct SigningWorkspace {
         }
         if keepingShingles {
             _ = hashes.withUnsafeBufferPointer {
-                StreamMaterial.append($0, characterCount: characterCount, to: &shingles,
-                                      table: &distinct)
+                StreamMaterial.append(
+                    $0, characterCount: characterCount, to: &shingles,
+                    table: &distinct)
             }
         } else {
             distinct.reset(capacity: hashes.count)

@@ -31,9 +31,11 @@ public struct FileCorpus: Sendable {
     ///     4 bytes per character to the memory the normalised texts take (12).
     /// - Throws: the first error when `onError` is `.stop`.
     /// - Complexity: O(total size of the inputs).
-    public static func load(paths: [String], walk: FileWalkOptions, input: InputOptions,
-                            normalization: NormalizationOptions, splitArticles: Bool,
-                            onError: OnError, keepSources: Bool = false) throws -> FileCorpus {
+    public static func load(
+        paths: [String], walk: FileWalkOptions, input: InputOptions,
+        normalization: NormalizationOptions, splitArticles: Bool,
+        onError: OnError, keepSources: Bool = false
+    ) throws -> FileCorpus {
         var corpus = FileCorpus(documents: [], skipped: [])
         let normalizer = Normalizer(options: normalization)
         let stdin = paths.contains("-")
@@ -42,7 +44,9 @@ public struct FileCorpus: Sendable {
             if onError == .stop { throw first }
             corpus.skipped += walked.errors
         }
-        var sources: [() throws -> SourceText] = walked.files.map { file in { try InputReader.read(file: file, options: input) } }
+        var sources: [() throws -> SourceText] = walked.files.map { file in
+            { try InputReader.read(file: file, options: input) }
+        }
         if stdin { sources.insert({ try InputReader.read(path: "-", options: input) }, at: 0) }
         for read in sources {
             let source: SourceText
@@ -57,19 +61,23 @@ public struct FileCorpus: Sendable {
             let before = corpus.documents.count
             defer {
                 if keepSources {
-                    corpus.sourceOfDocument += Array(repeating: corpus.sources.count, count: corpus.documents.count - before)
+                    corpus.sourceOfDocument += Array(
+                        repeating: corpus.sources.count, count: corpus.documents.count - before)
                     corpus.sources.append(source)
                 }
             }
             if splitArticles {
                 for (n, article) in ArticleSplitter.split(text).enumerated() {
-                    corpus.documents.append(ClusterDocument(
-                        id: "\(source.path)#\(n + 1)", path: source.path, title: article.title,
-                        chars: article.range.count, text: text.slice(article.range)))
+                    corpus.documents.append(
+                        ClusterDocument(
+                            id: "\(source.path)#\(n + 1)", path: source.path, title: article.title,
+                            chars: article.range.count, text: text.slice(article.range)))
                 }
             } else {
-                corpus.documents.append(ClusterDocument(id: source.path, path: source.path, title: nil,
-                                                        chars: text.count, text: text))
+                corpus.documents.append(
+                    ClusterDocument(
+                        id: source.path, path: source.path, title: nil,
+                        chars: text.count, text: text))
             }
         }
         return corpus
@@ -86,8 +94,9 @@ extension NormalizedText {
         var paragraphs = paragraphStarts.filter { $0 > range.lowerBound && $0 < range.upperBound }
             .map { $0 - range.lowerBound }
         if !range.isEmpty { paragraphs.insert(0, at: 0) }
-        var text = NormalizedText(units: Array(units[range]), originStarts: starts, originEnds: ends,
-                                  paragraphStarts: paragraphs, originCount: originCount, ledger: ledger)
+        var text = NormalizedText(
+            units: Array(units[range]), originStarts: starts, originEnds: ends,
+            paragraphStarts: paragraphs, originCount: originCount, ledger: ledger)
         text.isPrintLayout = isPrintLayout
         return text
     }

@@ -21,8 +21,10 @@ public struct JSONLinesCorpus: DocumentCollection {
     /// - Throws: `DoppelError.badRecord` naming the line of the first bad record (under `.stop`),
     ///   `DoppelError.unreadable` when the file cannot be read.
     /// - Complexity: O(size of the file).
-    public init(path: String, fields: JSONLinesFields, normalization: NormalizationOptions,
-                onError: FileCorpus.OnError = .stop) throws {
+    public init(
+        path: String, fields: JSONLinesFields, normalization: NormalizationOptions,
+        onError: FileCorpus.OnError = .stop
+    ) throws {
         self.path = path
         file = try JSONLinesFile(path: path, fields: fields)
         var ids: [String] = []
@@ -46,8 +48,9 @@ public struct JSONLinesCorpus: DocumentCollection {
     public func document(at index: Int) throws -> ClusterDocument {
         let record = try file.record(at: locations[index])
         let text = pool.with { $0.normalize(record.text) }
-        return ClusterDocument(id: ids[index], path: "\(path):\(locations[index].line)", title: nil,
-                               chars: text.count, text: text)
+        return ClusterDocument(
+            id: ids[index], path: "\(path):\(locations[index].line)", title: nil,
+            chars: text.count, text: text)
     }
 
     /// The record's original text, for reports that show it (`--diff`).

@@ -26,8 +26,10 @@ public struct SignedDocument: Sendable, Equatable {
     /// A signed document from its parts.
     ///
     /// - Complexity: O(1).
-    public init(id: String, chars: Int, shingleCount: Int, signature: Signature, bandKeys: [UInt64],
-                shingleSet: [UInt32]?, sequence: [UInt32]? = nil) {
+    public init(
+        id: String, chars: Int, shingleCount: Int, signature: Signature, bandKeys: [UInt64],
+        shingleSet: [UInt32]?, sequence: [UInt32]? = nil
+    ) {
         self.id = id
         self.chars = chars
         self.shingleCount = shingleCount
@@ -73,8 +75,9 @@ public struct DocumentSigner: Sendable {
     /// Signs one document in `workspace`.
     private func sign(_ document: ClusterDocument, in workspace: inout SigningWorkspace) -> SignedDocument {
         var material: [UInt32] = []
-        let borrowed = workspace.sign(document.text, appendingShinglesTo: &material,
-                                      keepingShingles: keepsShingleSets)
+        let borrowed = workspace.sign(
+            document.text, appendingShinglesTo: &material,
+            keepingShingles: keepsShingleSets)
         let signature = borrowed == nil ? Signature.empty : Signature(values: workspace.values)
         var set: [UInt32] = []
         var sequence: [UInt32]?
@@ -83,9 +86,10 @@ public struct DocumentSigner: Sendable {
             set.sortHashes()
             if set.count <= parameters.cluster.shortItemShingles { sequence = material }
         }
-        return SignedDocument(id: document.id, chars: document.chars, shingleCount: workspace.distinctCount,
-                              signature: signature, bandKeys: parameters.lsh.bandKeys(of: signature),
-                              shingleSet: keepsShingleSets ? set : nil, sequence: sequence)
+        return SignedDocument(
+            id: document.id, chars: document.chars, shingleCount: workspace.distinctCount,
+            signature: signature, bandKeys: parameters.lsh.bandKeys(of: signature),
+            shingleSet: keepsShingleSets ? set : nil, sequence: sequence)
     }
 
     /// Signs every document of `documents` on all cores and hands them to `body` in input
@@ -95,13 +99,16 @@ public struct DocumentSigner: Sendable {
     /// - Throws: the error of the earliest document that could not be read, or what `body`
     ///   throws.
     /// - Complexity: as `sign(_:)` for each document; memory O(batchSize) signed documents.
-    public func sign(_ documents: some DocumentCollection, batchSize: Int = 4096,
-                     progress: (@Sendable (ClusterProgress) -> Void)? = nil,
-                     _ body: (_ batch: [SignedDocument], _ first: Int) throws -> Void) throws {
+    public func sign(
+        _ documents: some DocumentCollection, batchSize: Int = 4096,
+        progress: (@Sendable (ClusterProgress) -> Void)? = nil,
+        _ body: (_ batch: [SignedDocument], _ first: Int) throws -> Void
+    ) throws {
         precondition(batchSize >= 1)
         let total = documents.count
-        let placeholder = SignedDocument(id: "", chars: 0, shingleCount: 0, signature: .empty,
-                                         bandKeys: [], shingleSet: nil)
+        let placeholder = SignedDocument(
+            id: "", chars: 0, shingleCount: 0, signature: .empty,
+            bandKeys: [], shingleSet: nil)
         var first = 0
         while first < total {
             let count = min(batchSize, total - first)

@@ -35,8 +35,11 @@ public final class IndexArchive: @unchecked Sendable {
         self.path = path
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {
-            throw DoppelError.unreadable(path: path, reason: errno == ENOENT ? "no such file"
-                : String(cString: strerror(errno)))
+            throw DoppelError.unreadable(
+                path: path,
+                reason: errno == ENOENT
+                    ? "no such file"
+                    : String(cString: strerror(errno)))
         }
         defer { close(descriptor) }
         var status = stat()
@@ -44,15 +47,17 @@ public final class IndexArchive: @unchecked Sendable {
             throw DoppelError.unreadable(path: path, reason: String(cString: strerror(errno)))
         }
         guard status.st_mode & S_IFMT == S_IFREG else {
-            throw DoppelError.unreadable(path: path, reason: status.st_mode & S_IFMT == S_IFDIR
-                ? "is a directory" : "not a regular file")
+            throw DoppelError.unreadable(
+                path: path,
+                reason: status.st_mode & S_IFMT == S_IFDIR
+                    ? "is a directory" : "not a regular file")
         }
         let length = Int(status.st_size)
         if length == 0 {
             mapping = UnsafeRawBufferPointer(start: nil, count: 0)
         } else {
             guard let base = mmap(nil, length, PROT_READ, MAP_SHARED, descriptor, 0),
-                  base != MAP_FAILED
+                base != MAP_FAILED
             else {
                 throw DoppelError.unreadable(path: path, reason: String(cString: strerror(errno)))
             }
@@ -167,10 +172,12 @@ public final class IndexArchive: @unchecked Sendable {
     /// Document `number` decoded from its record's bytes and checked against the index's
     /// storage and permutations (`IndexedDocument.decode`).
     func decodeRecord(_ record: UnsafeRawBufferPointer, number: Int, idOnly: Bool) throws
-        -> IndexedDocument {
-        try IndexedDocument.decode(record, keepsShingleSets: parameters.keepsShingleSets,
-                                   permutations: parameters.cluster.permutations, idOnly: idOnly,
-                                   path: path, number: number)
+        -> IndexedDocument
+    {
+        try IndexedDocument.decode(
+            record, keepsShingleSets: parameters.keepsShingleSets,
+            permutations: parameters.cluster.permutations, idOnly: idOnly,
+            path: path, number: number)
     }
 
     /// The id of document `number`.

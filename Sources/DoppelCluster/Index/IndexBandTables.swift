@@ -56,8 +56,10 @@ enum IndexBandTables {
     ///
     /// - Throws: what `entries` or the writer throws.
     /// - Complexity: O(total entries + directories); memory one band's entries at a time.
-    static func write(counts: [Int], to writer: IndexFileWriter,
-                      entries: (_ band: Int) throws -> [UInt64]) throws {
+    static func write(
+        counts: [Int], to writer: IndexFileWriter,
+        entries: (_ band: Int) throws -> [UInt64]
+    ) throws {
         var headers = IndexBytes()
         var position = headerLength * counts.count
         for count in counts {
@@ -118,13 +120,14 @@ extension IndexArchive {
         let directory = Int(clamping: reader.u64(16))
         let bits = Int(reader.u32(24))
         guard reader.u32(28) == 0, count <= documentCount,
-              bits == IndexBandTables.directoryBits(entries: count),
-              directory >= IndexBandTables.headerLength * parameters.lsh.bands,
-              entries <= section.count, directory <= entries,
-              entries - directory >= ((1 << bits) + 1) * 4, count <= (section.count - entries) / 8
+            bits == IndexBandTables.directoryBits(entries: count),
+            directory >= IndexBandTables.headerLength * parameters.lsh.bands,
+            entries <= section.count, directory <= entries,
+            entries - directory >= ((1 << bits) + 1) * 4, count <= (section.count - entries) / 8
         else { throw DoppelError.badIndex(path: path, reason: "band table \(band) is malformed") }
-        return BandHeader(count: count, entries: section.lowerBound + entries,
-                          directory: section.lowerBound + directory, bits: bits)
+        return BandHeader(
+            count: count, entries: section.lowerBound + entries,
+            directory: section.lowerBound + directory, bits: bits)
     }
 
     /// The number of documents with keys in band `band` (documents whose text has shingles).

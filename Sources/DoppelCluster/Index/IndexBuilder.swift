@@ -59,9 +59,11 @@ public struct IndexBuilder: Sendable {
     /// - Complexity: O(total text) to sign the documents (on all cores), O(b · n log n) to sort
     ///   b band tables of n documents; memory O(b · n) for the band entries and O(n) for the ids.
     @discardableResult
-    public func build(_ documents: some DocumentCollection, to path: String, options: OutputOptions = .standard,
-                      onTemporary: @escaping (String?) -> Void = { _ in },
-                      progress: (@Sendable (ClusterProgress) -> Void)? = nil) throws -> IndexSummary {
+    public func build(
+        _ documents: some DocumentCollection, to path: String, options: OutputOptions = .standard,
+        onTemporary: @escaping (String?) -> Void = { _ in },
+        progress: (@Sendable (ClusterProgress) -> Void)? = nil
+    ) throws -> IndexSummary {
         try write(documents, to: path, base: nil, options: options, onTemporary: onTemporary, progress: progress)
     }
 
@@ -74,17 +76,21 @@ public struct IndexBuilder: Sendable {
     /// - Complexity: O(size of the archive) to copy and merge it, plus as `build` for the new
     ///   documents.
     @discardableResult
-    public static func add(_ documents: some DocumentCollection, to archive: IndexArchive,
-                           writingTo path: String, options: OutputOptions = .standard,
-                           onTemporary: @escaping (String?) -> Void = { _ in },
-                           progress: (@Sendable (ClusterProgress) -> Void)? = nil) throws -> IndexSummary {
+    public static func add(
+        _ documents: some DocumentCollection, to archive: IndexArchive,
+        writingTo path: String, options: OutputOptions = .standard,
+        onTemporary: @escaping (String?) -> Void = { _ in },
+        progress: (@Sendable (ClusterProgress) -> Void)? = nil
+    ) throws -> IndexSummary {
         try IndexBuilder(parameters: archive.parameters)
             .write(documents, to: path, base: archive, options: options, onTemporary: onTemporary, progress: progress)
     }
 
-    private func write(_ documents: some DocumentCollection, to path: String, base: IndexArchive?,
-                       options: OutputOptions, onTemporary: @escaping (String?) -> Void,
-                       progress: (@Sendable (ClusterProgress) -> Void)?) throws -> IndexSummary {
+    private func write(
+        _ documents: some DocumentCollection, to path: String, base: IndexArchive?,
+        options: OutputOptions, onTemporary: @escaping (String?) -> Void,
+        progress: (@Sendable (ClusterProgress) -> Void)?
+    ) throws -> IndexSummary {
         let writer = try IndexFileWriter(path: path, options: options, onTemporary: onTemporary)
         defer { writer.discard() }
         let keepsSets = parameters.keepsShingleSets
@@ -133,7 +139,7 @@ public struct IndexBuilder: Sendable {
         }
         let records = recordsStart..<writer.offset
         var offsetBytes = IndexBytes()
-        offsets.forEach { offsetBytes.append($0) }
+        for offset in offsets { offsetBytes.append(offset) }
         try writer.pad(to: 8)
         let offsetsStart = writer.offset
         try writer.append(offsetBytes.bytes)
@@ -159,12 +165,14 @@ public struct IndexBuilder: Sendable {
         var fileLength = 0
         try writer.finish { checksums, hash in
             fileLength = checksums.upperBound
-            return IndexHeader(parameters: parameters, documentCount: documentCount,
-                               fileLength: fileLength, records: records, offsets: offsetsRange,
-                               bands: bands, checksums: checksums, checksumsHash: hash)
+            return IndexHeader(
+                parameters: parameters, documentCount: documentCount,
+                fileLength: fileLength, records: records, offsets: offsetsRange,
+                bands: bands, checksums: checksums, checksumsHash: hash)
         }
-        return IndexSummary(added: documentCount - firstNew, skippedIDs: skipped,
-                            documentCount: documentCount, fileLength: fileLength)
+        return IndexSummary(
+            added: documentCount - firstNew, skippedIDs: skipped,
+            documentCount: documentCount, fileLength: fileLength)
     }
 
     /// The union of two ascending arrays, ascending (repeats kept; there are none here).

@@ -62,8 +62,10 @@ struct IndexBytes {
             return [UInt32](unsafeUninitializedCapacity: count) { values, initialized in
                 let source = buffer.baseAddress! + offset
                 for i in 0..<count {
-                    values[i] = UInt32(littleEndian: source.loadUnaligned(fromByteOffset: 4 * i,
-                                                                          as: UInt32.self))
+                    values[i] = UInt32(
+                        littleEndian: source.loadUnaligned(
+                            fromByteOffset: 4 * i,
+                            as: UInt32.self))
                 }
                 initialized = count
             }

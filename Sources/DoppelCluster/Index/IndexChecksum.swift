@@ -64,7 +64,8 @@ public enum IndexChecksum {
                 offset += 8
             }
         }
-        let mixed = SplitMix64.mix(v0) ^ rotl(SplitMix64.mix(v1), 16) ^ rotl(SplitMix64.mix(v2), 32)
+        let mixed =
+            SplitMix64.mix(v0) ^ rotl(SplitMix64.mix(v1), 16) ^ rotl(SplitMix64.mix(v2), 32)
             ^ rotl(SplitMix64.mix(v3), 48)
         return SplitMix64.mix(mixed ^ UInt64(count))
     }

@@ -23,8 +23,10 @@ extension IndexHeader {
         /// when it takes it. Checks across fields follow in `init(decoding:actualLength:path:)`.
         let check: @Sendable (_ value: UInt64, _ actualLength: Int) -> String?
 
-        init(_ field: Field, _ offset: Int, _ width: Int,
-             check: @escaping @Sendable (_ value: UInt64, _ actualLength: Int) -> String? = { _, _ in nil }) {
+        init(
+            _ field: Field, _ offset: Int, _ width: Int,
+            check: @escaping @Sendable (_ value: UInt64, _ actualLength: Int) -> String? = { _, _ in nil }
+        ) {
             self.field = field
             self.offset = offset
             self.width = width

@@ -110,12 +110,12 @@ struct IndexHeader: Equatable {
         }
         let checkedLength = Self.row(.checkedLength)
         guard checkedLength.refusal(of: checkedLength.read(reader), actualLength: actualLength) == nil,
-              IndexChecksum.hash(UnsafeRawBufferPointer(rebasing: page[0..<Self.checkedLength]))
-                  == Self.row(.headerChecksum).read(reader)
+            IndexChecksum.hash(UnsafeRawBufferPointer(rebasing: page[0..<Self.checkedLength]))
+                == Self.row(.headerChecksum).read(reader)
         else { throw bad("checksum mismatch") }
         // The checksum covers bytes 0 ..< 184 only; the rest of the page must be zero, so that a
         // damaged or crafted byte there is refused rather than ignored.
-        if let nonzero = (Self.checkedLength + 8 ..< Self.pageSize).first(where: { page[$0] != 0 }) {
+        if let nonzero = (Self.checkedLength + 8..<Self.pageSize).first(where: { page[$0] != 0 }) {
             throw bad("header byte \(nonzero) is not zero")
         }
         var values = FieldValues()
@@ -136,14 +136,15 @@ struct IndexHeader: Equatable {
                 minimumContainedShingles: Int(values[.minimumContainedShingles]),
                 candidateThreshold: Double(bitPattern: values[.candidateThreshold]),
                 permutations: Int(values[.permutations]), scheme: Self.schemes[Int(values[.scheme])],
-                shingle: ShingleOptions(characterGram: Int(values[.characterGram]),
-                                        wordGram: Int(values[.wordGram])),
+                shingle: ShingleOptions(
+                    characterGram: Int(values[.characterGram]),
+                    wordGram: Int(values[.wordGram])),
                 verification: Self.storages[Int(values[.storage])])
             let bands = Int(values[.bands])
             let rows = Int(values[.rows])
             // Each factor is checked first: two 32-bit values can overflow their product.
             guard bands >= 1, rows >= 1, bands <= cluster.permutations, rows <= cluster.permutations,
-                  bands * rows <= cluster.permutations
+                bands * rows <= cluster.permutations
             else {
                 throw bad("banding \(bands)x\(rows) does not fit \(cluster.permutations) values")
             }
@@ -173,8 +174,8 @@ struct IndexHeader: Equatable {
         (records, offsets, bands, checksums) = (sections[0], sections[1], sections[2], sections[3])
         let blocks = (checksums.lowerBound - Self.pageSize + Self.blockSize - 1) / Self.blockSize
         guard checksums.upperBound == fileLength, checksums.count == 8 * blocks,
-              offsets.count == 8 * (documentCount + 1), records.count % 4 == 0,
-              bands.count >= IndexBandTables.headerLength * parameters.lsh.bands
+            offsets.count == 8 * (documentCount + 1), records.count % 4 == 0,
+            bands.count >= IndexBandTables.headerLength * parameters.lsh.bands
         else { throw bad("section lengths do not match") }
         checksumsHash = values[.checksumsHash]
     }
@@ -182,8 +183,10 @@ struct IndexHeader: Equatable {
     /// A header from its parts (for writing).
     ///
     /// - Complexity: O(1).
-    init(parameters: IndexParameters, documentCount: Int, fileLength: Int, records: Range<Int>,
-         offsets: Range<Int>, bands: Range<Int>, checksums: Range<Int>, checksumsHash: UInt64) {
+    init(
+        parameters: IndexParameters, documentCount: Int, fileLength: Int, records: Range<Int>,
+        offsets: Range<Int>, bands: Range<Int>, checksums: Range<Int>, checksumsHash: UInt64
+    ) {
         self.parameters = parameters
         self.documentCount = documentCount
         self.fileLength = fileLength

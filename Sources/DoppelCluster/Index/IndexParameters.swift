@@ -22,16 +22,19 @@ public struct IndexParameters: Sendable, Equatable {
     ///
     /// - Complexity: O(1).
     public init(cluster: ClusterOptions = .standard, normalization: NormalizationOptions = .init()) {
-        self.init(cluster: cluster, lsh: cluster.lsh, seed: MinHasher.defaultSeed,
-                  normalization: normalization)
+        self.init(
+            cluster: cluster, lsh: cluster.lsh, seed: MinHasher.defaultSeed,
+            normalization: normalization)
     }
 
     /// Parameters from their parts (as read from a file).
     ///
     /// - Precondition: `lsh.valuesUsed <= cluster.permutations`.
     /// - Complexity: O(1).
-    public init(cluster: ClusterOptions, lsh: LSHParameters, seed: UInt64,
-                normalization: NormalizationOptions) {
+    public init(
+        cluster: ClusterOptions, lsh: LSHParameters, seed: UInt64,
+        normalization: NormalizationOptions
+    ) {
         precondition(lsh.valuesUsed <= cluster.permutations, "banding longer than the signature")
         self.cluster = cluster
         self.lsh = lsh

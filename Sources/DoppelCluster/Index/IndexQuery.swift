@@ -17,7 +17,6 @@ public struct IndexMatch: Sendable, Equatable {
         case excerpt
     }
 
-
     /// Its number in the index.
     public var document: Int
     /// Its id.
@@ -35,8 +34,10 @@ public struct IndexMatch: Sendable, Equatable {
     /// A match from its parts.
     ///
     /// - Complexity: O(1).
-    public init(document: Int, id: String, chars: Int, jaccard: Double, containment: Double,
-                relation: Relation = .version) {
+    public init(
+        document: Int, id: String, chars: Int, jaccard: Double, containment: Double,
+        relation: Relation = .version
+    ) {
         self.document = document
         self.id = id
         self.chars = chars
@@ -82,8 +83,10 @@ public struct IndexQueryResult: Sendable, Equatable {
     /// A result from its parts.
     ///
     /// - Complexity: O(1).
-    public init(archive: String, documentCount: Int, parameters: ClusterResult.Parameters,
-                queries: [Query]) {
+    public init(
+        archive: String, documentCount: Int, parameters: ClusterResult.Parameters,
+        queries: [Query]
+    ) {
         self.archive = archive
         self.documentCount = documentCount
         self.parameters = parameters
@@ -125,8 +128,10 @@ public struct IndexQuery: Sendable {
         let built = archive.parameters.cluster
         let wanted = verification ?? built
         func refuse(_ name: String, _ value: String) -> DoppelError {
-            .invalidOption(name: name, reason: "\(archive.path) was built with \(value); "
-                + "a query uses the index's value (rebuild the index to change it)")
+            .invalidOption(
+                name: name,
+                reason: "\(archive.path) was built with \(value); "
+                    + "a query uses the index's value (rebuild the index to change it)")
         }
         if wanted.permutations != built.permutations {
             throw refuse("permutations", "\(built.permutations) permutations")
@@ -134,14 +139,17 @@ public struct IndexQuery: Sendable {
         if wanted.scheme != built.scheme { throw refuse("scheme", "scheme \(built.scheme.rawValue)") }
         if wanted.shingle != built.shingle { throw refuse("--shingle", "shingles \(built.shingle)") }
         if wanted.verification != built.verification {
-            throw refuse("--verify", built.verification == .exact
-                ? "shingle sets (exact verification)"
-                : "--signatures-only (signature verification)")
+            throw refuse(
+                "--verify",
+                built.verification == .exact
+                    ? "shingle sets (exact verification)"
+                    : "--signatures-only (signature verification)")
         }
         self.archive = archive
         self.verification = wanted
-        signer = DocumentSigner(parameters: archive.parameters,
-                                keepsShingleSets: archive.parameters.keepsShingleSets)
+        signer = DocumentSigner(
+            parameters: archive.parameters,
+            keepsShingleSets: archive.parameters.keepsShingleSets)
     }
 
     /// The parameters in force, as reports show them.
@@ -180,20 +188,25 @@ public struct IndexQuery: Sendable {
                 jaccard = overlap.jaccard
             } else {
                 jaccard = Signature.estimatedJaccard(signed.signature, stored.signature)
-                overlap = .estimated(jaccard: jaccard, firstCount: signed.shingleCount,
-                                     secondCount: stored.shingleCount)
+                overlap = .estimated(
+                    jaccard: jaccard, firstCount: signed.shingleCount,
+                    secondCount: stored.shingleCount)
             }
-            guard let relation = verification.relation(
-                jaccard: jaccard, containment: overlap.containment,
-                smallerCount: min(signed.shingleCount, stored.shingleCount))
+            guard
+                let relation = verification.relation(
+                    jaccard: jaccard, containment: overlap.containment,
+                    smallerCount: min(signed.shingleCount, stored.shingleCount))
             else { continue }
             // The contained side is the smaller set; on a tie the query, which comes later.
             let queryContained = signed.shingleCount <= stored.shingleCount
-            let role: IndexMatch.Relation = relation == .version
+            let role: IndexMatch.Relation =
+                relation == .version
                 ? .version : queryContained ? .containedIn : .excerpt
-            matches.append(IndexMatch(document: candidate, id: stored.id, chars: stored.chars,
-                                      jaccard: jaccard, containment: overlap.containment,
-                                      relation: role))
+            matches.append(
+                IndexMatch(
+                    document: candidate, id: stored.id, chars: stored.chars,
+                    jaccard: jaccard, containment: overlap.containment,
+                    relation: role))
             if role == .containedIn { containerSizes[matches.count - 1] = stored.shingleCount }
         }
         // The best container: highest containment, then the largest, then the earliest.
@@ -215,12 +228,16 @@ public struct IndexQuery: Sendable {
     /// - Throws: the error of the earliest document that could not be read or whose candidates
     ///   could not be.
     /// - Complexity: as `matches(for:)` for each document.
-    public func run(_ documents: some DocumentCollection,
-                    progress: (@Sendable (ClusterProgress) -> Void)? = nil) throws -> IndexQueryResult {
+    public func run(
+        _ documents: some DocumentCollection,
+        progress: (@Sendable (ClusterProgress) -> Void)? = nil
+    ) throws -> IndexQueryResult {
         let placeholder = IndexQueryResult.Query(id: "", path: "", chars: 0, matches: [])
         let queries = SharedSlots(repeating: placeholder, count: documents.count)
-        try ParallelChunks(chunkSize: 16).run(count: documents.count,
-                                              progress: ClusterProgress.reporting(.verification, to: progress)) { range in
+        try ParallelChunks(chunkSize: 16).run(
+            count: documents.count,
+            progress: ClusterProgress.reporting(.verification, to: progress)
+        ) { range in
             for index in range {
                 let document = try documents.document(at: index)
                 queries[index] = IndexQueryResult.Query(
@@ -228,7 +245,8 @@ public struct IndexQuery: Sendable {
                     matches: try matches(for: document))
             }
         }
-        return IndexQueryResult(archive: archive.path, documentCount: archive.documentCount,
-                                parameters: reported, queries: queries.take(resettingTo: placeholder))
+        return IndexQueryResult(
+            archive: archive.path, documentCount: archive.documentCount,
+            parameters: reported, queries: queries.take(resettingTo: placeholder))
     }
 }

@@ -23,9 +23,11 @@ public struct IndexStats: Sendable, Equatable {
     /// A summary from its parts.
     ///
     /// - Complexity: O(1).
-    public init(path: String, formatVersion: Int, parameters: IndexParameters, documentCount: Int,
-                documentsWithKeys: Int, fileLength: Int, recordBytes: Int, bandTableBytes: Int,
-                largestBucket: Int) {
+    public init(
+        path: String, formatVersion: Int, parameters: IndexParameters, documentCount: Int,
+        documentsWithKeys: Int, fileLength: Int, recordBytes: Int, bandTableBytes: Int,
+        largestBucket: Int
+    ) {
         self.path = path
         self.formatVersion = formatVersion
         self.parameters = parameters
@@ -57,16 +59,19 @@ extension IndexArchive {
             var start = 0
             while start < entries.count {
                 var end = start + 1
-                while end < entries.count && BandEntry(packed: entries[end]).key == BandEntry(packed: entries[start]).key {
+                while end < entries.count
+                    && BandEntry(packed: entries[end]).key == BandEntry(packed: entries[start]).key
+                {
                     end += 1
                 }
                 largest = max(largest, end - start)
                 start = end
             }
         }
-        return IndexStats(path: path, formatVersion: Int(IndexHeader.version), parameters: parameters,
-                          documentCount: documentCount, documentsWithKeys: records.keyedCount,
-                          fileLength: fileLength, recordBytes: header.records.count,
-                          bandTableBytes: header.bands.count, largestBucket: largest)
+        return IndexStats(
+            path: path, formatVersion: Int(IndexHeader.version), parameters: parameters,
+            documentCount: documentCount, documentsWithKeys: records.keyedCount,
+            fileLength: fileLength, recordBytes: header.records.count,
+            bandTableBytes: header.bands.count, largestBucket: largest)
     }
 }

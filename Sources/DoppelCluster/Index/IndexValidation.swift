@@ -51,8 +51,9 @@ extension IndexArchive {
     func scanRecords(blocksChecked: Bool) throws -> IndexRecordScan {
         let offsets = try recordOffsets()
         let records = blocksChecked ? try checkedEarlier(header.records) : try bytes(header.records)
-        var scan = IndexRecordScan(offsets: offsets, ids: [], keyed: DocumentBits(count: documentCount),
-                                   keyedCount: 0)
+        var scan = IndexRecordScan(
+            offsets: offsets, ids: [], keyed: DocumentBits(count: documentCount),
+            keyedCount: 0)
         scan.ids.reserveCapacity(documentCount)
         for number in 0..<documentCount {
             let record = UnsafeRawBufferPointer(
@@ -84,8 +85,10 @@ extension IndexArchive {
         for band in 0..<parameters.lsh.bands {
             let table = try bandHeader(band)
             guard table.directory == position else {
-                throw bad(band == 0 ? "band table 0 does not follow the band headers"
-                                    : "band table \(band) does not follow band table \(band - 1)")
+                throw bad(
+                    band == 0
+                        ? "band table 0 does not follow the band headers"
+                        : "band table \(band) does not follow band table \(band - 1)")
             }
             guard table.entries == table.directory + IndexBandTables.paddedDirectoryLength(bits: table.bits)
             else { throw bad("band table \(band) is malformed") }
@@ -100,8 +103,10 @@ extension IndexArchive {
     ///
     /// - Throws: `DoppelError.badIndex` saying what does not match.
     /// - Complexity: O(entries + 2ᵈ + documents / 64).
-    func checkBand(_ band: Int, _ table: BandHeader, _ entries: [UInt64], records: IndexRecordScan,
-                   blocksChecked: Bool) throws {
+    func checkBand(
+        _ band: Int, _ table: BandHeader, _ entries: [UInt64], records: IndexRecordScan,
+        blocksChecked: Bool
+    ) throws {
         func bad(_ detail: String) -> DoppelError {
             .badIndex(path: path, reason: "band table \(band) \(detail)")
         }

@@ -67,11 +67,15 @@ public struct IndexedDocument: Sendable, Equatable {
     /// - Throws: `DoppelError.badIndex` when the fields do not fit the record's bytes, the id is
     ///   not UTF-8, or the values do not fit the index's storage.
     /// - Complexity: O(record length).
-    static func decode(_ record: UnsafeRawBufferPointer, keepsShingleSets: Bool, permutations: Int,
-                       idOnly: Bool, path: String, number: Int) throws -> IndexedDocument {
+    static func decode(
+        _ record: UnsafeRawBufferPointer, keepsShingleSets: Bool, permutations: Int,
+        idOnly: Bool, path: String, number: Int
+    ) throws -> IndexedDocument {
         func bad(_ detail: String? = nil) -> DoppelError {
-            .badIndex(path: path, reason: detail.map { "record \(number) \($0)" }
-                ?? "record \(number) is malformed")
+            .badIndex(
+                path: path,
+                reason: detail.map { "record \(number) \($0)" }
+                    ?? "record \(number) is malformed")
         }
         guard record.count >= fixedLength else { throw bad() }
         let reader = IndexBytes.Reader(record)
@@ -80,11 +84,12 @@ public struct IndexedDocument: Sendable, Equatable {
         let valueCount = Int(reader.u32(12))
         let idStart = fixedLength + 4 * valueCount
         guard idStart <= record.count, idLength <= record.count - idStart,
-              record.count - idStart - idLength == (4 - idLength % 4) % 4
+            record.count - idStart - idLength == (4 - idLength % 4) % 4
         else { throw bad() }
-        guard (idStart + idLength ..< record.count).allSatisfy({ record[$0] == 0 }),
-              let id = String(validating: UnsafeRawBufferPointer(rebasing: record[idStart..<(idStart + idLength)]),
-                              as: UTF8.self)
+        guard (idStart + idLength..<record.count).allSatisfy({ record[$0] == 0 }),
+            let id = String(
+                validating: UnsafeRawBufferPointer(rebasing: record[idStart..<(idStart + idLength)]),
+                as: UTF8.self)
         else { throw bad() }
         if keepsShingleSets {
             guard valueCount == shingleCount else {
@@ -96,21 +101,25 @@ public struct IndexedDocument: Sendable, Equatable {
                 let values = base + fixedLength
                 var previous = UInt32(littleEndian: values.loadUnaligned(as: UInt32.self))
                 for index in 1..<valueCount {
-                    let value = UInt32(littleEndian: values.loadUnaligned(fromByteOffset: 4 * index,
-                                                                          as: UInt32.self))
+                    let value = UInt32(
+                        littleEndian: values.loadUnaligned(
+                            fromByteOffset: 4 * index,
+                            as: UInt32.self))
                     guard value > previous else { throw bad("has a shingle set out of order") }
                     previous = value
                 }
             }
         } else {
             guard valueCount == (shingleCount == 0 ? 0 : permutations) else {
-                throw bad("has \(valueCount) signature values for \(shingleCount) shingles; "
-                    + "the index has \(permutations) permutations")
+                throw bad(
+                    "has \(valueCount) signature values for \(shingleCount) shingles; "
+                        + "the index has \(permutations) permutations")
             }
         }
         let values = idOnly ? [] : reader.u32s(fixedLength, count: valueCount)
-        return IndexedDocument(id: id, chars: Int(reader.u32(0)), shingleCount: shingleCount,
-                               shingleSet: keepsShingleSets ? values : [],
-                               signature: keepsShingleSets ? .empty : Signature(values: values))
+        return IndexedDocument(
+            id: id, chars: Int(reader.u32(0)), shingleCount: shingleCount,
+            shingleSet: keepsShingleSets ? values : [],
+            signature: keepsShingleSets ? .empty : Signature(values: values))
     }
 }

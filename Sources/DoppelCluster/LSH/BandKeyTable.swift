@@ -49,8 +49,10 @@ public struct BandKeyTable: Sendable {
     mutating func withWriter<R>(_ body: (Writer) throws -> R) rethrows -> R {
         try keys.withUnsafeMutableBufferPointer { keys in
             try present.withUnsafeMutableBufferPointer { present in
-                try body(Writer(parameters: parameters, documentCount: documentCount,
-                                keys: keys.baseAddress, present: present.baseAddress))
+                try body(
+                    Writer(
+                        parameters: parameters, documentCount: documentCount,
+                        keys: keys.baseAddress, present: present.baseAddress))
             }
         }
     }

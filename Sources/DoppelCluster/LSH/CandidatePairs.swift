@@ -54,9 +54,12 @@ extension BandKeyTable {
     /// - Complexity: O(b · n log n) time for b bands and n documents, plus O(p log p) for p pairs
     ///   produced and one call of `keep` per pair and band; memory beyond the table O(n) for
     ///   sorting plus 8 bytes for each pair of each band (the bands' lists are merged at the end).
-    public func candidatePairs(bucketLimit: Int = defaultBucketLimit,
-                               keeping keep: (@Sendable (Int, Int) -> Bool)? = nil)
-        -> [CandidatePair] {
+    public func candidatePairs(
+        bucketLimit: Int = defaultBucketLimit,
+        keeping keep: (@Sendable (Int, Int) -> Bool)? = nil
+    )
+        -> [CandidatePair]
+    {
         precondition(bucketLimit >= 2, "a bucket limit below 2 would drop every pair")
         return Self.pairs(bands: parameters.bands, bucketLimit: bucketLimit, keeping: keep) {
             sortedEntries(band: $0)
@@ -77,10 +80,12 @@ extension BandKeyTable {
     /// `including`, when given, says which documents take part at all (asked once per document
     /// and band): a document that cannot be in any pair `keep` would accept is left out before
     /// sorting.
-    public func sketchPairs(_ sketches: SketchTable, banding: LSHParameters,
-                            bucketLimit: Int = defaultBucketLimit,
-                            including: (@Sendable (Int) -> Bool)? = nil,
-                            keeping keep: (@Sendable (Int, Int) -> Bool)? = nil) -> [CandidatePair] {
+    public func sketchPairs(
+        _ sketches: SketchTable, banding: LSHParameters,
+        bucketLimit: Int = defaultBucketLimit,
+        including: (@Sendable (Int) -> Bool)? = nil,
+        keeping keep: (@Sendable (Int, Int) -> Bool)? = nil
+    ) -> [CandidatePair] {
         precondition(bucketLimit >= 2, "a bucket limit below 2 would drop every pair")
         precondition(banding.valuesUsed <= sketches.width && banding.rows <= 4)
         precondition(sketches.documentCount == documentCount)
@@ -98,17 +103,20 @@ extension BandKeyTable {
     }
 
     /// The pairs of `bands` bands, each given by its sorted entries, ascending and unique.
-    private static func pairs(bands: Int, bucketLimit: Int,
-                              keeping keep: (@Sendable (Int, Int) -> Bool)?,
-                              entries: @Sendable (Int) -> [UInt64]) -> [CandidatePair] {
+    private static func pairs(
+        bands: Int, bucketLimit: Int,
+        keeping keep: (@Sendable (Int, Int) -> Bool)?,
+        entries: @Sendable (Int) -> [UInt64]
+    ) -> [CandidatePair] {
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         var lists: [[CandidatePair]] = []
         for firstBand in stride(from: 0, to: bands, by: workers) {
             let group = min(workers, bands - firstBand)
             let results = SharedSlots<[CandidatePair]>(repeating: [], count: group)
             DispatchQueue.concurrentPerform(iterations: group) { offset in
-                results[offset] = pairs(in: entries(firstBand + offset), bucketLimit: bucketLimit,
-                                        keeping: keep)
+                results[offset] = pairs(
+                    in: entries(firstBand + offset), bucketLimit: bucketLimit,
+                    keeping: keep)
             }
             lists += results.take(resettingTo: [])
         }
@@ -128,14 +136,18 @@ extension BandKeyTable {
     }
 
     /// The pairs of one band, ascending and unique.
-    func pairs(inBand band: Int, bucketLimit: Int,
-               keeping keep: (@Sendable (Int, Int) -> Bool)? = nil) -> [CandidatePair] {
+    func pairs(
+        inBand band: Int, bucketLimit: Int,
+        keeping keep: (@Sendable (Int, Int) -> Bool)? = nil
+    ) -> [CandidatePair] {
         Self.pairs(in: sortedEntries(band: band), bucketLimit: bucketLimit, keeping: keep)
     }
 
     /// The pairs of one band given as `key << 32 | document` ascending, ascending and unique.
-    private static func pairs(in entries: [UInt64], bucketLimit: Int,
-                              keeping keep: (@Sendable (Int, Int) -> Bool)?) -> [CandidatePair] {
+    private static func pairs(
+        in entries: [UInt64], bucketLimit: Int,
+        keeping keep: (@Sendable (Int, Int) -> Bool)?
+    ) -> [CandidatePair] {
         var pairs: [CandidatePair] = []
         func add(_ a: Int, _ b: Int) {
             if keep?(a, b) ?? true { pairs.append(CandidatePair(a, b)) }

@@ -49,10 +49,13 @@ public struct LSHParameters: Sendable, Equatable, CustomStringConvertible {
     ///
     /// - Precondition: `0 < threshold <= 1`, `permutations >= 1`, weights non-negative.
     /// - Complexity: O(k log k) evaluations of the integrals for k permutations.
-    public static func optimal(threshold: Double, permutations: Int,
-                               falsePositiveWeight: Double = defaultFalsePositiveWeight,
-                               falseNegativeWeight: Double = defaultFalseNegativeWeight)
-        -> LSHParameters {
+    public static func optimal(
+        threshold: Double, permutations: Int,
+        falsePositiveWeight: Double = defaultFalsePositiveWeight,
+        falseNegativeWeight: Double = defaultFalseNegativeWeight
+    )
+        -> LSHParameters
+    {
         precondition(threshold > 0 && threshold <= 1 && permutations >= 1)
         precondition(falsePositiveWeight >= 0 && falseNegativeWeight >= 0)
         var best = LSHParameters(bands: 1, rows: 1)
@@ -60,7 +63,8 @@ public struct LSHParameters: Sendable, Equatable, CustomStringConvertible {
         for bands in 1...permutations {
             for rows in 1...(permutations / bands) {
                 let candidate = LSHParameters(bands: bands, rows: rows)
-                let error = falsePositiveWeight * candidate.falsePositiveArea(threshold: threshold)
+                let error =
+                    falsePositiveWeight * candidate.falsePositiveArea(threshold: threshold)
                     + falseNegativeWeight * candidate.falseNegativeArea(threshold: threshold)
                 if error < bestError {
                     bestError = error

@@ -4,8 +4,10 @@ extension MinHasher {
     /// the signature is the minimum over the shingles.
     ///
     /// - Complexity: O(n·k) for n hashes and k permutations.
-    func fillIndependent(_ output: UnsafeMutableBufferPointer<UInt32>,
-                         from hashes: UnsafeBufferPointer<UInt64>) {
+    func fillIndependent(
+        _ output: UnsafeMutableBufferPointer<UInt32>,
+        from hashes: UnsafeBufferPointer<UInt64>
+    ) {
         let k = permutations
         output.initialize(repeating: .max)
         constants.withUnsafeBufferPointer { constants in

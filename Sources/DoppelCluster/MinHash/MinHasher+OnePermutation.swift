@@ -14,8 +14,10 @@ extension MinHasher {
     /// Returns the number of bins that were empty and borrowed their value.
     ///
     /// - Complexity: O(n + k·k/f) for n hashes, k bins and f non-empty bins.
-    func fillOnePermutation(_ output: UnsafeMutableBufferPointer<UInt32>,
-                            from hashes: UnsafeBufferPointer<UInt64>) -> Int {
+    func fillOnePermutation(
+        _ output: UnsafeMutableBufferPointer<UInt32>,
+        from hashes: UnsafeBufferPointer<UInt64>
+    ) -> Int {
         let bins = permutations
         let binSeed = constants[0]
         let densifySeed = constants[1]

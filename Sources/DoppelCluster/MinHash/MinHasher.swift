@@ -38,8 +38,10 @@ public struct MinHasher: Sendable {
     ///
     /// - Precondition: `permutations >= 1` (callers validate user input first).
     /// - Complexity: O(permutations).
-    public init(permutations: Int = 128, scheme: MinHashScheme = .onePermutation,
-                seed: UInt64 = defaultSeed) {
+    public init(
+        permutations: Int = 128, scheme: MinHashScheme = .onePermutation,
+        seed: UInt64 = defaultSeed
+    ) {
         precondition(permutations >= 1, "a signature needs at least one value")
         self.permutations = permutations
         self.scheme = scheme
@@ -76,8 +78,10 @@ public struct MinHasher: Sendable {
     /// `output` unspecified, when `hashes` is empty.
     ///
     /// - Complexity: as `signature(of:)`.
-    func fill(_ output: UnsafeMutableBufferPointer<UInt32>,
-              from hashes: UnsafeBufferPointer<UInt64>) -> Int? {
+    func fill(
+        _ output: UnsafeMutableBufferPointer<UInt32>,
+        from hashes: UnsafeBufferPointer<UInt64>
+    ) -> Int? {
         precondition(output.count == permutations)
         if hashes.isEmpty { return nil }
         switch scheme {

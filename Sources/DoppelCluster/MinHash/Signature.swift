@@ -38,8 +38,10 @@ public struct Signature: Sendable, Equatable, Hashable {
     /// `estimatedJaccard` of two signatures given as their values (empty for an empty set).
     ///
     /// - Complexity: O(k).
-    public static func estimatedJaccard(_ x: UnsafeBufferPointer<UInt32>,
-                                        _ y: UnsafeBufferPointer<UInt32>) -> Double {
+    public static func estimatedJaccard(
+        _ x: UnsafeBufferPointer<UInt32>,
+        _ y: UnsafeBufferPointer<UInt32>
+    ) -> Double {
         if x.isEmpty || y.isEmpty { return 0 }
         precondition(x.count == y.count, "signatures of different lengths")
         var agreeing = 0

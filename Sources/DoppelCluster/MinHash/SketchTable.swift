@@ -49,7 +49,8 @@ public struct SketchTable: Sendable {
             var count = 0
             var i = 0
             while i + 8 <= width {
-                let d = x.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let d =
+                    x.loadUnaligned(fromByteOffset: i, as: UInt64.self)
                     ^ y.loadUnaligned(fromByteOffset: i, as: UInt64.self)
                 // A byte of d is zero exactly when its high bit survives here (no carries
                 // cross bytes: each byte adds at most 0x7F + 0x7F).
@@ -92,8 +93,10 @@ public struct SketchTable: Sendable {
         let documentCount = documentCount
         return try bytes.withUnsafeMutableBufferPointer { bytes in
             try borrowed.withUnsafeMutableBufferPointer { borrowed in
-                try body(Writer(width: width, documentCount: documentCount,
-                                bytes: bytes.baseAddress, borrowed: borrowed.baseAddress))
+                try body(
+                    Writer(
+                        width: width, documentCount: documentCount,
+                        bytes: bytes.baseAddress, borrowed: borrowed.baseAddress))
             }
         }
     }

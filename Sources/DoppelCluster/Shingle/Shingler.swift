@@ -56,8 +56,10 @@ public struct Shingler: Sendable {
 
     /// Appends the shingle hashes of `text`; returns how many character shingles came first
     /// when `separatingStreams`, else how many hashes were appended.
-    private func append(_ text: NormalizedText, to hashes: inout [UInt64],
-                        separatingStreams: Bool) -> Int {
+    private func append(
+        _ text: NormalizedText, to hashes: inout [UInt64],
+        separatingStreams: Bool
+    ) -> Int {
         // Each unit ends at most one gram, so `units.count` slots suffice; writing through a
         // pointer keeps uniqueness checks out of the loop.
         let first = hashes.count
@@ -68,13 +70,15 @@ public struct Shingler: Sendable {
             text.units.withUnsafeBufferPointer { units in
                 Self.tokenKinds.withUnsafeBufferPointer { kinds in
                     if !separatingStreams {
-                        return shingle(units, kinds: kinds, into: output.baseAddress! + first,
-                                       words: nil)
+                        return shingle(
+                            units, kinds: kinds, into: output.baseAddress! + first,
+                            words: nil)
                     }
                     return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: capacity) {
                         let words = $0.baseAddress!
-                        let counts = shingle(units, kinds: kinds, into: output.baseAddress! + first,
-                                             words: words)
+                        let counts = shingle(
+                            units, kinds: kinds, into: output.baseAddress! + first,
+                            words: words)
                         // Invariant: characters + words ≤ capacity, as each unit ends at most
                         // one gram of one stream.
                         (output.baseAddress! + first + counts.characters)
@@ -90,10 +94,13 @@ public struct Shingler: Sendable {
 
     /// Writes the shingle hashes of `units` to `output`, the word stream's to `wordOutput` when
     /// given (else interleaved into `output`); returns how many each received.
-    private func shingle(_ units: UnsafeBufferPointer<UInt32>, kinds: UnsafeBufferPointer<TokenKind>,
-                         into output: UnsafeMutablePointer<UInt64>,
-                         words wordOutput: UnsafeMutablePointer<UInt64>?)
-        -> (characters: Int, words: Int) {
+    private func shingle(
+        _ units: UnsafeBufferPointer<UInt32>, kinds: UnsafeBufferPointer<TokenKind>,
+        into output: UnsafeMutablePointer<UInt64>,
+        words wordOutput: UnsafeMutablePointer<UInt64>?
+    )
+        -> (characters: Int, words: Int)
+    {
         let size = RollingGram.ringSize
         return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * size) { ring in
             var chars = RollingGram(length: options.characterGram, ring: ring.baseAddress!)

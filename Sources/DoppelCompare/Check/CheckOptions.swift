@@ -1,6 +1,6 @@
+import DoppelDiff
 import DoppelIO
 import DoppelText
-import DoppelDiff
 
 /// The settings of the checks `doppel diff` runs on its edits (`docs/evidence.md`): whether each
 /// change was made everywhere (consistency) and how the word-extent rule finds the word an edit
@@ -34,8 +34,10 @@ public struct CheckOptions: Sendable, Equatable {
     ///   0...16, `minimumUnits` in 1...16, `maximumOccurrences` from 2, `minimumCohesion` in
     ///   0...1, `examples` from 0.
     /// - Complexity: O(1).
-    public init(consistency: Bool = true, maximumContext: Int = 4, minimumUnits: Int = 2,
-                maximumOccurrences: Int = 8, minimumCohesion: Double = 0.5, examples: Int = 3) throws {
+    public init(
+        consistency: Bool = true, maximumContext: Int = 4, minimumUnits: Int = 2,
+        maximumOccurrences: Int = 8, minimumCohesion: Double = 0.5, examples: Int = 3
+    ) throws {
         guard (0...16).contains(maximumContext) else {
             throw DoppelError.invalidOption(name: "maximumContext", reason: "\(maximumContext) is not in 0...16")
         }

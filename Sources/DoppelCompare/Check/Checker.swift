@@ -1,6 +1,6 @@
+import DoppelDiff
 import DoppelIO
 import DoppelText
-import DoppelDiff
 
 /// What the checks found about a comparison's edits (`docs/evidence.md`).
 public struct CheckResult: Sendable {
@@ -56,8 +56,10 @@ public enum Checker {
     /// - Complexity: O(n + m) to build the bigram tables of both texts, then O(c²) lookups per
     ///   edit for c = `options.maximumContext` (`EditForm`), one per distinct change in B, two per
     ///   edit in the reference.
-    public static func check(_ c: Comparison, options: CheckOptions = .standard,
-                             reference: ReferenceCorpus? = nil) -> CheckResult {
+    public static func check(
+        _ c: Comparison, options: CheckOptions = .standard,
+        reference: ReferenceCorpus? = nil
+    ) -> CheckResult {
         let searchA = UnitSearch(c.textA.units)
         var forms: [EditForm?] = []
         forms.reserveCapacity(c.editCount)
@@ -66,10 +68,12 @@ public enum Checker {
                 forms.append(EditForm.find(index, in: pc, c.textA, c.textB, searchA: searchA, options: options))
             }
         }
-        let consistency = options.consistency
+        let consistency =
+            options.consistency
             ? ConsistencyCheck.findings(c, forms: forms, searchA: searchA, searchB: UnitSearch(c.textB.units)) : []
         let evidence = reference.map { ReferenceEvidence.evidence(c, forms: forms, reference: $0, options: options) }
-        return CheckResult(forms: forms, consistency: consistency, evidence: evidence, reference: reference,
-                           consistencyChecked: options.consistency)
+        return CheckResult(
+            forms: forms, consistency: consistency, evidence: evidence, reference: reference,
+            consistencyChecked: options.consistency)
     }
 }

@@ -1,6 +1,6 @@
+import DoppelDiff
 import DoppelIO
 import DoppelText
-import DoppelDiff
 
 /// One side of a comparison.
 public enum CheckSide: String, Sendable {
@@ -54,9 +54,14 @@ package enum ConsistencyCheck {
     ///   - searchB: the bigram table of `c.textB.units`.
     /// - Complexity: O(e log p) plus one lookup in each table per distinct change, for e edits
     ///   and p pairs.
-    package static func findings(_ c: Comparison, forms: [EditForm?], searchA: UnitSearch,
-                                 searchB: UnitSearch) -> [ConsistencyFinding] {
-        struct Key: Hashable { var a: [UInt32]; var b: [UInt32] }
+    package static func findings(
+        _ c: Comparison, forms: [EditForm?], searchA: UnitSearch,
+        searchB: UnitSearch
+    ) -> [ConsistencyFinding] {
+        struct Key: Hashable {
+            var a: [UInt32]
+            var b: [UInt32]
+        }
         var order: [Key] = []
         var made: [Key: [ConsistencyFinding.Made]] = [:]
         for (k, form) in forms.enumerated() {
@@ -73,7 +78,7 @@ package enum ConsistencyCheck {
             for start in searchB.wordOccurrences(of: key.a) {
                 let range = start..<(start + key.a.count)
                 guard !places.contains(where: { $0.b.overlaps(range) }),
-                      let counterpart = counterpart(of: range, c, pairsByB: byB)
+                    let counterpart = counterpart(of: range, c, pairsByB: byB)
                 else { continue }
                 kept.append(.init(side: .b, range: range, counterpart: counterpart))
             }
@@ -97,7 +102,9 @@ package enum ConsistencyCheck {
         guard pc.pair.b.lowerBound <= range.lowerBound, range.upperBound <= pc.pair.b.upperBound else { return nil }
         var shift = 0
         for edit in pc.edits {
-            if edit.b.overlaps(range) || (edit.b.isEmpty && range.contains(edit.b.lowerBound) && edit.b.lowerBound > range.lowerBound) {
+            if edit.b.overlaps(range)
+                || (edit.b.isEmpty && range.contains(edit.b.lowerBound) && edit.b.lowerBound > range.lowerBound)
+            {
                 return nil
             }
             if edit.b.upperBound <= range.lowerBound { shift += edit.a.count - edit.b.count } else { break }

@@ -1,6 +1,6 @@
+import DoppelDiff
 import DoppelIO
 import DoppelText
-import DoppelDiff
 
 /// The word an edit belongs to, found without a dictionary: the edit widened by equal context
 /// on both sides, as unit ranges of A and B (`a_form`, `b_form` in reports).
@@ -44,8 +44,10 @@ public struct EditForm: Sendable, Equatable {
     /// - Parameter searchA: the bigram table of `textA.units`.
     /// - Complexity: O(c²) lookups in `searchA` for c = `maximumContext`, each costing the
     ///   occurrences of the form's rarest bigram in A.
-    package static func find(_ index: Int, in pc: PairComparison, _ textA: NormalizedText,
-                             _ textB: NormalizedText, searchA: UnitSearch, options: CheckOptions) -> EditForm? {
+    package static func find(
+        _ index: Int, in pc: PairComparison, _ textA: NormalizedText,
+        _ textB: NormalizedText, searchA: UnitSearch, options: CheckOptions
+    ) -> EditForm? {
         let edit = pc.edits[index]
         guard edit.kind != .punctuation else { return nil }
         let context = Context(index, pc, textA, textB, maximum: options.maximumContext)
@@ -85,16 +87,19 @@ public struct EditForm: Sendable, Equatable {
             if let current = best {
                 let longer = l + r > current.l + current.r
                 let same = l + r == current.l + current.r
-                guard longer || (same && (count > current.count || (count == current.count && l < current.l))) else { continue }
+                guard longer || (same && (count > current.count || (count == current.count && l < current.l))) else {
+                    continue
+                }
             }
             best = (l, r, count)
         }
         if let best {
             let core = widenings.filter { $0.l <= best.l && $0.r <= best.r }
                 .min { ($0.l + $0.r, $0.l) < ($1.l + $1.r, $1.l) }!
-            return EditForm(a: (edit.a.lowerBound - best.l)..<(edit.a.upperBound + best.r),
-                            b: (edit.b.lowerBound - best.l)..<(edit.b.upperBound + best.r), repeated: true,
-                            core: (edit.b.lowerBound - core.l)..<(edit.b.upperBound + core.r))
+            return EditForm(
+                a: (edit.a.lowerBound - best.l)..<(edit.a.upperBound + best.r),
+                b: (edit.b.lowerBound - best.l)..<(edit.b.upperBound + best.r), repeated: true,
+                core: (edit.b.lowerBound - core.l)..<(edit.b.upperBound + core.r))
         }
 
         // Rule 3: widen until a recurring bigram begins, then to the floor.
@@ -121,8 +126,9 @@ public struct EditForm: Sendable, Equatable {
             return lx != ly ? lx < ly : x.l < y.l
         }!
         let formB = (edit.b.lowerBound - chosen.l)..<(edit.b.upperBound + chosen.r)
-        return EditForm(a: (edit.a.lowerBound - chosen.l)..<(edit.a.upperBound + chosen.r), b: formB, repeated: false,
-                        core: formB)
+        return EditForm(
+            a: (edit.a.lowerBound - chosen.l)..<(edit.a.upperBound + chosen.r), b: formB, repeated: false,
+            core: formB)
     }
 
     /// How far the equal context around an edit reaches on each side, in units, within the
@@ -135,20 +141,26 @@ public struct EditForm: Sendable, Equatable {
             let edit = pc.edits[index]
             let previous = index > 0 ? pc.edits[index - 1] : nil
             let next = index + 1 < pc.edits.count ? pc.edits[index + 1] : nil
-            let roomLeft = min(edit.a.lowerBound - (previous?.a.upperBound ?? pc.pair.a.lowerBound),
-                               edit.b.lowerBound - (previous?.b.upperBound ?? pc.pair.b.lowerBound), maximum)
-            let roomRight = min((next?.a.lowerBound ?? pc.pair.a.upperBound) - edit.a.upperBound,
-                                (next?.b.lowerBound ?? pc.pair.b.upperBound) - edit.b.upperBound, maximum)
+            let roomLeft = min(
+                edit.a.lowerBound - (previous?.a.upperBound ?? pc.pair.a.lowerBound),
+                edit.b.lowerBound - (previous?.b.upperBound ?? pc.pair.b.lowerBound), maximum)
+            let roomRight = min(
+                (next?.a.lowerBound ?? pc.pair.a.upperBound) - edit.a.upperBound,
+                (next?.b.lowerBound ?? pc.pair.b.upperBound) - edit.b.upperBound, maximum)
             while left < roomLeft {
                 let a = edit.a.lowerBound - left
                 let b = edit.b.lowerBound - left
-                guard !isSeparator(textA.units[a - 1]), !startsParagraph(textA, a), !startsParagraph(textB, b) else { break }
+                guard !isSeparator(textA.units[a - 1]), !startsParagraph(textA, a), !startsParagraph(textB, b) else {
+                    break
+                }
                 left += 1
             }
             while right < roomRight {
                 let a = edit.a.upperBound + right
                 let b = edit.b.upperBound + right
-                guard !isSeparator(textA.units[a]), !startsParagraph(textA, a), !startsParagraph(textB, b) else { break }
+                guard !isSeparator(textA.units[a]), !startsParagraph(textA, a), !startsParagraph(textB, b) else {
+                    break
+                }
                 right += 1
             }
         }

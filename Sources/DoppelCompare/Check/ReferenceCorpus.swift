@@ -1,7 +1,7 @@
-import Foundation
+import DoppelCluster
 import DoppelIO
 import DoppelText
-import DoppelCluster
+import Foundation
 
 /// The archive an edit's forms are looked up in (`--reference`, `--index`): its documents,
 /// normalised as the compared texts are, and one bigram table over all of them, so each lookup
@@ -41,7 +41,8 @@ public struct ReferenceCorpus: Sendable {
     public init(documents: [Document], unreachable: [String] = []) throws {
         let total = documents.reduce(0) { $0 + $1.text.count + 1 }
         guard total <= UnitSearch.maximumUnits else {
-            throw DoppelError.invalidOption(name: "--reference", reason: "more than \(UnitSearch.maximumUnits) characters in all")
+            throw DoppelError.invalidOption(
+                name: "--reference", reason: "more than \(UnitSearch.maximumUnits) characters in all")
         }
         var units: [UInt32] = []
         units.reserveCapacity(total)
@@ -68,15 +69,19 @@ public struct ReferenceCorpus: Sendable {
     ///
     /// - Throws: the first input that cannot be read (`DoppelError`), a bad index.
     /// - Complexity: O(total size of the inputs).
-    public static func load(paths: [String], index: String? = nil, input: InputOptions = InputOptions(),
-                            normalization: NormalizationOptions, jsonFields: JSONLinesFields = JSONLinesFields())
+    public static func load(
+        paths: [String], index: String? = nil, input: InputOptions = InputOptions(),
+        normalization: NormalizationOptions, jsonFields: JSONLinesFields = JSONLinesFields()
+    )
         throws -> ReferenceCorpus
     {
         var options = normalization
         options.keepMap = true
         let normalizer = Normalizer(options: options)
         var documents: [Document] = []
-        func add(_ source: SourceText) { documents.append(Document(source: source, text: normalizer.normalize(source))) }
+        func add(_ source: SourceText) {
+            documents.append(Document(source: source, text: normalizer.normalize(source)))
+        }
         var files: [String] = []
         for path in paths {
             let lower = path.lowercased()
@@ -133,7 +138,9 @@ public struct ReferenceCorpus: Sendable {
     ///
     /// - Complexity: O(b · m + limit · log d), as `occurrences(of:)` without placing every
     ///   occurrence.
-    public func lookup(_ form: [UInt32], examples limit: Int) -> (count: Int, first: [(document: Int, range: Range<Int>)]) {
+    public func lookup(_ form: [UInt32], examples limit: Int) -> (
+        count: Int, first: [(document: Int, range: Range<Int>)]
+    ) {
         var first: [(document: Int, range: Range<Int>)] = []
         let count = search.wordCount(of: form[...]) { start in
             if first.count < limit { first.append(place(start, length: form.count)) }

@@ -1,6 +1,6 @@
+import DoppelDiff
 import DoppelIO
 import DoppelText
-import DoppelDiff
 
 /// What a reference says about one edit: how often each side's form stands in it, examples,
 /// and a verdict. The verdict informs; it does not decide (a form found in an unrelated article
@@ -58,14 +58,17 @@ package enum ReferenceEvidence {
     /// no verdict.
     ///
     /// - Complexity: two lookups in `reference` per edit with a form.
-    package static func evidence(_ c: Comparison, forms: [EditForm?], reference: ReferenceCorpus,
-                                 options: CheckOptions) -> [EditEvidence] {
+    package static func evidence(
+        _ c: Comparison, forms: [EditForm?], reference: ReferenceCorpus,
+        options: CheckOptions
+    ) -> [EditEvidence] {
         let edits = c.pairs.flatMap(\.edits)
         return forms.enumerated().compactMap { k, form in
             guard let form, edits[k].operation == .replace else { return nil }
             let inA = reference.lookup(Array(c.textA.units[form.a]), examples: options.examples)
             let inB = reference.lookup(Array(c.textB.units[form.b]), examples: options.examples)
-            let examples = inA.first.map { EditEvidence.Example(form: .a, document: $0.document, range: $0.range) }
+            let examples =
+                inA.first.map { EditEvidence.Example(form: .a, document: $0.document, range: $0.range) }
                 + inB.first.map { EditEvidence.Example(form: .b, document: $0.document, range: $0.range) }
             return EditEvidence(edit: k, form: form, aCount: inA.count, bCount: inB.count, examples: examples)
         }

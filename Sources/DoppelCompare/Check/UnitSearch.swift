@@ -1,6 +1,6 @@
+import DoppelDiff
 import DoppelIO
 import DoppelText
-import DoppelDiff
 
 /// Every occurrence of a short run of units in a fixed text, found through a table of the text's
 /// bigrams (two consecutive units), so a lookup costs the occurrences of the form's rarest bigram

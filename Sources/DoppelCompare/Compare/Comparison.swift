@@ -40,8 +40,10 @@ public enum Comparer {
     ///
     /// - Complexity: normalisation O(n + m); alignment O((n + m) log(n + m)); each pair's gaps
     ///   are diffed by Myers' algorithm within `options.diff`'s cost budget.
-    public static func compare(_ a: SourceText, _ b: SourceText,
-                               options: ComparisonOptions = .standard) -> Comparison {
+    public static func compare(
+        _ a: SourceText, _ b: SourceText,
+        options: ComparisonOptions = .standard
+    ) -> Comparison {
         let (textA, textB) = normalize(a, b, options: options.normalization)
         return compare(a, textA, b, textB, options: options)
     }
@@ -50,8 +52,10 @@ public enum Comparer {
     /// `parallelAbove` code points) at the same time on two threads.
     ///
     /// - Complexity: O(n + m); the wall time of the longer text on two cores.
-    public static func normalize(_ a: SourceText, _ b: SourceText,
-                                 options: NormalizationOptions) -> (NormalizedText, NormalizedText) {
+    public static func normalize(
+        _ a: SourceText, _ b: SourceText,
+        options: NormalizationOptions
+    ) -> (NormalizedText, NormalizedText) {
         guard a.scalars.count + b.scalars.count > parallelAbove else {
             let normalizer = Normalizer(options: options)
             return (normalizer.normalize(a), normalizer.normalize(b))
@@ -69,14 +73,18 @@ public enum Comparer {
 
     /// Compares two texts already normalised (`PassageDiffer.diff`), the gaps of all aligned
     /// pairs diffed on two threads when there is enough of them.
-    public static func compare(_ a: SourceText, _ textA: NormalizedText, _ b: SourceText,
-                               _ textB: NormalizedText, options: ComparisonOptions) -> Comparison {
-        let d = PassageDiffer.diff(textA, textB, align: options.align, diff: options.diff,
-                                   ignorePunctuation: options.ignorePunctuation,
-                                   minimumPairSimilarity: options.minimumPairSimilarity)
+    public static func compare(
+        _ a: SourceText, _ textA: NormalizedText, _ b: SourceText,
+        _ textB: NormalizedText, options: ComparisonOptions
+    ) -> Comparison {
+        let d = PassageDiffer.diff(
+            textA, textB, align: options.align, diff: options.diff,
+            ignorePunctuation: options.ignorePunctuation,
+            minimumPairSimilarity: options.minimumPairSimilarity)
         var ledger = textA.ledger + textB.ledger
         ledger.headlinesAfterBody = d.headlinesAfterBody
-        return Comparison(sourceA: a, sourceB: b, textA: textA, textB: textB, pairs: d.pairs,
-                          onlyInA: d.onlyInA, onlyInB: d.onlyInB, ledger: ledger, exact: d.exact)
+        return Comparison(
+            sourceA: a, sourceB: b, textA: textA, textB: textB, pairs: d.pairs,
+            onlyInA: d.onlyInA, onlyInB: d.onlyInB, ledger: ledger, exact: d.exact)
     }
 }

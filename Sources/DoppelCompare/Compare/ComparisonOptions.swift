@@ -32,19 +32,24 @@ public struct ComparisonOptions: Sendable {
     ///
     /// - Throws: `DoppelError.invalidOption` when `minimumPairSimilarity` is not in `0...1`.
     /// - Complexity: O(1).
-    public init(normalization: NormalizationOptions = standard.normalization, align: AlignOptions = standard.align,
-                diff: DiffOptions = standard.diff, ignorePunctuation: Bool = standard.ignorePunctuation,
-                minimumPairSimilarity: Double = standard.minimumPairSimilarity) throws {
+    public init(
+        normalization: NormalizationOptions = standard.normalization, align: AlignOptions = standard.align,
+        diff: DiffOptions = standard.diff, ignorePunctuation: Bool = standard.ignorePunctuation,
+        minimumPairSimilarity: Double = standard.minimumPairSimilarity
+    ) throws {
         guard (0...1).contains(minimumPairSimilarity) else {
             throw DoppelError.invalidOption(
                 name: "minimumPairSimilarity", reason: "\(minimumPairSimilarity) is not in 0...1")
         }
-        self.init(normalization: normalization, align: align, diff: diff, ignorePunctuation: ignorePunctuation,
-                  validMinimumPairSimilarity: minimumPairSimilarity)
+        self.init(
+            normalization: normalization, align: align, diff: diff, ignorePunctuation: ignorePunctuation,
+            validMinimumPairSimilarity: minimumPairSimilarity)
     }
 
-    private init(normalization: NormalizationOptions, align: AlignOptions, diff: DiffOptions,
-                 ignorePunctuation: Bool, validMinimumPairSimilarity: Double) {
+    private init(
+        normalization: NormalizationOptions, align: AlignOptions, diff: DiffOptions,
+        ignorePunctuation: Bool, validMinimumPairSimilarity: Double
+    ) {
         self.normalization = normalization
         self.align = align
         self.diff = diff

@@ -1,7 +1,6 @@
+import DoppelCluster
 import DoppelIO
 import DoppelText
-import DoppelCluster
-
 
 /// One result of a folder comparison.
 public enum FolderDiffEntry: Sendable {
@@ -37,9 +36,11 @@ public enum FolderDiff {
     ///   of s shingles, O((u + v)·s) to index and O(u·s·c) to count shared shingles, where c ≤
     ///   `commonShingleFiles` (1,000) bounds how many files of B one shingle is looked up in,
     ///   plus one comparison per candidate tried.
-    public static func run(_ folderA: String, _ folderB: String, options: FolderDiffOptions,
-                           progress: ((_ done: Int, _ total: Int) -> Void)? = nil,
-                           each: (FolderDiffEntry) throws -> Void) throws {
+    public static func run(
+        _ folderA: String, _ folderB: String, options: FolderDiffOptions,
+        progress: ((_ done: Int, _ total: Int) -> Void)? = nil,
+        each: (FolderDiffEntry) throws -> Void
+    ) throws {
         let walkA = FileWalker.walk([folderA], options: options.walk)
         let walkB = FileWalker.walk([folderB], options: options.walk)
         for error in walkA.errors + walkB.errors {
@@ -89,8 +90,9 @@ public enum FolderDiff {
         }
         let leftA = try load(pairing.unpairedA, walkA.files)
         let leftB = try load(pairing.unpairedB, walkB.files)
-        var candidates = similarityCandidates(leftA.map(\.shingles), leftB.map(\.shingles),
-                                              least: options.candidateOverlap)
+        var candidates = similarityCandidates(
+            leftA.map(\.shingles), leftB.map(\.shingles),
+            least: options.candidateOverlap)
         candidates.sort { ($0.jaccard, -$0.a, -$0.b) > ($1.jaccard, -$1.a, -$1.b) }
         var pairedA = Set<Int>()
         var pairedB = Set<Int>()

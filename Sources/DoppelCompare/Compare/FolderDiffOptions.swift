@@ -33,20 +33,25 @@ public struct FolderDiffOptions: Sendable {
     ///
     /// - Throws: `DoppelError.invalidOption` naming a threshold outside `0...1`.
     /// - Complexity: O(1).
-    public init(comparison: ComparisonOptions = standard.comparison, input: InputOptions = standard.input,
-                walk: FileWalkOptions = standard.walk, onError: FileCorpus.OnError = standard.onError,
-                matchSimilarity: Double = standard.matchSimilarity,
-                candidateOverlap: Double = standard.candidateOverlap) throws {
+    public init(
+        comparison: ComparisonOptions = standard.comparison, input: InputOptions = standard.input,
+        walk: FileWalkOptions = standard.walk, onError: FileCorpus.OnError = standard.onError,
+        matchSimilarity: Double = standard.matchSimilarity,
+        candidateOverlap: Double = standard.candidateOverlap
+    ) throws {
         for (name, value) in [("matchSimilarity", matchSimilarity), ("candidateOverlap", candidateOverlap)]
         where !(0...1).contains(value) {
             throw DoppelError.invalidOption(name: name, reason: "\(value) is not in 0...1")
         }
-        self.init(comparison: comparison, input: input, walk: walk, onError: onError,
-                  validMatchSimilarity: matchSimilarity, candidateOverlap: candidateOverlap)
+        self.init(
+            comparison: comparison, input: input, walk: walk, onError: onError,
+            validMatchSimilarity: matchSimilarity, candidateOverlap: candidateOverlap)
     }
 
-    private init(comparison: ComparisonOptions, input: InputOptions, walk: FileWalkOptions,
-                 onError: FileCorpus.OnError, validMatchSimilarity: Double, candidateOverlap: Double) {
+    private init(
+        comparison: ComparisonOptions, input: InputOptions, walk: FileWalkOptions,
+        onError: FileCorpus.OnError, validMatchSimilarity: Double, candidateOverlap: Double
+    ) {
         self.comparison = comparison
         self.input = input
         self.walk = walk

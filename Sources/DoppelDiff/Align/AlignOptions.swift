@@ -38,27 +38,33 @@ public struct AlignOptions: Sendable, Equatable {
     ///   length outside `2...maximumAnchorLength`, a negative gap or slack, a one-sided gap
     ///   below 1, a sampling rate below 1.
     /// - Complexity: O(1).
-    public init(anchorLength: Int? = standard.anchorLength, maxGap: Int = standard.maxGap,
-                oneSidedGap: Int = standard.oneSidedGap, edgeSlack: Int = standard.edgeSlack,
-                samplingAbove: Int = standard.samplingAbove, sampling: UInt64 = standard.sampling) throws {
+    public init(
+        anchorLength: Int? = standard.anchorLength, maxGap: Int = standard.maxGap,
+        oneSidedGap: Int = standard.oneSidedGap, edgeSlack: Int = standard.edgeSlack,
+        samplingAbove: Int = standard.samplingAbove, sampling: UInt64 = standard.sampling
+    ) throws {
         func check(_ valid: Bool, _ name: String, _ reason: @autoclosure () -> String) throws {
             if !valid { throw DoppelError.invalidOption(name: name, reason: reason()) }
         }
         if let anchorLength {
-            try check((2...Self.maximumAnchorLength).contains(anchorLength), "anchorLength",
-                      "\(anchorLength) is not in 2...\(Self.maximumAnchorLength)")
+            try check(
+                (2...Self.maximumAnchorLength).contains(anchorLength), "anchorLength",
+                "\(anchorLength) is not in 2...\(Self.maximumAnchorLength)")
         }
         try check(maxGap >= 0, "maxGap", "\(maxGap) is negative")
         try check(oneSidedGap >= 1, "oneSidedGap", "\(oneSidedGap) is below 1")
         try check(edgeSlack >= 0, "edgeSlack", "\(edgeSlack) is negative")
         try check(samplingAbove >= 0, "samplingAbove", "\(samplingAbove) is negative")
         try check(sampling >= 1, "sampling", "\(sampling) is below 1")
-        self.init(validAnchorLength: anchorLength, maxGap: maxGap, oneSidedGap: oneSidedGap,
-                  edgeSlack: edgeSlack, samplingAbove: samplingAbove, sampling: sampling)
+        self.init(
+            validAnchorLength: anchorLength, maxGap: maxGap, oneSidedGap: oneSidedGap,
+            edgeSlack: edgeSlack, samplingAbove: samplingAbove, sampling: sampling)
     }
 
-    private init(validAnchorLength: Int?, maxGap: Int, oneSidedGap: Int, edgeSlack: Int, samplingAbove: Int,
-                 sampling: UInt64) {
+    private init(
+        validAnchorLength: Int?, maxGap: Int, oneSidedGap: Int, edgeSlack: Int, samplingAbove: Int,
+        sampling: UInt64
+    ) {
         self.anchorLength = validAnchorLength
         self.maxGap = maxGap
         self.oneSidedGap = oneSidedGap

@@ -22,8 +22,10 @@ public enum Aligner {
     ///   the anchors are too few and the texts alike (longer k-grams); chaining looks back over
     ///   a bounded number of open passages; selection is O(p log p) in the number of passages;
     ///   the gap search repeats that for the gaps, at most `GapAnchoring.maximumRounds` times.
-    public static func align(_ a: NormalizedText, _ b: NormalizedText,
-                             options: AlignOptions = .standard) -> Alignment {
+    public static func align(
+        _ a: NormalizedText, _ b: NormalizedText,
+        options: AlignOptions = .standard
+    ) -> Alignment {
         var k = options.anchorLength ?? (mostlyIdeographic(a.units) ? 8 : 12)
         let sampling = a.count + b.count > options.samplingAbove ? options.sampling : 1
         var matches = AnchorMatching.matches(a, b, k: k, sampling: sampling)
@@ -31,7 +33,8 @@ public enum Aligner {
         // anchors cover less than a quarter of the shorter text and the texts are alike, longer
         // k-grams are tried, which are unique where short ones repeat.
         while k < maximumAnchorLength && matches.reduce(0, { $0 + $1.length }) * 4 < min(a.count, b.count)
-                && min(a.count, b.count) >= 16 * k && alike(a.units[...], b.units[...], k: k) {
+            && min(a.count, b.count) >= 16 * k && alike(a.units[...], b.units[...], k: k)
+        {
             k *= 2
             matches = AnchorMatching.matches(a, b, k: k, sampling: sampling)
         }
@@ -47,8 +50,9 @@ public enum Aligner {
         PassageSelection.markMoved(&blocks)
         blocks = PassageSelection.splitUnrelated(GapAnchoring.refine(blocks, a, b, k: k, options: options), gaps: gaps)
         blocks = PassageSelection.mergeAdjacent(blocks, options: options, gaps: gaps)
-        let leftovers = LeftoverPairing.pairs(a, b, leftA: uncovered(a, blocks.map(\.a)),
-                                              leftB: uncovered(b, blocks.map(\.b)))
+        let leftovers = LeftoverPairing.pairs(
+            a, b, leftA: uncovered(a, blocks.map(\.a)),
+            leftB: uncovered(b, blocks.map(\.b)))
         if !leftovers.isEmpty {
             blocks = (blocks + leftovers).sorted { $0.a.lowerBound < $1.a.lowerBound }
             PassageSelection.markMoved(&blocks)
@@ -59,8 +63,9 @@ public enum Aligner {
         PassageSelection.drawInEdges(&blocks, a: a, b: b, slack: options.edgeSlack)
         let onlyA = uncovered(a, blocks.map(\.a))
         let onlyB = uncovered(b, blocks.map(\.b))
-        return Alignment(pairs: blocks, onlyInA: onlyA, onlyInB: onlyB,
-                         headlinesAfterBody: headlines(blocks))
+        return Alignment(
+            pairs: blocks, onlyInA: onlyA, onlyInB: onlyB,
+            headlinesAfterBody: headlines(blocks))
     }
 
     /// Units of `text` outside every range, split at paragraph boundaries, white space only

@@ -13,8 +13,9 @@ enum AnchorMatching {
     /// The maximal exact matches grown from k-grams unique in both texts, each k-gram inside one
     /// paragraph, sorted by position in A. See `matches(_:_:_:_:k:sampling:)`.
     static func matches(_ ta: NormalizedText, _ tb: NormalizedText, k: Int, sampling: UInt64) -> [ExactMatch] {
-        matches(ta.units, ta.paragraphRanges(in: 0..<ta.count), tb.units,
-                tb.paragraphRanges(in: 0..<tb.count), k: k, sampling: sampling)
+        matches(
+            ta.units, ta.paragraphRanges(in: 0..<ta.count), tb.units,
+            tb.paragraphRanges(in: 0..<tb.count), k: k, sampling: sampling)
     }
 
     /// The maximal exact matches grown from k-grams that occur exactly once in `segmentsA` of `a`
@@ -28,8 +29,10 @@ enum AnchorMatching {
     /// - Complexity: expected O(n + m) for the n and m units of the segments (k-gram hashes and
     ///   anchors sorted by `sortHashes`, O((n + m) log(n + m)) at worst), plus O(n + m) to extend
     ///   the matches (a binary search for each anchor's segment, a dictionary of diagonals).
-    static func matches(_ a: [UInt32], _ segmentsA: [Range<Int>], _ b: [UInt32], _ segmentsB: [Range<Int>],
-                        k: Int, sampling: UInt64) -> [ExactMatch] {
+    static func matches(
+        _ a: [UInt32], _ segmentsA: [Range<Int>], _ b: [UInt32], _ segmentsB: [Range<Int>],
+        k: Int, sampling: UInt64
+    ) -> [ExactMatch] {
         guard k > 0 else { return [] }
         precondition(max(a.count, b.count) < 1 << 32, "texts of 2³² units or more")
         let packing = Packing(maximumPosition: max(a.count, b.count))
@@ -47,8 +50,14 @@ enum AnchorMatching {
         while i < ea.count && j < eb.count {
             let h = packing.hash(ea[i])
             let g = packing.hash(eb[j])
-            if h < g { i = run(ea, from: i, packing); continue }
-            if h > g { j = run(eb, from: j, packing); continue }
+            if h < g {
+                i = run(ea, from: i, packing)
+                continue
+            }
+            if h > g {
+                j = run(eb, from: j, packing)
+                continue
+            }
             let ni = run(ea, from: i, packing)
             let nj = run(eb, from: j, packing)
             if ni - i == 1 && nj - j == 1 {
@@ -97,8 +106,10 @@ enum AnchorMatching {
     static let parallelAbove = 200_000
 
     /// The packed k-grams of both sides, each sorted; on two threads for long segments.
-    private static func sortedKGrams(_ a: [UInt32], _ segmentsA: [Range<Int>], _ b: [UInt32], _ segmentsB: [Range<Int>],
-                                     k: Int, sampling: UInt64, packing: Packing) -> ([UInt64], [UInt64]) {
+    private static func sortedKGrams(
+        _ a: [UInt32], _ segmentsA: [Range<Int>], _ b: [UInt32], _ segmentsB: [Range<Int>],
+        k: Int, sampling: UInt64, packing: Packing
+    ) -> ([UInt64], [UInt64]) {
         let units = segmentsA.reduce(0) { $0 + $1.count } + segmentsB.reduce(0) { $0 + $1.count }
         guard units > parallelAbove else {
             var ea = kgrams(a, segmentsA, k: k, sampling: sampling, packing: packing)
@@ -109,8 +120,10 @@ enum AnchorMatching {
         }
         let sides = SharedSlots<[UInt64]>(repeating: [], count: 2)
         DispatchQueue.concurrentPerform(iterations: 2) { side in
-            var entries = side == 0 ? kgrams(a, segmentsA, k: k, sampling: sampling, packing: packing)
-                                    : kgrams(b, segmentsB, k: k, sampling: sampling, packing: packing)
+            var entries =
+                side == 0
+                ? kgrams(a, segmentsA, k: k, sampling: sampling, packing: packing)
+                : kgrams(b, segmentsB, k: k, sampling: sampling, packing: packing)
             entries.sortHashes()
             sides[side] = entries
         }
@@ -121,8 +134,10 @@ enum AnchorMatching {
     /// The packed hashes of the k-grams that lie inside one segment (a polynomial rolling hash,
     /// restarted at each segment and mixed by SplitMix64). With `sampling` s, a k-gram is kept
     /// when the low 32 bits of its hash are below 2³²/s: about one in s, chosen by content only.
-    private static func kgrams(_ units: [UInt32], _ segments: [Range<Int>], k: Int, sampling: UInt64,
-                               packing: Packing) -> [UInt64] {
+    private static func kgrams(
+        _ units: [UInt32], _ segments: [Range<Int>], k: Int, sampling: UInt64,
+        packing: Packing
+    ) -> [UInt64] {
         let base: UInt64 = 0x100_0000_01B3
         var power: UInt64 = 1
         for _ in 0..<k { power = power &* base }
@@ -168,8 +183,10 @@ enum AnchorMatching {
     /// least k units or the whole segment past each break (a shared full stop at the end of two
     /// unrelated paragraphs does not join them). Anchors inside a match already grown on the
     /// same diagonal are skipped.
-    private static func extend(_ anchors: [(a: Int, b: Int)], _ a: [UInt32], _ segmentsA: [Range<Int>],
-                               _ b: [UInt32], _ segmentsB: [Range<Int>], k: Int) -> [ExactMatch] {
+    private static func extend(
+        _ anchors: [(a: Int, b: Int)], _ a: [UInt32], _ segmentsA: [Range<Int>],
+        _ b: [UInt32], _ segmentsB: [Range<Int>], k: Int
+    ) -> [ExactMatch] {
         var coveredEnd: [Int: Int] = [:]  // diagonal (b - a) → end in A of the last match on it
         var matches: [ExactMatch] = []
         for anchor in anchors {
@@ -183,7 +200,8 @@ enum AnchorMatching {
             while true {
                 let boundary = start
                 while start > segmentsA[sa].lowerBound && startB > segmentsB[sb].lowerBound
-                        && a[start - 1] == b[startB - 1] {
+                    && a[start - 1] == b[startB - 1]
+                {
                     start -= 1
                     startB -= 1
                 }
@@ -195,7 +213,8 @@ enum AnchorMatching {
                     break
                 }
                 guard whole, sa > 0, segmentsA[sa - 1].upperBound == start,
-                      sb > 0, segmentsB[sb - 1].upperBound == startB else { break }
+                    sb > 0, segmentsB[sb - 1].upperBound == startB
+                else { break }
                 sa -= 1
                 sb -= 1
             }
@@ -215,7 +234,8 @@ enum AnchorMatching {
                     break
                 }
                 guard whole, sa + 1 < segmentsA.count, segmentsA[sa + 1].lowerBound == endA,
-                      sb + 1 < segmentsB.count, segmentsB[sb + 1].lowerBound == endB else { break }
+                    sb + 1 < segmentsB.count, segmentsB[sb + 1].lowerBound == endB
+                else { break }
                 sa += 1
                 sb += 1
             }

@@ -21,14 +21,18 @@ enum GapAnchoring {
     ///
     /// - Complexity: per round O(g log g) for the g units of the gaps searched; at most
     ///   `maximumRounds` rounds.
-    static func refine(_ pairs: [AlignedPair], _ a: NormalizedText, _ b: NormalizedText, k: Int,
-                       options: AlignOptions) -> [AlignedPair] {
+    static func refine(
+        _ pairs: [AlignedPair], _ a: NormalizedText, _ b: NormalizedText, k: Int,
+        options: AlignOptions
+    ) -> [AlignedPair] {
         var pairs = pairs
         // The whole texts were searched by the first look.
         var searched: Set<Gap> = [Gap(a: 0..<a.count, b: 0..<b.count)]
         for _ in 0..<maximumRounds {
-            let takenA = IntervalSet(sorted: pairs.map(\.a).filter { !$0.isEmpty }.sorted { $0.lowerBound < $1.lowerBound })
-            let takenB = IntervalSet(sorted: pairs.map(\.b).filter { !$0.isEmpty }.sorted { $0.lowerBound < $1.lowerBound })
+            let takenA = IntervalSet(
+                sorted: pairs.map(\.a).filter { !$0.isEmpty }.sorted { $0.lowerBound < $1.lowerBound })
+            let takenB = IntervalSet(
+                sorted: pairs.map(\.b).filter { !$0.isEmpty }.sorted { $0.lowerBound < $1.lowerBound })
             var found: [AlignedPair] = []
             for gap in gaps(between: pairs.filter { !$0.moved }, a.count, b.count)
             where gap.a.count >= k && gap.b.count >= k && searched.insert(gap).inserted {
@@ -37,13 +41,18 @@ enum GapAnchoring {
                 let segmentsA = freeA.flatMap { a.paragraphRanges(in: $0) }
                 let segmentsB = freeB.flatMap { b.paragraphRanges(in: $0) }
                 let sampling = gap.a.count + gap.b.count > options.samplingAbove ? options.sampling : 1
-                let matches = AnchorMatching.matches(a.units, segmentsA, b.units, segmentsB, k: k,
-                                                     sampling: sampling)
-                let passages = matches.isEmpty ? []
+                let matches = AnchorMatching.matches(
+                    a.units, segmentsA, b.units, segmentsB, k: k,
+                    sampling: sampling)
+                let passages =
+                    matches.isEmpty
+                    ? []
                     : PassageSelection.select(PassageChaining.chain(matches, options: options), minimumScore: 2 * k)
                 if !passages.isEmpty {
                     found += passages
-                } else if freeA == [gap.a], freeB == [gap.b], Aligner.alike(a.units[gap.a], b.units[gap.b], k: k, shortAreAlike: false) {
+                } else if freeA == [gap.a], freeB == [gap.b],
+                    Aligner.alike(a.units[gap.a], b.units[gap.b], k: k, shortAreAlike: false)
+                {
                     // Too repetitive for any anchor, yet alike: one passage, compared whole by the
                     // diff within its budget (as patience diff falls back to Myers).
                     found.append(AlignedPair(a: gap.a, b: gap.b, moved: false, matches: []))

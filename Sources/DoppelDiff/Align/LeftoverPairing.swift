@@ -14,8 +14,10 @@ enum LeftoverPairing {
     static let maximumStretches = 500
 
     /// - Complexity: O(p · q · L) for p and q short stretches of length at most L.
-    static func pairs(_ a: NormalizedText, _ b: NormalizedText, leftA: [Range<Int>],
-                      leftB: [Range<Int>]) -> [AlignedPair] {
+    static func pairs(
+        _ a: NormalizedText, _ b: NormalizedText, leftA: [Range<Int>],
+        leftB: [Range<Int>]
+    ) -> [AlignedPair] {
         let shortA = Array(leftA.filter { $0.count <= maximumLength }.prefix(maximumStretches))
         let shortB = Array(leftB.filter { $0.count <= maximumLength }.prefix(maximumStretches))
         guard !shortA.isEmpty, !shortB.isEmpty else { return [] }
@@ -35,7 +37,8 @@ enum LeftoverPairing {
             let (j, score) = bestForA[i]
             guard j >= 0, score >= minimumSimilarity, bestForB[j].index == i else { continue }
             let exact = a.units[shortA[i]].elementsEqual(b.units[shortB[j]])
-            let matches = exact ? [ExactMatch(a: shortA[i].lowerBound, b: shortB[j].lowerBound, length: shortA[i].count)] : []
+            let matches =
+                exact ? [ExactMatch(a: shortA[i].lowerBound, b: shortB[j].lowerBound, length: shortA[i].count)] : []
             result.append(AlignedPair(a: shortA[i], b: shortB[j], moved: false, matches: matches))
         }
         return result

@@ -148,9 +148,9 @@ final class PassageGaps {
     }
 }
 
-private extension Array where Element == Int {
+extension Array where Element == Int {
     /// Whether a sorted array holds a value in `range`.
-    func contains(at range: ClosedRange<Int>) -> Bool {
+    fileprivate func contains(at range: ClosedRange<Int>) -> Bool {
         guard !range.isEmpty else { return false }
         var lo = 0
         var hi = count

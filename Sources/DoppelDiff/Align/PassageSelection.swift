@@ -33,7 +33,8 @@ enum PassageSelection {
             }
             for m in free {
                 if let last = run.last,
-                   takenA.overlaps(last.aEnd..<max(last.aEnd, m.a)) || takenB.overlaps(last.bEnd..<max(last.bEnd, m.b)) {
+                    takenA.overlaps(last.aEnd..<max(last.aEnd, m.a)) || takenB.overlaps(last.bEnd..<max(last.bEnd, m.b))
+                {
                     flush()
                 }
                 run.append(m)
@@ -138,7 +139,8 @@ enum PassageSelection {
                 if gaps.paragraphEdit(rangeA, rangeB) {
                     joins = true
                 } else {
-                    joins = !PassageChaining.isOneSided(gapA, gapB, options) && gapA <= 2 * options.maxGap
+                    joins =
+                        !PassageChaining.isOneSided(gapA, gapB, options) && gapA <= 2 * options.maxGap
                         && gapB <= 2 * options.maxGap && !gaps.separates(rangeA, rangeB)
                 }
             }
@@ -170,7 +172,8 @@ enum PassageSelection {
                 if let last = run.last, gaps.separates(last.aEnd..<m.a, last.bEnd..<m.b) {
                     // The first piece keeps the passage's own start, the last its own end.
                     let (startA, startB) = cuts ? (run[0].a, run[0].b) : (pair.a.lowerBound, pair.b.lowerBound)
-                    result.append(AlignedPair(a: startA..<last.aEnd, b: startB..<last.bEnd, moved: pair.moved, matches: run))
+                    result.append(
+                        AlignedPair(a: startA..<last.aEnd, b: startB..<last.bEnd, moved: pair.moved, matches: run))
                     run.removeAll()
                     cuts = true
                 }
@@ -179,7 +182,10 @@ enum PassageSelection {
             if !cuts {
                 result.append(pair)
             } else if let first = run.first {
-                result.append(AlignedPair(a: first.a..<pair.a.upperBound, b: first.b..<pair.b.upperBound, moved: pair.moved, matches: run))
+                result.append(
+                    AlignedPair(
+                        a: first.a..<pair.a.upperBound, b: first.b..<pair.b.upperBound, moved: pair.moved, matches: run)
+                )
             }
         }
         return result
@@ -199,18 +205,29 @@ enum PassageSelection {
                 let edgesA = edges(pairs.map(\.a), text: a, slack: slack)
                 let edgesB = edges(pairs.map(\.b), text: b, slack: slack)
                 for i in pairs.indices {
-                    let stretchA = leading ? edgesA[i].lowerBound..<pairs[i].a.lowerBound
-                                           : pairs[i].a.upperBound..<edgesA[i].upperBound
-                    let stretchB = leading ? edgesB[i].lowerBound..<pairs[i].b.lowerBound
-                                           : pairs[i].b.upperBound..<edgesB[i].upperBound
+                    let stretchA =
+                        leading
+                        ? edgesA[i].lowerBound..<pairs[i].a.lowerBound
+                        : pairs[i].a.upperBound..<edgesA[i].upperBound
+                    let stretchB =
+                        leading
+                        ? edgesB[i].lowerBound..<pairs[i].b.lowerBound
+                        : pairs[i].b.upperBound..<edgesB[i].upperBound
                     if stretchA.isEmpty && stretchB.isEmpty { continue }
                     if (stretchA.isEmpty || stretchB.isEmpty) != oneSided { continue }
-                    let bounded = leading
+                    let bounded =
+                        leading
                         ? isParagraphBoundary(stretchA.lowerBound, a) && isParagraphBoundary(stretchB.lowerBound, b)
                         : isParagraphBoundary(stretchA.upperBound, a) && isParagraphBoundary(stretchB.upperBound, b)
                     guard bounded || alike(stretchA, a, stretchB, b) else { continue }
-                    pairs[i].a = min(pairs[i].a.lowerBound, stretchA.lowerBound)..<max(pairs[i].a.upperBound, stretchA.upperBound)
-                    pairs[i].b = min(pairs[i].b.lowerBound, stretchB.lowerBound)..<max(pairs[i].b.upperBound, stretchB.upperBound)
+                    pairs[i].a =
+                        min(
+                            pairs[i].a.lowerBound, stretchA.lowerBound)..<max(
+                            pairs[i].a.upperBound, stretchA.upperBound)
+                    pairs[i].b =
+                        min(
+                            pairs[i].b.lowerBound, stretchB.lowerBound)..<max(
+                            pairs[i].b.upperBound, stretchB.upperBound)
                 }
             }
         }
@@ -252,8 +269,9 @@ enum PassageSelection {
             let q = text.paragraphIndex(of: range.upperBound - 1)
             let paragraphEnd = q + 1 < text.paragraphStarts.count ? text.paragraphStarts[q + 1] : text.count
             let end = max(range.upperBound, min(paragraphEnd, nextStart))
-            result[index] = (range.lowerBound - start <= slack ? start : range.lowerBound)
-                ..< (end - range.upperBound <= slack ? end : range.upperBound)
+            let lower = range.lowerBound - start <= slack ? start : range.lowerBound
+            let upper = end - range.upperBound <= slack ? end : range.upperBound
+            result[index] = lower..<upper
         }
         return result
     }

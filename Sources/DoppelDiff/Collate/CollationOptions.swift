@@ -23,16 +23,20 @@ public struct CollationOptions: Sendable, Equatable {
     /// Validates and stores the settings.
     ///
     /// - Throws: `DoppelError.invalidOption` naming the first setting out of range.
-    public init(normalization: NormalizationOptions = .standard, align: AlignOptions = .standard,
-                diff: DiffOptions = .standard, ignorePunctuation: Bool = false,
-                minimumPairSimilarity: Double = PassageDiffer.defaultMinimumPairSimilarity) throws {
+    public init(
+        normalization: NormalizationOptions = .standard, align: AlignOptions = .standard,
+        diff: DiffOptions = .standard, ignorePunctuation: Bool = false,
+        minimumPairSimilarity: Double = PassageDiffer.defaultMinimumPairSimilarity
+    ) throws {
         guard (0...1).contains(minimumPairSimilarity) else {
-            throw DoppelError.invalidOption(name: "minimumPairSimilarity",
-                                            reason: "\(minimumPairSimilarity) is not in 0...1")
+            throw DoppelError.invalidOption(
+                name: "minimumPairSimilarity",
+                reason: "\(minimumPairSimilarity) is not in 0...1")
         }
         guard normalization.keepMap else {
-            throw DoppelError.invalidOption(name: "normalization.keepMap",
-                                            reason: "a collation maps readings back to the files: keepMap must be true")
+            throw DoppelError.invalidOption(
+                name: "normalization.keepMap",
+                reason: "a collation maps readings back to the files: keepMap must be true")
         }
         self.normalization = normalization
         self.align = align

@@ -27,9 +27,10 @@ public enum Collator {
             slots[i] = Normalizer(options: options.normalization).normalize(sources[i])
         }
         let texts = slots.take(resettingTo: nil).map { $0! }
-        return try collate(zip(sources, texts).enumerated().map {
-            Witness(id: Witness.id(at: $0.offset), source: $0.element.0, text: $0.element.1)
-        }, options: options)
+        return try collate(
+            zip(sources, texts).enumerated().map {
+                Witness(id: Witness.id(at: $0.offset), source: $0.element.0, text: $0.element.1)
+            }, options: options)
     }
 
     /// Collates witnesses already normalised (with `options.normalization`, map kept).
@@ -38,7 +39,8 @@ public enum Collator {
     /// - Complexity: as `collate(_:options:)` without the normalisation.
     public static func collate(_ witnesses: [Witness], options: CollationOptions = .standard) throws -> Collation {
         guard witnesses.count >= 2 else {
-            throw DoppelError.invalidOption(name: "witnesses", reason: "a collation needs two or more versions, given \(witnesses.count)")
+            throw DoppelError.invalidOption(
+                name: "witnesses", reason: "a collation needs two or more versions, given \(witnesses.count)")
         }
         let texts = witnesses.map(\.text)
         let canonical = WitnessOrder.canonical(texts)
@@ -51,22 +53,25 @@ public enum Collator {
         let diffs = SharedSlots<PassageDiff?>(repeating: nil, count: texts.count)
         DispatchQueue.concurrentPerform(iterations: pairs.count) { p in
             let (i, j) = pairs[p]
-            let d = PassageDiffer.diff(texts[i], texts[j], align: options.align, diff: options.diff,
-                                       ignorePunctuation: options.ignorePunctuation,
-                                       minimumPairSimilarity: options.minimumPairSimilarity)
+            let d = PassageDiffer.diff(
+                texts[i], texts[j], align: options.align, diff: options.diff,
+                ignorePunctuation: options.ignorePunctuation,
+                minimumPairSimilarity: options.minimumPairSimilarity)
             let total = texts[i].count + texts[j].count
             let equal = d.pairs.reduce(0) { $0 + $1.equalUnits }
             shares[p] = total == 0 ? 1 : min(1, Double(2 * equal) / Double(total))
             if i == center { diffs[j] = d }
         }
-        let level = StarAlignment.collate(texts, members: Array(texts.indices), center: center,
-                                          diffs: diffs.take(resettingTo: nil), whole: true, options: options)
+        let level = StarAlignment.collate(
+            texts, members: Array(texts.indices), center: center,
+            diffs: diffs.take(resettingTo: nil), whole: true, options: options)
         var matrix = Array(repeating: Array(repeating: 1.0, count: texts.count), count: texts.count)
         for (p, (i, j)) in pairs.enumerated() {
             matrix[i][j] = shares[p]
             matrix[j][i] = shares[p]
         }
-        return Collation(witnesses: witnesses, center: center, variants: level.variants, onlyIn: level.onlyIn,
-                         agreement: Agreement(shares: matrix, variants: level.variants), exact: level.exact)
+        return Collation(
+            witnesses: witnesses, center: center, variants: level.variants, onlyIn: level.onlyIn,
+            agreement: Agreement(shares: matrix, variants: level.variants), exact: level.exact)
     }
 }

@@ -19,11 +19,14 @@ struct Excerpt: Sendable {
         for range in ranges where !range.isEmpty {
             starts.append(units.count)
             originals.append(range.lowerBound)
-            for piece in text.paragraphRanges(in: range) { paragraphs.append(units.count + piece.lowerBound - range.lowerBound) }
+            for piece in text.paragraphRanges(in: range) {
+                paragraphs.append(units.count + piece.lowerBound - range.lowerBound)
+            }
             units.append(contentsOf: text.units[range])
         }
-        self.text = NormalizedText(units: units, originStarts: [], originEnds: [], paragraphStarts: paragraphs,
-                                   originCount: text.originCount)
+        self.text = NormalizedText(
+            units: units, originStarts: [], originEnds: [], paragraphStarts: paragraphs,
+            originCount: text.originCount)
         self.starts = starts
         self.originals = originals
     }

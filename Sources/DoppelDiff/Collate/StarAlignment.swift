@@ -38,8 +38,10 @@ enum StarAlignment {
     ///
     /// - Complexity: O(e log e) for e edits, plus O(c · w log) for c cuts of the center and w
     ///   witnesses, plus the leftovers' own collation.
-    static func collate(_ texts: [NormalizedText], members: [Int], center: Int, diffs: [PassageDiff?],
-                        whole: Bool, options: CollationOptions) -> Level {
+    static func collate(
+        _ texts: [NormalizedText], members: [Int], center: Int, diffs: [PassageDiff?],
+        whole: Bool, options: CollationOptions
+    ) -> Level {
         var maps: [WitnessMap?] = Array(repeating: nil, count: texts.count)
         for k in texts.indices where k != center {
             maps[k] = WitnessMap(center: texts[center], witness: texts[k], diff: diffs[k]!)
@@ -69,9 +71,10 @@ enum StarAlignment {
         let slots = SharedSlots<PassageDiff?>(repeating: nil, count: texts.count)
         DispatchQueue.concurrentPerform(iterations: texts.count) { k in
             guard k != center else { return }
-            slots[k] = PassageDiffer.diff(texts[center], texts[k], align: options.align, diff: options.diff,
-                                          ignorePunctuation: options.ignorePunctuation,
-                                          minimumPairSimilarity: options.minimumPairSimilarity)
+            slots[k] = PassageDiffer.diff(
+                texts[center], texts[k], align: options.align, diff: options.diff,
+                ignorePunctuation: options.ignorePunctuation,
+                minimumPairSimilarity: options.minimumPairSimilarity)
         }
         return slots.take(resettingTo: nil)
     }
@@ -85,8 +88,10 @@ enum StarAlignment {
         var pair: Int
     }
 
-    private static func variants(_ texts: [NormalizedText], members: [Int], center: Int,
-                                 maps: [WitnessMap?]) -> [VariantLocation] {
+    private static func variants(
+        _ texts: [NormalizedText], members: [Int], center: Int,
+        maps: [WitnessMap?]
+    ) -> [VariantLocation] {
         var intervals: [Interval] = []
         for (k, map) in maps.enumerated() {
             guard let map else { continue }
@@ -95,7 +100,9 @@ enum StarAlignment {
             }
         }
         intervals.sort {
-            ($0.center.lowerBound, $0.center.upperBound, $0.member) < ($1.center.lowerBound, $1.center.upperBound, $1.member)
+            ($0.center.lowerBound, $0.center.upperBound, $0.member) < (
+                $1.center.lowerBound, $1.center.upperBound, $1.member
+            )
         }
         var result: [VariantLocation] = []
         var i = 0
@@ -127,8 +134,10 @@ enum StarAlignment {
 
     /// The variant location of a group of joined edits, or nil when every witness there reads
     /// the same (edits whose union reads alike in all).
-    private static func location(_ group: [Interval], texts: [NormalizedText], members: [Int], center: Int,
-                                 maps: [WitnessMap?]) -> VariantLocation? {
+    private static func location(
+        _ group: [Interval], texts: [NormalizedText], members: [Int], center: Int,
+        maps: [WitnessMap?]
+    ) -> VariantLocation? {
         let lower = group.map(\.center.lowerBound).min()!
         let upper = group.map(\.center.upperBound).max()!
         var places: [(member: Int, range: Range<Int>)] = [(center, lower..<upper)]
@@ -163,8 +172,10 @@ enum StarAlignment {
 
     /// The places grouped into readings by their tokens, ordered by first witness; nil when
     /// there is only one reading.
-    private static func readings(_ places: [(member: Int, range: Range<Int>)], texts: [NormalizedText],
-                                 members: [Int]) -> [Reading]? {
+    private static func readings(
+        _ places: [(member: Int, range: Range<Int>)], texts: [NormalizedText],
+        members: [Int]
+    ) -> [Reading]? {
         var index: [[UInt32]: Int] = [:]  // lookup only: the order comes from the sort below
         var groups: [[(witness: Int, range: Range<Int>)]] = []
         for place in places {
@@ -189,8 +200,10 @@ enum StarAlignment {
     /// The center's text cut where any alignment or one-sided stretch begins or ends (and at
     /// paragraph starts); each piece that some witness lacks (or, unless `whole`, every piece)
     /// is reported with the witnesses that have it.
-    private static func runs(_ texts: [NormalizedText], members: [Int], center: Int, maps: [WitnessMap?],
-                             whole: Bool) -> [OnlyIn] {
+    private static func runs(
+        _ texts: [NormalizedText], members: [Int], center: Int, maps: [WitnessMap?],
+        whole: Bool
+    ) -> [OnlyIn] {
         let text = texts[center]
         var cuts = [0, text.count] + text.paragraphStarts
         for map in maps {
@@ -211,8 +224,9 @@ enum StarAlignment {
             var entries = [(witness: members[center], range: range)]
             for (k, map) in maps.enumerated() {
                 guard let map, !absent.contains(k),
-                      let first = map.pair(at: range.lowerBound),
-                      let last = map.pair(at: range.upperBound, end: true) else { continue }
+                    let first = map.pair(at: range.lowerBound),
+                    let last = map.pair(at: range.upperBound, end: true)
+                else { continue }
                 let start = map.start(range.lowerBound, in: first)
                 let end = map.end(range.upperBound, in: last)
                 // Aligned, but inside an edit that drops the piece: the witness lacks it too.
@@ -239,8 +253,10 @@ enum StarAlignment {
 
     /// The text the center lacks, collated among the witnesses that have some, ranges mapped
     /// back to the witnesses.
-    private static func leftovers(_ texts: [NormalizedText], members: [Int], center: Int, diffs: [PassageDiff?],
-                                  options: CollationOptions) -> Level {
+    private static func leftovers(
+        _ texts: [NormalizedText], members: [Int], center: Int, diffs: [PassageDiff?],
+        options: CollationOptions
+    ) -> Level {
         let holders = texts.indices.filter { $0 != center && !(diffs[$0]?.onlyInB.isEmpty ?? true) }
         var level = Level()
         if holders.count == 1 {
@@ -263,7 +279,8 @@ enum StarAlignment {
             return location
         }
         level.onlyIn = inner.onlyIn.map { only in
-            OnlyIn(witnesses: only.witnesses, ranges: zip(only.witnesses, only.ranges).map { byWitness[$0]!.original($1) })
+            OnlyIn(
+                witnesses: only.witnesses, ranges: zip(only.witnesses, only.ranges).map { byWitness[$0]!.original($1) })
         }
         return level
     }

@@ -54,7 +54,8 @@ struct WitnessMap: Sendable {
             y = max(y, item.b.upperBound)
         }
         if x < pc.pair.a.upperBound || y < pc.pair.b.upperBound {
-            result.append(Segment(a: x..<max(x, pc.pair.a.upperBound), b: y..<max(y, pc.pair.b.upperBound), kind: .loose))
+            result.append(
+                Segment(a: x..<max(x, pc.pair.a.upperBound), b: y..<max(y, pc.pair.b.upperBound), kind: .loose))
         }
         return result
     }

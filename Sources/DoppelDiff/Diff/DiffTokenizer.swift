@@ -63,8 +63,9 @@ public struct DiffTokenizer: Sendable {
     ///
     /// - Complexity: O(`range.count` + log paragraphs) expected.
     public mutating func tokenize(_ text: NormalizedText, _ range: Range<Int>) -> DiffTokens {
-        precondition(range.lowerBound >= 0 && range.upperBound <= text.count,
-                     "token range \(range) outside text of \(text.count) units")
+        precondition(
+            range.lowerBound >= 0 && range.upperBound <= text.count,
+            "token range \(range) outside text of \(text.count) units")
         var ids: [Int32] = []
         var starts: [Int] = []
         var ends: [Int] = []
@@ -80,14 +81,16 @@ public struct DiffTokenizer: Sendable {
         {
             nextParagraph += 1
         }
-        var boundary = nextParagraph < paragraphStarts.count
+        var boundary =
+            nextParagraph < paragraphStarts.count
             ? paragraphStarts[nextParagraph] : Int.max
         text.units.withUnsafeBufferPointer { units in
             var i = range.lowerBound
             while i < range.upperBound {
                 while i >= boundary {
                     nextParagraph += 1
-                    boundary = nextParagraph < paragraphStarts.count
+                    boundary =
+                        nextParagraph < paragraphStarts.count
                         ? paragraphStarts[nextParagraph] : Int.max
                 }
                 let cls = ScriptClass.of(units[i])

@@ -63,7 +63,6 @@ public enum MyersDiff {
     }
 }
 
-
 /// The state of one `MyersDiff.script` call: the sequences, the two furthest-reaching vectors,
 /// the budget left, and the matched runs found so far (appended in ascending order).
 ///
@@ -84,8 +83,10 @@ struct MyersEngine {
     /// Per-id tables of the fallback, allocated on first use.
     var fallbackTables = PatienceTables()
 
-    init(a: UnsafeBufferPointer<Int32>, b: UnsafeBufferPointer<Int32>, forward: DiagonalVector,
-         backward: DiagonalVector, remaining: Int, matches: TokenMatchList) {
+    init(
+        a: UnsafeBufferPointer<Int32>, b: UnsafeBufferPointer<Int32>, forward: DiagonalVector,
+        backward: DiagonalVector, remaining: Int, matches: TokenMatchList
+    ) {
         self.a = a
         self.b = b
         self.forward = forward
@@ -100,7 +101,8 @@ struct MyersEngine {
     /// - Complexity: O(prefix + suffix).
     @inline(__always)
     mutating func trimCommonEnds(_ xs: Range<Int>, _ ys: Range<Int>)
-        -> (xs: Range<Int>, ys: Range<Int>, suffix: Int) {
+        -> (xs: Range<Int>, ys: Range<Int>, suffix: Int)
+    {
         var (aLo, aHi, bLo, bHi) = (xs.lowerBound, xs.upperBound, ys.lowerBound, ys.upperBound)
         while aLo < aHi && bLo < bHi && a[aLo] == b[bLo] {
             aLo += 1
@@ -161,8 +163,9 @@ struct MyersEngine {
         let delta = n &- m
         let odd = delta & 1 != 0
         let ahead = ForwardTokens(a: a.baseAddress! + xs.lowerBound, b: b.baseAddress! + ys.lowerBound)
-        let behind = BackwardTokens(a: a.baseAddress! + (xs.upperBound - 1),
-                                    b: b.baseAddress! + (ys.upperBound - 1))
+        let behind = BackwardTokens(
+            a: a.baseAddress! + (xs.upperBound - 1),
+            b: b.baseAddress! + (ys.upperBound - 1))
         var forward = SnakeSearch(forward)
         var backward = SnakeSearch(backward)
         var work = 0
@@ -172,18 +175,26 @@ struct MyersEngine {
                 forward.forgetBeyondLastRound()
                 backward.forgetBeyondLastRound()
             }
-            if let meeting = forward.extend(lo, hi, ahead, n: n, m: m, meeting: odd ? backward : nil,
-                                            delta: delta, work: &work) {
-                return (xs.lowerBound + meeting.x, ys.lowerBound + meeting.x - meeting.k,
-                        work + (meeting.k - lo) / 2 + 1)
+            if let meeting = forward.extend(
+                lo, hi, ahead, n: n, m: m, meeting: odd ? backward : nil,
+                delta: delta, work: &work)
+            {
+                return (
+                    xs.lowerBound + meeting.x, ys.lowerBound + meeting.x - meeting.k,
+                    work + (meeting.k - lo) / 2 + 1
+                )
             }
             work &+= (hi &- lo) / 2 &+ 1
-            if let meeting = backward.extend(lo, hi, behind, n: n, m: m, meeting: odd ? nil : forward,
-                                             delta: delta, work: &work) {
+            if let meeting = backward.extend(
+                lo, hi, behind, n: n, m: m, meeting: odd ? nil : forward,
+                delta: delta, work: &work)
+            {
                 // The forward point on the same diagonal, diagonal delta - k of the forward search.
-                return (xs.lowerBound + meeting.otherX,
-                        ys.lowerBound + meeting.otherX - (delta - meeting.k),
-                        work + (meeting.k - lo) / 2 + 1)
+                return (
+                    xs.lowerBound + meeting.otherX,
+                    ys.lowerBound + meeting.otherX - (delta - meeting.k),
+                    work + (meeting.k - lo) / 2 + 1
+                )
             }
             work &+= (hi &- lo) / 2 &+ 1
             if work > limit { return nil }

@@ -45,10 +45,12 @@ public enum PassageDiffer {
     ///
     /// - Complexity: alignment O((n + m) log(n + m)); each pair's gaps are diffed by Myers'
     ///   algorithm within `diff`'s cost budget.
-    public static func diff(_ textA: NormalizedText, _ textB: NormalizedText,
-                            align: AlignOptions = .standard, diff: DiffOptions = .standard,
-                            ignorePunctuation: Bool = false,
-                            minimumPairSimilarity: Double = defaultMinimumPairSimilarity) -> PassageDiff {
+    public static func diff(
+        _ textA: NormalizedText, _ textB: NormalizedText,
+        align: AlignOptions = .standard, diff: DiffOptions = .standard,
+        ignorePunctuation: Bool = false,
+        minimumPairSimilarity: Double = defaultMinimumPairSimilarity
+    ) -> PassageDiff {
         let alignment = Aligner.align(textA, textB, options: align)
         let gaps = alignment.pairs.map(\.gaps)
         let results = diffGaps(gaps.flatMap { $0 }, textA, textB, options: diff)
@@ -64,8 +66,10 @@ public enum PassageDiffer {
             next += pairGaps.count
             if ignorePunctuation { edits.removeAll { $0.kind == .punctuation } }
             edits.removeAll { isJoinedHyphen($0, textA, textB) }
-            for i in edits.indices where edits[i].operation != .replace
-                && (edits[i].a.isEmpty ? isWholeParagraphs(edits[i].b, textB) : isWholeParagraphs(edits[i].a, textA)) {
+            for i in edits.indices
+            where edits[i].operation != .replace
+                && (edits[i].a.isEmpty ? isWholeParagraphs(edits[i].b, textB) : isWholeParagraphs(edits[i].a, textA))
+            {
                 edits[i].kind = .paragraph
             }
             let changedA = edits.reduce(0) { $0 + $1.a.count }
@@ -76,12 +80,17 @@ public enum PassageDiffer {
                 kept.append(PairComparison(pair: pair, edits: edits, similarity: similarity, equalUnits: equal))
             }
         }
-        let onlyA = kept.count == alignment.pairs.count ? alignment.onlyInA
+        let onlyA =
+            kept.count == alignment.pairs.count
+            ? alignment.onlyInA
             : Aligner.uncovered(textA, kept.map(\.pair.a))
-        let onlyB = kept.count == alignment.pairs.count ? alignment.onlyInB
+        let onlyB =
+            kept.count == alignment.pairs.count
+            ? alignment.onlyInB
             : Aligner.uncovered(textB, kept.map(\.pair.b))
-        return PassageDiff(pairs: kept, onlyInA: onlyA, onlyInB: onlyB,
-                           headlinesAfterBody: alignment.headlinesAfterBody, exact: exact)
+        return PassageDiff(
+            pairs: kept, onlyInA: onlyA, onlyInB: onlyB,
+            headlinesAfterBody: alignment.headlinesAfterBody, exact: exact)
     }
 
     /// Whether an edit only drops or adds the hyphen of a word that the other version broke at a
@@ -91,7 +100,9 @@ public enum PassageDiffer {
     ///
     /// - Complexity: O(log h) for h joined hyphens.
     static func isJoinedHyphen(_ edit: Edit, _ textA: NormalizedText, _ textB: NormalizedText) -> Bool {
-        func isHyphen(_ r: Range<Int>, _ text: NormalizedText) -> Bool { r.count == 1 && text.units[r.lowerBound] == 0x2D }
+        func isHyphen(_ r: Range<Int>, _ text: NormalizedText) -> Bool {
+            r.count == 1 && text.units[r.lowerBound] == 0x2D
+        }
         func joined(_ p: Int, _ text: NormalizedText) -> Bool {
             var lo = 0
             var hi = text.hyphenJoins.count
@@ -117,7 +128,9 @@ public enum PassageDiffer {
         while lo < hi && text.units[lo] == 0x20 { lo += 1 }
         while hi > lo && text.units[hi - 1] == 0x20 { hi -= 1 }
         guard lo < hi, !text.paragraphStarts.isEmpty else { return false }
-        func boundary(_ i: Int) -> Bool { i == 0 || i == text.count || text.paragraphStarts[text.paragraphIndex(of: i)] == i }
+        func boundary(_ i: Int) -> Bool {
+            i == 0 || i == text.count || text.paragraphStarts[text.paragraphIndex(of: i)] == i
+        }
         return boundary(lo) && boundary(hi)
     }
 
@@ -128,9 +141,11 @@ public enum PassageDiffer {
     /// machine.
     ///
     /// - Complexity: that of `TextDiff.diff` summed over the gaps.
-    public static func diffGaps(_ gaps: [(a: Range<Int>, b: Range<Int>)], _ textA: NormalizedText,
-                                _ textB: NormalizedText, options: DiffOptions,
-                                parallelUnits: Int = 10_000) -> [DiffResult] {
+    public static func diffGaps(
+        _ gaps: [(a: Range<Int>, b: Range<Int>)], _ textA: NormalizedText,
+        _ textB: NormalizedText, options: DiffOptions,
+        parallelUnits: Int = 10_000
+    ) -> [DiffResult] {
         let units = gaps.reduce(0) { $0 + $1.a.count + $1.b.count }
         let workers = units > parallelUnits && gaps.count > 1 ? 2 : 1
         let empty = DiffResult(edits: [], exact: true, equalUnits: 0)
@@ -139,8 +154,9 @@ public enum PassageDiffer {
         let work: @Sendable (Int) -> Void = { worker in
             var tokenizer = DiffTokenizer()
             for index in stride(from: worker, to: gaps.count, by: workers) {
-                results[index] = TextDiff.diff(textA, gaps[index].a, textB, gaps[index].b,
-                                               options: options, tokenizer: &tokenizer)
+                results[index] = TextDiff.diff(
+                    textA, gaps[index].a, textB, gaps[index].b,
+                    options: options, tokenizer: &tokenizer)
             }
         }
         if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }

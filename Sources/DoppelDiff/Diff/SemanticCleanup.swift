@@ -36,11 +36,13 @@ enum SemanticCleanup {
                 guard !before.isEqual, equal.isEqual, !after.isEqual else { break }
                 let length = a.unitCount(equal.a)
                 guard length <= max(a.unitCount(before.a), b.unitCount(before.b)),
-                      length <= max(a.unitCount(after.a), b.unitCount(after.b))
+                    length <= max(a.unitCount(after.a), b.unitCount(after.b))
                 else { break }
                 out.removeLast(3)
-                out.append(DiffSpan(a: before.a.lowerBound..<after.a.upperBound,
-                                    b: before.b.lowerBound..<after.b.upperBound, isEqual: false))
+                out.append(
+                    DiffSpan(
+                        a: before.a.lowerBound..<after.a.upperBound,
+                        b: before.b.lowerBound..<after.b.upperBound, isEqual: false))
             }
         }
         return out
@@ -57,21 +59,25 @@ enum SemanticCleanup {
                 append(span, to: &out)
                 continue
             }
-            var aLo = span.a.lowerBound, aHi = span.a.upperBound
-            var bLo = span.b.lowerBound, bHi = span.b.upperBound
+            var aLo = span.a.lowerBound
+            var aHi = span.a.upperBound
+            var bLo = span.b.lowerBound
+            var bHi = span.b.upperBound
             while aLo < aHi && bLo < bHi && ia[aLo] == ib[bLo] {
                 aLo += 1
                 bLo += 1
             }
-            append(DiffSpan(a: span.a.lowerBound..<aLo, b: span.b.lowerBound..<bLo, isEqual: true),
-                   to: &out)
+            append(
+                DiffSpan(a: span.a.lowerBound..<aLo, b: span.b.lowerBound..<bLo, isEqual: true),
+                to: &out)
             while aLo < aHi && bLo < bHi && ia[aHi - 1] == ib[bHi - 1] {
                 aHi -= 1
                 bHi -= 1
             }
             append(DiffSpan(a: aLo..<aHi, b: bLo..<bHi, isEqual: false), to: &out)
-            append(DiffSpan(a: aHi..<span.a.upperBound, b: bHi..<span.b.upperBound, isEqual: true),
-                   to: &out)
+            append(
+                DiffSpan(a: aHi..<span.a.upperBound, b: bHi..<span.b.upperBound, isEqual: true),
+                to: &out)
         }
         return out
     }
@@ -83,7 +89,7 @@ enum SemanticCleanup {
         for s in 1..<(spans.count - 1) {
             let change = spans[s]
             guard !change.isEqual, spans[s - 1].isEqual, spans[s + 1].isEqual,
-                  change.a.isEmpty != change.b.isEmpty
+                change.a.isEmpty != change.b.isEmpty
             else { continue }
             let side = change.b.isEmpty ? a : b
             let edited = change.b.isEmpty ? change.a : change.b
@@ -102,10 +108,12 @@ enum SemanticCleanup {
             }
             guard left + right > 0 else { continue }
             var best = 0
-            var bestScore = side.boundaryScore(at: edited.lowerBound)
+            var bestScore =
+                side.boundaryScore(at: edited.lowerBound)
                 + side.boundaryScore(at: edited.upperBound)
             for offset in -left...right where offset != 0 {
-                let score = side.boundaryScore(at: edited.lowerBound + offset)
+                let score =
+                    side.boundaryScore(at: edited.lowerBound + offset)
                     + side.boundaryScore(at: edited.upperBound + offset)
                 if score > bestScore {
                     best = offset
@@ -131,9 +139,10 @@ enum SemanticCleanup {
     static func append(_ span: DiffSpan, to out: inout [DiffSpan]) {
         if span.a.isEmpty && span.b.isEmpty { return }
         if let last = out.last, last.isEqual == span.isEqual {
-            out[out.count - 1] = DiffSpan(a: last.a.lowerBound..<span.a.upperBound,
-                                          b: last.b.lowerBound..<span.b.upperBound,
-                                          isEqual: span.isEqual)
+            out[out.count - 1] = DiffSpan(
+                a: last.a.lowerBound..<span.a.upperBound,
+                b: last.b.lowerBound..<span.b.upperBound,
+                isEqual: span.isEqual)
         } else {
             out.append(span)
         }

@@ -16,9 +16,11 @@ public enum TextDiff {
     ///
     /// - Complexity: O((n + m) · D) for D token edits while the budget lasts, and
     ///   O(`options.costBudget` + (n + m) log(n + m)) in any case; memory O(n + m).
-    public static func diff(_ a: NormalizedText, _ aRange: Range<Int>,
-                            _ b: NormalizedText, _ bRange: Range<Int>,
-                            options: DiffOptions = .standard) -> DiffResult {
+    public static func diff(
+        _ a: NormalizedText, _ aRange: Range<Int>,
+        _ b: NormalizedText, _ bRange: Range<Int>,
+        options: DiffOptions = .standard
+    ) -> DiffResult {
         var tokenizer = DiffTokenizer()
         return diff(a, aRange, b, bRange, options: options, tokenizer: &tokenizer)
     }
@@ -27,17 +29,20 @@ public enum TextDiff {
     /// short ranges saves setting up a tokenizer for each. The edits are the same as with a
     /// fresh tokenizer (only equality of token ids counts), except where the budget's fallback
     /// hashes grams of ids and two grams collide, which depends on the ids given.
-    public static func diff(_ a: NormalizedText, _ aRange: Range<Int>,
-                            _ b: NormalizedText, _ bRange: Range<Int>,
-                            options: DiffOptions = .standard,
-                            tokenizer: inout DiffTokenizer) -> DiffResult {
+    public static func diff(
+        _ a: NormalizedText, _ aRange: Range<Int>,
+        _ b: NormalizedText, _ bRange: Range<Int>,
+        options: DiffOptions = .standard,
+        tokenizer: inout DiffTokenizer
+    ) -> DiffResult {
         let tokensA = tokenizer.tokenize(a, aRange)
         let tokensB = tokenizer.tokenize(b, bRange)
         let script = MyersDiff.script(tokensA.ids, tokensB.ids, costBudget: options.costBudget)
         var spans = script.spans
         if options.semanticCleanup {
-            spans = SemanticCleanup.run(spans, a: DiffSide(tokens: tokensA, text: a),
-                                        b: DiffSide(tokens: tokensB, text: b))
+            spans = SemanticCleanup.run(
+                spans, a: DiffSide(tokens: tokensA, text: a),
+                b: DiffSide(tokens: tokensB, text: b))
         }
         var edits: [Edit] = []
         var equalUnits = 0
@@ -48,7 +53,9 @@ public enum TextDiff {
                 continue
             }
             let unitsB = tokensB.unitRange(of: span.b)
-            let operation: EditOperation = span.a.isEmpty ? .insert
+            let operation: EditOperation =
+                span.a.isEmpty
+                ? .insert
                 : span.b.isEmpty ? .delete : .replace
             let kind = EditKind.of(removed: a.units[unitsA], added: b.units[unitsB])
             edits.append(Edit(operation: operation, kind: kind, a: unitsA, b: unitsB))
@@ -62,14 +69,17 @@ public enum TextDiff {
     ///
     /// - Precondition: `edits` ascending and non-overlapping in `a`, inside `aRange`.
     /// - Complexity: O(`aRange.count` + inserted units).
-    public static func apply(_ edits: [Edit], from a: NormalizedText, _ aRange: Range<Int>,
-                             to b: NormalizedText) -> [UInt32] {
+    public static func apply(
+        _ edits: [Edit], from a: NormalizedText, _ aRange: Range<Int>,
+        to b: NormalizedText
+    ) -> [UInt32] {
         var out: [UInt32] = []
         out.reserveCapacity(aRange.count)
         var position = aRange.lowerBound
         for edit in edits {
-            precondition(edit.a.lowerBound >= position && edit.a.upperBound <= aRange.upperBound,
-                         "edits must be ascending, non-overlapping and inside the range")
+            precondition(
+                edit.a.lowerBound >= position && edit.a.upperBound <= aRange.upperBound,
+                "edits must be ascending, non-overlapping and inside the range")
             out.append(contentsOf: a.units[position..<edit.a.lowerBound])
             out.append(contentsOf: b.units[edit.b])
             position = edit.a.upperBound

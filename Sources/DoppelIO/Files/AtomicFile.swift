@@ -49,8 +49,10 @@ public final class AtomicFile {
     ///   writable, `path` is a folder, or a read-only file without `options.force`.
     /// - Complexity: O(links) to follow symbolic links, plus O(entries of the folder) to find
     ///   temporary files of dead processes.
-    public init(path: String, options: OutputOptions = .standard,
-                onTemporary: @escaping (String?) -> Void = { _ in }) throws {
+    public init(
+        path: String, options: OutputOptions = .standard,
+        onTemporary: @escaping (String?) -> Void = { _ in }
+    ) throws {
         self.path = path
         self.onTemporary = onTemporary
         guard !path.isEmpty else { throw DoppelError.unwritable(path: "''", reason: "an empty path") }
@@ -73,8 +75,9 @@ public final class AtomicFile {
         target = exists ? Self.realPath(path) : Self.followingLinks(path)
         let url = URL(fileURLWithPath: target)
         let folder = url.deletingLastPathComponent().path
-        var random = SplitMix64(seed: UInt64(UInt32(bitPattern: getpid())) << 32
-            ^ UInt64(Date().timeIntervalSince1970 * 1e6))
+        var random = SplitMix64(
+            seed: UInt64(UInt32(bitPattern: getpid())) << 32
+                ^ UInt64(Date().timeIntervalSince1970 * 1e6))
         let suffix = ".tmp-\(getpid())-\(String(random.next() & 0xFF_FFFF, radix: 16))"
         // `.NAME.tmp-PID-RANDOM`, or `.doppel.tmp-…` when NAME is too long for one more suffix
         // (a name may have 255 bytes).
@@ -115,7 +118,8 @@ public final class AtomicFile {
         precondition(temporary != nil || offset == end, "writes in place go in order")
         var done = 0
         while done < bytes.count {
-            let n = temporary == nil
+            let n =
+                temporary == nil
                 ? Glibc.write(descriptor, bytes.baseAddress! + done, bytes.count - done)
                 : pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
             if n < 0 {
@@ -201,7 +205,7 @@ public final class AtomicFile {
             guard name.count > prefixBytes.count, name.starts(with: prefixBytes) else { continue }
             let digits = name[prefixBytes.count...].prefix { $0 >= 0x30 && $0 <= 0x39 }
             guard !digits.isEmpty, digits.count <= 9, name.dropFirst(prefixBytes.count + digits.count).first == 0x2D,
-                  let pid = pid_t(String(decoding: digits, as: UTF8.self)), pid > 0, pid != getpid()
+                let pid = pid_t(String(decoding: digits, as: UTF8.self)), pid > 0, pid != getpid()
             else { continue }
             if kill(pid, 0) != 0 && errno == ESRCH {
                 _ = (name + [0]).withUnsafeBufferPointer { raw in
@@ -230,7 +234,9 @@ public final class AtomicFile {
             let length = readlink(current, &buffer, Int(PATH_MAX))
             guard length > 0 else { return current }
             let link = String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            current = link.hasPrefix("/") ? link
+            current =
+                link.hasPrefix("/")
+                ? link
                 : URL(fileURLWithPath: current).deletingLastPathComponent().appendingPathComponent(link).path
         }
         return current

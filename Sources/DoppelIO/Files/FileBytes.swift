@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reading whole files with POSIX calls, so that failures carry `errno` and file names may be
@@ -40,8 +40,10 @@ package enum FileBytes {
     /// empty files, `/proc`). Sized to the input, not to a fixed minimum: a folder of many tiny
     /// files stays cheap. The first read goes straight into the array's storage, which no zero
     /// fill touched first.
-    private static func read(descriptor fd: Int32, reportedSize: Int, displayPath: String,
-                             limit: Int) throws -> [UInt8] {
+    private static func read(
+        descriptor fd: Int32, reportedSize: Int, displayPath: String,
+        limit: Int
+    ) throws -> [UInt8] {
         guard reportedSize <= limit else { throw tooLarge(displayPath, limit: limit) }
         let first = reportedSize > 0 ? reportedSize + 1 : min(4096, limit + 1)
         var bytes = try [UInt8](unsafeUninitializedCapacity: first) { buffer, initialized in
@@ -57,10 +59,13 @@ package enum FileBytes {
             let room = min(max(filled, 4096), limit + 1 - filled)
             bytes = try [UInt8](unsafeUninitializedCapacity: filled + room) { buffer, initialized in
                 HugePages.advise(buffer)
-                bytes.withUnsafeBytes { UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(from: $0.baseAddress!, byteCount: filled) }
+                bytes.withUnsafeBytes {
+                    UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(from: $0.baseAddress!, byteCount: filled)
+                }
                 initialized = filled
-                initialized += try fill(UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[filled...])), from: fd,
-                                        displayPath: displayPath)
+                initialized += try fill(
+                    UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[filled...])), from: fd,
+                    displayPath: displayPath)
             }
             full = bytes.count == filled + room
         }
@@ -75,7 +80,8 @@ package enum FileBytes {
     /// Reads from `fd` until `buffer` is full or the file ends, retrying after interruptions.
     ///
     /// - Returns: the number of bytes read (less than the buffer only at the end of the file).
-    private static func fill(_ buffer: UnsafeMutableRawBufferPointer, from fd: Int32, displayPath: String) throws -> Int {
+    private static func fill(_ buffer: UnsafeMutableRawBufferPointer, from fd: Int32, displayPath: String) throws -> Int
+    {
         var filled = 0
         while filled < buffer.count {
             let got = systemRead(fd, buffer.baseAddress! + filled, buffer.count - filled)
@@ -129,9 +135,9 @@ package enum FileBytes {
     @inline(__always)
     private static func systemOpen(_ path: UnsafePointer<CChar>, _ flags: Int32) -> Int32 {
         #if canImport(Glibc)
-        return Glibc.open(path, flags)
+            return Glibc.open(path, flags)
         #else
-        return Darwin.open(path, flags)
+            return Darwin.open(path, flags)
         #endif
     }
 
@@ -163,9 +169,9 @@ package enum FileBytes {
     @inline(__always)
     private static func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
         #if canImport(Glibc)
-        return Glibc.read(fd, buffer, count)
+            return Glibc.read(fd, buffer, count)
         #else
-        return Darwin.read(fd, buffer, count)
+            return Darwin.read(fd, buffer, count)
         #endif
     }
 }

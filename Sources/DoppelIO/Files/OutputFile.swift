@@ -11,8 +11,10 @@ public enum OutputFile {
     ///
     /// - Complexity: O(n) in the size of the output.
     /// - Throws: `DoppelError.unwritable` naming the destination.
-    public static func write(_ bytes: [UInt8], to path: String, options: OutputOptions = .standard,
-                             onTemporary: @escaping (String?) -> Void = { _ in }) throws {
+    public static func write(
+        _ bytes: [UInt8], to path: String, options: OutputOptions = .standard,
+        onTemporary: @escaping (String?) -> Void = { _ in }
+    ) throws {
         let file = try AtomicFile(path: path, options: options, onTemporary: onTemporary)
         try file.append(bytes)
         try file.commit()
@@ -24,8 +26,10 @@ public enum OutputFile {
     ///
     /// - Complexity: O(n) in the size of the output.
     /// - Throws: `DoppelError.unwritable` naming the destination.
-    public static func write(_ text: String, to path: String, options: OutputOptions = .standard,
-                             onTemporary: @escaping (String?) -> Void = { _ in }) throws {
+    public static func write(
+        _ text: String, to path: String, options: OutputOptions = .standard,
+        onTemporary: @escaping (String?) -> Void = { _ in }
+    ) throws {
         let file = try AtomicFile(path: path, options: options, onTemporary: onTemporary)
         var text = text
         try text.withUTF8 { try file.write(UnsafeRawBufferPointer($0), at: 0) }

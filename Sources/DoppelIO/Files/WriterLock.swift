@@ -51,7 +51,8 @@ public final class WriterLock {
         }
         guard fd >= 0 else {
             // What writing the target would meet as well: a missing or read-only folder.
-            throw DoppelError.unwritable(path: target, reason: errno == ENOENT ? "no such folder" : FileBytes.reason(errno))
+            throw DoppelError.unwritable(
+                path: target, reason: errno == ENOENT ? "no such folder" : FileBytes.reason(errno))
         }
         descriptor = fd
         var info = stat()
@@ -62,7 +63,9 @@ public final class WriterLock {
         }
         // A lock file made by root for someone else's index belongs to the index's owner.
         var owner = stat()
-        if info.st_size == 0, stat(resolved.path, &owner) == 0, owner.st_uid != info.st_uid || owner.st_gid != info.st_gid {
+        if info.st_size == 0, stat(resolved.path, &owner) == 0,
+            owner.st_uid != info.st_uid || owner.st_gid != info.st_gid
+        {
             _ = fchown(fd, owner.st_uid, owner.st_gid)
         }
         let deadline = Date().addingTimeInterval(timeout)

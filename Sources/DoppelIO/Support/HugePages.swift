@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Transparent huge pages for the long buffers of one run (a 10 MB text's code points, its
@@ -30,11 +30,12 @@ import Glibc
     /// Marks the whole huge pages inside `buffer` for huge-page backing.
     static func advise(_ buffer: UnsafeMutableRawBufferPointer) {
         guard buffer.count >= minimumBytes, let base = buffer.baseAddress,
-              let pages = wholePages(start: UInt(bitPattern: base), byteCount: buffer.count)
+            let pages = wholePages(start: UInt(bitPattern: base), byteCount: buffer.count)
         else { return }
         #if os(Linux)
-        _ = madvise(UnsafeMutableRawPointer(bitPattern: pages.lowerBound), Int(pages.upperBound - pages.lowerBound),
-                    MADV_HUGEPAGE)
+            _ = madvise(
+                UnsafeMutableRawPointer(bitPattern: pages.lowerBound), Int(pages.upperBound - pages.lowerBound),
+                MADV_HUGEPAGE)
         #endif
     }
 

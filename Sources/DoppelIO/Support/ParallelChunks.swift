@@ -20,8 +20,10 @@ package struct ParallelChunks {
     /// Calls `body` with each chunk's range (several at once, in no particular order), reports
     /// `(done, count)` to `progress` after each chunk (serialised, `done` increasing), and throws
     /// the error of the earliest failing chunk.
-    package func run(count: Int, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?,
-             _ body: @Sendable (Range<Int>) throws -> Void) throws {
+    package func run(
+        count: Int, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?,
+        _ body: @Sendable (Range<Int>) throws -> Void
+    ) throws {
         let chunks = (count + chunkSize - 1) / chunkSize
         let state = Locked(State())
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in

@@ -1,6 +1,6 @@
+import DoppelCompare
 import DoppelIO
 import DoppelText
-import DoppelCompare
 
 /// Renders what the Check stage found (`Comparison.check`) in each report format: lines under
 /// an edit in the text report, the `consistency` and `evidence` fields of `doppel.diff/1`,
@@ -49,7 +49,8 @@ public enum CheckReport {
         if let evidence = check.evidence(ofEdit: k), let reference = check.reference {
             switch evidence.verdict {
             case .bUnattested, .aUnattested:
-                let unattested = evidence.verdict == .bUnattested ? formB(c, evidence.form.b) : formA(c, evidence.form.a)
+                let unattested =
+                    evidence.verdict == .bUnattested ? formB(c, evidence.form.b) : formA(c, evidence.form.a)
                 let attested: CheckSide = evidence.verdict == .bUnattested ? .a : .b
                 let form = attested == .a ? formA(c, evidence.form.a) : formB(c, evidence.form.b)
                 let n = attested == .a ? evidence.aCount : evidence.bCount
@@ -57,7 +58,8 @@ public enum CheckReport {
                     let p = place(example, reference)
                     return "\(DisplayName.oneLine(p.path)):\(p.line):\(p.column)"
                 }
-                out += "      \(yellow)\(unattested): not in the reference; \(form): \(n) (\(examples.joined(separator: ", ")))\(reset)\n"
+                out +=
+                    "      \(yellow)\(unattested): not in the reference; \(form): \(n) (\(examples.joined(separator: ", ")))\(reset)\n"
             case .both, .neither:
                 break
             }
@@ -85,8 +87,10 @@ public enum CheckReport {
                 for made in finding.made {
                     json.beginObject()
                     json.field("edit", made.edit)
-                    json.key("a"); writeRange(made.a, c.textA, c.sourceA, into: &json)
-                    json.key("b"); writeRange(made.b, c.textB, c.sourceB, into: &json)
+                    json.key("a")
+                    writeRange(made.a, c.textA, c.sourceA, into: &json)
+                    json.key("b")
+                    writeRange(made.b, c.textB, c.sourceB, into: &json)
                     json.endObject()
                 }
                 json.endArray()
@@ -95,9 +99,11 @@ public enum CheckReport {
                 for kept in finding.kept {
                     json.beginObject()
                     json.field("side", kept.side.rawValue)
-                    json.key("range"); writeRange(kept.range, c.textB, c.sourceB, into: &json)
+                    json.key("range")
+                    writeRange(kept.range, c.textB, c.sourceB, into: &json)
                     json.field("text", c.textB.string(kept.range))
-                    json.key("counterpart"); writeRange(kept.counterpart, c.textA, c.sourceA, into: &json)
+                    json.key("counterpart")
+                    writeRange(kept.counterpart, c.textA, c.sourceA, into: &json)
                     json.endObject()
                 }
                 json.endArray()
@@ -146,9 +152,12 @@ public enum CheckReport {
         var out = ""
         if let finding = check.consistency(ofEdit: k) {
             if finding.consistent {
-                if finding.made.count > 1 { out += " <span class=\"badge check-ok\">made at all \(finding.made.count)</span>" }
+                if finding.made.count > 1 {
+                    out += " <span class=\"badge check-ok\">made at all \(finding.made.count)</span>"
+                }
             } else {
-                out += " <span class=\"badge check-warn\" title=\"\(HTML.escape(formA(c, finding.made[0].a))) left standing\">kept at \(finding.kept.count)</span>"
+                out +=
+                    " <span class=\"badge check-warn\" title=\"\(HTML.escape(formA(c, finding.made[0].a))) left standing\">kept at \(finding.kept.count)</span>"
                 for kept in finding.kept {
                     let p = DiffReport.place(kept.range, c.textB, c.sourceB)
                     out += " <a class=\"kept\" href=\"#\(HTML.escape(anchor))bl\(p.line)\">B \(p.line):\(p.column)</a>"
@@ -159,10 +168,12 @@ public enum CheckReport {
             let warn = evidence.verdict == .bUnattested || evidence.verdict == .aUnattested
             let title = evidence.examples.map { example -> String in
                 let p = place(example, reference)
-                return "\(example.form == .a ? formA(c, evidence.form.a) : formB(c, evidence.form.b)): \(p.path):\(p.line):\(p.column) \(p.context)"
+                return
+                    "\(example.form == .a ? formA(c, evidence.form.a) : formB(c, evidence.form.b)): \(p.path):\(p.line):\(p.column) \(p.context)"
             }.joined(separator: "\n")
             out += " <span class=\"badge \(warn ? "check-warn" : "check-ok")\" title=\"\(HTML.escape(title))\">"
-            out += "\(evidence.verdict.rawValue.replacingOccurrences(of: "_", with: " ")) (\(evidence.aCount)/\(evidence.bCount))</span>"
+            out +=
+                "\(evidence.verdict.rawValue.replacingOccurrences(of: "_", with: " ")) (\(evidence.aCount)/\(evidence.bCount))</span>"
         }
         return out
     }
@@ -180,17 +191,23 @@ public enum CheckReport {
             let change = "\(formA(c, finding.made[0].a)) → \(formB(c, finding.made[0].b))"
             for kept in finding.kept {
                 let range = c.textB.originRange(of: kept.range)
-                out += GitHubAnnotations.line(file: c.sourceB.path, range: range, source: c.sourceB,
-                                              title: "doppel: change not made everywhere",
-                                              message: "\(change) was made at \(count(finding.made.count, "place")); here \(formA(c, finding.made[0].a)) was kept")
+                out += GitHubAnnotations.line(
+                    file: c.sourceB.path, range: range, source: c.sourceB,
+                    title: "doppel: change not made everywhere",
+                    message:
+                        "\(change) was made at \(count(finding.made.count, "place")); here \(formA(c, finding.made[0].a)) was kept"
+                )
             }
         }
         if let evidence = check.evidence {
             for item in evidence where item.verdict == .bUnattested {
                 let range = c.textB.originRange(of: item.form.b)
-                out += GitHubAnnotations.line(file: c.sourceB.path, range: range, source: c.sourceB,
-                                              title: "doppel: form not in the reference",
-                                              message: "\(formB(c, item.form.b)) is not in the reference; \(formA(c, item.form.a)) is (\(item.aCount))")
+                out += GitHubAnnotations.line(
+                    file: c.sourceB.path, range: range, source: c.sourceB,
+                    title: "doppel: form not in the reference",
+                    message:
+                        "\(formB(c, item.form.b)) is not in the reference; \(formA(c, item.form.a)) is (\(item.aCount))"
+                )
             }
         }
         return out
@@ -205,7 +222,10 @@ public enum CheckReport {
     {
         let document = reference.documents[example.document]
         let p = DiffReport.place(example.range, document.text, document.source)
-        let around = max(0, example.range.lowerBound - contextUnits)..<min(document.text.count, example.range.upperBound + contextUnits)
+        let around =
+            max(
+                0, example.range.lowerBound - contextUnits)..<min(
+                document.text.count, example.range.upperBound + contextUnits)
         return (document.source.path, p.line, p.column, document.text.string(around))
     }
 
@@ -217,8 +237,10 @@ public enum CheckReport {
 
     private static func count(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
 
-    private static func writeRange(_ units: Range<Int>, _ text: NormalizedText, _ source: SourceText,
-                                   into json: inout JSONWriter) {
+    private static func writeRange(
+        _ units: Range<Int>, _ text: NormalizedText, _ source: SourceText,
+        into json: inout JSONWriter
+    ) {
         let p = DiffReport.place(units, text, source)
         json.beginObject()
         json.field("start", p.range.lowerBound)

@@ -23,7 +23,8 @@ public enum ClusterReport {
             }
             for p in cluster.pairs {
                 let joint = p.relation == .excerpt ? " ⊂ " : " ~ "
-                out += "    \(DisplayName.oneLine(r.documents[p.a].id))\(joint)\(DisplayName.oneLine(r.documents[p.b].id))  jaccard \(JSONWriter.format(p.jaccard, digits: 3))"
+                out +=
+                    "    \(DisplayName.oneLine(r.documents[p.a].id))\(joint)\(DisplayName.oneLine(r.documents[p.b].id))  jaccard \(JSONWriter.format(p.jaccard, digits: 3))"
                 out += "  containment \(JSONWriter.format(p.containment, digits: 3))"
                 if let aligned = p.aligned { out += "  aligned \(JSONWriter.format(aligned, digits: 3))" }
                 out += "\n"
@@ -36,9 +37,12 @@ public enum ClusterReport {
         }
         for error in skipped { out += "skipped: \(error.description)\n" }
         let clustered = r.clusters.reduce(0) { $0 + $1.members.count }
-        out += "\(Plural.count(r.documents.count, "document")); \(Plural.count(r.clusters.count, "cluster")) of \(Plural.count(clustered, "document")); "
-        out += "\(r.documents.count - clustered) alone (shingles \(r.parameters.shingle), \(Plural.count(r.parameters.permutations, "permutation")), "
-        out += "\(Plural.count(r.parameters.bands, "band")) x \(Plural.count(r.parameters.rows, "row")), threshold \(JSONWriter.format(r.parameters.threshold)))\n"
+        out +=
+            "\(Plural.count(r.documents.count, "document")); \(Plural.count(r.clusters.count, "cluster")) of \(Plural.count(clustered, "document")); "
+        out +=
+            "\(r.documents.count - clustered) alone (shingles \(r.parameters.shingle), \(Plural.count(r.parameters.permutations, "permutation")), "
+        out +=
+            "\(Plural.count(r.parameters.bands, "band")) x \(Plural.count(r.parameters.rows, "row")), threshold \(JSONWriter.format(r.parameters.threshold)))\n"
         return out
     }
 
@@ -55,8 +59,18 @@ public enum ClusterReport {
         json.field("bands", r.parameters.bands)
         json.field("rows", r.parameters.rows)
         json.field("threshold", r.parameters.threshold)
-        if let c = r.parameters.containmentThreshold { json.field("containment", c) } else { json.key("containment"); json.null() }
-        if let a = r.parameters.alignedShare { json.field("aligned_share", a) } else { json.key("aligned_share"); json.null() }
+        if let c = r.parameters.containmentThreshold {
+            json.field("containment", c)
+        } else {
+            json.key("containment")
+            json.null()
+        }
+        if let a = r.parameters.alignedShare {
+            json.field("aligned_share", a)
+        } else {
+            json.key("aligned_share")
+            json.null()
+        }
         json.field("short_item_shingles", r.parameters.shortItemShingles)
         json.field("containment_bands", r.parameters.containmentBands)
         json.field("containment_rows", r.parameters.containmentRows)
@@ -141,9 +155,11 @@ public enum ClusterReport {
         var out = byteOrderMark ? "\u{FEFF}" : ""
         out += "cluster,id,path,title,chars,representative,similarity\n"
         for (i, d) in r.documents.enumerated() {
-            let fields = [clusterOf[i].map(String.init) ?? "", d.id, d.path, d.title ?? "", String(d.chars),
-                          representative[i] ? "true" : "false",
-                          similarity[i].map { JSONWriter.format($0) } ?? ""]
+            let fields = [
+                clusterOf[i].map(String.init) ?? "", d.id, d.path, d.title ?? "", String(d.chars),
+                representative[i] ? "true" : "false",
+                similarity[i].map { JSONWriter.format($0) } ?? "",
+            ]
             out += fields.map { quote(raw ? $0 : defused($0)) }.joined(separator: ",") + "\n"
         }
         return out

@@ -80,7 +80,8 @@ public enum CollationJSON {
     }
 
     /// `"witnesses": [id, …], "ranges": {id: RANGE, …}`.
-    private static func ranges(_ witnesses: [Int], _ ranges: [Range<Int>], _ c: Collation, into json: inout JSONWriter) {
+    private static func ranges(_ witnesses: [Int], _ ranges: [Range<Int>], _ c: Collation, into json: inout JSONWriter)
+    {
         json.key("witnesses")
         json.beginArray()
         for w in witnesses { json.value(c.witnesses[w].id) }

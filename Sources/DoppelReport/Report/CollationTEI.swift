@@ -60,7 +60,8 @@ public enum CollationTEI {
         if !lacking.isEmpty {
             out += "<div type=\"only-in\">\n"
             for only in lacking {
-                out += "<ab type=\"only-in\" dp:wit=\"\(only.witnesses.map { "#" + c.witnesses[$0].id }.joined(separator: " "))\""
+                out +=
+                    "<ab type=\"only-in\" dp:wit=\"\(only.witnesses.map { "#" + c.witnesses[$0].id }.joined(separator: " "))\""
                 out += places(only.witnesses, only.ranges, c) + ">"
                 passage(c, witness: only.witnesses[0], range: only.ranges[0], segs: [], placed: &placed, into: &out)
                 out += "</ab>\n"
@@ -81,13 +82,16 @@ public enum CollationTEI {
     /// The text of `witness` over `range` with every variant location it reads inside `range`
     /// as an `<app>`, and `segs` (pieces some witnesses lack) as `<seg>` elements; paragraph
     /// starts become `<lb/>`.
-    private static func passage(_ c: Collation, witness: Int, range: Range<Int>, segs: [OnlyIn],
-                                placed: inout [Bool], into out: inout String) {
+    private static func passage(
+        _ c: Collation, witness: Int, range: Range<Int>, segs: [OnlyIn],
+        placed: inout [Bool], into out: inout String
+    ) {
         let text = c.witnesses[witness].text
         var apps: [(range: Range<Int>, n: Int)] = []
         for (n, location) in c.variants.enumerated() where !placed[n] {
             guard let r = location.reading(of: witness), let own = location.readings[r].range(of: witness),
-                  own.lowerBound >= range.lowerBound, own.upperBound <= range.upperBound else { continue }
+                own.lowerBound >= range.lowerBound, own.upperBound <= range.upperBound
+            else { continue }
             apps.append((own, n))
         }
         apps.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
@@ -96,8 +100,12 @@ public enum CollationTEI {
         for only in segs {
             var r = only.range(of: witness)
             for app in apps {
-                if app.range.lowerBound < r.lowerBound && app.range.upperBound > r.lowerBound { r = app.range.upperBound..<max(app.range.upperBound, r.upperBound) }
-                if app.range.lowerBound < r.upperBound && app.range.upperBound > r.upperBound { r = r.lowerBound..<max(r.lowerBound, app.range.lowerBound) }
+                if app.range.lowerBound < r.lowerBound && app.range.upperBound > r.lowerBound {
+                    r = app.range.upperBound..<max(app.range.upperBound, r.upperBound)
+                }
+                if app.range.lowerBound < r.upperBound && app.range.upperBound > r.upperBound {
+                    r = r.lowerBound..<max(r.lowerBound, app.range.lowerBound)
+                }
             }
             if !r.isEmpty { pieces.append((r, only)) }
         }
@@ -134,7 +142,8 @@ public enum CollationTEI {
                 open = nil
             } else if next == segStart {
                 let only = pieces[s].only
-                out += "<seg type=\"only-in\" dp:wit=\"\(only.witnesses.map { "#" + c.witnesses[$0].id }.joined(separator: " "))\""
+                out +=
+                    "<seg type=\"only-in\" dp:wit=\"\(only.witnesses.map { "#" + c.witnesses[$0].id }.joined(separator: " "))\""
                 out += places(only.witnesses, only.ranges, c) + ">"
                 open = pieces[s].range
                 s += 1
@@ -183,7 +192,9 @@ public enum CollationTEI {
             let p = DiffReport.place(range, witness.text, witness.source)
             offsets.append("\(witness.id):\(p.range.lowerBound)-\(p.range.upperBound)")
             lines.append("\(witness.id):\(p.line):\(p.column)")
-            if witness.source.format == .pdf { pages.append("\(witness.id):\(witness.source.page(of: p.range.lowerBound))") }
+            if witness.source.format == .pdf {
+                pages.append("\(witness.id):\(witness.source.page(of: p.range.lowerBound))")
+            }
         }
         var out = " dp:offsets=\"\(offsets.joined(separator: " "))\" dp:lines=\"\(lines.joined(separator: " "))\""
         if !pages.isEmpty { out += " dp:pages=\"\(pages.joined(separator: " "))\"" }

@@ -39,7 +39,8 @@ public enum CollationText {
                 let p = DiffReport.place(r.range(of: w)!, c.witnesses[w].text, c.witnesses[w].source)
                 return "\(ids[w]) \(p.line):\(p.column)"
             }
-            out += "\(bold)variant \(n + 1)  \(places.joined(separator: "  "))\(location.moved ? "  moved" : "")\(reset)\n"
+            out +=
+                "\(bold)variant \(n + 1)  \(places.joined(separator: "  "))\(location.moved ? "  moved" : "")\(reset)\n"
             // Context from the center when it has a reading here, else from the first witness.
             let w = location.reading(of: c.center) != nil ? c.center : location.witnesses[0]
             let range = location.readings[location.reading(of: w)!].range(of: w)!
@@ -48,7 +49,8 @@ public enum CollationText {
             let after = text.string(range.upperBound..<min(text.count, range.upperBound + style.context))
             let readings = location.readings.enumerated().map { k, reading in
                 let shown = c.text(of: reading).isEmpty ? "∅" : c.text(of: reading)
-                return "\(k == 0 ? "" : green)\(shown)\(k == 0 ? "" : reset) (\(reading.witnesses.map { ids[$0] }.joined(separator: ", ")))"
+                return
+                    "\(k == 0 ? "" : green)\(shown)\(k == 0 ? "" : reset) (\(reading.witnesses.map { ids[$0] }.joined(separator: ", ")))"
             }
             out += "  \(dim)\(before)\(reset)[\(readings.joined(separator: " | "))]\(dim)\(after)\(reset)\n"
         }
@@ -60,11 +62,13 @@ public enum CollationText {
             let count = only.ranges[0].count
             var snippet = c.text(of: only.witnesses[0], only.ranges[0].prefix(40))
             if count > 40 { snippet += "…" }
-            out += "only in \(only.witnesses.map { ids[$0] }.joined(separator: ", ")): \(places.joined(separator: "  ")) (\(count) chars): \(snippet)\n"
+            out +=
+                "only in \(only.witnesses.map { ids[$0] }.joined(separator: ", ")): \(places.joined(separator: "  ")) (\(count) chars): \(snippet)\n"
         }
         out += "\(c.variants.count) variant locations; \(c.onlyIn.count) passages only in some witnesses\n"
         if !c.exact {
-            out += "note: some passages exceeded the diff cost budget; their readings are valid but may not be minimal\n"
+            out +=
+                "note: some passages exceeded the diff cost budget; their readings are valid but may not be minimal\n"
         }
         return out
     }
@@ -79,14 +83,19 @@ public enum CollationText {
         for i in ids.indices {
             out += "  " + pad(ids[i])
             for j in ids.indices {
-                out += pad(i == j ? "-" : "\(JSONWriter.format(c.agreement.shares[i][j], digits: 3)) (\(c.agreement.differences[i][j]))")
+                out += pad(
+                    i == j
+                        ? "-"
+                        : "\(JSONWriter.format(c.agreement.shares[i][j], digits: 3)) (\(c.agreement.differences[i][j]))"
+                )
             }
             out += "\n"
         }
         for i in ids.indices {
             guard let j = c.agreement.closest(to: i) else { continue }
             let n = c.agreement.differences[i][j]
-            out += "  \(ids[i]) follows \(ids[j]) except at \(n) place\(n == 1 ? "" : "s") (share \(JSONWriter.format(c.agreement.shares[i][j], digits: 3)))\n"
+            out +=
+                "  \(ids[i]) follows \(ids[j]) except at \(n) place\(n == 1 ? "" : "s") (share \(JSONWriter.format(c.agreement.shares[i][j], digits: 3)))\n"
         }
         return out
     }

@@ -22,7 +22,8 @@ extension DiffReport {
         let bold = style.color ? "\u{1B}[1m" : ""
         let dim = style.color ? "\u{1B}[2m" : ""
         let reset = style.color ? "\u{1B}[0m" : ""
-        var out = "\(bold)--- A \(DisplayName.oneLine(c.sourceA.path))\n+++ B \(DisplayName.oneLine(c.sourceB.path))\(reset)\n"
+        var out =
+            "\(bold)--- A \(DisplayName.oneLine(c.sourceA.path))\n+++ B \(DisplayName.oneLine(c.sourceB.path))\(reset)\n"
         var unlisted = 0
         var unlistedMoved = 0
         let firstEdits = CheckReport.firstEdits(c)
@@ -44,10 +45,10 @@ extension DiffReport {
                 // The context is B's original (the version under review), the deletion A's.
                 let before = max(pc.pair.b.lowerBound, edit.b.lowerBound - style.context)
                 let after = min(pc.pair.b.upperBound, edit.b.upperBound + style.context)
-                let beforeText = original(c.sourceB, c.textB.originRange(of: before..<edit.b.lowerBound).lowerBound
-                                          ..< eb.range.lowerBound)
-                let afterText = original(c.sourceB, eb.range.upperBound
-                                         ..< c.textB.originRange(of: edit.b.upperBound..<after).upperBound)
+                let beforeText = original(
+                    c.sourceB, c.textB.originRange(of: before..<edit.b.lowerBound).lowerBound..<eb.range.lowerBound)
+                let afterText = original(
+                    c.sourceB, eb.range.upperBound..<c.textB.originRange(of: edit.b.upperBound..<after).upperBound)
                 var marked = ""
                 if !edit.a.isEmpty { marked += "\(red)[-\(original(c.sourceA, ea.range))-]\(reset)" }
                 if !edit.b.isEmpty { marked += "\(green){+\(original(c.sourceB, eb.range))+}\(reset)" }
@@ -57,21 +58,26 @@ extension DiffReport {
             }
         }
         if unlisted > 0 {
-            out += "\(dim)\(Plural.count(unlisted, "other passage")) aligned without edits (\(unlistedMoved) moved), "
+            out +=
+                "\(dim)\(Plural.count(unlisted, "other passage")) aligned without edits (\(unlistedMoved) moved), "
                 + "not listed (--all-passages lists them)\(reset)\n"
         }
-        for (label, ranges, text, source) in [("A", c.onlyInA, c.textA, c.sourceA), ("B", c.onlyInB, c.textB, c.sourceB)] {
+        for (label, ranges, text, source) in [
+            ("A", c.onlyInA, c.textA, c.sourceA), ("B", c.onlyInB, c.textB, c.sourceB),
+        ] {
             for range in ranges {
                 let p = place(range, text, source)
                 let color = label == "A" ? red : green
-                out += "\(color)only in \(label) \(p.label) (\(Plural.count(range.count, "char"))): \(snippet(text, source, range, limit: 40))\(reset)\n"
+                out +=
+                    "\(color)only in \(label) \(p.label) (\(Plural.count(range.count, "char"))): \(snippet(text, source, range, limit: 40))\(reset)\n"
             }
         }
         out += summary(c) + "\n"
         let layout = c.ledger.entries.filter { $0.count > 0 }.map { "\($0.name.replacingUnderscores) \($0.count)" }
         out += "\(dim)layout set aside: \(layout.isEmpty ? "nothing" : layout.joined(separator: ", "))\(reset)\n"
         if !c.exact {
-            out += "note: some passages exceeded the diff cost budget; their edit script is valid but may not be minimal\n"
+            out +=
+                "note: some passages exceeded the diff cost budget; their edit script is valid but may not be minimal\n"
         }
         return out
     }
@@ -81,7 +87,8 @@ extension DiffReport {
         var kinds: [EditKind: Int] = [:]
         for pc in c.pairs { for e in pc.edits { kinds[e.kind, default: 0] += 1 } }
         let moved = c.pairs.filter(\.pair.moved).count
-        return "similarity \(JSONWriter.format(c.similarity, digits: 3)); \(Plural.count(c.pairs.count, "passage")) aligned (\(moved) moved); "
+        return
+            "similarity \(JSONWriter.format(c.similarity, digits: 3)); \(Plural.count(c.pairs.count, "passage")) aligned (\(moved) moved); "
             + "\(Plural.count(c.editCount, "edit")) (\(kinds[.number] ?? 0) number, \(kinds[.punctuation] ?? 0) punctuation, \(kinds[.text] ?? 0) text"
             + (kinds[.paragraph].map { ", \($0) paragraph" } ?? "")
             + (kinds[.control].map { ", \($0) control" } ?? "") + "); "
@@ -135,6 +142,6 @@ extension DiffReport {
     }
 }
 
-private extension String {
-    var replacingUnderscores: String { String(map { $0 == "_" ? " " : $0 }) }
+extension String {
+    fileprivate var replacingUnderscores: String { String(map { $0 == "_" ? " " : $0 }) }
 }

@@ -1,7 +1,7 @@
+import DoppelCompare
+import DoppelDiff
 import DoppelIO
 import DoppelText
-import DoppelDiff
-import DoppelCompare
 
 /// Renders a `Comparison`: the text report people read (`DiffReport+Text.swift`) and the
 /// `doppel.diff/1` JSON that pipelines parse. The only place where unit ranges become original
@@ -39,8 +39,9 @@ public enum DiffReport {
     public static func place(_ units: Range<Int>, _ text: NormalizedText, _ source: SourceText) -> Place {
         let range = text.originRange(of: units)
         let (line, column) = source.location(of: range.lowerBound)
-        return Place(range: range, line: line, column: column,
-                     page: source.format == .pdf ? source.page(of: range.lowerBound) : nil)
+        return Place(
+            range: range, line: line, column: column,
+            page: source.format == .pdf ? source.page(of: range.lowerBound) : nil)
     }
 
     /// `line:column` of the last code point of a place's range (its start when empty).
@@ -79,8 +80,10 @@ public enum DiffReport {
         json.beginArray()
         for pc in c.pairs {
             json.beginObject()
-            json.key("a"); writeRange(pc.pair.a, c.textA, c.sourceA, into: &json)
-            json.key("b"); writeRange(pc.pair.b, c.textB, c.sourceB, into: &json)
+            json.key("a")
+            writeRange(pc.pair.a, c.textA, c.sourceA, into: &json)
+            json.key("b")
+            writeRange(pc.pair.b, c.textB, c.sourceB, into: &json)
             json.field("similarity", pc.similarity)
             json.field("moved", pc.pair.moved)
             json.key("edits")
@@ -93,20 +96,25 @@ public enum DiffReport {
                 json.field("b_text", c.textB.string(edit.b))
                 json.field("a_original", c.sourceA.text(in: c.textA.originRange(of: edit.a)))
                 json.field("b_original", c.sourceB.text(in: c.textB.originRange(of: edit.b)))
-                json.key("a"); writeRange(edit.a, c.textA, c.sourceA, into: &json)
-                json.key("b"); writeRange(edit.b, c.textB, c.sourceB, into: &json)
+                json.key("a")
+                writeRange(edit.a, c.textA, c.sourceA, into: &json)
+                json.key("b")
+                writeRange(edit.b, c.textB, c.sourceB, into: &json)
                 json.endObject()
             }
             json.endArray()
             json.endObject()
         }
         json.endArray()
-        for (key, ranges, text, source) in [("only_in_a", c.onlyInA, c.textA, c.sourceA), ("only_in_b", c.onlyInB, c.textB, c.sourceB)] {
+        for (key, ranges, text, source) in [
+            ("only_in_a", c.onlyInA, c.textA, c.sourceA), ("only_in_b", c.onlyInB, c.textB, c.sourceB),
+        ] {
             json.key(key)
             json.beginArray()
             for range in ranges {
-                writeRange(range, text, source, into: &json, text: text.string(range),
-                           original: source.text(in: text.originRange(of: range)))
+                writeRange(
+                    range, text, source, into: &json, text: text.string(range),
+                    original: source.text(in: text.originRange(of: range)))
             }
             json.endArray()
         }
@@ -117,9 +125,11 @@ public enum DiffReport {
         json.endObject()
     }
 
-    static func writeRange(_ units: Range<Int>, _ text: NormalizedText, _ source: SourceText,
-                           into json: inout JSONWriter, text snippet: String? = nil,
-                           original: String? = nil) {
+    static func writeRange(
+        _ units: Range<Int>, _ text: NormalizedText, _ source: SourceText,
+        into json: inout JSONWriter, text snippet: String? = nil,
+        original: String? = nil
+    ) {
         let p = place(units, text, source)
         json.beginObject()
         json.field("start", p.range.lowerBound)

@@ -1,5 +1,5 @@
-import DoppelIO
 import DoppelCompare
+import DoppelIO
 
 /// Renders the entries of a folder comparison (`FolderDiff`) one at a time, so a long run can
 /// stream its report: the text report, JSON Lines, or GitHub annotations, and a closing summary.
@@ -14,7 +14,8 @@ public enum FolderReport {
         case let .compared(c, pairedBy):
             let report = DiffReport.text(c, style: style)
             guard !report.isEmpty else { return "" }  // no differences: nothing, as for two files
-            let note = pairedBy == .path ? "" : "paired by \(pairedBy.rawValue): \(c.sourceA.path) ↔ \(c.sourceB.path)\n"
+            let note =
+                pairedBy == .path ? "" : "paired by \(pairedBy.rawValue): \(c.sourceA.path) ↔ \(c.sourceB.path)\n"
             return note + report + "\n"
         case let .unmatched(path, side):
             return "only in \(side.uppercased()): \(path)\n"
@@ -53,11 +54,13 @@ public enum FolderReport {
         case let .compared(c, _):
             return GitHubAnnotations.annotations(c)
         case let .unmatched(path, side):
-            return GitHubAnnotations.fileAnnotation(file: path, title: "doppel: only in \(side.uppercased())",
-                                                    message: "no file in \(side == "a" ? "B" : "A") pairs with this file")
+            return GitHubAnnotations.fileAnnotation(
+                file: path, title: "doppel: only in \(side.uppercased())",
+                message: "no file in \(side == "a" ? "B" : "A") pairs with this file")
         case let .skipped(error):
-            return GitHubAnnotations.fileAnnotation(level: "error", file: nil, title: "doppel: unreadable",
-                                                    message: error.description)
+            return GitHubAnnotations.fileAnnotation(
+                level: "error", file: nil, title: "doppel: unreadable",
+                message: error.description)
         }
     }
 

@@ -1,5 +1,5 @@
-import DoppelText
 import DoppelCompare
+import DoppelText
 
 /// Renders findings as GitHub Actions workflow commands, which the Actions runner turns into
 /// annotations on the files of a pull request:
@@ -33,24 +33,31 @@ public enum GitHubAnnotations {
                 case .insert: message = "inserted \(after)"
                 case .delete: message = "deleted \(before)"
                 }
-                let (here, hereSource, otherLabel, other, otherSource) = onA
+                let (here, hereSource, otherLabel, other, otherSource) =
+                    onA
                     ? (a, c.sourceA, "B", b, c.sourceB) : (b, c.sourceB, "A", a, c.sourceA)
                 message += " (\(otherLabel) \(otherSource.path):\(other.line):\(other.column)"
                 message += other.page.map { ", page \($0))" } ?? ")"
                 var title = "doppel: \(edit.kind.rawValue) edit"
-                for (label, place) in [("A", a), ("B", b)] where place.page != nil { title += ", \(label) \(place.label)" }
-                out += annotation(file: hereSource.path, place: here, source: hereSource, title: title, message: message)
+                for (label, place) in [("A", a), ("B", b)] where place.page != nil {
+                    title += ", \(label) \(place.label)"
+                }
+                out += annotation(
+                    file: hereSource.path, place: here, source: hereSource, title: title, message: message)
             }
         }
         out += CheckReport.annotations(c)
-        for (label, ranges, text, source) in [("A", c.onlyInA, c.textA, c.sourceA), ("B", c.onlyInB, c.textB, c.sourceB)] {
+        for (label, ranges, text, source) in [
+            ("A", c.onlyInA, c.textA, c.sourceA), ("B", c.onlyInB, c.textB, c.sourceB),
+        ] {
             for range in ranges {
                 let place = DiffReport.place(range, text, source)
                 let snippet = DiffReport.snippet(text, source, range, limit: 40)
                 var title = "doppel: only in \(label)"
                 if place.page != nil { title += ", \(label) \(place.label)" }
-                out += annotation(file: source.path, place: place, source: source, title: title,
-                                  message: "\(range.count) characters only in \(label): \(snippet)")
+                out += annotation(
+                    file: source.path, place: place, source: source, title: title,
+                    message: "\(range.count) characters only in \(label): \(snippet)")
             }
         }
         return out
@@ -58,14 +65,18 @@ public enum GitHubAnnotations {
 
     /// A line-anchored annotation; on a PDF, a note on the whole file (its lines are those of
     /// the extracted text, not of the file).
-    private static func annotation(file: String, place: DiffReport.Place, source: SourceText, title: String,
-                                   message: String) -> String {
+    private static func annotation(
+        file: String, place: DiffReport.Place, source: SourceText, title: String,
+        message: String
+    ) -> String {
         if source.format == .pdf { return fileAnnotation(file: file, title: title, message: message) }
         return line(file: file, range: place.range, source: source, title: title, message: message)
     }
 
     /// A workflow command about a whole file (no counterpart), or about the run (`file` nil).
-    public static func fileAnnotation(level: String = "warning", file: String?, title: String, message: String) -> String {
+    public static func fileAnnotation(level: String = "warning", file: String?, title: String, message: String)
+        -> String
+    {
         let location = file.map { "file=\(escapeProperty($0))," } ?? ""
         return "::\(level) \(location)title=\(escapeProperty(title))::\(escapeData(message))\n"
     }

@@ -1,6 +1,6 @@
-import DoppelIO
 import DoppelCluster
 import DoppelCompare
+import DoppelIO
 
 /// Renders a `ClusterResult` as a self-contained HTML page: the clusters as a table (each member
 /// with its similarity to the cluster's representative, then a line for each member also
@@ -21,11 +21,14 @@ public enum HTMLClusterReport {
     public static func page(_ r: ClusterResult, diffs: [Int: Comparison], skipped: [DoppelError] = []) -> String {
         var out = "<header class=\"summary\">\n<h1>doppel cluster</h1>\n"
         let clustered = r.clusters.reduce(0) { $0 + $1.members.count }
-        out += "<ul class=\"stats\">\n<li><b>\(r.documents.count)</b> \(r.documents.count == 1 ? "document" : "documents")</li>\n"
-        out += "<li><b>\(r.clusters.count)</b> \(r.clusters.count == 1 ? "cluster" : "clusters") of \(Plural.count(clustered, "document"))</li>\n"
+        out +=
+            "<ul class=\"stats\">\n<li><b>\(r.documents.count)</b> \(r.documents.count == 1 ? "document" : "documents")</li>\n"
+        out +=
+            "<li><b>\(r.clusters.count)</b> \(r.clusters.count == 1 ? "cluster" : "clusters") of \(Plural.count(clustered, "document"))</li>\n"
         out += "<li><b>\(r.documents.count - clustered)</b> alone</li>\n</ul>\n"
         let p = r.parameters
-        out += "<p class=\"ledger\">Shingles \(HTML.escape(p.shingle)), \(Plural.count(p.permutations, "permutation")), \(Plural.count(p.bands, "band")) × \(Plural.count(p.rows, "row")), "
+        out +=
+            "<p class=\"ledger\">Shingles \(HTML.escape(p.shingle)), \(Plural.count(p.permutations, "permutation")), \(Plural.count(p.bands, "band")) × \(Plural.count(p.rows, "row")), "
         out += "Jaccard threshold \(JSONWriter.format(p.threshold))"
         if let c = p.containmentThreshold { out += ", containment threshold \(JSONWriter.format(c))" }
         out += ", verified by \(HTML.escape(p.verification)). Similarity is the share of text equal after "
@@ -39,18 +42,25 @@ public enum HTMLClusterReport {
                 let d = r.documents[m]
                 out += "<tr>"
                 // `data-label` names each cell where a narrow screen shows rows as cards.
-                out += k == 0 ? "<td class=\"cl\" data-label=\"cluster\" rowspan=\"\(members.count + cluster.containedIn.count)\">\(n + 1)</td>" : ""
+                out +=
+                    k == 0
+                    ? "<td class=\"cl\" data-label=\"cluster\" rowspan=\"\(members.count + cluster.containedIn.count)\">\(n + 1)</td>"
+                    : ""
                 if m == cluster.representative {
-                    out += "<td class=\"path\">★ \(HTML.escape(d.id))</td><td class=\"num\" data-label=\"characters\">\(d.chars)</td>"
+                    out +=
+                        "<td class=\"path\">★ \(HTML.escape(d.id))</td><td class=\"num\" data-label=\"characters\">\(d.chars)</td>"
                     out += "<td colspan=\"3\">representative</td>"
                 } else if let c = diffs[m] {
                     out += "<td class=\"path\"><a href=\"#d\(m)\">\(HTML.escape(d.id))</a></td>"
                     out += "<td class=\"num\" data-label=\"characters\">\(d.chars)</td>"
-                    out += "<td class=\"num\" data-label=\"similarity\">\(JSONWriter.format(c.similarity, digits: 3))</td>"
+                    out +=
+                        "<td class=\"num\" data-label=\"similarity\">\(JSONWriter.format(c.similarity, digits: 3))</td>"
                     out += "<td class=\"num\" data-label=\"edits\">\(c.editCount)</td>"
-                    out += "<td class=\"num\" data-label=\"only in representative / member\">\(c.onlyInA.count) / \(c.onlyInB.count)</td>"
+                    out +=
+                        "<td class=\"num\" data-label=\"only in representative / member\">\(c.onlyInA.count) / \(c.onlyInB.count)</td>"
                 } else {
-                    out += "<td class=\"path\">\(HTML.escape(d.id))</td><td class=\"num\" data-label=\"characters\">\(d.chars)</td><td colspan=\"3\"></td>"
+                    out +=
+                        "<td class=\"path\">\(HTML.escape(d.id))</td><td class=\"num\" data-label=\"characters\">\(d.chars)</td><td colspan=\"3\"></td>"
                 }
                 out += "<td class=\"title\">\(HTML.escape(d.title ?? ""))</td></tr>\n"
             }
@@ -79,6 +89,9 @@ public enum HTMLClusterReport {
                 out += HTMLDiffReport.section(c, anchor: "d\(m)", heading: heading)
             }
         }
-        return HTML.document(title: "doppel cluster: \(Plural.count(r.documents.count, "document")), \(Plural.count(r.clusters.count, "cluster"))", body: out)
+        return HTML.document(
+            title:
+                "doppel cluster: \(Plural.count(r.documents.count, "document")), \(Plural.count(r.clusters.count, "cluster"))",
+            body: out)
     }
 }

@@ -25,14 +25,16 @@ public enum HTMLCollationReport {
         out += "</div>\n"
         sideList(c, base: base, into: &out)
         out += "</div>\n</section>\n"
-        return HTML.document(title: "doppel collate: \(c.witnesses.map(\.source.path).joined(separator: " · "))", body: out)
+        return HTML.document(
+            title: "doppel collate: \(c.witnesses.map(\.source.path).joined(separator: " · "))", body: out)
     }
 
     /// `王 (w1) | 马 (w2, w3)`: the readings of location `n` on one line.
     static func readingsLine(_ c: Collation, _ n: Int) -> String {
         c.variants[n].readings.map { reading in
             let text = c.text(of: reading)
-            return "\(text.isEmpty ? "∅" : text) (\(reading.witnesses.map { c.witnesses[$0].id }.joined(separator: ", ")))"
+            return
+                "\(text.isEmpty ? "∅" : text) (\(reading.witnesses.map { c.witnesses[$0].id }.joined(separator: ", ")))"
         }.joined(separator: " | ")
     }
 
@@ -45,7 +47,8 @@ public enum HTMLCollationReport {
             if i == base { notes.append("base") }
             if i == c.center { notes.append("center of the alignment") }
             out += "<tr><th>\(w.id)</th><td class=\"path\">\(HTML.escape(w.source.path))</td>"
-            out += "<td>\(w.source.scalars.count) characters, \(w.source.encoding.rawValue), \(w.source.format.rawValue)"
+            out +=
+                "<td>\(w.source.scalars.count) characters, \(w.source.encoding.rawValue), \(w.source.format.rawValue)"
             out += notes.isEmpty ? "" : " · <b>\(notes.joined(separator: ", "))</b>"
             out += "</td></tr>\n"
         }
@@ -53,7 +56,8 @@ public enum HTMLCollationReport {
         out += "<li><b>\(c.witnesses.count)</b> witnesses</li>\n"
         out += "<li><b>\(c.variants.count)</b> variant locations</li>\n"
         out += "<li><b>\(c.onlyIn.count)</b> passages only in some witnesses</li>\n</ul>\n"
-        out += "<table class=\"agreement\">\n<caption>Share of text in common (places where the readings differ)</caption>\n<tr><th></th>"
+        out +=
+            "<table class=\"agreement\">\n<caption>Share of text in common (places where the readings differ)</caption>\n<tr><th></th>"
         for w in c.witnesses { out += "<th>\(w.id)</th>" }
         out += "</tr>\n"
         for i in c.witnesses.indices {
@@ -62,7 +66,8 @@ public enum HTMLCollationReport {
                 if i == j {
                     out += "<td class=\"self\">–</td>"
                 } else {
-                    out += "<td>\(JSONWriter.format(c.agreement.shares[i][j], digits: 3)) <span class=\"n\">(\(c.agreement.differences[i][j]))</span></td>"
+                    out +=
+                        "<td>\(JSONWriter.format(c.agreement.shares[i][j], digits: 3)) <span class=\"n\">(\(c.agreement.differences[i][j]))</span></td>"
                 }
             }
             out += "</tr>\n"
@@ -71,11 +76,13 @@ public enum HTMLCollationReport {
         for i in c.witnesses.indices {
             guard let j = c.agreement.closest(to: i) else { continue }
             let n = c.agreement.differences[i][j]
-            out += "<li>\(c.witnesses[i].id) follows \(c.witnesses[j].id) except at \(n) place\(n == 1 ? "" : "s")</li>\n"
+            out +=
+                "<li>\(c.witnesses[i].id) follows \(c.witnesses[j].id) except at \(n) place\(n == 1 ? "" : "s")</li>\n"
         }
         out += "</ul>\n"
         if !c.exact {
-            out += "<p class=\"note\">Some passages exceeded the diff cost budget: their readings are valid but may not be minimal.</p>\n"
+            out +=
+                "<p class=\"note\">Some passages exceeded the diff cost budget: their readings are valid but may not be minimal.</p>\n"
         }
         out += "</header>\n"
     }
@@ -152,8 +159,10 @@ public enum HTMLCollationReport {
             out += "<ul>"
             for (k, reading) in location.readings.enumerated() {
                 let text = c.text(of: reading)
-                out += "<li class=\"rdg\(k == baseReading ? " base" : "")\"><span class=\"t\">\(text.isEmpty ? "∅" : HTML.escape(text))</span> "
-                out += "<span class=\"wit\">\(reading.witnesses.map { c.witnesses[$0].id }.joined(separator: " "))</span></li>"
+                out +=
+                    "<li class=\"rdg\(k == baseReading ? " base" : "")\"><span class=\"t\">\(text.isEmpty ? "∅" : HTML.escape(text))</span> "
+                out +=
+                    "<span class=\"wit\">\(reading.witnesses.map { c.witnesses[$0].id }.joined(separator: " "))</span></li>"
             }
             out += "</ul></li>\n"
         }
@@ -164,7 +173,8 @@ public enum HTMLCollationReport {
                 let ids = only.witnesses.map { c.witnesses[$0].id }.joined(separator: " ")
                 var text = c.text(of: only.witnesses[0], only.ranges[0].prefix(60))
                 if only.ranges[0].count > 60 { text += "…" }
-                out += "<li><span class=\"wit\">only in \(ids)</span> (\(only.ranges[0].count) characters) \(HTML.escape(text))</li>\n"
+                out +=
+                    "<li><span class=\"wit\">only in \(ids)</span> (\(only.ranges[0].count) characters) \(HTML.escape(text))</li>\n"
             }
             out += "</ol>\n"
         }

@@ -1,7 +1,7 @@
+import DoppelCompare
+import DoppelDiff
 import DoppelIO
 import DoppelText
-import DoppelDiff
-import DoppelCompare
 
 /// Renders a `Comparison` as a self-contained HTML page people read: both versions side by side
 /// in their own layout (original lines as in the files), aligned passages in the same row, each
@@ -17,8 +17,9 @@ public enum HTMLDiffReport {
     ///
     /// - Complexity: O(n + m + e log e) for texts of n and m code points with e edits.
     public static func page(_ c: Comparison) -> String {
-        HTML.document(title: "doppel diff: \(c.sourceA.path) ↔ \(c.sourceB.path)",
-                      body: section(c, anchor: "", heading: "doppel diff"))
+        HTML.document(
+            title: "doppel diff: \(c.sourceA.path) ↔ \(c.sourceB.path)",
+            body: section(c, anchor: "", heading: "doppel diff"))
     }
 
     /// The report as a `<section>` to place in a larger page (as the cluster report does). With a
@@ -29,7 +30,9 @@ public enum HTMLDiffReport {
     public static func section(_ c: Comparison, anchor: String, heading: String) -> String {
         let layout = SideBySide(c)
         let numbers = editNumbers(c, layout)
-        var out = anchor.isEmpty ? "<section class=\"diff\">\n" : "<section class=\"diff\" id=\"\(HTML.attribute(anchor))\">\n"
+        var out =
+            anchor.isEmpty
+            ? "<section class=\"diff\">\n" : "<section class=\"diff\" id=\"\(HTML.attribute(anchor))\">\n"
         let anchor = anchor.isEmpty ? "" : HTML.attribute(anchor) + "-"
         summary(c, layout, numbers, anchor: anchor, heading: heading, into: &out)
         table(c, layout, numbers, anchor: anchor, into: &out)
@@ -54,13 +57,17 @@ public enum HTMLDiffReport {
 
     // MARK: Summary
 
-    private static func summary(_ c: Comparison, _ layout: SideBySide, _ numbers: [Int], anchor: String,
-                                heading: String, into out: inout String) {
+    private static func summary(
+        _ c: Comparison, _ layout: SideBySide, _ numbers: [Int], anchor: String,
+        heading: String, into out: inout String
+    ) {
         out += "<header class=\"summary\">\n<h1>\(HTML.escape(heading))</h1>\n<table class=\"files\">\n"
         for (label, source, text) in [("A", c.sourceA, c.textA), ("B", c.sourceB, c.textB)] {
             out += "<tr><th>\(label)</th><td class=\"path\">\(HTML.escape(source.path))</td>"
-            out += "<td>\(Plural.count(source.scalars.count, "character")), \(Plural.count(source.lineStarts.count, "line")), "
-            out += "\(source.encoding.rawValue), \(source.format.rawValue)\(text.isPrintLayout ? ", print layout" : "")</td></tr>\n"
+            out +=
+                "<td>\(Plural.count(source.scalars.count, "character")), \(Plural.count(source.lineStarts.count, "line")), "
+            out +=
+                "\(source.encoding.rawValue), \(source.format.rawValue)\(text.isPrintLayout ? ", print layout" : "")</td></tr>\n"
         }
         out += "</table>\n"
         var kinds: [EditKind: Int] = [:]
@@ -69,7 +76,8 @@ public enum HTMLDiffReport {
         out += "<ul class=\"stats\">\n"
         out += "<li><b>\(JSONWriter.format(c.similarity, digits: 3))</b> similarity</li>\n"
         out += "<li><b>\(c.editCount)</b> edits: \(kinds[.text] ?? 0) text, \(kinds[.number] ?? 0) number, "
-        out += "\(kinds[.punctuation] ?? 0) punctuation\(kinds[.control].map { ", \($0) control (bidirectional)" } ?? "")\(kinds[.paragraph].map { ", \($0) paragraph" } ?? "")</li>\n"
+        out +=
+            "\(kinds[.punctuation] ?? 0) punctuation\(kinds[.control].map { ", \($0) control (bidirectional)" } ?? "")\(kinds[.paragraph].map { ", \($0) paragraph" } ?? "")</li>\n"
         out += "<li><b>\(c.pairs.count)</b> passages aligned, \(moved) moved</li>\n"
         out += "<li><b>\(c.onlyInA.count)</b> only in A, <b>\(c.onlyInB.count)</b> only in B</li>\n</ul>\n"
         let layoutEntries = c.ledger.entries.filter { $0.count > 0 }
@@ -78,12 +86,14 @@ public enum HTMLDiffReport {
         out += layoutEntries.isEmpty ? "nothing" : layoutEntries.joined(separator: ", ")
         out += "</p>\n"
         if !c.exact {
-            out += "<p class=\"note\">Some passages exceeded the diff cost budget: their edits are valid but may not be minimal.</p>\n"
+            out +=
+                "<p class=\"note\">Some passages exceeded the diff cost budget: their edits are valid but may not be minimal.</p>\n"
         }
         out += legend
         if c.editCount > 0 {
             let firstEdits = CheckReport.firstEdits(c)
-            out += "<details class=\"edit-list\"\(c.editCount <= 500 ? " open" : "")><summary>\(c.editCount) edits</summary>\n<ol>\n"
+            out +=
+                "<details class=\"edit-list\"\(c.editCount <= 500 ? " open" : "")><summary>\(c.editCount) edits</summary>\n<ol>\n"
             for row in layout.rows {
                 guard case let .pair(p) = row.content else { continue }
                 for (k, edit) in c.pairs[p].edits.enumerated() {
@@ -115,8 +125,10 @@ public enum HTMLDiffReport {
 
     // MARK: Table
 
-    private static func table(_ c: Comparison, _ layout: SideBySide, _ numbers: [Int], anchor: String,
-                              into out: inout String) {
+    private static func table(
+        _ c: Comparison, _ layout: SideBySide, _ numbers: [Int], anchor: String,
+        into out: inout String
+    ) {
         out += "<table class=\"sbs\">\n<colgroup><col class=\"ca\"><col class=\"cb\"></colgroup>\n"
         out += "<thead><tr><th>A <span class=\"path\">\(HTML.escape(c.sourceA.path))</span></th>"
         out += "<th>B <span class=\"path\">\(HTML.escape(c.sourceB.path))</span></th></tr></thead>\n<tbody>\n"
@@ -125,9 +137,11 @@ public enum HTMLDiffReport {
             case let .pair(p):
                 let pc = c.pairs[p]
                 let marksA = pc.edits.enumerated().map { k, e in
-                    Mark(range: c.textA.originRange(of: e.a), number: numbers[p] + k, edit: e) }
+                    Mark(range: c.textA.originRange(of: e.a), number: numbers[p] + k, edit: e)
+                }
                 let marksB = pc.edits.enumerated().map { k, e in
-                    Mark(range: c.textB.originRange(of: e.b), number: numbers[p] + k, edit: e) }
+                    Mark(range: c.textB.originRange(of: e.b), number: numbers[p] + k, edit: e)
+                }
                 let pa = DiffReport.place(pc.pair.a, c.textA, c.sourceA)
                 let pb = DiffReport.place(pc.pair.b, c.textB, c.sourceB)
                 var head = "A \(pa.label)–\(end(pa.range, c.sourceA)) · B \(pb.label)–\(end(pb.range, c.sourceB))"
@@ -144,14 +158,16 @@ public enum HTMLDiffReport {
             case let .onlyInA(k):
                 let p = DiffReport.place(c.onlyInA[k], c.textA, c.sourceA)
                 out += "<tr class=\"hd only\"><td colspan=\"2\"><span class=\"badge only\">only in A</span> "
-                out += "A \(p.label)–\(end(p.range, c.sourceA)) · \(Plural.count(c.onlyInA[k].count, "character"))</td></tr>\n"
+                out +=
+                    "A \(p.label)–\(end(p.range, c.sourceA)) · \(Plural.count(c.onlyInA[k].count, "character"))</td></tr>\n"
                 out += "<tr class=\"only only-a\"><td class=\"a\">"
                 cell(row.a!, c.sourceA, [], side: .a, anchor: anchor, c: c, into: &out)
                 out += "</td><td class=\"b absent\">not in B</td></tr>\n"
             case let .onlyInB(k):
                 let p = DiffReport.place(c.onlyInB[k], c.textB, c.sourceB)
                 out += "<tr class=\"hd only\"><td colspan=\"2\"><span class=\"badge only\">only in B</span> "
-                out += "B \(p.label)–\(end(p.range, c.sourceB)) · \(Plural.count(c.onlyInB[k].count, "character"))</td></tr>\n"
+                out +=
+                    "B \(p.label)–\(end(p.range, c.sourceB)) · \(Plural.count(c.onlyInB[k].count, "character"))</td></tr>\n"
                 out += "<tr class=\"only only-b\"><td class=\"a absent\">not in A</td><td class=\"b\">"
                 cell(row.b!, c.sourceB, [], side: .b, anchor: anchor, c: c, into: &out)
                 out += "</td></tr>\n"
@@ -207,8 +223,10 @@ public enum HTMLDiffReport {
     /// Writes the lines of `span` with the marks highlighted. Blank lines at either end are left
     /// out unless a mark falls in them; a mark with nothing visible (a joined line break) is
     /// shown as a point so its link target always exists.
-    private static func cell(_ span: Range<Int>, _ source: SourceText, _ marks: [Mark], side: Side,
-                             anchor: String, c: Comparison, into out: inout String) {
+    private static func cell(
+        _ span: Range<Int>, _ source: SourceText, _ marks: [Mark], side: Side,
+        anchor: String, c: Comparison, into out: inout String
+    ) {
         let segments = lines(span, source)
         guard !segments.isEmpty else { return }
         var pieces: [Piece] = []
@@ -220,7 +238,9 @@ public enum HTMLDiffReport {
             var visible = false
             var t = s
             while t < segments.count && segments[t].owned.lowerBound < max(mark.range.upperBound, start + 1) {
-                let lo = max(mark.range.lowerBound, segments[t].text.lowerBound, pieces.last?.segment == t ? pieces.last!.range.upperBound : 0)
+                let lo = max(
+                    mark.range.lowerBound, segments[t].text.lowerBound,
+                    pieces.last?.segment == t ? pieces.last!.range.upperBound : 0)
                 let hi = min(mark.range.upperBound, segments[t].text.upperBound)
                 if lo < hi {
                     pieces.append(Piece(segment: t, range: lo..<hi, mark: m, first: !visible))
@@ -256,9 +276,11 @@ public enum HTMLDiffReport {
             }
             // B's lines carry ids (`bl<line>`) for the links to kept places (`CheckReport`); a
             // line split between two rows takes its id in the row holding its start.
-            let lineID = side == .b && segment.text.lowerBound == source.lineStarts[segment.line]
+            let lineID =
+                side == .b && segment.text.lowerBound == source.lineStarts[segment.line]
                 ? " id=\"\(HTML.escape(anchor))bl\(segment.line + 1)\"" : ""
-            out += "<div class=\"ln\"\(lineID)><span class=\"no\">\(gutter(segment.line, source, first: k == first))</span><span class=\"tx\">"
+            out +=
+                "<div class=\"ln\"\(lineID)><span class=\"no\">\(gutter(segment.line, source, first: k == first))</span><span class=\"tx\">"
             var i = segment.text.lowerBound
             while p < pieces.count && pieces[p].segment == k {
                 // Pieces never overlap unless two marks share an original code point (one code
@@ -267,7 +289,9 @@ public enum HTMLDiffReport {
                 let lo = max(i, piece.range.lowerBound)
                 let hi = max(lo, piece.range.upperBound)
                 HTML.escape(source.scalars[i..<lo], into: &out)
-                open(marks[piece.mark], first: piece.first, empty: lo == hi, side: side, anchor: anchor, c: c, into: &out)
+                open(
+                    marks[piece.mark], first: piece.first, empty: lo == hi, side: side, anchor: anchor, c: c, into: &out
+                )
                 HTML.escape(source.scalars[lo..<hi], into: &out)
                 out += "</a>"
                 i = hi
@@ -279,8 +303,10 @@ public enum HTMLDiffReport {
     }
 
     /// The opening tag of a highlighted piece: a link to the twin in the other column.
-    private static func open(_ mark: Mark, first: Bool, empty: Bool, side: Side, anchor: String, c: Comparison,
-                             into out: inout String) {
+    private static func open(
+        _ mark: Mark, first: Bool, empty: Bool, side: Side, anchor: String, c: Comparison,
+        into out: inout String
+    ) {
         let id = "\(anchor)e\(mark.number)"
         let (own, twin) = side == .a ? ("a", "b") : ("b", "a")
         let inserts = side == .a ? mark.edit.a.isEmpty : !mark.edit.b.isEmpty

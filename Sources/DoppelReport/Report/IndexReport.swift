@@ -1,6 +1,6 @@
+import DoppelCluster
 import DoppelIO
 import DoppelText
-import DoppelCluster
 
 /// Renders what `doppel index` found or holds: a query's matches as text or
 /// `doppel.index.query/1` JSON, and an index's summary as text or `doppel.index.stats/1` JSON.
@@ -18,7 +18,9 @@ public enum IndexReport {
                 out += "  \(match.id)  jaccard \(JSONWriter.format(match.jaccard, digits: 3))"
                 out += "  containment \(JSONWriter.format(match.containment, digits: 3))"
                 out += "  \(match.chars) chars"
-                if match.relation != .version { out += "  \(match.relation.rawValue.replacingOccurrences(of: "_", with: " "))" }
+                if match.relation != .version {
+                    out += "  \(match.relation.rawValue.replacingOccurrences(of: "_", with: " "))"
+                }
                 out += "\n"
             }
         }
@@ -27,7 +29,8 @@ public enum IndexReport {
         let p = result.parameters
         out += "\(Plural.count(result.queries.count, "document")) queried; \(found) with near-duplicates among the "
         out += "\(result.documentCount) documents of \(result.archive) ("
-        out += p.verification == ClusterOptions.Verification.exact.rawValue
+        out +=
+            p.verification == ClusterOptions.Verification.exact.rawValue
             ? "exact similarities from shingle sets"
             : "similarities estimated from signatures"
         out += "; threshold \(JSONWriter.format(p.threshold)), containment "
@@ -40,8 +43,10 @@ public enum IndexReport {
     /// document, with or without matches.
     ///
     /// - Complexity: O(size of the report).
-    public static func json(_ result: IndexQueryResult, skipped: [DoppelError] = [],
-                            pretty: Bool = true) -> String {
+    public static func json(
+        _ result: IndexQueryResult, skipped: [DoppelError] = [],
+        pretty: Bool = true
+    ) -> String {
         var json = JSONWriter(pretty: pretty)
         json.beginObject()
         json.field("schema", "doppel.index.query/1")
@@ -90,7 +95,8 @@ public enum IndexReport {
         var out = "\(stats.path): doppel index format \(stats.formatVersion), "
         out += "\(stats.documentCount) documents (\(stats.documentsWithKeys) with shingles), "
         out += "\(size(stats.fileLength))\n"
-        out += stats.parameters.keepsShingleSets
+        out +=
+            stats.parameters.keepsShingleSets
             ? "  storage: compact shingle sets (queries compute exact similarities)\n"
             : "  storage: signatures only (queries estimate similarities from signatures)\n"
         out += "  shingles \(p.shingle); \(p.permutations) permutations (\(p.scheme), seed 0x"
@@ -143,7 +149,9 @@ public enum IndexReport {
         json.field("bands", p.bands)
         json.field("rows", p.rows)
         json.field("threshold", p.threshold)
-        if let c = p.containmentThreshold { json.field("containment", c) } else {
+        if let c = p.containmentThreshold {
+            json.field("containment", c)
+        } else {
             json.key("containment")
             json.null()
         }

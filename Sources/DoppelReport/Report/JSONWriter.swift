@@ -11,9 +11,17 @@ public struct JSONWriter {
     /// - Parameter pretty: indent nested values by two spaces (one value per line otherwise).
     public init(pretty: Bool = false) { self.pretty = pretty }
 
-    public mutating func beginObject() { openValue(); raw("{"); needsComma.append(false) }
+    public mutating func beginObject() {
+        openValue()
+        raw("{")
+        needsComma.append(false)
+    }
     public mutating func endObject() { close("}") }
-    public mutating func beginArray() { openValue(); raw("["); needsComma.append(false) }
+    public mutating func beginArray() {
+        openValue()
+        raw("[")
+        needsComma.append(false)
+    }
     public mutating func endArray() { close("]") }
 
     /// Writes a key; the next call writes its value.
@@ -25,10 +33,22 @@ public struct JSONWriter {
         pendingValueAfterKey = true
     }
 
-    public mutating func value(_ s: String) { openValue(); Self.escape(s, into: &bytes) }
-    public mutating func value(_ n: Int) { openValue(); raw(String(n)) }
-    public mutating func value(_ b: Bool) { openValue(); raw(b ? "true" : "false") }
-    public mutating func null() { openValue(); raw("null") }
+    public mutating func value(_ s: String) {
+        openValue()
+        Self.escape(s, into: &bytes)
+    }
+    public mutating func value(_ n: Int) {
+        openValue()
+        raw(String(n))
+    }
+    public mutating func value(_ b: Bool) {
+        openValue()
+        raw(b ? "true" : "false")
+    }
+    public mutating func null() {
+        openValue()
+        raw("null")
+    }
 
     /// Writes a number with at most `digits` decimals, trailing zeros trimmed (`0.8125`, `1`).
     public mutating func value(_ d: Double, digits: Int = 4) {
@@ -36,10 +56,22 @@ public struct JSONWriter {
         raw(Self.format(d, digits: digits))
     }
 
-    public mutating func field(_ name: String, _ s: String) { key(name); value(s) }
-    public mutating func field(_ name: String, _ n: Int) { key(name); value(n) }
-    public mutating func field(_ name: String, _ b: Bool) { key(name); value(b) }
-    public mutating func field(_ name: String, _ d: Double) { key(name); value(d) }
+    public mutating func field(_ name: String, _ s: String) {
+        key(name)
+        value(s)
+    }
+    public mutating func field(_ name: String, _ n: Int) {
+        key(name)
+        value(n)
+    }
+    public mutating func field(_ name: String, _ b: Bool) {
+        key(name)
+        value(b)
+    }
+    public mutating func field(_ name: String, _ d: Double) {
+        key(name)
+        value(d)
+    }
 
     private var pendingValueAfterKey = false
 

@@ -1,6 +1,6 @@
+import DoppelCompare
 import DoppelIO
 import DoppelText
-import DoppelCompare
 
 /// A JUnit XML report, for CI systems that show test results: one `<testcase>` per compared pair
 /// (named `A ↔ B`), failed when the pair fails the `FailurePolicy`, the failure listing every
@@ -31,13 +31,16 @@ public struct JUnitReport: Sendable {
             // The case is anchored (`file`) on B, or on A when only B is a PDF: the side that
             // is a text file in the repository; details give PDF positions with their pages.
             let file = c.sourceB.format == .pdf && c.sourceA.format != .pdf ? c.sourceA.path : c.sourceB.path
-            var xml = "    <testcase classname=\"doppel.diff\" name=\"\(Self.escape("\(c.sourceA.path) ↔ \(c.sourceB.path)"))\""
+            var xml =
+                "    <testcase classname=\"doppel.diff\" name=\"\(Self.escape("\(c.sourceA.path) ↔ \(c.sourceB.path)"))\""
             xml += " file=\"\(Self.escape(file))\">\n"
             xml += "      <properties><property name=\"paired_by\" value=\"\(pairedBy.rawValue)\"/>"
-            xml += "<property name=\"similarity\" value=\"\(JSONWriter.format(c.similarity, digits: 4))\"/></properties>\n"
+            xml +=
+                "<property name=\"similarity\" value=\"\(JSONWriter.format(c.similarity, digits: 4))\"/></properties>\n"
             if !reasons.isEmpty {
                 failures += 1
-                xml += "      <failure type=\"doppel.diff\" message=\"\(Self.escape(reasons.joined(separator: ", ")))\">"
+                xml +=
+                    "      <failure type=\"doppel.diff\" message=\"\(Self.escape(reasons.joined(separator: ", ")))\">"
                 xml += Self.escape(details(c), attribute: false) + "</failure>\n"
             }
             xml += "      <system-out>\(Self.escape(DiffReport.summary(c)))</system-out>\n    </testcase>\n"
@@ -47,15 +50,18 @@ public struct JUnitReport: Sendable {
             var xml = "    <testcase classname=\"doppel.diff\" name=\"\(Self.escape(path))\">"
             if policy.failsUnmatched {
                 failures += 1
-                xml += "\n      <failure type=\"doppel.unmatched\" message=\"\(Self.escape("no file in \(other) pairs with it"))\"/>\n    "
+                xml +=
+                    "\n      <failure type=\"doppel.unmatched\" message=\"\(Self.escape("no file in \(other) pairs with it"))\"/>\n    "
             } else {
                 xml += "\n      <system-out>\(Self.escape("no file in \(other) pairs with it"))</system-out>\n    "
             }
             cases.append(xml + "</testcase>\n")
         case let .skipped(error):
             errors += 1
-            cases.append("    <testcase classname=\"doppel.diff\" name=\"\(Self.escape(error.description))\">\n"
-                + "      <error type=\"doppel.unreadable\" message=\"\(Self.escape(error.description))\"/>\n    </testcase>\n")
+            cases.append(
+                "    <testcase classname=\"doppel.diff\" name=\"\(Self.escape(error.description))\">\n"
+                    + "      <error type=\"doppel.unreadable\" message=\"\(Self.escape(error.description))\"/>\n    </testcase>\n"
+            )
         }
     }
 
@@ -79,15 +85,21 @@ public struct JUnitReport: Sendable {
                 let b = DiffReport.place(edit.b, c.textB, c.sourceB)
                 let before = DiffReport.original(c.sourceA, a.range)
                 let after = DiffReport.original(c.sourceB, b.range)
-                let change = edit.operation == .replace ? "\(before) → \(after)"
+                let change =
+                    edit.operation == .replace
+                    ? "\(before) → \(after)"
                     : edit.operation == .insert ? "inserted \(after)" : "deleted \(before)"
                 lines.append("A \(a.label)  B \(b.label)  \(edit.kind.rawValue)  \(change)")
             }
         }
-        for (label, ranges, text, source) in [("A", c.onlyInA, c.textA, c.sourceA), ("B", c.onlyInB, c.textB, c.sourceB)] {
+        for (label, ranges, text, source) in [
+            ("A", c.onlyInA, c.textA, c.sourceA), ("B", c.onlyInB, c.textB, c.sourceB),
+        ] {
             for range in ranges {
                 let p = DiffReport.place(range, text, source)
-                lines.append("only in \(label) \(p.label) (\(Plural.count(range.count, "char"))): \(DiffReport.snippet(text, source, range, limit: 40))")
+                lines.append(
+                    "only in \(label) \(p.label) (\(Plural.count(range.count, "char"))): \(DiffReport.snippet(text, source, range, limit: 40))"
+                )
             }
         }
         return lines.joined(separator: "\n")

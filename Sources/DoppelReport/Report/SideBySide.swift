@@ -1,5 +1,5 @@
-import DoppelText
 import DoppelCompare
+import DoppelText
 
 /// The rows of a side-by-side view of a `Comparison`: each aligned pair, and each passage found on
 /// one side only, with the span of original text each row shows on each side.

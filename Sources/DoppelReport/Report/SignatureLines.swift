@@ -18,8 +18,9 @@ public enum SignatureLines {
     /// - Complexity: O(signature + bands + set + id length).
     public static func line(_ document: SignedDocument) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(64 + 11 * document.signature.values.count + 19 * document.bandKeys.count
-            + 11 * (document.shingleSet?.count ?? 0))
+        out.reserveCapacity(
+            64 + 11 * document.signature.values.count + 19 * document.bandKeys.count
+                + 11 * (document.shingleSet?.count ?? 0))
         out += Array("{\"id\":".utf8)
         JSONWriter.escape(document.id, into: &out)
         out += Array(",\"chars\":".utf8)

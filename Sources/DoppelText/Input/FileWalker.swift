@@ -1,8 +1,8 @@
 #if canImport(Glibc)
-import DoppelIO
-import Glibc
+    import DoppelIO
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A file found by `FileWalker`, named by the raw bytes of its path (names need not be UTF-8).
@@ -82,8 +82,10 @@ public enum FileWalker {
     /// files included), without reading any file.
     ///
     /// - Complexity: as `walk`.
-    public static func lists(_ identity: FileIdentity, walking roots: [String],
-                             options: FileWalkOptions = FileWalkOptions()) -> Bool {
+    public static func lists(
+        _ identity: FileIdentity, walking roots: [String],
+        options: FileWalkOptions = FileWalkOptions()
+    ) -> Bool {
         var walker = Walker(options: options)
         for root in roots { walker.walkRoot(Array(root.utf8)) }
         return walker.listed.contains(identity)
@@ -149,7 +151,9 @@ private struct Walker {
             let path = prefix + name
             switch Int32(type) {
             case Int32(DT_REG):
-                if included(name), listed.insert(FileID(device: device, inode: inode)).inserted { result.append(.file(path)) }
+                if included(name), listed.insert(FileID(device: device, inode: inode)).inserted {
+                    result.append(.file(path))
+                }
             case Int32(DT_DIR):
                 if newFolders.contains(index) { result.append(.folder(path, device: subfolderDevices[index]!)) }
             case Int32(DT_LNK), Int32(DT_UNKNOWN):
@@ -161,7 +165,9 @@ private struct Walker {
                     continue
                 }
                 if isFolder(info) {
-                    if visited.insert(fileID(info)).inserted { result.append(.folder(path, device: UInt64(info.st_dev))) }
+                    if visited.insert(fileID(info)).inserted {
+                        result.append(.folder(path, device: UInt64(info.st_dev)))
+                    }
                 } else if info.st_mode & S_IFMT == S_IFREG, included(name), listed.insert(fileID(info)).inserted {
                     result.append(.file(path))
                 }

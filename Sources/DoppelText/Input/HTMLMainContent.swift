@@ -32,7 +32,8 @@ enum HTMLMainContent {
         let compact = String(lower.unicodeScalars.filter { !HTMLTokenizer.isSpace($0) })
         if compact.contains("aria-hidden=\"true\"") || compact.contains("aria-hidden='true'")
             || compact.contains("aria-hidden=true") || compact.contains("display:none")
-            || compact.contains("visibility:hidden") {
+            || compact.contains("visibility:hidden")
+        {
             return true
         }
         // `hidden` as an attribute name: not inside a value, bounded by space, `/`, `=` or the end.
@@ -46,8 +47,9 @@ enum HTMLMainContent {
             } else if c == "\"" || c == "'" {
                 inQuote = c
             } else if c == "h", k == 0 || HTMLTokenizer.isSpace(scalars[k - 1]),
-                      k + 6 <= scalars.count, String(String.UnicodeScalarView(scalars[k..<k + 6])) == "hidden",
-                      k + 6 == scalars.count || [" ", "\t", "\n", "\r", "/", "="].contains(scalars[k + 6]) {
+                k + 6 <= scalars.count, String(String.UnicodeScalarView(scalars[k..<k + 6])) == "hidden",
+                k + 6 == scalars.count || [" ", "\t", "\n", "\r", "/", "="].contains(scalars[k + 6])
+            {
                 return true
             }
             k += 1

@@ -55,7 +55,8 @@ public enum HTMLText {
     ///
     /// - Complexity: O(n) in the number of code points.
     public static func extract(_ html: [Unicode.Scalar], mainContentOnly: Bool = false)
-        -> (text: [Unicode.Scalar], offsets: [Int32]) {
+        -> (text: [Unicode.Scalar], offsets: [Int32])
+    {
         var tokenizer = HTMLTokenizer(html, mainContentOnly: mainContentOnly)
         tokenizer.run()
         return (tokenizer.sink.output, tokenizer.sink.offsets)
@@ -208,9 +209,12 @@ struct HTMLTokenizer {
             let name = tagName(from: i + 1)
             let attributes = i + 1 + name.count
             i = endOfStartTag(from: attributes)
-            if mainContentOnly, HTMLMainContent.isChrome(name, attributes: s[attributes..<max(attributes, i - 1)],
-                                                         insideContent: contentDepth > 0),
-               let end = afterElement(name, from: i) {
+            if mainContentOnly,
+                HTMLMainContent.isChrome(
+                    name, attributes: s[attributes..<max(attributes, i - 1)],
+                    insideContent: contentDepth > 0),
+                let end = afterElement(name, from: i)
+            {
                 i = end
                 sink.paragraphBreak()
                 return

@@ -18,8 +18,10 @@ public struct InputOptions: Sendable, Equatable {
     public var htmlMainContentOnly: Bool
 
     /// Options with everything detected.
-    public init(encoding: TextEncoding? = nil, format: SourceFormat? = nil, pdftotextPath: String? = nil,
-                searchPath: String = "/usr/local/bin:/usr/bin:/bin", htmlMainContentOnly: Bool = true) {
+    public init(
+        encoding: TextEncoding? = nil, format: SourceFormat? = nil, pdftotextPath: String? = nil,
+        searchPath: String = "/usr/local/bin:/usr/bin:/bin", htmlMainContentOnly: Bool = true
+    ) {
         self.encoding = encoding
         self.format = format
         self.pdftotextPath = pdftotextPath
@@ -41,8 +43,10 @@ public enum InputReader {
     ///
     /// - Throws: the error of `pathA` when it has one, else that of `pathB`.
     /// - Complexity: O(n + m); the wall time of the longer read on two cores.
-    public static func read(_ pathA: String, _ pathB: String,
-                            options: InputOptions = InputOptions()) throws -> (SourceText, SourceText) {
+    public static func read(
+        _ pathA: String, _ pathB: String,
+        options: InputOptions = InputOptions()
+    ) throws -> (SourceText, SourceText) {
         if pathA == "-" || pathB == "-" {
             let a = try read(path: pathA, options: options)
             return (a, try read(path: pathB, options: options))
@@ -115,12 +119,14 @@ public enum InputReader {
 
     private static func text(bytes: [UInt8], path: String, options: InputOptions) throws -> SourceText {
         let decoded = try TextDecoding.decode(bytes, path: path, forced: options.encoding)
-        let isHTML = options.format.map { $0 == .html }
+        let isHTML =
+            options.format.map { $0 == .html }
             ?? (HTMLText.hasHTMLExtension(path) || HTMLText.looksLikeHTML(decoded.scalars))
         if isHTML {
             let (text, offsets) = HTMLText.extract(decoded.scalars, mainContentOnly: options.htmlMainContentOnly)
-            return SourceText(path: path, encoding: decoded.encoding, scalars: text, markup: decoded.scalars,
-                              offsets: offsets)
+            return SourceText(
+                path: path, encoding: decoded.encoding, scalars: text, markup: decoded.scalars,
+                offsets: offsets)
         }
         return SourceText(path: path, encoding: decoded.encoding, format: .text, scalars: decoded.scalars)
     }

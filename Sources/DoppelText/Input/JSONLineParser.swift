@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A failure while parsing one JSON Lines record; `column` is 1-based, in bytes.
@@ -155,8 +155,9 @@ struct JSONCursor {
     /// Decodes the string starting at the current `"` and moves past it.
     mutating func decodedString() throws(JSONLineError) -> [Unicode.Scalar] {
         let span = try stringSpan()
-        return try Self.decode(UnsafeBufferPointer(start: p + span.lowerBound, count: span.count),
-                               column: span.lowerBound + 1)
+        return try Self.decode(
+            UnsafeBufferPointer(start: p + span.lowerBound, count: span.count),
+            column: span.lowerBound + 1)
     }
 
     /// The id at the current position: a string, or an integer kept as written.

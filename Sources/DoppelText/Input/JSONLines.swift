@@ -116,8 +116,10 @@ public final class JSONLinesFile: Sendable {
     ///   (records before it have been passed to `body`), `DoppelError.unreadable` when reading
     ///   fails, or what `body` throws.
     /// - Complexity: O(n) in the size of the file; memory O(longest line + number of ids).
-    public func forEachRecord(skipping: ((DoppelError) -> Void)? = nil,
-                              _ body: (JSONLinesRecord) throws -> Void) throws {
+    public func forEachRecord(
+        skipping: ((DoppelError) -> Void)? = nil,
+        _ body: (JSONLinesRecord) throws -> Void
+    ) throws {
         var firstLineOfID: [String: Int] = [:]
         try forEachBatch { lines in
             let parsed = parseInParallel(lines)
@@ -127,8 +129,9 @@ public final class JSONLinesFile: Sendable {
                 do {
                     guard let parsedRecord = try parsed[index].get() else { continue }
                     if let first = firstLineOfID[parsedRecord.id] {
-                        throw DoppelError.badRecord(path: path, line: location.line,
-                                                    reason: "duplicate id \"\(parsedRecord.id)\" (first on line \(first))")
+                        throw DoppelError.badRecord(
+                            path: path, line: location.line,
+                            reason: "duplicate id \"\(parsedRecord.id)\" (first on line \(first))")
                     }
                     firstLineOfID[parsedRecord.id] = location.line
                     record = parsedRecord
@@ -150,7 +153,8 @@ public final class JSONLinesFile: Sendable {
 
     /// Each line of `lines` parsed (`nil` for a blank line), on all cores.
     private func parseInParallel(_ lines: [Line])
-        -> [Result<(id: String, text: [Unicode.Scalar])?, DoppelError>] {
+        -> [Result<(id: String, text: [Unicode.Scalar])?, DoppelError>]
+    {
         let results = SharedSlots<Result<(id: String, text: [Unicode.Scalar])?, DoppelError>>(
             repeating: .success(nil), count: lines.count)
         let slices = min(lines.count, 4 * ProcessInfo.processInfo.activeProcessorCount)
@@ -224,8 +228,8 @@ public final class JSONLinesFile: Sendable {
             return
         }
         var buffer = [UInt8](repeating: 0, count: Self.chunkSize)
-        var kept = 0          // bytes of an unfinished line at the start of `buffer`
-        var fileOffset = 0    // file offset of buffer[0]
+        var kept = 0  // bytes of an unfinished line at the start of `buffer`
+        var fileOffset = 0  // file offset of buffer[0]
         var line = 1
         while true {
             if kept == buffer.count {
@@ -247,9 +251,11 @@ public final class JSONLinesFile: Sendable {
             let filled = kept + got
             let consumed = try buffer.withUnsafeBufferPointer { whole in
                 lines.removeAll(keepingCapacity: true)
-                let consumed = try Self.splitLines(UnsafeBufferPointer(rebasing: whole[..<filled]), of: path,
-                                                   startOffset: fileOffset, firstLine: line,
-                                                   final: got == 0) { bytes, location in
+                let consumed = try Self.splitLines(
+                    UnsafeBufferPointer(rebasing: whole[..<filled]), of: path,
+                    startOffset: fileOffset, firstLine: line,
+                    final: got == 0
+                ) { bytes, location in
                     line = location.line + 1
                     collect(bytes, location)
                 }
@@ -268,7 +274,9 @@ public final class JSONLinesFile: Sendable {
     /// The error for a line longer than one input may be (`FileBytes.maximumBytes`): the file is
     /// not read further, since an endless line (`/dev/zero`) has no next record to go on with.
     private static func lineTooLong(_ path: String, line: Int) -> DoppelError {
-        .unreadable(path: path, reason: "line \(line) is longer than \(FileBytes.maximumBytes >> 30) GiB, the most one record may hold")
+        .unreadable(
+            path: path,
+            reason: "line \(line) is longer than \(FileBytes.maximumBytes >> 30) GiB, the most one record may hold")
     }
 
     /// Splits `chunk` (which starts at file offset `startOffset` with line `firstLine`) at `\n`;
@@ -293,8 +301,9 @@ public final class JSONLinesFile: Sendable {
             var length = end - start
             if length > 0, base[start + length - 1] == 0x0D { length -= 1 }
             guard length <= FileBytes.maximumBytes else { throw lineTooLong(path, line: line) }
-            try body(UnsafeBufferPointer(start: base + start, count: length),
-                     JSONLinesLocation(line: line, offset: startOffset + start, length: length))
+            try body(
+                UnsafeBufferPointer(start: base + start, count: length),
+                JSONLinesLocation(line: line, offset: startOffset + start, length: length))
             line += 1
             start = end + 1
         }

@@ -22,8 +22,10 @@ public enum OutputGuard {
     /// - Throws: `DoppelError.unwritable` naming `output`.
     /// - Complexity: O(1) per file input, and a walk of the folder inputs (names only, no file
     ///   read), when the output exists.
-    public static func check(output: String?, inputs: [String],
-                             walk: FileWalkOptions = FileWalkOptions()) throws {
+    public static func check(
+        output: String?, inputs: [String],
+        walk: FileWalkOptions = FileWalkOptions()
+    ) throws {
         guard let output, output != "-", let target = FileIdentity.of(output) else { return }
         if inputs.contains("-") && FileIdentity.of("-") == target { throw refusal(output) }
         if FileWalker.lists(target, walking: inputs.filter { $0 != "-" }, options: walk) { throw refusal(output) }

@@ -30,8 +30,10 @@ public struct SourceText: Sendable {
     /// Wraps decoded text and indexes its lines and pages.
     ///
     /// - Complexity: O(n) in the number of code points.
-    public init(path: String, encoding: TextEncoding = .utf8, format: SourceFormat = .text,
-                scalars: [Unicode.Scalar]) {
+    public init(
+        path: String, encoding: TextEncoding = .utf8, format: SourceFormat = .text,
+        scalars: [Unicode.Scalar]
+    ) {
         self.path = path
         self.encoding = encoding
         self.format = format
@@ -63,8 +65,10 @@ public struct SourceText: Sendable {
     /// of `scalars`, its offset in `markup`, so lines and columns are the page's.
     ///
     /// - Complexity: O(n + m) for n extracted and m markup code points.
-    public init(path: String, encoding: TextEncoding, scalars: [Unicode.Scalar], markup: [Unicode.Scalar],
-                offsets: [Int32]) {
+    public init(
+        path: String, encoding: TextEncoding, scalars: [Unicode.Scalar], markup: [Unicode.Scalar],
+        offsets: [Int32]
+    ) {
         precondition(offsets.count == scalars.count, "one markup offset per extracted code point")
         self.init(path: path, encoding: encoding, format: .html, scalars: scalars)
         markupOffsets = offsets
@@ -82,7 +86,9 @@ public struct SourceText: Sendable {
     public func location(of offset: Int) -> (line: Int, column: Int) {
         if !markupOffsets.isEmpty {
             // In the page: the markup offset of the code point (past the end: after the last).
-            let markup = offset < markupOffsets.count ? Int(markupOffsets[max(0, offset)])
+            let markup =
+                offset < markupOffsets.count
+                ? Int(markupOffsets[max(0, offset)])
                 : Int(markupOffsets[markupOffsets.count - 1]) + 1
             let line = Self.lastIndex(in: markupLineStarts, notAfter: markup)
             return (line + 1, markup - markupLineStarts[line] + 1)

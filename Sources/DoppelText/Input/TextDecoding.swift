@@ -180,7 +180,7 @@ public enum TextDecoding {
         var candidates: [(text: DecodedText, score: Double)] = []
         for bigEndian in pointed.map({ [$0, !$0] }) ?? [false, true] {
             guard case let .decoded(scalars) = UTF16Decoding.decode(buffer, bigEndian: bigEndian),
-                  !scalars.contains("\0")
+                !scalars.contains("\0")
             else { continue }
             let plausibility = TextPlausibility(scalars)
             guard plausibility.badShare <= 0.01, unassignedShare(scalars) <= 0.01 else { continue }

@@ -109,11 +109,13 @@ enum UTF8Decoding {
                         o[k] = (lead & 0x1F) << 6 | UInt32(base[i + 1] & 0x3F)
                         i += 2
                     } else if lead < 0xF0 {
-                        o[k] = (lead & 0x0F) << 12 | UInt32(base[i + 1] & 0x3F) << 6
+                        o[k] =
+                            (lead & 0x0F) << 12 | UInt32(base[i + 1] & 0x3F) << 6
                             | UInt32(base[i + 2] & 0x3F)
                         i += 3
                     } else {
-                        o[k] = (lead & 0x07) << 18 | UInt32(base[i + 1] & 0x3F) << 12
+                        o[k] =
+                            (lead & 0x07) << 18 | UInt32(base[i + 1] & 0x3F) << 12
                             | UInt32(base[i + 2] & 0x3F) << 6 | UInt32(base[i + 3] & 0x3F)
                         i += 4
                     }

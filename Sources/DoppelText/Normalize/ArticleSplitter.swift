@@ -35,7 +35,7 @@ public enum ArticleSplitter {
         let kinds = paragraphs.map { classify(text, $0) }
         let credited = paragraphs.map { startsWithCredit(text.units[$0]) }
         let caption = paragraphs.map { text.units[$0].last == 0x6444 }  // ends with 摄: a picture credit
-        var starts: [Int] = [0]        // paragraph indices where articles begin
+        var starts: [Int] = [0]  // paragraph indices where articles begin
         var titleRuns: [Int: Range<Int>] = [:]  // article start → the heading run that names it
         func open(_ p: Int) { if starts.last! < p { starts.append(p) } }
         if !text.isPrintLayout {
@@ -124,7 +124,7 @@ public enum ArticleSplitter {
     /// `本报北京4月7日电`: 本报, then up to twelve units, then 电.
     private static func isDatelineCredit(_ units: ArraySlice<UInt32>) -> Bool {
         guard units.starts(with: [0x672C, 0x62A5]) else { return false }  // 本报
-        return units.dropFirst(2).prefix(13).contains(0x7535)               // 电
+        return units.dropFirst(2).prefix(13).contains(0x7535)  // 电
     }
 
     private static func endsSentence(_ units: ArraySlice<UInt32>) -> Bool {

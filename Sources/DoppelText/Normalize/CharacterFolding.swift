@@ -2,8 +2,9 @@ import Foundation
 
 /// What folding did to one code point, for the layout ledger.
 enum FoldChange: UInt8 {
-    case none = 0, fullWidth, compatibility, quote, dash, invisible, caseFold, variant,
-         punctuationDropped
+    case none = 0
+    case fullWidth, compatibility, quote, dash, invisible, caseFold, variant,
+        punctuationDropped
 }
 
 /// Per-code-point folding: invisible characters dropped, Unicode compatibility folding (NFKC),
@@ -155,7 +156,8 @@ final class CharacterFolding {
                 let simplified = String(Character(scalar))
                     .applyingTransform(StringTransform("Hant-Hans"), reverse: false)
                 if let simplified, simplified.unicodeScalars.count == 1,
-                   let s = simplified.unicodeScalars.first, s.value != unit {
+                    let s = simplified.unicodeScalars.first, s.value != unit
+                {
                     out.append(s.value)
                     if kind == .none { kind = .variant }
                     continue
@@ -185,7 +187,7 @@ final class CharacterFolding {
     static func canonicalPunctuation(_ u: UInt32) -> (UInt32, FoldChange)? {
         switch u {
         case 0x201C...0x201F, 0x2033, 0x2036, 0x301D...0x301F, 0xFF02, 0x00AB, 0x00BB,
-             0x300C...0x300F, 0xFE41...0xFE44, 0xFF62, 0xFF63:
+            0x300C...0x300F, 0xFE41...0xFE44, 0xFF62, 0xFF63:
             return (0x22, .quote)  // "
         case 0x2018...0x201B, 0x2032, 0x2035, 0xFF07:
             return (0x27, .quote)  // '

@@ -38,14 +38,16 @@ public struct LayoutLedger: Sendable, Equatable {
 
     /// The classes in report order with their JSON names and counts.
     public var entries: [(name: String, count: Int)] {
-        [("line_breaks_joined", lineBreaksJoined), ("spaces_removed", spacesRemoved),
-         ("spaces_collapsed", spacesCollapsed), ("full_width_folded", fullWidthFolded),
-         ("compatibility_folded", compatibilityFolded), ("quotes_unified", quotesUnified),
-         ("dashes_unified", dashesUnified), ("invisibles_removed", invisiblesRemoved),
-         ("hyphenations_joined", hyphenationsJoined), ("paragraphs_recovered", paragraphsRecovered),
-         ("furniture", furniture),
-         ("headlines_after_body", headlinesAfterBody), ("case_folded", caseFolded),
-         ("punctuation_dropped", punctuationDropped), ("variants_folded", variantsFolded)]
+        [
+            ("line_breaks_joined", lineBreaksJoined), ("spaces_removed", spacesRemoved),
+            ("spaces_collapsed", spacesCollapsed), ("full_width_folded", fullWidthFolded),
+            ("compatibility_folded", compatibilityFolded), ("quotes_unified", quotesUnified),
+            ("dashes_unified", dashesUnified), ("invisibles_removed", invisiblesRemoved),
+            ("hyphenations_joined", hyphenationsJoined), ("paragraphs_recovered", paragraphsRecovered),
+            ("furniture", furniture),
+            ("headlines_after_body", headlinesAfterBody), ("case_folded", caseFolded),
+            ("punctuation_dropped", punctuationDropped), ("variants_folded", variantsFolded),
+        ]
     }
 
     /// Adds another ledger's counts (for a pair of texts).

@@ -30,22 +30,24 @@ struct LineLayout {
     var ideographic: Bool
 
     private struct Line {
-        var width = 0           // display columns of the content (ideographs and wide forms 2)
-        var ideographs = 0      // ideographs on the line (unchanged by normalisation)
-        var indent = 0          // leading white space, in columns
-        var first: UInt32 = 0   // first non-space code point
-        var last: UInt32 = 0    // last non-space code point
-        var blankBefore = false // a blank line (or more) separates it from the previous line
+        var width = 0  // display columns of the content (ideographs and wide forms 2)
+        var ideographs = 0  // ideographs on the line (unchanged by normalisation)
+        var indent = 0  // leading white space, in columns
+        var first: UInt32 = 0  // first non-space code point
+        var last: UInt32 = 0  // last non-space code point
+        var blankBefore = false  // a blank line (or more) separates it from the previous line
         var hardBreakBefore = false  // U+2029 or similar forces a paragraph
-        var start = 0           // offset of its first code point
-        var end = 0             // offset past its last code point
+        var start = 0  // offset of its first code point
+        var end = 0  // offset past its last code point
     }
 
     /// Reads `scalars` and decides every gap.
     ///
     /// - Complexity: O(n) in the number of code points, plus O(L log L) for L lines.
-    static func analyze(_ scalars: UnsafeBufferPointer<Unicode.Scalar>,
-                        layout: NormalizationOptions.Layout) -> LineLayout {
+    static func analyze(
+        _ scalars: UnsafeBufferPointer<Unicode.Scalar>,
+        layout: NormalizationOptions.Layout
+    ) -> LineLayout {
         var ideographs = 0
         var letters = 0
         let lines = readLines(scalars, ideographs: &ideographs, letters: &letters)
@@ -90,12 +92,14 @@ struct LineLayout {
                 }
                 let short = previous.width * 100 <= typical * 85
                 let veryShort = previous.width * 100 <= typical * 60
-                let headingFollows = endsSentence(previous.last) && !endsSentence(line.last)
+                let headingFollows =
+                    endsSentence(previous.last) && !endsSentence(line.last)
                     && line.width * 100 <= typical * 85 && !closesClause(line.last)
                     && (k + 1 == lines.count || lines[k + 1].width * 100 > typical * 85 || !endsSentence(line.last))
                 let heading = short && !endsSentence(previous.last) && !closesClause(previous.last)
                 let credit = previous.last == 0x6444  // 摄: a picture caption's credit
-                let ends = short && endsSentence(previous.last) || veryShort || headingFollows || heading
+                let ends =
+                    short && endsSentence(previous.last) || veryShort || headingFollows || heading
                     || credit
                 before.append(ends)
                 if ends { recovered += 1 }
@@ -108,8 +112,9 @@ struct LineLayout {
                 }
             }
         }
-        return LineLayout(paragraphBefore: before, isPrint: isPrint, recovered: recovered,
-                          ideographic: ideographic)
+        return LineLayout(
+            paragraphBefore: before, isPrint: isPrint, recovered: recovered,
+            ideographic: ideographic)
     }
 
     /// Both lines are long (25 ideographs or more, a count normalisation does not change, so
@@ -146,7 +151,7 @@ struct LineLayout {
     static func endsSentence(_ u: UInt32) -> Bool {
         switch u {
         case 0x3002, 0xFF01, 0xFF1F, 0x21, 0x3F, 0x2E, 0x201D, 0x2019, 0x300D, 0x300F, 0x2026,
-             0xFF1A, 0x3A, 0x22, 0xFF09, 0x29, 0xFF61:
+            0xFF1A, 0x3A, 0x22, 0xFF09, 0x29, 0xFF61:
             return true
         default:
             return false
@@ -180,14 +185,16 @@ struct LineLayout {
         }
     }
 
-    private static func readLines(_ s: UnsafeBufferPointer<Unicode.Scalar>, ideographs: inout Int,
-                                  letters: inout Int) -> [Line] {
+    private static func readLines(
+        _ s: UnsafeBufferPointer<Unicode.Scalar>, ideographs: inout Int,
+        letters: inout Int
+    ) -> [Line] {
         var lines: [Line] = []
         var current = Line()
-        var inContent = false     // seen a non-space code point on this line
+        var inContent = false  // seen a non-space code point on this line
         var sawBlank = false
         var hardBreak = false
-        var pageBreak = false     // a form feed since the last line with content
+        var pageBreak = false  // a form feed since the last line with content
         var pendingSpaces = 0
         var i = 0
         let n = s.count
@@ -224,7 +231,10 @@ struct LineLayout {
                     current.indent = 0
                     // Blank lines around a page break (pdftotext's "\n\n\f") are the page's
                     // margins, not a paragraph break: a paragraph may run on to the next page.
-                    if u == 0x0C { pageBreak = true; sawBlank = false }
+                    if u == 0x0C {
+                        pageBreak = true
+                        sawBlank = false
+                    }
                     if !lines.isEmpty && !pageBreak { sawBlank = true }
                 }
                 if u == 0x2029 { hardBreak = true }

@@ -38,9 +38,11 @@ public struct NormalizationOptions: Sendable, Equatable {
     /// The settings; a setting not given is `standard`'s.
     ///
     /// - Complexity: O(1).
-    public init(layout: Layout = standard.layout, ignoreCase: Bool = standard.ignoreCase,
-                ignorePunctuation: Bool = standard.ignorePunctuation, foldVariants: Bool = standard.foldVariants,
-                keepFurniture: Bool = standard.keepFurniture, keepMap: Bool = standard.keepMap) {
+    public init(
+        layout: Layout = standard.layout, ignoreCase: Bool = standard.ignoreCase,
+        ignorePunctuation: Bool = standard.ignorePunctuation, foldVariants: Bool = standard.foldVariants,
+        keepFurniture: Bool = standard.keepFurniture, keepMap: Bool = standard.keepMap
+    ) {
         self.layout = layout
         self.ignoreCase = ignoreCase
         self.ignorePunctuation = ignorePunctuation

@@ -27,10 +27,13 @@ public struct NormalizedText: Sendable {
     /// them to decide such a hyphen with the other version's help.
     public var hyphenJoins: [Int] = []
 
-    public init(units: [UInt32], originStarts: [Int32], originEnds: [Int32], paragraphStarts: [Int],
-                originCount: Int, ledger: LayoutLedger = LayoutLedger()) {
-        precondition(originStarts.count == originEnds.count
-            && (originStarts.isEmpty || units.count == originStarts.count))
+    public init(
+        units: [UInt32], originStarts: [Int32], originEnds: [Int32], paragraphStarts: [Int],
+        originCount: Int, ledger: LayoutLedger = LayoutLedger()
+    ) {
+        precondition(
+            originStarts.count == originEnds.count
+                && (originStarts.isEmpty || units.count == originStarts.count))
         self.units = units
         self.originStarts = originStarts
         self.originEnds = originEnds
@@ -43,9 +46,10 @@ public struct NormalizedText: Sendable {
     /// paragraph. For tests and for callers that normalised elsewhere.
     public init(identity string: String) {
         let units = string.unicodeScalars.map(\.value)
-        self.init(units: units, originStarts: (0..<units.count).map { Int32($0) },
-                  originEnds: (0..<units.count).map { Int32($0 + 1) },
-                  paragraphStarts: units.isEmpty ? [] : [0], originCount: units.count)
+        self.init(
+            units: units, originStarts: (0..<units.count).map { Int32($0) },
+            originEnds: (0..<units.count).map { Int32($0 + 1) },
+            paragraphStarts: units.isEmpty ? [] : [0], originCount: units.count)
     }
 
     public var count: Int { units.count }

@@ -41,7 +41,8 @@ public struct Normalizer {
     ///   has code points plus 64). A run of combining marks is folded at most 30 marks at a time
     ///   (UAX #15 stream-safe text), so it is linear too.
     public func normalize(_ source: SourceText) -> NormalizedText {
-        let layout: NormalizationOptions.Layout = source.format == .pdf && options.layout == .auto
+        let layout: NormalizationOptions.Layout =
+            source.format == .pdf && options.layout == .auto
             ? .print : options.layout
         return source.scalars.withUnsafeBufferPointer { normalize($0, layout: layout) }
     }
@@ -51,8 +52,10 @@ public struct Normalizer {
         scalars.withUnsafeBufferPointer { normalize($0, layout: options.layout) }
     }
 
-    private func normalize(_ s: UnsafeBufferPointer<Unicode.Scalar>,
-                           layout: NormalizationOptions.Layout) -> NormalizedText {
+    private func normalize(
+        _ s: UnsafeBufferPointer<Unicode.Scalar>,
+        layout: NormalizationOptions.Layout
+    ) -> NormalizedText {
         let lines = LineLayout.analyze(s, layout: layout)
         // Room for one unit per code point and a margin; a text whose folds expand beyond it
         // (NFKC turns `℃` into `°C`, a few code points into up to 18) is folded again with room
@@ -86,8 +89,10 @@ public struct Normalizer {
 
     /// Folds into arrays of `capacity` units (and as much map), written in place and handed
     /// over without a copy, or says how many units the text wanted when it needs more room.
-    private func normalize(_ s: UnsafeBufferPointer<Unicode.Scalar>, lines: LineLayout,
-                           capacity: Int) -> Attempt {
+    private func normalize(
+        _ s: UnsafeBufferPointer<Unicode.Scalar>, lines: LineLayout,
+        capacity: Int
+    ) -> Attempt {
         let mapCapacity = options.keepMap ? capacity : 0
         var units: [UInt32] = []
         var ends: [Int32] = []
@@ -101,9 +106,10 @@ public struct Normalizer {
                     HugePages.advise(startsBuffer)
                     HugePages.advise(endsBuffer)
                     HugePages.advise(unitsBuffer)
-                    var state = Emitter(keepMap: options.keepMap, ideographic: lines.ideographic,
-                                        units: OutputColumn(unitsBuffer), starts: OutputColumn(startsBuffer),
-                                        ends: OutputColumn(endsBuffer))
+                    var state = Emitter(
+                        keepMap: options.keepMap, ideographic: lines.ideographic,
+                        units: OutputColumn(unitsBuffer), starts: OutputColumn(startsBuffer),
+                        ends: OutputColumn(endsBuffer))
                     fold(s, lines: lines, into: &state)
                     state.finishParagraphs()
                     (unitsCount, startsCount, endsCount) = (state.units.count, state.starts.count, state.ends.count)
@@ -113,8 +119,9 @@ public struct Normalizer {
             }
         }
         if wanted > capacity { return .needs(wanted) }
-        var text = NormalizedText(units: units, originStarts: starts, originEnds: ends,
-                                  paragraphStarts: paragraphStarts, originCount: s.count, ledger: ledger)
+        var text = NormalizedText(
+            units: units, originStarts: starts, originEnds: ends,
+            paragraphStarts: paragraphStarts, originCount: s.count, ledger: ledger)
         text.isPrintLayout = lines.isPrint
         text.hyphenJoins = hyphenJoins
         if !options.keepFurniture { text = PageFurniture.setAside(text).0 }
@@ -143,7 +150,8 @@ public struct Normalizer {
             let u = s[i].value
             // Fastest path: a run of Han ideographs in the middle of a line, nothing pending.
             if u >= 0x4E00 && u <= 0x9FFF && cursor.inContent && !cursor.gap.isPending && hanIsIdentity,
-               let run = Self.plainHanRun(s, from: i, classes: classes) {
+                let run = Self.plainHanRun(s, from: i, classes: classes)
+            {
                 state.appendPlainRun(s, run)
                 cursor.i = run.upperBound
                 continue
@@ -163,7 +171,8 @@ public struct Normalizer {
             // Fast path: a Han ideograph or printable ASCII character that no option changes and
             // no combining mark follows is its own unit.
             if (u >= 0x4E00 && u <= 0x9FFF ? hanIsIdentity : u > 0x20 && u < 0x7F && asciiIsIdentity)
-                && !classes.isCombiningMark(next) {
+                && !classes.isCombiningMark(next)
+            {
                 if cursor.gap.isPending {
                     state.settleGap(cursor.gap.range, before: u, hadBreak: cursor.gap.hasBreak)
                     cursor.gap.clear()
@@ -209,8 +218,10 @@ public struct Normalizer {
     /// - Precondition: `s[start]` is a Han ideograph.
     /// - Complexity: O(run).
     @inline(__always)
-    private static func plainHanRun(_ s: UnsafeBufferPointer<Unicode.Scalar>, from start: Int,
-                                    classes: ScriptTable) -> Range<Int>? {
+    private static func plainHanRun(
+        _ s: UnsafeBufferPointer<Unicode.Scalar>, from start: Int,
+        classes: ScriptTable
+    ) -> Range<Int>? {
         let n = s.count
         var end = start + 1
         while end < n, s[end].value >= 0x4E00, s[end].value <= 0x9FFF { end += 1 }
@@ -250,8 +261,10 @@ public struct Normalizer {
     ///
     /// - Complexity: O(marks), at most `maximumClusterMarks`.
     @inline(__always)
-    private static func clusterEnd(_ s: UnsafeBufferPointer<Unicode.Scalar>, from start: Int,
-                                   classes: ScriptTable) -> (end: Int, isCut: Bool) {
+    private static func clusterEnd(
+        _ s: UnsafeBufferPointer<Unicode.Scalar>, from start: Int,
+        classes: ScriptTable
+    ) -> (end: Int, isCut: Bool) {
         let n = s.count
         let limit = min(n, start + (classes.isCombiningMark(s[start].value) ? 0 : 1) + maximumClusterMarks)
         var end = start + 1
@@ -345,8 +358,10 @@ private struct Emitter {
     /// are the same with and without it.
     private var adjacentDots = 0
 
-    init(keepMap: Bool, ideographic: Bool, units: OutputColumn<UInt32>, starts: OutputColumn<Int32>,
-         ends: OutputColumn<Int32>) {
+    init(
+        keepMap: Bool, ideographic: Bool, units: OutputColumn<UInt32>, starts: OutputColumn<Int32>,
+        ends: OutputColumn<Int32>
+    ) {
         self.keepMap = keepMap
         self.ideographic = ideographic
         self.units = units
@@ -379,7 +394,8 @@ private struct Emitter {
         lastEnd = -1
         guard let previous = units.last, paragraphStarts.last != units.count else { return }
         if hadBreak, previous == 0x2D, units.count >= 2,
-           ScriptClass.of(units[units.count - 2]) == .letter, Self.isLowercase(next) {
+            ScriptClass.of(units[units.count - 2]) == .letter, Self.isLowercase(next)
+        {
             removeLast()
             ledger.hyphenationsJoined += 1
             hyphenJoins.append(units.count)
@@ -418,7 +434,8 @@ private struct Emitter {
         if unit == 0x2014 || unit == 0x2026 || unit == 0x2E, origin.lowerBound == lastEnd, let previous = units.last {
             // A run of dashes or ellipsis dots becomes one unit spanning the run.
             if (unit == 0x2014 && previous == 0x2014) || (unit == 0x2026 && previous == 0x2026)
-                || (unit == 0x2E && previous == 0x2026) {
+                || (unit == 0x2E && previous == 0x2026)
+            {
                 extendLast(to: origin.upperBound)
                 ledger.dashesUnified += 1
                 return

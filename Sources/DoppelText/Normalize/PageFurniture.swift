@@ -33,7 +33,9 @@ public enum PageFurniture {
         // A label and its page letter or number.
         if han >= 2 && han <= 8 && units.count == han + 1 && (isCapital(last) || isDigit(last)) { return true }
         // A section label.
-        if han == units.count && han <= 4 && (units.suffix(2) == Self.news || units.suffix(2) == Self.topNews) { return true }
+        if han == units.count && han <= 4 && (units.suffix(2) == Self.news || units.suffix(2) == Self.topNews) {
+            return true
+        }
         if credits.contains(where: { units.starts(with: $0) }) { return true }
         if isDateLine(units) || isPageNumber(p) { return true }
         if units.starts(with: editedBy) && units.count > editedBy.count { return true }
@@ -75,9 +77,10 @@ public enum PageFurniture {
                 ends.append(contentsOf: text.originEnds[range])
             }
         }
-        var result = NormalizedText(units: units, originStarts: starts, originEnds: ends,
-                                    paragraphStarts: paragraphStarts, originCount: text.originCount,
-                                    ledger: text.ledger)
+        var result = NormalizedText(
+            units: units, originStarts: starts, originEnds: ends,
+            paragraphStarts: paragraphStarts, originCount: text.originCount,
+            ledger: text.ledger)
         result.isPrintLayout = text.isPrintLayout
         result.hyphenJoins = text.hyphenJoins.isEmpty ? [] : shifted(text.hyphenJoins, removing: furniture)
         result.ledger.furniture += furniture.count
@@ -135,10 +138,14 @@ public enum PageFurniture {
         let u = Array(p)
         let di = "第".unicodeScalars.first!.value
         let ban = "版".unicodeScalars.first!.value
-        if u.count >= 3 && u.first == di && u.last == ban && u.dropFirst().dropLast().allSatisfy(isDigit) { return true }
+        if u.count >= 3 && u.first == di && u.last == ban && u.dropFirst().dropLast().allSatisfy(isDigit) {
+            return true
+        }
         for word in ["Page ", "PAGE "] {
             let w = word.unicodeScalars.map(\.value)
-            if u.starts(with: w) && u.count > w.count && u.count <= w.count + 3 && u.dropFirst(w.count).allSatisfy(isDigit) {
+            if u.starts(with: w) && u.count > w.count && u.count <= w.count + 3
+                && u.dropFirst(w.count).allSatisfy(isDigit)
+            {
                 return true
             }
         }

@@ -56,7 +56,7 @@ public enum ScriptClass: UInt8, Sendable {
         switch u {
         case 0x20000...0x3FFFF: return .ideograph  // CJK extensions B-H, compatibility supplement
         case 0x1B000...0x1B16F: return .ideograph  // kana supplement / extended
-        case 0xF0000...0x10FFFF: return .other     // private use planes
+        case 0xF0000...0x10FFFF: return .other  // private use planes
         default:
             guard let scalar = Unicode.Scalar(u) else { return .other }
             return classify(scalar)
@@ -85,11 +85,11 @@ public enum ScriptClass: UInt8, Sendable {
     private static func fixedClass(_ u: UInt32) -> ScriptClass? {
         switch u {
         case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF,  // Han
-             0x3005, 0x3007, 0x3021...0x3029, 0x3038...0x303B,     // 々 〇 Hangzhou numerals
-             0x3041...0x3096, 0x309D...0x309F, 0x30A1...0x30FA, 0x30FC...0x30FF,  // kana, ー
-             0x31F0...0x31FF, 0xFF66...0xFF9F,                     // kana extensions, half-width
-             0x1100...0x11FF, 0x3131...0x318E, 0xAC00...0xD7A3,    // hangul
-             0x3105...0x312F, 0x31A0...0x31BF:                     // bopomofo
+            0x3005, 0x3007, 0x3021...0x3029, 0x3038...0x303B,  // 々 〇 Hangzhou numerals
+            0x3041...0x3096, 0x309D...0x309F, 0x30A1...0x30FA, 0x30FC...0x30FF,  // kana, ー
+            0x31F0...0x31FF, 0xFF66...0xFF9F,  // kana extensions, half-width
+            0x1100...0x11FF, 0x3131...0x318E, 0xAC00...0xD7A3,  // hangul
+            0x3105...0x312F, 0x31A0...0x31BF:  // bopomofo
             return .ideograph
         case 0xE000...0xF8FF:
             return .other  // private use
@@ -106,15 +106,15 @@ public enum ScriptClass: UInt8, Sendable {
         switch category {
         case .decimalNumber: return .digit
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .nonspacingMark, .spacingMark, .enclosingMark, .letterNumber:
+            .nonspacingMark, .spacingMark, .enclosingMark, .letterNumber:
             return .letter
         case .spaceSeparator, .lineSeparator, .paragraphSeparator: return .space
         case .control:
             return (u == 0x09 || u == 0x0A || u == 0x0B || u == 0x0C || u == 0x0D || u == 0x85)
                 ? .space : .other
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-             .initialPunctuation, .finalPunctuation, .otherPunctuation, .mathSymbol,
-             .currencySymbol, .modifierSymbol, .otherSymbol, .otherNumber:
+            .initialPunctuation, .finalPunctuation, .otherPunctuation, .mathSymbol,
+            .currencySymbol, .modifierSymbol, .otherSymbol, .otherNumber:
             return .punctuation
         default:
             return .other

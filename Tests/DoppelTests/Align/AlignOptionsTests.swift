@@ -1,16 +1,18 @@
 import Testing
+
 @testable import DoppelDiff
 @testable import DoppelIO
 
-@Test(arguments: [
-    ("anchorLength", { @Sendable in try AlignOptions(anchorLength: 1) }),
-    ("anchorLength", { @Sendable in try AlignOptions(anchorLength: AlignOptions.maximumAnchorLength + 1) }),
-    ("maxGap", { @Sendable in try AlignOptions(maxGap: -1) }),
-    ("oneSidedGap", { @Sendable in try AlignOptions(oneSidedGap: 0) }),
-    ("edgeSlack", { @Sendable in try AlignOptions(edgeSlack: -1) }),
-    ("samplingAbove", { @Sendable in try AlignOptions(samplingAbove: -1) }),
-    ("sampling", { @Sendable in try AlignOptions(sampling: 0) }),
-] as [(String, @Sendable () throws -> AlignOptions)])
+@Test(
+    arguments: [
+        ("anchorLength", { @Sendable in try AlignOptions(anchorLength: 1) }),
+        ("anchorLength", { @Sendable in try AlignOptions(anchorLength: AlignOptions.maximumAnchorLength + 1) }),
+        ("maxGap", { @Sendable in try AlignOptions(maxGap: -1) }),
+        ("oneSidedGap", { @Sendable in try AlignOptions(oneSidedGap: 0) }),
+        ("edgeSlack", { @Sendable in try AlignOptions(edgeSlack: -1) }),
+        ("samplingAbove", { @Sendable in try AlignOptions(samplingAbove: -1) }),
+        ("sampling", { @Sendable in try AlignOptions(sampling: 0) }),
+    ] as [(String, @Sendable () throws -> AlignOptions)])
 func alignOptionsRejectASettingOutOfRangeByName(name: String, make: @Sendable () throws -> AlignOptions) {
     #expect {
         try make()

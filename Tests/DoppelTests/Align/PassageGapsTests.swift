@@ -1,5 +1,6 @@
-import Testing
 import Doppel
+import Testing
+
 @testable import DoppelDiff
 
 /// The text between passages judged by what it is on the page (`PassageGaps`): another article's
@@ -12,7 +13,9 @@ import Doppel
     static let added = "活动现场还设置了技能比武环节,二十余名青年职工同台竞技,比出了水平,赛出了风格,营造了比学赶超的浓厚氛围。"
 
     static func compare(_ a: [String], _ b: [String]) -> Comparison {
-        Comparer.compare(SourceText(path: "a", text: a.joined(separator: "\n\n")), SourceText(path: "b", text: b.joined(separator: "\n\n")))
+        Comparer.compare(
+            SourceText(path: "a", text: a.joined(separator: "\n\n")),
+            SourceText(path: "b", text: b.joined(separator: "\n\n")))
     }
 
     static func edits(_ c: Comparison) -> [(a: String, b: String, edit: Edit)] {
@@ -21,8 +24,9 @@ import Doppel
 
     @Test func headlinesPrintedAfterTheirBodyAreNotEditsOfTheNextArticle() {
         // Web: headline, body; print: body, then its headline (edited in one character).
-        let c = Self.compare(["西宁市总多措并举推进社会组织建会", Self.bodyOne, Self.bodyOneMore, "五莲县总组织劳模工匠送技入企", Self.bodyTwo, Self.bodyTwoMore],
-                             [Self.bodyOne, Self.bodyOneMore, "西宁市总多措并举推动社会组织建会", Self.bodyTwo, Self.bodyTwoMore, "五莲县总组织劳模工匠送技入企"])
+        let c = Self.compare(
+            ["西宁市总多措并举推进社会组织建会", Self.bodyOne, Self.bodyOneMore, "五莲县总组织劳模工匠送技入企", Self.bodyTwo, Self.bodyTwoMore],
+            [Self.bodyOne, Self.bodyOneMore, "西宁市总多措并举推动社会组织建会", Self.bodyTwo, Self.bodyTwoMore, "五莲县总组织劳模工匠送技入企"])
         let found = Self.edits(c)
         #expect(found.count == 1)
         #expect(found.first.map { $0.a == "进" && $0.b == "动" } == true)
@@ -33,35 +37,43 @@ import Doppel
     }
 
     @Test func unrelatedParagraphsFacingEachOtherAreOneSidedNotAReplace() {
-        let c = Self.compare([Self.bodyOne, "劳模助农服务进农场", Self.bodyTwo],
-                             [Self.bodyOne, "沙漠绿洲里的热门打卡点", Self.bodyTwo])
+        let c = Self.compare(
+            [Self.bodyOne, "劳模助农服务进农场", Self.bodyTwo],
+            [Self.bodyOne, "沙漠绿洲里的热门打卡点", Self.bodyTwo])
         #expect(Self.edits(c).isEmpty)
         #expect(c.onlyInA.map { c.textA.string($0) } == ["劳模助农服务进农场"])
         #expect(c.onlyInB.map { c.textB.string($0) } == ["沙漠绿洲里的热门打卡点"])
     }
 
     @Test func aParagraphAddedInsideAnArticleIsAParagraphInsertOfItsPair() {
-        let c = Self.compare([Self.bodyTwo, Self.bodyTwoMore, Self.bodyOneMore],
-                             [Self.bodyTwo, Self.added, Self.bodyTwoMore, Self.bodyOneMore])
+        let c = Self.compare(
+            [Self.bodyTwo, Self.bodyTwoMore, Self.bodyOneMore],
+            [Self.bodyTwo, Self.added, Self.bodyTwoMore, Self.bodyOneMore])
         let found = Self.edits(c)
         #expect(found.count == 1)
-        #expect(found.first.map { $0.edit.kind == .paragraph && $0.edit.operation == .insert && $0.b == Self.added } == true)
+        #expect(
+            found.first.map { $0.edit.kind == .paragraph && $0.edit.operation == .insert && $0.b == Self.added } == true
+        )
         #expect(c.pairs.count == 1 && c.onlyInB.isEmpty)
     }
 
     @Test func aParagraphRemovedInsideAnArticleIsAParagraphDelete() {
-        let c = Self.compare([Self.bodyTwo, Self.added, Self.bodyTwoMore, Self.bodyOneMore],
-                             [Self.bodyTwo, Self.bodyTwoMore, Self.bodyOneMore])
+        let c = Self.compare(
+            [Self.bodyTwo, Self.added, Self.bodyTwoMore, Self.bodyOneMore],
+            [Self.bodyTwo, Self.bodyTwoMore, Self.bodyOneMore])
         let found = Self.edits(c)
         #expect(found.count == 1)
-        #expect(found.first.map { $0.edit.kind == .paragraph && $0.edit.operation == .delete && $0.a == Self.added } == true)
+        #expect(
+            found.first.map { $0.edit.kind == .paragraph && $0.edit.operation == .delete && $0.a == Self.added } == true
+        )
         #expect(c.onlyInA.isEmpty)
     }
 
     @Test func aHeadlineBetweenPassagesIsNotAParagraphEdit() {
         // A headline (not body text) only in B between two passages that are neighbours in A.
-        let c = Self.compare([Self.bodyOne, Self.bodyOneMore, Self.bodyTwo],
-                             [Self.bodyOne, Self.bodyOneMore, "五莲县总组织劳模工匠送技入企", Self.bodyTwo])
+        let c = Self.compare(
+            [Self.bodyOne, Self.bodyOneMore, Self.bodyTwo],
+            [Self.bodyOne, Self.bodyOneMore, "五莲县总组织劳模工匠送技入企", Self.bodyTwo])
         #expect(Self.edits(c).isEmpty)
         #expect(c.onlyInB.map { c.textB.string($0) } == ["五莲县总组织劳模工匠送技入企"])
     }

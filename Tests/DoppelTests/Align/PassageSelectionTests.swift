@@ -1,8 +1,9 @@
 import Testing
+
+@testable import DoppelCluster
+@testable import DoppelDiff
 @testable import DoppelIO
 @testable import DoppelText
-@testable import DoppelDiff
-@testable import DoppelCluster
 
 @Suite struct PassageSelectionTests {
     /// The reference: for each passage the heaviest chain ending at it, over every earlier
@@ -13,8 +14,10 @@ import Testing
         var previous = [Int](repeating: -1, count: n)
         for i in 0..<n {
             best[i] = pairs[i].a.count
-            for j in 0..<i where pairs[j].b.upperBound <= pairs[i].b.lowerBound
-                && best[j] + pairs[i].a.count > best[i] {
+            for j in 0..<i
+            where pairs[j].b.upperBound <= pairs[i].b.lowerBound
+                && best[j] + pairs[i].a.count > best[i]
+            {
                 best[i] = best[j] + pairs[i].a.count
                 previous[i] = j
             }
@@ -52,8 +55,9 @@ import Testing
             position += lengths[index] + Int.random(in: 0...5, using: &rng)
         }
         return (0..<count).map {
-            AlignedPair(a: startsA[$0]..<startsA[$0] + lengths[$0], b: startsB[$0]..<startsB[$0] + lengths[$0],
-                        moved: false, matches: [])
+            AlignedPair(
+                a: startsA[$0]..<startsA[$0] + lengths[$0], b: startsB[$0]..<startsB[$0] + lengths[$0],
+                moved: false, matches: [])
         }
     }
 
@@ -66,15 +70,18 @@ import Testing
     }
 
     @Test func inOrderPassagesAreNeverMoved() {
-        var pairs = (0..<100).map { AlignedPair(a: $0 * 10..<$0 * 10 + 5, b: $0 * 7..<$0 * 7 + 5, moved: true, matches: []) }
+        var pairs = (0..<100).map {
+            AlignedPair(a: $0 * 10..<$0 * 10 + 5, b: $0 * 7..<$0 * 7 + 5, moved: true, matches: [])
+        }
         PassageSelection.markMoved(&pairs)
         #expect(pairs.allSatisfy { !$0.moved })
     }
 
     @Test func mergingAdjacentPassagesKeepsEveryMatchInOrder() {
         let pairs = (0..<500).map { i in
-            AlignedPair(a: i * 20..<i * 20 + 18, b: i * 21..<i * 21 + 18, moved: false,
-                        matches: [ExactMatch(a: i * 20, b: i * 21, length: 18)])
+            AlignedPair(
+                a: i * 20..<i * 20 + 18, b: i * 21..<i * 21 + 18, moved: false,
+                matches: [ExactMatch(a: i * 20, b: i * 21, length: 18)])
         }
         let text = NormalizedText(identity: String(repeating: "x", count: 500 * 21))
         let merged = PassageSelection.mergeAdjacent(pairs, options: .standard, gaps: PassageGaps(text, text))

@@ -1,8 +1,8 @@
-@testable import DoppelIO
-@testable import DoppelText
-@testable import DoppelDiff
 @testable import DoppelCluster
 @testable import DoppelCompare
+@testable import DoppelDiff
+@testable import DoppelIO
+@testable import DoppelText
 
 /// Small comparisons for the Check stage's tests.
 enum CheckFixtures {
@@ -23,7 +23,9 @@ enum CheckFixtures {
         let web = Samples.source(Samples.web)
         let print = Samples.source(Samples.print)
         let changed = SourceText(path: print.path, text: edit(String(String.UnicodeScalarView(print.scalars))))
-        let reference = names.isEmpty ? nil
+        let reference =
+            names.isEmpty
+            ? nil
             : try ReferenceCorpus.load(paths: names.map(Samples.path), normalization: NormalizationOptions())
         var c = Comparer.compare(web, changed)
         c.check = Checker.check(c, reference: reference)

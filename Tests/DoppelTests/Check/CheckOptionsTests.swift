@@ -1,9 +1,10 @@
 import Testing
-@testable import DoppelIO
-@testable import DoppelText
-@testable import DoppelDiff
+
 @testable import DoppelCluster
 @testable import DoppelCompare
+@testable import DoppelDiff
+@testable import DoppelIO
+@testable import DoppelText
 
 @Suite struct CheckOptionsTests {
     @Test func standardHoldsTheDocumentedDefaults() {

@@ -1,9 +1,10 @@
 import Testing
-@testable import DoppelIO
-@testable import DoppelText
-@testable import DoppelDiff
+
 @testable import DoppelCluster
 @testable import DoppelCompare
+@testable import DoppelDiff
+@testable import DoppelIO
+@testable import DoppelText
 
 @Suite struct ConsistencyCheckTests {
     @Test func theSamplesChangeWangToMaAtThreePlacesConsistently() throws {
@@ -29,7 +30,8 @@ import Testing
     }
 
     @Test func englishRenameMadeTwiceOfThreeKeepsTheThird() throws {
-        let a = "Mr Smith said the plan was ready. The council thanked Mr Smith for the report. Later Mr Smith left the room early."
+        let a =
+            "Mr Smith said the plan was ready. The council thanked Mr Smith for the report. Later Mr Smith left the room early."
         let b = a.replacingOccurrences(of: "Mr Smith said", with: "Mr Jones said")
             .replacingOccurrences(of: "thanked Mr Smith", with: "thanked Mr Jones")
         let c = CheckFixtures.checked(a, b)

@@ -1,15 +1,17 @@
 import Testing
-@testable import DoppelIO
-@testable import DoppelText
-@testable import DoppelDiff
+
 @testable import DoppelCluster
 @testable import DoppelCompare
+@testable import DoppelDiff
+@testable import DoppelIO
+@testable import DoppelText
 
 @Suite struct EditFormTests {
     // # Chinese: a name that stands once takes its ideographs up to the recurring context.
     @Test func aNameStandingOnceStopsAtRecurringContext() {
-        let c = CheckFixtures.checked("本报讯(记者田国全通讯员魏星)日前,山东省举办职工培训活动。记者从会上获悉,通讯员参加了全部活动。",
-                                      "本报讯(记者田国垒通讯员魏星)日前,山东省举办职工培训活动。记者从会上获悉,通讯员参加了全部活动。")
+        let c = CheckFixtures.checked(
+            "本报讯(记者田国全通讯员魏星)日前,山东省举办职工培训活动。记者从会上获悉,通讯员参加了全部活动。",
+            "本报讯(记者田国垒通讯员魏星)日前,山东省举办职工培训活动。记者从会上获悉,通讯员参加了全部活动。")
         #expect(CheckFixtures.forms(c) == ["田国全/田国垒"])
         #expect(c.check!.forms[0]!.repeated == false)
     }

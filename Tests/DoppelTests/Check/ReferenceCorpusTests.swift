@@ -1,10 +1,11 @@
 import Foundation
 import Testing
-@testable import DoppelIO
-@testable import DoppelText
-@testable import DoppelDiff
+
 @testable import DoppelCluster
 @testable import DoppelCompare
+@testable import DoppelDiff
+@testable import DoppelIO
+@testable import DoppelText
 
 @Suite struct ReferenceCorpusTests {
     private func folder(_ name: String) throws -> URL {
@@ -20,9 +21,11 @@ import Testing
         let dir = try folder("mixed")
         try "本报记者 田国全 报道".write(to: dir.appendingPathComponent("page.txt"), atomically: true, encoding: .utf8)
         let jsonl = dir.appendingPathComponent("archive.jsonl")
-        try "{\"id\":\"r1\",\"text\":\"记者郑莉\"}\n{\"id\":\"r2\",\"text\":\"田国全，郑莉\"}\n".write(to: jsonl, atomically: true, encoding: .utf8)
-        let reference = try ReferenceCorpus.load(paths: [dir.appendingPathComponent("page.txt").path, jsonl.path],
-                                                 normalization: NormalizationOptions())
+        try "{\"id\":\"r1\",\"text\":\"记者郑莉\"}\n{\"id\":\"r2\",\"text\":\"田国全，郑莉\"}\n".write(
+            to: jsonl, atomically: true, encoding: .utf8)
+        let reference = try ReferenceCorpus.load(
+            paths: [dir.appendingPathComponent("page.txt").path, jsonl.path],
+            normalization: NormalizationOptions())
         let paths = reference.documents.map(\.source.path)
         #expect(paths.count == 3 && paths.contains { $0.hasSuffix("page.txt") })
         #expect(Set(paths).isSuperset(of: ["r1", "r2"]))
@@ -47,9 +50,11 @@ import Testing
     @Test func anIndexOfRecordsLeavesItsIdsUnsearched() throws {
         let dir = try folder("index")
         let jsonl = dir.appendingPathComponent("archive.jsonl")
-        try "{\"id\":\"no-such-file\",\"text\":\"本报记者田国全报道了这次职工培训活动的情况\"}\n".write(to: jsonl, atomically: true, encoding: .utf8)
+        try "{\"id\":\"no-such-file\",\"text\":\"本报记者田国全报道了这次职工培训活动的情况\"}\n".write(
+            to: jsonl, atomically: true, encoding: .utf8)
         let index = dir.appendingPathComponent("archive.doppel").path
-        let corpus = try JSONLinesCorpus(path: jsonl.path, fields: JSONLinesFields(), normalization: NormalizationOptions())
+        let corpus = try JSONLinesCorpus(
+            path: jsonl.path, fields: JSONLinesFields(), normalization: NormalizationOptions())
         try IndexBuilder(parameters: IndexParameters()).build(corpus, to: index)
         let reference = try ReferenceCorpus.load(paths: [], index: index, normalization: NormalizationOptions())
         #expect(reference.documents.isEmpty && reference.unreachable == ["no-such-file"])

@@ -1,9 +1,10 @@
 import Testing
-@testable import DoppelIO
-@testable import DoppelText
-@testable import DoppelDiff
+
 @testable import DoppelCluster
 @testable import DoppelCompare
+@testable import DoppelDiff
+@testable import DoppelIO
+@testable import DoppelText
 
 @Suite struct ReferenceEvidenceTests {
     private func evidence(_ c: Comparison, _ a: String, _ b: String) throws -> EditEvidence {
@@ -16,12 +17,17 @@ import Testing
         let tian = try evidence(c, "田国全", "田国垒")
         #expect(tian.verdict == .bUnattested && tian.aCount == 1 && tian.bCount == 0)
         let example = try #require(tian.examples.first)
-        #expect(example.form == .a && reference.documents[example.document].source.path.hasSuffix("002_da410bb21e88722a.txt"))
+        #expect(
+            example.form == .a
+                && reference.documents[example.document].source.path.hasSuffix("002_da410bb21e88722a.txt"))
         let document = reference.documents[example.document]
         #expect(document.source.location(of: document.text.originRange(of: example.range).lowerBound).line == 122)
         let zheng = try evidence(c, "郑蔚", "郑莉")
         #expect(zheng.verdict == .aUnattested && zheng.bCount >= 1)
-        #expect(zheng.examples.contains { $0.form == .b && reference.documents[$0.document].source.path.hasSuffix("003_92a41e4ce2c497c1.txt") })
+        #expect(
+            zheng.examples.contains {
+                $0.form == .b && reference.documents[$0.document].source.path.hasSuffix("003_92a41e4ce2c497c1.txt")
+            })
     }
 
     @Test func verdictsFollowTheCounts() {
@@ -41,7 +47,8 @@ import Testing
     @Test func examplesAreCappedPerForm() throws {
         let documents = (0..<5).map { n in
             let source = SourceText(path: "doc\(n).txt", text: "本报记者田国全报道,第\(n)篇。")
-            return ReferenceCorpus.Document(source: source, text: Normalizer(options: NormalizationOptions()).normalize(source))
+            return ReferenceCorpus.Document(
+                source: source, text: Normalizer(options: NormalizationOptions()).normalize(source))
         }
         let reference = try ReferenceCorpus(documents: documents)
         #expect(reference.occurrences(of: Array("田国全".unicodeScalars.map(\.value))).map(\.document) == [0, 1, 2, 3, 4])

@@ -1,9 +1,10 @@
 import Testing
-@testable import DoppelIO
-@testable import DoppelText
-@testable import DoppelDiff
+
 @testable import DoppelCluster
 @testable import DoppelCompare
+@testable import DoppelDiff
+@testable import DoppelIO
+@testable import DoppelText
 
 @Suite struct UnitSearchTests {
     private func units(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }

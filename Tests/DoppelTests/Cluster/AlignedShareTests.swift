@@ -1,7 +1,8 @@
 import Testing
+
+@testable import DoppelCluster
 @testable import DoppelIO
 @testable import DoppelText
-@testable import DoppelCluster
 
 private func text(_ s: String) -> NormalizedText { NormalizedText(identity: s) }
 
@@ -15,8 +16,10 @@ private let item: String = {
     var random = SplitMix64(seed: 3)
     let edited = GeneratedCorpora.edit(item, count: 5, &random)
     let shingler = Shingler()
-    let jaccard = SetOverlap(shingler.compactShingleSet(of: text(item)),
-                             shingler.compactShingleSet(of: text(edited))).jaccard
+    let jaccard = SetOverlap(
+        shingler.compactShingleSet(of: text(item)),
+        shingler.compactShingleSet(of: text(edited))
+    ).jaccard
     let share = AlignedShare(text(item), text(edited))
     #expect(jaccard < 0.8)
     #expect(share.lower >= 0.9)

@@ -1,7 +1,8 @@
 import Testing
+
+@testable import DoppelCluster
 @testable import DoppelIO
 @testable import DoppelText
-@testable import DoppelCluster
 
 /// The sketch, the compact set and its size of each text, as pass 1 computes them.
 private struct Signed {
@@ -40,8 +41,13 @@ private func generatedPairs() -> [(String, String)] {
         let kept = max(1, characters.count * (20 + Int(generator.next() % 81)) / 100)
         let cut = String(characters.prefix(kept))
         pairs.append((article, cut))
-        pairs.append((article, TestCorpus.mutate(cut, edits: 1 + Int(generator.next() % 5),
-                                                 seed: generator.next())))
+        pairs.append(
+            (
+                article,
+                TestCorpus.mutate(
+                    cut, edits: 1 + Int(generator.next() % 5),
+                    seed: generator.next())
+            ))
         pairs.append((article, articles[(index + 1 + Int(generator.next() % 7)) % articles.count]))
     }
     return pairs
@@ -56,15 +62,18 @@ private func generatedPairs() -> [(String, String)] {
 func filterNeverRejectsAPairVerificationAccepts(options: ClusterOptions) {
     let pairs = generatedPairs()
     let data = signed(pairs.flatMap { [$0.0, $0.1] })
-    let filter = CandidateFilter(options: options, sketches: data.sketches,
-                                 sizes: data.sets.map { UInt32($0.count) })
+    let filter = CandidateFilter(
+        options: options, sketches: data.sketches,
+        sizes: data.sets.map { UInt32($0.count) })
     var accepted = 0
     var rejectedUnrelated = 0
     for index in pairs.indices {
         let (a, b) = (2 * index, 2 * index + 1)
         let overlap = SetOverlap(data.sets[a], data.sets[b])
-        if options.accepts(jaccard: overlap.jaccard, containment: overlap.containment,
-                           smallerCount: min(overlap.firstCount, overlap.secondCount)) {
+        if options.accepts(
+            jaccard: overlap.jaccard, containment: overlap.containment,
+            smallerCount: min(overlap.firstCount, overlap.secondCount))
+        {
             accepted += 1
             #expect(filter.mayAccept(a, b), "pair \(index): \(overlap)")
         } else if index % 4 == 3 && !filter.mayAccept(a, b) {
@@ -77,10 +86,12 @@ func filterNeverRejectsAPairVerificationAccepts(options: ClusterOptions) {
 }
 
 @Test func lowestAcceptedJaccardFollowsContainmentForUnequalSizes() throws {
-    let options = try ClusterOptions(threshold: 0.8, containmentThreshold: 0.8,
-                                     minimumContainedShingles: 50, shortItemShingles: 40)
-    let filter = CandidateFilter(options: options, sketches: SketchTable(width: 8, documentCount: 0),
-                                 sizes: [])
+    let options = try ClusterOptions(
+        threshold: 0.8, containmentThreshold: 0.8,
+        minimumContainedShingles: 50, shortItemShingles: 40)
+    let filter = CandidateFilter(
+        options: options, sketches: SketchTable(width: 8, documentCount: 0),
+        sizes: [])
     // Equal sizes: containment 0.8 is Jaccard 0.8 / 1.2.
     #expect(abs(filter.lowestAcceptedJaccard(100, 100) - 0.8 / 1.2) < 1e-12)
     // A quarter-length copy wholly contained: Jaccard 0.25 already suffices for 0.8 containment.
@@ -89,8 +100,9 @@ func filterNeverRejectsAPairVerificationAccepts(options: ClusterOptions) {
     #expect(filter.lowestAcceptedJaccard(49, 60) == 0.8)
     // Short items (here up to 40 shingles) are verified down to the grey zone's floor.
     #expect(filter.lowestAcceptedJaccard(30, 40) == ClusterOptions.greyZoneFloor)
-    let jaccardOnly = CandidateFilter(options: try ClusterOptions(containmentThreshold: nil),
-                                      sketches: SketchTable(width: 8, documentCount: 0), sizes: [])
+    let jaccardOnly = CandidateFilter(
+        options: try ClusterOptions(containmentThreshold: nil),
+        sketches: SketchTable(width: 8, documentCount: 0), sizes: [])
     #expect(jaccardOnly.lowestAcceptedJaccard(100, 400) == 0.8)
 }
 
@@ -110,8 +122,9 @@ func filterNeverRejectsAPairVerificationAccepts(options: ClusterOptions) {
     // few own positions to reject anything.
     let data = signed(["甲乙丙丁戊己庚", "子丑寅卯辰巳午"])
     #expect(data.sketches.borrowedValues(0) > 100)
-    let filter = CandidateFilter(options: .standard, sketches: data.sketches,
-                                 sizes: data.sets.map { UInt32($0.count) })
+    let filter = CandidateFilter(
+        options: .standard, sketches: data.sketches,
+        sizes: data.sets.map { UInt32($0.count) })
     #expect(filter.mayAccept(0, 1))
 }
 

@@ -1,6 +1,7 @@
 import Testing
-@testable import DoppelText
+
 @testable import DoppelCluster
+@testable import DoppelText
 
 @Test func documentCharsDefaultToNormalisedUnits() {
     let document = ClusterDocument(id: "a", path: "a.txt", text: NormalizedText(identity: "一二三"))
@@ -9,8 +10,10 @@ import Testing
 }
 
 @Test func inMemoryCollectionServesDocumentsByPosition() {
-    let collection = InMemoryDocumentCollection([TestCorpus.document("a", "甲"),
-                                                 TestCorpus.document("b", "乙")])
+    let collection = InMemoryDocumentCollection([
+        TestCorpus.document("a", "甲"),
+        TestCorpus.document("b", "乙"),
+    ])
     #expect(collection.count == 2)
     #expect(collection.document(at: 1).id == "b")
 }

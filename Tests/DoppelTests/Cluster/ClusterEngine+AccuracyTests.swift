@@ -1,7 +1,8 @@
 import Testing
+
+@testable import DoppelCluster
 @testable import DoppelIO
 @testable import DoppelText
-@testable import DoppelCluster
 
 /// Accuracy of clustering against generated corpora with their truth (`GeneratedCorpora`): the
 /// figures issue 15 asks for, on the same kinds of documents as `make bench` measures.
@@ -42,8 +43,9 @@ import Testing
     #expect(short.count >= 10)
     for index in short {
         let first = corpus.groups.firstIndex(of: corpus.groups[index])!
-        #expect(clusterOf[index] != nil && clusterOf[index] == clusterOf[first],
-                "short item \(index) apart from its version \(first)")
+        #expect(
+            clusterOf[index] != nil && clusterOf[index] == clusterOf[first],
+            "short item \(index) apart from its version \(first)")
     }
     let twins = corpus.kinds.indices.filter { corpus.kinds[$0] == "twin" }
     for i in twins {
@@ -58,8 +60,9 @@ import Testing
     let result = try ClusterEngine().cluster(InMemoryDocumentCollection(corpus.documents))
     let score = corpus.score(result)
     #expect(score.precision >= 0.8, "precision \(score.precision)")
-    #expect(score.largestCluster <= score.largestGroup + 3,
-            "largest cluster \(score.largestCluster), largest group \(score.largestGroup)")
+    #expect(
+        score.largestCluster <= score.largestGroup + 3,
+        "largest cluster \(score.largestCluster), largest group \(score.largestGroup)")
     // The corpus is a stress test only if excerpts are contained in more than their source.
     let alsoContained = result.clusters.flatMap(\.containedIn)
     #expect(alsoContained.count >= 20)

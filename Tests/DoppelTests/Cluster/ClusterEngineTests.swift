@@ -1,7 +1,8 @@
 import Testing
+
+@testable import DoppelCluster
 @testable import DoppelIO
 @testable import DoppelText
-@testable import DoppelCluster
 
 /// Articles 0..<families each with two edited versions appended at the end, plus the remaining
 /// articles as singletons. Returns the documents and the expected clusters (positions).
@@ -13,8 +14,9 @@ private func nearDuplicateCorpus(families: Int = 6) -> ([ClusterDocument], [[Int
         var members = [family]
         for version in 1...2 {
             members.append(documents.count)
-            let edited = TestCorpus.mutate(articles[family], edits: family + version,
-                                           seed: UInt64(10 * family + version))
+            let edited = TestCorpus.mutate(
+                articles[family], edits: family + version,
+                seed: UInt64(10 * family + version))
             documents.append(TestCorpus.document("a\(family)v\(version)", edited))
         }
         expected.append(members)
@@ -23,7 +25,8 @@ private func nearDuplicateCorpus(families: Int = 6) -> ([ClusterDocument], [[Int
 }
 
 private func cluster(_ documents: [ClusterDocument], _ options: ClusterOptions = .standard)
-    throws -> ClusterResult {
+    throws -> ClusterResult
+{
     try ClusterEngine(options: options).cluster(InMemoryDocumentCollection(documents))
 }
 
@@ -54,9 +57,11 @@ func everyVerificationAndSchemeFindsTheNearDuplicates(
         seen.formUnion(cluster.members)
         #expect(cluster.members.contains(cluster.representative))
         #expect(cluster.pairs.count == cluster.members.count - 1)
-        #expect(cluster.pairs.map { [$0.a, $0.b] } == cluster.pairs.map { [$0.a, $0.b] }.sorted {
-            $0.lexicographicallyPrecedes($1)
-        })
+        #expect(
+            cluster.pairs.map { [$0.a, $0.b] }
+                == cluster.pairs.map { [$0.a, $0.b] }.sorted {
+                    $0.lexicographicallyPrecedes($1)
+                })
         var joined = UnionFind(count: documents.count)
         for pair in cluster.pairs {
             #expect(pair.a < pair.b)
@@ -73,13 +78,16 @@ func everyVerificationAndSchemeFindsTheNearDuplicates(
     let options = ClusterOptions.standard
     let shingler = Shingler()
     for pair in try cluster(documents).clusters.flatMap(\.pairs) {
-        let overlap = SetOverlap(shingler.compactShingleSet(of: documents[pair.a].text),
-                                 shingler.compactShingleSet(of: documents[pair.b].text))
+        let overlap = SetOverlap(
+            shingler.compactShingleSet(of: documents[pair.a].text),
+            shingler.compactShingleSet(of: documents[pair.b].text))
         #expect(overlap.jaccard == pair.jaccard)
         #expect(overlap.containment == pair.containment)
-        #expect(pair.jaccard >= options.threshold
-            || (pair.containment >= options.containmentThreshold!
-                && min(overlap.firstCount, overlap.secondCount) >= options.minimumContainedShingles))
+        #expect(
+            pair.jaccard >= options.threshold
+                || (pair.containment >= options.containmentThreshold!
+                    && min(overlap.firstCount, overlap.secondCount) >= options.minimumContainedShingles)
+        )
     }
 }
 
@@ -134,15 +142,17 @@ func everyVerificationAndSchemeFindsTheNearDuplicates(
 
 @Test func resultReportsEveryDocumentAndTheParameters() throws {
     let documents = [
-        ClusterDocument(id: "x", path: "x.txt", title: "X", chars: 99,
-                        text: NormalizedText(identity: "一二三四五六")),
+        ClusterDocument(
+            id: "x", path: "x.txt", title: "X", chars: 99,
+            text: NormalizedText(identity: "一二三四五六")),
         TestCorpus.document("y", ""),
     ]
     let result = try cluster(documents)
-    #expect(result.documents == [
-        ClusterResult.Document(id: "x", path: "x.txt", title: "X", chars: 99),
-        ClusterResult.Document(id: "y", path: "y.txt", title: nil, chars: 0),
-    ])
+    #expect(
+        result.documents == [
+            ClusterResult.Document(id: "x", path: "x.txt", title: "X", chars: 99),
+            ClusterResult.Document(id: "y", path: "y.txt", title: nil, chars: 0),
+        ])
     #expect(result.parameters == ClusterResult.Parameters(.standard))
 }
 
@@ -165,11 +175,17 @@ func everyVerificationAndSchemeFindsTheNearDuplicates(
     let all = reports.withLock { $0 }
     let signatures = all.filter { $0.phase == .signatures }
     let verification = all.filter { $0.phase == .verification }
-    #expect(signatures.last == ClusterProgress(phase: .signatures, done: documents.count,
-                                               total: documents.count))
+    #expect(
+        signatures.last
+            == ClusterProgress(
+                phase: .signatures, done: documents.count,
+                total: documents.count))
     let candidates = expected.joined().count
-    #expect(verification.last == ClusterProgress(phase: .verification, done: candidates,
-                                                 total: candidates))
+    #expect(
+        verification.last
+            == ClusterProgress(
+                phase: .verification, done: candidates,
+                total: candidates))
 }
 
 private struct Unreadable: Error, Equatable { let index: Int }
@@ -196,8 +212,10 @@ private struct FailingCollection: DocumentCollection {
     // Round-ups about twice the brief's length: Jaccard about 0.5, found by the containment bands.
     let first = String(articles[1].prefix(90)) + brief + String(articles[2].prefix(40))
     let second = String(articles[3].prefix(60)) + brief + String(articles[4].prefix(80))
-    let documents = [TestCorpus.document("first", first), TestCorpus.document("second", second),
-                     TestCorpus.document("brief", brief)]
+    let documents = [
+        TestCorpus.document("first", first), TestCorpus.document("second", second),
+        TestCorpus.document("brief", brief),
+    ]
     let result = try cluster(documents)
     #expect(result.clusters.count == 1)
     let joined = try #require(result.clusters.first)
@@ -211,10 +229,12 @@ private struct FailingCollection: DocumentCollection {
     let articles = TestCorpus.articles()
     let brief = String(articles[9].prefix(160))
     let article = String(articles[1].prefix(120)) + brief
-    let documents = [TestCorpus.document("article", article),
-                     TestCorpus.document("article-v", TestCorpus.mutate(article, edits: 2, seed: 4)),
-                     TestCorpus.document("brief", brief),
-                     TestCorpus.document("brief-v", TestCorpus.mutate(brief, edits: 1, seed: 5))]
+    let documents = [
+        TestCorpus.document("article", article),
+        TestCorpus.document("article-v", TestCorpus.mutate(article, edits: 2, seed: 4)),
+        TestCorpus.document("brief", brief),
+        TestCorpus.document("brief-v", TestCorpus.mutate(brief, edits: 1, seed: 5)),
+    ]
     let result = try cluster(documents)
     #expect(result.clusters.map(\.members) == [[0, 1, 2, 3]])
     #expect(result.clusters[0].pairs.filter { $0.relation == .version }.count == 2)

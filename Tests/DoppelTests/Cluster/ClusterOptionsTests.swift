@@ -1,6 +1,7 @@
 import Testing
-@testable import DoppelIO
+
 @testable import DoppelCluster
+@testable import DoppelIO
 
 @Test func defaultOptionsAreDocumented() {
     let options = ClusterOptions.standard
@@ -55,17 +56,22 @@ import Testing
     #expect(!jaccardOnly.accepts(jaccard: 0.6, containment: 1, smallerCount: 500))
 }
 
-@Test(arguments: [try! ClusterOptions(), try! ClusterOptions(containmentThreshold: nil),
-                  try! ClusterOptions(threshold: 0.5, containmentThreshold: 0.9,
-                                      minimumContainedShingles: 5)])
+@Test(arguments: [
+    try! ClusterOptions(), try! ClusterOptions(containmentThreshold: nil),
+    try! ClusterOptions(
+        threshold: 0.5, containmentThreshold: 0.9,
+        minimumContainedShingles: 5),
+])
 func fewestAcceptedCommonNeverExceedsAnAcceptedOverlap(options: ClusterOptions) {
     for a in 0...60 {
         for b in 0...60 {
             let fewest = options.fewestAcceptedCommon(a, b)
             for common in 0...min(a, b) {
                 let overlap = SetOverlap(intersection: common, firstCount: a, secondCount: b)
-                if options.accepts(jaccard: overlap.jaccard, containment: overlap.containment,
-                                   smallerCount: min(a, b)) {
+                if options.accepts(
+                    jaccard: overlap.jaccard, containment: overlap.containment,
+                    smallerCount: min(a, b))
+                {
                     #expect(common >= fewest, "\(a) \(b) \(common)")
                 }
             }

@@ -1,6 +1,7 @@
 import Testing
-@testable import DoppelIO
+
 @testable import DoppelCluster
+@testable import DoppelIO
 
 @Test func reportingForwardsEachCountUnderItsPhaseAndNothingWithoutADisplay() {
     #expect(ClusterProgress.reporting(.signatures, to: nil) == nil)

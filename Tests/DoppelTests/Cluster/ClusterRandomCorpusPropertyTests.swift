@@ -1,7 +1,8 @@
 import Testing
+
+@testable import DoppelCluster
 @testable import DoppelIO
 @testable import DoppelText
-@testable import DoppelCluster
 
 /// Clusters are a partition of whatever they are given: seeded random corpora of real articles,
 /// edited, truncated and copied versions of them, random hostile texts, and documents too short
@@ -56,7 +57,9 @@ import Testing
                 if documents.indices.contains(member) { clusterOf[member] = n }
             }
             #expect(cluster.members.contains(cluster.representative), "\(label)")
-            let fullest = cluster.members.max { documents[$0].chars < documents[$1].chars || (documents[$0].chars == documents[$1].chars && $0 > $1) }
+            let fullest = cluster.members.max {
+                documents[$0].chars < documents[$1].chars || (documents[$0].chars == documents[$1].chars && $0 > $1)
+            }
             #expect(cluster.representative == fullest, "\(label)")
             #expect(cluster.pairs.count == cluster.members.count - 1, "\(label)")
             var joined = UnionFind(count: documents.count)
@@ -64,7 +67,8 @@ import Testing
                 #expect(pair.a < pair.b && clusterOf[pair.a] == n && clusterOf[pair.b] == n, "\(label)")
                 _ = joined.union(pair.a, pair.b)
             }
-            #expect(Set(cluster.members.map { joined.find($0) }).count == 1, "\(label): pairs do not connect the cluster")
+            #expect(
+                Set(cluster.members.map { joined.find($0) }).count == 1, "\(label): pairs do not connect the cluster")
         }
         #expect(result.clusters.map { $0.members[0] } == result.clusters.map { $0.members[0] }.sorted(), "\(label)")
 
@@ -74,9 +78,11 @@ import Testing
             if shingler.shingleSet(of: document.text).isEmpty {
                 #expect(clusterOf[i] == nil, "\(label): \(document.id) has no shingle yet clusters")
             } else if let first = firstWithText.updateValue(i, forKey: document.text.units) {
-                #expect(clusterOf[i] != nil && clusterOf[i] == clusterOf[first], "\(label): copies \(first) and \(i) apart")
+                #expect(
+                    clusterOf[i] != nil && clusterOf[i] == clusterOf[first], "\(label): copies \(first) and \(i) apart")
             }
         }
-        #expect(try ClusterEngine(options: options).cluster(InMemoryDocumentCollection(documents)) == result, "\(label)")
+        #expect(
+            try ClusterEngine(options: options).cluster(InMemoryDocumentCollection(documents)) == result, "\(label)")
     }
 }

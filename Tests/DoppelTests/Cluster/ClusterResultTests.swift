@@ -1,9 +1,11 @@
 import Testing
+
 @testable import DoppelCluster
 
 @Test func parametersReportTheOptions() throws {
-    let options = try ClusterOptions(threshold: 0.9, containmentThreshold: nil,
-                                     scheme: .independent, verification: .signature)
+    let options = try ClusterOptions(
+        threshold: 0.9, containmentThreshold: nil,
+        scheme: .independent, verification: .signature)
     let parameters = ClusterResult.Parameters(options)
     #expect(parameters.shingle == "char5+word3")
     #expect(parameters.permutations == 128)

@@ -1,6 +1,7 @@
 import Testing
-@testable import DoppelIO
+
 @testable import DoppelCluster
+@testable import DoppelIO
 
 @Test func insertingUpperHalvesKeepsEachCompactShingleOnceInFirstSeenOrder() {
     var table = CompactSetTable()

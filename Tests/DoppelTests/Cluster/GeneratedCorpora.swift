@@ -1,7 +1,8 @@
 import Foundation
+
+@testable import DoppelCluster
 @testable import DoppelIO
 @testable import DoppelText
-@testable import DoppelCluster
 
 /// Seeded corpora with their truth, for the accuracy tests of clustering (the same kinds as
 /// bench/py/gen_inputs.py writes for `make bench`): documents, and for each its true group.
@@ -22,8 +23,10 @@ struct GeneratedCorpus {
 
     /// Pair precision, recall and F1 of `result`'s clusters against the true groups (pairs of
     /// documents in one cluster against pairs in one group), and the largest cluster and group.
-    func score(_ result: ClusterResult) -> (precision: Double, recall: Double, f1: Double,
-                                             largestCluster: Int, largestGroup: Int) {
+    func score(_ result: ClusterResult) -> (
+        precision: Double, recall: Double, f1: Double,
+        largestCluster: Int, largestGroup: Int
+    ) {
         var clusterOf = [Int](repeating: -1, count: documents.count)
         for (n, cluster) in result.clusters.enumerated() {
             for member in cluster.members { clusterOf[member] = n }
@@ -45,8 +48,10 @@ struct GeneratedCorpus {
         let f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
         var groupSizes: [Int: Int] = [:]
         for group in groups { groupSizes[group, default: 0] += 1 }
-        return (precision, recall, f1, result.clusters.map(\.members.count).max() ?? 1,
-                groupSizes.values.max() ?? 0)
+        return (
+            precision, recall, f1, result.clusters.map(\.members.count).max() ?? 1,
+            groupSizes.values.max() ?? 0
+        )
     }
 }
 
@@ -71,9 +76,12 @@ enum GeneratedCorpora {
     }()
 
     /// The Han characters of the sentences, for edits.
-    static let hans: [Character] = Array(Set(sentences.joined().filter {
-        ScriptClass.of($0.unicodeScalars.first!.value) == .ideograph
-    })).sorted()
+    static let hans: [Character] = Array(
+        Set(
+            sentences.joined().filter {
+                ScriptClass.of($0.unicodeScalars.first!.value) == .ideograph
+            })
+    ).sorted()
 
     /// `text` with `count` one-character edits (replace, insert or delete a Han character) at
     /// seeded positions at least 3 characters apart where possible.
@@ -157,10 +165,12 @@ enum GeneratedCorpora {
             if random.next() % 2 == 0 { corpus.add(plainLayout(article), group: group, kind: "plain") }
             let cut = Double(60 + Int(random.next() % 16)) / 100
             let truncated = String(article.prefix(Int(cut * Double(article.count))))
-            corpus.add(printLayout(edit(truncated, count: Int(random.next() % 3), &random), &random),
-                       group: group, kind: "truncated")
-            corpus.add(edit(article, count: 1 + Int(random.next() % 4), &random), group: group,
-                       kind: "edited")
+            corpus.add(
+                printLayout(edit(truncated, count: Int(random.next() % 3), &random), &random),
+                group: group, kind: "truncated")
+            corpus.add(
+                edit(article, count: 1 + Int(random.next() % 4), &random), group: group,
+                kind: "edited")
             group += 1
         }
         // Short items of 80-260 characters.
@@ -170,8 +180,9 @@ enum GeneratedCorpora {
             if item.count < 80 || item.count > 260 { continue }
             corpus.add(item, group: group, kind: "short")
             for _ in 0..<(1 + Int(random.next() % 2)) {
-                corpus.add(edit(item, count: 2 + Int(random.next() % 4), &random), group: group,
-                           kind: "short")
+                corpus.add(
+                    edit(item, count: 2 + Int(random.next() % 4), &random), group: group,
+                    kind: "short")
             }
             group += 1
         }
@@ -192,18 +203,30 @@ enum GeneratedCorpora {
 
     /// Templates of short reports with their slots `{0}`, `{1}`, … and the facts of each twin.
     static let templates: [(String, [[String]])] = [
-        ("本报北京{0}电　{1}{0}召开全体会议，听取关于{2}情况的汇报，审议通过了有关工作安排。会议强调，要认真贯彻落实党中央决策部署，扎实做好各项工作，确保取得实效。",
-         [["3月5日", "全国人大常委会法制工作委员会", "立法规划执行"],
-          ["4月18日", "全国政协经济委员会", "重点提案办理"],
-          ["9月2日", "国务院国有资产监督管理委员会", "中央企业改革"]]),
-        ("记者从{0}获悉，{1}，全市共完成{2}项重点工程，完成投资{3}亿元，同比增长{4}%。下一步将继续加大推进力度，确保全年目标任务顺利完成。",
-         [["市发展改革委", "今年一季度", "128", "356", "12"],
-          ["市住房城乡建设局", "今年上半年", "86", "214", "7"],
-          ["市交通运输局", "前三季度", "47", "98", "15"]]),
-        ("{0}党组召开理论学习中心组学习会，围绕{1}进行专题研讨。{2}主持会议并讲话，要求各处室结合工作实际，把学习成果转化为推动{1}的实际成效。",
-         [["省教育厅", "基础教育综合改革", "厅党组书记王建国"],
-          ["省生态环境厅", "大气污染联防联控", "厅党组书记刘晓明"],
-          ["省农业农村厅", "乡村产业振兴", "厅党组副书记陈志刚"]]),
+        (
+            "本报北京{0}电　{1}{0}召开全体会议，听取关于{2}情况的汇报，审议通过了有关工作安排。会议强调，要认真贯彻落实党中央决策部署，扎实做好各项工作，确保取得实效。",
+            [
+                ["3月5日", "全国人大常委会法制工作委员会", "立法规划执行"],
+                ["4月18日", "全国政协经济委员会", "重点提案办理"],
+                ["9月2日", "国务院国有资产监督管理委员会", "中央企业改革"],
+            ]
+        ),
+        (
+            "记者从{0}获悉，{1}，全市共完成{2}项重点工程，完成投资{3}亿元，同比增长{4}%。下一步将继续加大推进力度，确保全年目标任务顺利完成。",
+            [
+                ["市发展改革委", "今年一季度", "128", "356", "12"],
+                ["市住房城乡建设局", "今年上半年", "86", "214", "7"],
+                ["市交通运输局", "前三季度", "47", "98", "15"],
+            ]
+        ),
+        (
+            "{0}党组召开理论学习中心组学习会，围绕{1}进行专题研讨。{2}主持会议并讲话，要求各处室结合工作实际，把学习成果转化为推动{1}的实际成效。",
+            [
+                ["省教育厅", "基础教育综合改革", "厅党组书记王建国"],
+                ["省生态环境厅", "大气污染联防联控", "厅党组书记刘晓明"],
+                ["省农业农村厅", "乡村产业振兴", "厅党组副书记陈志刚"],
+            ]
+        ),
     ]
 
     /// The excerpt stress corpus: documents of 5-8 sentences (of 30-60 characters, so no one
@@ -211,8 +234,10 @@ enum GeneratedCorpora {
     /// share sentences by chance), a third with an edited version, and short documents that
     /// are excerpts (2-3 consecutive sentences) of one of them, so contained in it and, often,
     /// in others that hold the same sentences. An excerpt's true group is its source's.
-    static func excerpts(longDocuments: Int = 300, excerptsPerDocument: Int = 2, poolSize: Int = 100,
-                         seed: UInt64 = 16) -> GeneratedCorpus {
+    static func excerpts(
+        longDocuments: Int = 300, excerptsPerDocument: Int = 2, poolSize: Int = 100,
+        seed: UInt64 = 16
+    ) -> GeneratedCorpus {
         var random = SplitMix64(seed: seed)
         let pool = Array(sentences.filter { (30...60).contains($0.count) }.prefix(poolSize))
         var corpus = GeneratedCorpus()

@@ -1,18 +1,21 @@
 import Foundation
 import Testing
-@testable import DoppelIO
+
 @testable import DoppelCluster
+@testable import DoppelIO
 
 /// Stores `batches` (each a run of documents with its values) and returns every document's
 /// values read back.
 private func roundTrip(_ batches: [[[UInt32]]], budget: Int) throws -> ([[UInt32]], Bool) {
     let count = batches.reduce(0) { $0 + $1.count }
-    let store = MaterialStore(documentCount: count, directory: NSTemporaryDirectory(),
-                              memoryBudget: budget)
+    let store = MaterialStore(
+        documentCount: count, directory: NSTemporaryDirectory(),
+        memoryBudget: budget)
     var first = 0
     for batch in batches {
-        try store.append(documents: first..<(first + batch.count),
-                         counts: batch.map { UInt32($0.count) }, values: batch.flatMap { $0 })
+        try store.append(
+            documents: first..<(first + batch.count),
+            counts: batch.map { UInt32($0.count) }, values: batch.flatMap { $0 })
         first += batch.count
     }
     var buffer: [UInt32] = []
@@ -32,15 +35,17 @@ func valuesReadBackAsStoredInMemoryAndInTheScratchFile(budget: Int) throws {
 
 @Test func batchesAppendedFromManyThreadsReadBackWhole() throws {
     let documents = 2000
-    let store = MaterialStore(documentCount: documents, directory: NSTemporaryDirectory(),
-                              memoryBudget: 4 * 10_000)
+    let store = MaterialStore(
+        documentCount: documents, directory: NSTemporaryDirectory(),
+        memoryBudget: 4 * 10_000)
     let failures = Locked(0)
     DispatchQueue.concurrentPerform(iterations: documents / 10) { chunk in
         let range = (chunk * 10)..<(chunk * 10 + 10)
         let values = range.map { document in (0..<(document % 13)).map { UInt32(document * 100 + $0) } }
         do {
-            try store.append(documents: range, counts: values.map { UInt32($0.count) },
-                             values: values.flatMap { $0 })
+            try store.append(
+                documents: range, counts: values.map { UInt32($0.count) },
+                values: values.flatMap { $0 })
         } catch {
             failures.withLock { $0 += 1 }
         }

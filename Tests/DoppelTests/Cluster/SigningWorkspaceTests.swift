@@ -1,6 +1,7 @@
 import Testing
-@testable import DoppelText
+
 @testable import DoppelCluster
+@testable import DoppelText
 
 @Test func aReusedWorkspaceSignsEachTextAsAFreshOneAndAsTheShinglerAndHasherDo() throws {
     let shingler = Shingler(options: .standard)

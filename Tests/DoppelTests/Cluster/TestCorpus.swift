@@ -1,7 +1,8 @@
 import Foundation
+
+@testable import DoppelCluster
 @testable import DoppelIO
 @testable import DoppelText
-@testable import DoppelCluster
 
 /// Real text for clustering tests: articles cut from the sample pages, and seeded edits of them.
 enum TestCorpus {
@@ -12,8 +13,10 @@ enum TestCorpus {
             .deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("samples")
-        let names = ["000_d0a0d55efd38cf19.txt", "002_da410bb21e88722a.txt",
-                     "003_92a41e4ce2c497c1.txt", "004_faff336304fe731d.txt"]
+        let names = [
+            "000_d0a0d55efd38cf19.txt", "002_da410bb21e88722a.txt",
+            "003_92a41e4ce2c497c1.txt", "004_faff336304fe731d.txt",
+        ]
         return names.flatMap { name -> [String] in
             let text = try! String(contentsOf: samples.appendingPathComponent(name), encoding: .utf8)
             return text.components(separatedBy: "\n\n")

@@ -1,8 +1,8 @@
-@testable import DoppelIO
-@testable import DoppelText
-@testable import DoppelDiff
 @testable import DoppelCompare
+@testable import DoppelDiff
+@testable import DoppelIO
 @testable import DoppelReport
+@testable import DoppelText
 
 /// Collations of the sample pages and the way to compare two collations whatever the order of
 /// their witnesses.
@@ -36,7 +36,8 @@ enum CollationSamples {
         var result = Set<String>()
         for location in c.variants {
             let readings = location.readings.map { reading in
-                c.text(of: reading) + "=" + zip(reading.witnesses, reading.ranges).map(place).sorted().joined(separator: ",")
+                c.text(of: reading) + "="
+                    + zip(reading.witnesses, reading.ranges).map(place).sorted().joined(separator: ",")
             }.sorted()
             result.insert("variant " + readings.joined(separator: " | ") + (location.moved ? " moved" : ""))
         }

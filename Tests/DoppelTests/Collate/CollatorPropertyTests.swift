@@ -1,7 +1,8 @@
 import Testing
+
+@testable import DoppelDiff
 @testable import DoppelIO
 @testable import DoppelText
-@testable import DoppelDiff
 
 /// Seeded families of versions built from the sample's paragraphs (characters replaced,
 /// inserted, deleted; paragraphs dropped, added from a shared pool, swapped): whatever the
@@ -15,9 +16,12 @@ import Testing
         let fillers = Array("甲乙丙丁戊己庚辛壬癸")
         return (0..<witnesses).map { w in
             var parts = base
-            if Int.random(in: 0..<3, using: &rng) == 0 { parts.remove(at: Int.random(in: 0..<parts.count, using: &rng)) }
+            if Int.random(in: 0..<3, using: &rng) == 0 {
+                parts.remove(at: Int.random(in: 0..<parts.count, using: &rng))
+            }
             if Int.random(in: 0..<2, using: &rng) == 0 {
-                parts.insert(pool[Int.random(in: 0..<pool.count, using: &rng)], at: Int.random(in: 0...parts.count, using: &rng))
+                parts.insert(
+                    pool[Int.random(in: 0..<pool.count, using: &rng)], at: Int.random(in: 0...parts.count, using: &rng))
             }
             if Int.random(in: 0..<4, using: &rng) == 0 { parts.swapAt(0, parts.count - 1) }
             parts = parts.map { paragraph in
@@ -55,7 +59,9 @@ import Testing
             for reading in location.readings {
                 for (w, range) in zip(reading.witnesses, reading.ranges) {
                     #expect(range.lowerBound >= 0 && range.upperBound <= c.witnesses[w].text.count)
-                    #expect(ReadingKey.of(c.witnesses[w].text, range) == ReadingKey.of(c.witnesses[reading.witnesses[0]].text, reading.ranges[0]))
+                    #expect(
+                        ReadingKey.of(c.witnesses[w].text, range)
+                            == ReadingKey.of(c.witnesses[reading.witnesses[0]].text, reading.ranges[0]))
                 }
             }
         }

@@ -1,9 +1,10 @@
 import Testing
-@testable import DoppelIO
-@testable import DoppelText
-@testable import DoppelDiff
+
 @testable import DoppelCompare
+@testable import DoppelDiff
+@testable import DoppelIO
 @testable import DoppelReport
+@testable import DoppelText
 
 @Suite struct CollatorTests {
     static let web = Samples.source(Samples.web)
@@ -14,9 +15,10 @@ import Testing
         let c = try Collator.collate(sources)
         #expect(c.witnesses.map(\.id) == ["w1", "w2", "w3"])
         // The first 王女士/马女士/张女士 place: three readings, one witness each.
-        let location = try #require(c.variants.first { location in
-            location.readings.map { c.text(of: $0) }.sorted() == ["张", "王", "马"]
-        })
+        let location = try #require(
+            c.variants.first { location in
+                location.readings.map { c.text(of: $0) }.sorted() == ["张", "王", "马"]
+            })
         for (reading, expected) in zip(location.readings, ["王", "马", "张"]) {
             #expect(c.text(of: reading) == expected)
             #expect(reading.witnesses.count == 1)
@@ -36,9 +38,10 @@ import Testing
         #expect(CollationSamples.readings(c).contains([Self.web.path: "蔚", Self.print.path: "莉", "v3.txt": "丽"]))
         // The paragraph print added inside its article is in both print versions and not on the
         // web: a variant location (a paragraph edit of the pair), not text apart.
-        #expect(c.variants.contains { location in
-            location.readings.contains { $0.witnesses == [1, 2] && c.text(of: $0).hasPrefix("聚焦当地汽车装配制造") }
-        })
+        #expect(
+            c.variants.contains { location in
+                location.readings.contains { $0.witnesses == [1, 2] && c.text(of: $0).hasPrefix("聚焦当地汽车装配制造") }
+            })
     }
 
     @Test func reversedOrderGivesTheSameVariantLocationsAndReadings() throws {
@@ -102,8 +105,10 @@ import Testing
         let edits = diff.pairs.flatMap(\.edits)
         #expect(c.variants.count == edits.count)
         let fromCollation = c.variants.map { location -> [Range<Int>] in
-            [location.readings.first { $0.witnesses == [a] }?.ranges[0] ?? -1..<(-1),
-             location.readings.first { $0.witnesses == [b] }?.ranges[0] ?? -1..<(-1)]
+            [
+                location.readings.first { $0.witnesses == [a] }?.ranges[0] ?? -1..<(-1),
+                location.readings.first { $0.witnesses == [b] }?.ranges[0] ?? -1..<(-1),
+            ]
         }
         #expect(fromCollation == edits.map { [$0.a, $0.b] })
         #expect(c.onlyIn.filter { $0.witnesses == [a] }.map(\.ranges[0]) == diff.onlyInA)

@@ -1,9 +1,10 @@
 import Testing
-@testable import DoppelIO
-@testable import DoppelText
-@testable import DoppelDiff
+
 @testable import DoppelCompare
+@testable import DoppelDiff
+@testable import DoppelIO
 @testable import DoppelReport
+@testable import DoppelText
 
 @Suite struct StarAlignmentTests {
     /// Paragraphs of the web sample, long enough to anchor.
@@ -54,8 +55,9 @@ import Testing
         #expect(c.variants.count == 1)
         let location = try #require(c.variants.first)
         // One extent, units 20…24 of the center: each witness reads its own version of it.
-        #expect(Set(location.readings.map { c.text(of: $0) })
-            == [String(line[20...24]), "甲乙丙" + String(line[23...24]), String(line[20]) + "丁"])
+        #expect(
+            Set(location.readings.map { c.text(of: $0) })
+                == [String(line[20...24]), "甲乙丙" + String(line[23...24]), String(line[20]) + "丁"])
         #expect(location.readings.first { $0.witnesses == [0, 3] } != nil)
     }
 

@@ -1,15 +1,17 @@
 import Testing
-@testable import DoppelIO
-@testable import DoppelText
-@testable import DoppelDiff
+
 @testable import DoppelCompare
+@testable import DoppelDiff
+@testable import DoppelIO
 @testable import DoppelReport
+@testable import DoppelText
 
 @Suite struct WitnessMapTests {
     static func map(_ a: String, _ b: String) -> WitnessMap {
         let ta = NormalizedText(identity: a)
         let tb = NormalizedText(identity: b)
-        return WitnessMap(center: ta, witness: tb, diff: PassageDiffer.diff(ta, tb, align: try! AlignOptions(anchorLength: 4)))
+        return WitnessMap(
+            center: ta, witness: tb, diff: PassageDiffer.diff(ta, tb, align: try! AlignOptions(anchorLength: 4)))
     }
 
     @Test func positionsInsideAMatchMoveByTheOffset() throws {
@@ -22,16 +24,17 @@ import Testing
     @Test func positionsAroundAnEditLandOnTheEditsEnds() throws {
         let m = Self.map("the quick brown fox jumps over the lazy dog", "the quick red fox jumps over the lazy dog")
         let pair = try #require(m.pair(at: 10))
-        #expect(m.start(10, in: pair) == 10)   // "brown" begins where "red" begins
-        #expect(m.end(15, in: pair) == 13)     // and ends where it ends
-        #expect(m.start(16, in: pair) == 14)   // "fox" after it
+        #expect(m.start(10, in: pair) == 10)  // "brown" begins where "red" begins
+        #expect(m.end(15, in: pair) == 13)  // and ends where it ends
+        #expect(m.start(16, in: pair) == 14)  // "fox" after it
     }
 
     @Test func spacingDifferencesAreWalkedOver() throws {
         // Words equal token by token, spaced differently: "a , b" against "a, b".
-        let m = Self.map("one two three , four five six seven eight nine", "one two three, four five six seven eight nine")
+        let m = Self.map(
+            "one two three , four five six seven eight nine", "one two three, four five six seven eight nine")
         let pair = try #require(m.pair(at: 0))
-        #expect(m.start(16, in: pair) == 15)   // "four"
+        #expect(m.start(16, in: pair) == 15)  // "four"
         #expect(m.end(20, in: pair) == 19)
     }
 

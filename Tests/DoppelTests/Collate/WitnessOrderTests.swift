@@ -1,9 +1,10 @@
 import Testing
-@testable import DoppelIO
-@testable import DoppelText
-@testable import DoppelDiff
+
 @testable import DoppelCompare
+@testable import DoppelDiff
+@testable import DoppelIO
 @testable import DoppelReport
+@testable import DoppelText
 
 @Suite struct WitnessOrderTests {
     static let texts = ["乙丙丁戊己庚", "甲乙丙丁戊己", "甲乙丙丁", "甲乙丙丁戊己"].map { NormalizedText(identity: $0) }
@@ -31,7 +32,11 @@ import Testing
     }
 
     @Test func theContentHashIsFixed() {
-        #expect(WitnessOrder.contentHash(NormalizedText(identity: "甲乙")) == WitnessOrder.contentHash(NormalizedText(identity: "甲乙")))
-        #expect(WitnessOrder.contentHash(NormalizedText(identity: "甲乙")) != WitnessOrder.contentHash(NormalizedText(identity: "乙甲")))
+        #expect(
+            WitnessOrder.contentHash(NormalizedText(identity: "甲乙"))
+                == WitnessOrder.contentHash(NormalizedText(identity: "甲乙")))
+        #expect(
+            WitnessOrder.contentHash(NormalizedText(identity: "甲乙"))
+                != WitnessOrder.contentHash(NormalizedText(identity: "乙甲")))
     }
 }

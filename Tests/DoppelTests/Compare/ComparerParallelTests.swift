@@ -1,8 +1,9 @@
 import Testing
+
+@testable import DoppelCompare
+@testable import DoppelDiff
 @testable import DoppelIO
 @testable import DoppelText
-@testable import DoppelDiff
-@testable import DoppelCompare
 
 /// Large comparisons normalise both sides and diff their gaps on two threads: the result must be
 /// the one a single thread gives.

@@ -1,8 +1,9 @@
 import Testing
-@testable import DoppelText
-@testable import DoppelDiff
+
 @testable import DoppelCluster
 @testable import DoppelCompare
+@testable import DoppelDiff
+@testable import DoppelText
 
 /// Applying each aligned pair's edits to A's units gives B's units, whatever the text and
 /// whatever the diff's cost budget: on seeded random text with hostile characters and on the
@@ -15,24 +16,32 @@ import Testing
     /// Every pair rebuilds; edits are ascending, non-overlapping and inside their pair on both
     /// sides. Returns the number of edits checked.
     @discardableResult
-    static func expectRoundTrips(_ c: Comparison, _ label: String,
-                                 sourceLocation: SourceLocation = #_sourceLocation) -> Int {
+    static func expectRoundTrips(
+        _ c: Comparison, _ label: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) -> Int {
         var checked = 0
         for pc in c.pairs {
-            #expect(pc.pair.a.upperBound <= c.textA.count && pc.pair.b.upperBound <= c.textB.count,
-                    "\(label)", sourceLocation: sourceLocation)
-            var endA = pc.pair.a.lowerBound, endB = pc.pair.b.lowerBound
+            #expect(
+                pc.pair.a.upperBound <= c.textA.count && pc.pair.b.upperBound <= c.textB.count,
+                "\(label)", sourceLocation: sourceLocation)
+            var endA = pc.pair.a.lowerBound
+            var endB = pc.pair.b.lowerBound
             for edit in pc.edits {
-                #expect(edit.a.lowerBound >= endA && edit.b.lowerBound >= endB, "\(label)", sourceLocation: sourceLocation)
+                #expect(
+                    edit.a.lowerBound >= endA && edit.b.lowerBound >= endB, "\(label)", sourceLocation: sourceLocation)
                 endA = edit.a.upperBound
                 endB = edit.b.upperBound
             }
-            #expect(endA <= pc.pair.a.upperBound && endB <= pc.pair.b.upperBound, "\(label)", sourceLocation: sourceLocation)
+            #expect(
+                endA <= pc.pair.a.upperBound && endB <= pc.pair.b.upperBound, "\(label)", sourceLocation: sourceLocation
+            )
             guard endA <= pc.pair.a.upperBound else { continue }
             let rebuilt = TextDiff.apply(pc.edits, from: c.textA, pc.pair.a, to: c.textB)
-            #expect(rebuilt.filter { $0 != 0x20 } == c.textB.units[pc.pair.b].filter { $0 != 0x20 },
-                    "\(label): pair \(pc.pair.a) → \(pc.pair.b): \(c.textA.string(pc.pair.a)) → \(c.textB.string(pc.pair.b))",
-                    sourceLocation: sourceLocation)
+            #expect(
+                rebuilt.filter { $0 != 0x20 } == c.textB.units[pc.pair.b].filter { $0 != 0x20 },
+                "\(label): pair \(pc.pair.a) → \(pc.pair.b): \(c.textA.string(pc.pair.a)) → \(c.textB.string(pc.pair.b))",
+                sourceLocation: sourceLocation)
             checked += pc.edits.count
         }
         return checked
@@ -50,8 +59,9 @@ import Testing
         let a = generator.text(length: 100 + Int(seed * 97 % 3000))
         let b = generator.edit(a, count: 1 + Int(seed % 12))
         for budget in Self.budgets {
-            let c = Comparer.compare(SourceText(path: "a", scalars: a), SourceText(path: "b", scalars: b),
-                                     options: Self.options(budget: budget))
+            let c = Comparer.compare(
+                SourceText(path: "a", scalars: a), SourceText(path: "b", scalars: b),
+                options: Self.options(budget: budget))
             Self.expectRoundTrips(c, "seed \(seed), budget \(budget)")
         }
     }
@@ -62,8 +72,9 @@ import Testing
         let a = generator.text(length: 2_000)
         let b = generator.text(length: 2_000)
         for budget in Self.budgets {
-            let c = Comparer.compare(SourceText(path: "a", scalars: a), SourceText(path: "b", scalars: b),
-                                     options: Self.options(budget: budget))
+            let c = Comparer.compare(
+                SourceText(path: "a", scalars: a), SourceText(path: "b", scalars: b),
+                options: Self.options(budget: budget))
             Self.expectRoundTrips(c, "seed \(seed), budget \(budget)")
         }
     }

@@ -1,15 +1,16 @@
 import Testing
-@testable import DoppelIO
-@testable import DoppelText
-@testable import DoppelDiff
+
 @testable import DoppelCluster
 @testable import DoppelCompare
+@testable import DoppelDiff
+@testable import DoppelIO
+@testable import DoppelText
 
 /// Seeded edits of the kinds a copy desk meets, injected into the real web page, with B then
 /// laid out as print does: every injected edit is reported at its place, and nothing else is.
 @Suite struct ComparisonPropertyTests {
     struct Injection {
-        var position: Int      // code-point offset in A's original
+        var position: Int  // code-point offset in A's original
         var removed: String
         var inserted: String
     }
@@ -20,7 +21,9 @@ import Testing
     /// character of a name replaced, a word inserted, two characters deleted, a digit changed.
     static func inject(into text: [Character], count: Int, seed: UInt64) -> (String, [Injection]) {
         var rng = SplitMix64(seed: seed)
-        func isHan(_ c: Character) -> Bool { c.unicodeScalars.count == 1 && ScriptClass.of(c.unicodeScalars.first!.value) == .ideograph }
+        func isHan(_ c: Character) -> Bool {
+            c.unicodeScalars.count == 1 && ScriptClass.of(c.unicodeScalars.first!.value) == .ideograph
+        }
         var chosen: [Int] = []
         var attempts = 0
         while chosen.count < count && attempts < 10_000 {
@@ -45,7 +48,9 @@ import Testing
                 injections.append(Injection(position: p, removed: "", inserted: word))
                 out.insert(contentsOf: word, at: p)
             default:  // delete two characters, unless the next two repeat them
-                guard text[p] != text[p + 2] || text[p + 1] != text[p + 3], text[p - 2] != text[p] || text[p - 1] != text[p + 1] else { continue }
+                guard text[p] != text[p + 2] || text[p + 1] != text[p + 3],
+                    text[p - 2] != text[p] || text[p - 1] != text[p + 1]
+                else { continue }
                 injections.append(Injection(position: p, removed: String(text[p...p + 1]), inserted: ""))
                 out.removeSubrange(p...p + 1)
             }
@@ -62,7 +67,7 @@ import Testing
             var chars: [Character] = []
             var previous: Character?
             for c in paragraph {
-                if let p = previous, p.isNumber != c.isNumber, (p.isNumber || c.isNumber), !p.isASCII || !c.isASCII {
+                if let p = previous, p.isNumber != c.isNumber, p.isNumber || c.isNumber, !p.isASCII || !c.isASCII {
                     chars.append(" ")
                 }
                 chars.append(fullWidth[c] ?? c)
@@ -88,9 +93,12 @@ import Testing
         let b = SourceText(path: "print", text: Self.printLayout(edited))
         let c = Comparer.compare(a, b)
         let edits = c.pairs.flatMap(\.edits)
-        #expect(edits.count == injections.count, "seed \(seed): \(edits.map { (c.textA.string($0.a), c.textB.string($0.b)) })")
-        #expect(c.onlyInA.isEmpty && c.onlyInB.isEmpty,
-                "seed \(seed): \(c.onlyInA.map { c.textA.string($0) }) | \(c.onlyInB.map { c.textB.string($0) })")
+        #expect(
+            edits.count == injections.count,
+            "seed \(seed): \(edits.map { (c.textA.string($0.a), c.textB.string($0.b)) })")
+        #expect(
+            c.onlyInA.isEmpty && c.onlyInB.isEmpty,
+            "seed \(seed): \(c.onlyInA.map { c.textA.string($0) }) | \(c.onlyInB.map { c.textB.string($0) })")
         for injection in injections {
             let found = edits.contains { edit in
                 c.textA.originRange(of: edit.a).lowerBound == injection.position
@@ -100,8 +108,9 @@ import Testing
         }
         for pc in c.pairs {
             let rebuilt = TextDiff.apply(pc.edits, from: c.textA, pc.pair.a, to: c.textB)
-            #expect(rebuilt.filter { $0 != 0x20 } == c.textB.units[pc.pair.b].filter { $0 != 0x20 },
-                    "seed \(seed): pair \(pc.pair.a) does not rebuild")
+            #expect(
+                rebuilt.filter { $0 != 0x20 } == c.textB.units[pc.pair.b].filter { $0 != 0x20 },
+                "seed \(seed): pair \(pc.pair.a) does not rebuild")
         }
     }
 }

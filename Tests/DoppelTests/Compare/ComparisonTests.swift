@@ -1,11 +1,12 @@
 import Foundation
 import PagePairs
 import Testing
-@testable import DoppelIO
-@testable import DoppelText
-@testable import DoppelDiff
+
 @testable import DoppelCluster
 @testable import DoppelCompare
+@testable import DoppelDiff
+@testable import DoppelIO
+@testable import DoppelText
 
 @Suite struct ComparisonTests {
     static let samples = Comparer.compare(Samples.source(Samples.web), Samples.source(Samples.print))
@@ -91,7 +92,8 @@ import Testing
     @Test func reorderedArticlesAreMovedPairsNotDeletions() {
         let one = "本报讯(记者田国全通讯员魏星)日前,由山东省日照市五莲县总工会组织的劳模工匠送技入企活动走进山东鸿日新能源汽车有限公司。"
         let two = "西宁市总坚持党建带动工建、工建服务党建工作机制,与教育、卫生、民政等业务主管部门加强联系合作,全面掌握社会组织的数量分布。"
-        let c = Comparer.compare(SourceText(path: "a", text: one + "\n\n" + two), SourceText(path: "b", text: two + "\n\n" + one))
+        let c = Comparer.compare(
+            SourceText(path: "a", text: one + "\n\n" + two), SourceText(path: "b", text: two + "\n\n" + one))
         #expect(c.pairs.count == 2)
         #expect(c.pairs.filter(\.pair.moved).count == 1)
         #expect(c.onlyInA.isEmpty && c.onlyInB.isEmpty)
@@ -110,7 +112,8 @@ import Testing
         let c = Comparer.compare(SourceText(path: "a", text: ""), SourceText(path: "b", text: "新的内容。"))
         #expect(c.pairs.isEmpty)
         #expect(c.onlyInB.count == 1)
-        #expect(Comparer.compare(SourceText(path: "a", text: ""), SourceText(path: "b", text: "")).hasDifferences == false)
+        #expect(
+            Comparer.compare(SourceText(path: "a", text: ""), SourceText(path: "b", text: "")).hasDifferences == false)
     }
 
     @Test func repetitiveTextsWithoutAnchorsAreComparedWhole() {
@@ -158,18 +161,22 @@ import Testing
         let three = "下一步,当地将继续推进城镇老旧小区改造,计划到明年底基本完成改造任务。"
         let a = [one, two, three].joined(separator: "\n\n")
         let appended = [one, "改造之前,社区工作人员逐户走访,听取居民意见,把加装电梯、停车难和管网老化等问题列入清单,群众满意度明显提升。", three]
-        let c = Comparer.compare(SourceText(path: "a", text: a), SourceText(path: "b", text: appended.joined(separator: "\n\n")))
+        let c = Comparer.compare(
+            SourceText(path: "a", text: a), SourceText(path: "b", text: appended.joined(separator: "\n\n")))
         #expect(edits(c).map { "\($0.a)→\($0.b)" } == ["→,群众满意度明显提升"])
         let deleted = [one, two, "下一步,当地将继续推进城镇老旧小区改造。"]
-        let d = Comparer.compare(SourceText(path: "a", text: a), SourceText(path: "b", text: deleted.joined(separator: "\n\n")))
+        let d = Comparer.compare(
+            SourceText(path: "a", text: a), SourceText(path: "b", text: deleted.joined(separator: "\n\n")))
         #expect(edits(d).map { "\($0.a)→\($0.b)" } == [",计划到明年底基本完成改造任务→"])
         #expect(c.onlyInA.isEmpty && c.onlyInB.isEmpty && d.onlyInA.isEmpty && d.onlyInB.isEmpty)
     }
 
     @Test func aLineEndHyphenIsDecidedWithTheOtherVersion() {
-        let web = "The council approved a long-term plan for the riverside district on Tuesday, ending two years of consultation."
+        let web =
+            "The council approved a long-term plan for the riverside district on Tuesday, ending two years of consultation."
         // Print breaks the real hyphen of long-term, and the word "consultation", at line ends.
-        let print = "The council approved a long-\nterm plan for the riverside district on Tuesday, ending two years of consul-\ntation."
+        let print =
+            "The council approved a long-\nterm plan for the riverside district on Tuesday, ending two years of consul-\ntation."
         var options = ComparisonOptions.standard
         options.normalization.layout = .print
         func compare(_ a: String, _ b: String) -> Comparison {
@@ -229,7 +236,8 @@ import Testing
         func random(_ n: Int) -> String {
             String(String.UnicodeScalarView((0..<n).map { _ in Unicode.Scalar(0x4E00 + UInt32(rng.next() % 2000))! }))
         }
-        let c = Comparer.compare(SourceText(path: "a", text: random(30_000)), SourceText(path: "b", text: random(30_000)))
+        let c = Comparer.compare(
+            SourceText(path: "a", text: random(30_000)), SourceText(path: "b", text: random(30_000)))
         #expect(c.pairs.isEmpty)
         #expect(c.exact)
         #expect(!c.onlyInA.isEmpty && !c.onlyInB.isEmpty)

@@ -1,9 +1,11 @@
 import Testing
-@testable import DoppelIO
+
 @testable import DoppelCompare
+@testable import DoppelIO
 
 @Suite struct FailurePolicyTests {
-    static let samples = Comparer.compare(Samples.source(Samples.web), Samples.source(Samples.print))  // 35 edits, 4 only in B
+    /// 35 edits, 4 passages only in B.
+    static let samples = Comparer.compare(Samples.source(Samples.web), Samples.source(Samples.print))
     static let identical = Comparer.compare(Samples.source(Samples.web), Samples.source(Samples.web))
 
     @Test func anyFailsOnEditsOrOneSidedText() throws {
@@ -35,7 +37,10 @@ import Testing
     @Test func inconsistentFailsOnlyOnAnOldFormKept() throws {
         let policy = try FailurePolicy(findings: .inconsistent)
         #expect(!policy.fails(try CheckFixtures.samples()))
-        #expect(policy.failures(try CheckFixtures.samples(print: CheckFixtures.keepOneOldForm)) == ["王女士 → 马女士 kept at 1 place"])
+        #expect(
+            policy.failures(try CheckFixtures.samples(print: CheckFixtures.keepOneOldForm)) == [
+                "王女士 → 马女士 kept at 1 place"
+            ])
         #expect(!policy.fails(Self.samples))  // not checked: nothing to judge
         #expect(!policy.failsUnmatched)
     }

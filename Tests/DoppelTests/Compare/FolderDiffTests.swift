@@ -1,15 +1,18 @@
 import Foundation
 import Testing
-@testable import DoppelIO
+
 @testable import DoppelCluster
 @testable import DoppelCompare
+@testable import DoppelIO
 
 @Suite struct FolderDiffTests {
     /// Folder A: page.txt (web), sub/x.txt, web3.txt, lonely.txt; folder B: page.txt (print),
     /// other/x.txt, print3.txt (web3's text), new.txt.
     static func folders() throws -> (String, String) {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("doppel-folders-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        let a = root.appendingPathComponent("a"), b = root.appendingPathComponent("b")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "doppel-folders-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        let a = root.appendingPathComponent("a")
+        let b = root.appendingPathComponent("b")
         for dir in [a.appendingPathComponent("sub"), b.appendingPathComponent("other")] {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         }
@@ -30,7 +33,8 @@ import Testing
     private func describe(_ entry: FolderDiffEntry) -> String {
         switch entry {
         case let .compared(c, method):
-            return "\(method.rawValue) \(c.sourceA.path.split(separator: "/").last!) \(c.sourceB.path.split(separator: "/").last!)"
+            return
+                "\(method.rawValue) \(c.sourceA.path.split(separator: "/").last!) \(c.sourceB.path.split(separator: "/").last!)"
         case let .unmatched(path, side): return "only \(side) \(path.split(separator: "/").last!)"
         case let .skipped(error): return "skipped \(error.description)"
         }
@@ -40,12 +44,18 @@ import Testing
         let (a, b) = try Self.folders()
         var seen: [String] = []
         var progress: [Int] = []
-        try FolderDiff.run(a, b, options: FolderDiffOptions(), progress: { done, total in
-            progress.append(done)
-            #expect(total == 8)
-        }) { seen.append(describe($0)) }
-        #expect(seen == ["path page.txt page.txt", "name x.txt x.txt", "similarity web3.txt print3.txt",
-                         "only a lonely.txt", "only b new.txt"])
+        try FolderDiff.run(
+            a, b, options: FolderDiffOptions(),
+            progress: { done, total in
+                progress.append(done)
+                #expect(total == 8)
+            }
+        ) { seen.append(describe($0)) }
+        #expect(
+            seen == [
+                "path page.txt page.txt", "name x.txt x.txt", "similarity web3.txt print3.txt",
+                "only a lonely.txt", "only b new.txt",
+            ])
         #expect(progress == Array(1...8))
     }
 
@@ -64,7 +74,8 @@ import Testing
         let (a, b) = try Self.folders()
         // print3.txt loses its last line: similar to web3.txt, but below a similarity of 1.
         let print3 = URL(fileURLWithPath: b + "/print3.txt")
-        let lines = try String(contentsOf: print3, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = try String(contentsOf: print3, encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: false)
         try lines.dropLast(2).joined(separator: "\n").write(to: print3, atomically: true, encoding: .utf8)
         let options = try FolderDiffOptions(matchSimilarity: 1)
         var seen: [String] = []

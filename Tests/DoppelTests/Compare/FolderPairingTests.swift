@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DoppelCompare
 
 @Suite struct FolderPairingTests {

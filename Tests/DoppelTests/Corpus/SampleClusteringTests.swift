@@ -1,13 +1,15 @@
 import Testing
-@testable import DoppelText
+
 @testable import DoppelCluster
+@testable import DoppelText
 
 /// `doppel cluster --split articles samples/`, as the library runs it.
 @Suite struct SampleClusteringTests {
     static let result: (FileCorpus, ClusterResult) = {
-        let corpus = try! FileCorpus.load(paths: Samples.all.map(Samples.path), walk: FileWalkOptions(),
-                                          input: InputOptions(), normalization: NormalizationOptions(),
-                                          splitArticles: true, onError: .stop)
+        let corpus = try! FileCorpus.load(
+            paths: Samples.all.map(Samples.path), walk: FileWalkOptions(),
+            input: InputOptions(), normalization: NormalizationOptions(),
+            splitArticles: true, onError: .stop)
         let result = try! ClusterEngine(options: .standard).cluster(InMemoryDocumentCollection(corpus.documents))
         return (corpus, result)
     }()

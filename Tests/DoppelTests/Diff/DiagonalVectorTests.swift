@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DoppelDiff
 
 @Test func aDiagonalVectorIndexesItsStorageFromDiagonalZero() {

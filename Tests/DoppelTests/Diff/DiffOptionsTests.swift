@@ -1,6 +1,7 @@
 import Testing
-@testable import DoppelIO
+
 @testable import DoppelDiff
+@testable import DoppelIO
 
 @Test func diffOptionsRejectANegativeBudget() throws {
     #expect(throws: DoppelError.invalidOption(name: "costBudget", reason: "-1 is negative")) {

@@ -1,6 +1,7 @@
 import Foundation
-@testable import DoppelText
+
 @testable import DoppelDiff
+@testable import DoppelText
 
 /// A text whose units are the code points of `paragraphs`, one paragraph each, no map kept.
 func paragraphText(_ paragraphs: String...) -> NormalizedText {
@@ -10,24 +11,27 @@ func paragraphText(_ paragraphs: String...) -> NormalizedText {
         starts.append(units.count)
         units.append(contentsOf: paragraph.unicodeScalars.map(\.value))
     }
-    return NormalizedText(units: units, originStarts: [], originEnds: [], paragraphStarts: starts,
-                          originCount: units.count)
+    return NormalizedText(
+        units: units, originStarts: [], originEnds: [], paragraphStarts: starts,
+        originCount: units.count)
 }
 
 /// A sample page as a text: every non-empty line a paragraph, line breaks dropped.
 func sampleText(_ name: String) throws -> NormalizedText {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let string = try String(contentsOf: root.appendingPathComponent("samples/\(name)"),
-                            encoding: .utf8)
+    let string = try String(
+        contentsOf: root.appendingPathComponent("samples/\(name)"),
+        encoding: .utf8)
     var units: [UInt32] = []
     var starts: [Int] = []
     for line in string.split(separator: "\n", omittingEmptySubsequences: true) {
         starts.append(units.count)
         units.append(contentsOf: line.unicodeScalars.map(\.value))
     }
-    return NormalizedText(units: units, originStarts: [], originEnds: [], paragraphStarts: starts,
-                          originCount: units.count)
+    return NormalizedText(
+        units: units, originStarts: [], originEnds: [], paragraphStarts: starts,
+        originCount: units.count)
 }
 
 /// Diffs two whole single-paragraph strings.
@@ -65,7 +69,8 @@ func isValid(_ script: TokenScript, _ a: [Int32], _ b: [Int32]) -> Bool {
         else { return false }
         if span.isEqual {
             guard span.a.count == span.b.count, !span.a.isEmpty,
-                  a[span.a] == b[span.b] else { return false }
+                a[span.a] == b[span.b]
+            else { return false }
         } else if span.a.isEmpty && span.b.isEmpty {
             return false
         }

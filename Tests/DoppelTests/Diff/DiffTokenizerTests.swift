@@ -1,6 +1,7 @@
 import Testing
-@testable import DoppelText
+
 @testable import DoppelDiff
+@testable import DoppelText
 
 private func tokenStrings(_ text: NormalizedText, _ range: Range<Int>? = nil) -> [String] {
     var tokenizer = DiffTokenizer()
@@ -9,13 +10,15 @@ private func tokenStrings(_ text: NormalizedText, _ range: Range<Int>? = nil) ->
 }
 
 @Test func tokenizerSplitsHanAndPunctuationIntoSingleUnits() {
-    #expect(tokenStrings(NormalizedText(identity: "王女士,你好。"))
-        == ["王", "女", "士", ",", "你", "好", "。"])
+    #expect(
+        tokenStrings(NormalizedText(identity: "王女士,你好。"))
+            == ["王", "女", "士", ",", "你", "好", "。"])
 }
 
 @Test func tokenizerKeepsWordsAndNumbersWhole() {
-    #expect(tokenStrings(NormalizedText(identity: "in 2023年 x86 café!"))
-        == ["in", "2023", "年", "x86", "café", "!"])
+    #expect(
+        tokenStrings(NormalizedText(identity: "in 2023年 x86 café!"))
+            == ["in", "2023", "年", "x86", "café", "!"])
 }
 
 @Test func tokenizerSkipsSpaces() {

@@ -1,9 +1,11 @@
 import Testing
+
 @testable import DoppelDiff
 
 private func kind(_ removed: String, _ added: String) -> EditKind {
-    EditKind.of(removed: removed.unicodeScalars.map(\.value),
-                added: added.unicodeScalars.map(\.value))
+    EditKind.of(
+        removed: removed.unicodeScalars.map(\.value),
+        added: added.unicodeScalars.map(\.value))
 }
 
 @Test func editKindIsNumberWhenEitherSideHasADigit() {

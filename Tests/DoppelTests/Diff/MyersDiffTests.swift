@@ -1,6 +1,7 @@
 import Testing
-@testable import DoppelIO
+
 @testable import DoppelDiff
+@testable import DoppelIO
 
 /// The length of a longest common subsequence, by the textbook quadratic table.
 private func lcsLength(_ a: [Int32], _ b: [Int32]) -> Int {
@@ -32,19 +33,22 @@ private func randomSequence(_ rng: inout SplitMix64, length: Int, alphabet: Int3
 }
 
 @Test func scriptAgainstEmptySequenceIsOneChange() {
-    #expect(MyersDiff.script([1, 2], [], costBudget: 100).spans
-        == [DiffSpan(a: 0..<2, b: 0..<0, isEqual: false)])
-    #expect(MyersDiff.script([], [7], costBudget: 100).spans
-        == [DiffSpan(a: 0..<0, b: 0..<1, isEqual: false)])
+    #expect(
+        MyersDiff.script([1, 2], [], costBudget: 100).spans
+            == [DiffSpan(a: 0..<2, b: 0..<0, isEqual: false)])
+    #expect(
+        MyersDiff.script([], [7], costBudget: 100).spans
+            == [DiffSpan(a: 0..<0, b: 0..<1, isEqual: false)])
 }
 
 @Test func scriptFindsOneReplaceInTheMiddle() {
     let script = MyersDiff.script([1, 2, 3, 4, 5], [1, 2, 9, 4, 5], costBudget: 100)
-    #expect(script.spans == [
-        DiffSpan(a: 0..<2, b: 0..<2, isEqual: true),
-        DiffSpan(a: 2..<3, b: 2..<3, isEqual: false),
-        DiffSpan(a: 3..<5, b: 3..<5, isEqual: true),
-    ])
+    #expect(
+        script.spans == [
+            DiffSpan(a: 0..<2, b: 0..<2, isEqual: true),
+            DiffSpan(a: 2..<3, b: 2..<3, isEqual: false),
+            DiffSpan(a: 3..<5, b: 3..<5, isEqual: true),
+        ])
     #expect(script.exact)
 }
 

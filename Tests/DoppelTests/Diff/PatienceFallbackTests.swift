@@ -1,7 +1,8 @@
 import Testing
-@testable import DoppelText
-@testable import DoppelDiff
+
 @testable import DoppelCluster
+@testable import DoppelDiff
+@testable import DoppelText
 
 extension Array {
     fileprivate func repeated(_ times: Int) -> [Element] { (0..<times).flatMap { _ in self } }
@@ -44,11 +45,12 @@ extension Array {
     b[15] = 99
     let script = MyersDiff.script(a, b, costBudget: 0)
     #expect(!script.exact)
-    #expect(script.spans == [
-        DiffSpan(a: 0..<15, b: 0..<15, isEqual: true),
-        DiffSpan(a: 15..<16, b: 15..<16, isEqual: false),
-        DiffSpan(a: 16..<30, b: 16..<30, isEqual: true),
-    ])
+    #expect(
+        script.spans == [
+            DiffSpan(a: 0..<15, b: 0..<15, isEqual: true),
+            DiffSpan(a: 15..<16, b: 15..<16, isEqual: false),
+            DiffSpan(a: 16..<30, b: 16..<30, isEqual: true),
+        ])
 }
 
 @Test func fallbackGivesSmallGapsAnExactScript() {

@@ -1,7 +1,8 @@
 import Testing
+
+@testable import DoppelDiff
 @testable import DoppelIO
 @testable import DoppelText
-@testable import DoppelDiff
 
 // MARK: - Labelled cases
 
@@ -121,8 +122,9 @@ import Testing
 @Test func applyKeepsSpacesOfTheFirstTextBetweenUnchangedTokens() {
     let (a, b, result) = diffStrings("one  two three", "one two four")
     let rebuilt = TextDiff.apply(result.edits, from: a, 0..<a.count, to: b)
-    #expect(String(String.UnicodeScalarView(rebuilt.compactMap(Unicode.Scalar.init)))
-        == "one  two four")
+    #expect(
+        String(String.UnicodeScalarView(rebuilt.compactMap(Unicode.Scalar.init)))
+            == "one  two four")
 }
 
 // MARK: - Properties on real text
@@ -163,7 +165,8 @@ private struct Injector {
     /// No unit of `range` occurs near it, so the deletion has one minimal place.
     private func isUnambiguousDeletion(_ range: Range<Int>, except: Set<UInt32> = []) -> Bool {
         let window = range.count + 4
-        let around = units[max(0, range.lowerBound - window)..<range.lowerBound]
+        let around =
+            units[max(0, range.lowerBound - window)..<range.lowerBound]
             + units[range.upperBound..<min(units.count, range.upperBound + window)]
         return units[range].allSatisfy { except.contains($0) || !around.contains($0) }
     }
@@ -187,15 +190,18 @@ private struct Injector {
             chosen.append((p..<p, freshUnits(k), .text))
         case 2:  // delete a word of Han characters
             guard (p - 1...p + k).allSatisfy(isHan), isFree(p..<p + k),
-                  isUnambiguousDeletion(p..<p + k) else { return false }
+                isUnambiguousDeletion(p..<p + k)
+            else { return false }
             chosen.append((p..<p + k, [], .text))
         case 3:  // change a number
             guard isWordPart(p), !isWordPart(p - 1),
-                  units[p] >= 0x30 && units[p] <= 0x39 else { return false }
+                units[p] >= 0x30 && units[p] <= 0x39
+            else { return false }
             var end = p
             while isWordPart(end) { end += 1 }
             guard (p..<end).allSatisfy({ units[$0] >= 0x30 && units[$0] <= 0x39 }),
-                  isFree(p..<end) else { return false }
+                isFree(p..<end)
+            else { return false }
             var number = String(rng.next() % 10_000).unicodeScalars.map(\.value)
             if number == Array(units[p..<end]) { number.append(0x37) }
             chosen.append((p..<end, number, .number))
@@ -205,7 +211,7 @@ private struct Injector {
             var c = p
             while isHan(c) { c += 1 }
             guard c < units.count, units[c] == units[p - 1], c - p >= 3, c - p <= 25,
-                  isFree(p..<c + 1), isUnambiguousDeletion(p..<c + 1, except: commas)
+                isFree(p..<c + 1), isUnambiguousDeletion(p..<c + 1, except: commas)
             else { return false }
             chosen.append((p..<c + 1, [], .text))
         }
@@ -223,17 +229,21 @@ private struct Injector {
             let b = out.count..<(out.count + edit.replacement.count)
             out.append(contentsOf: edit.replacement)
             position = edit.a.upperBound
-            let operation: EditOperation = edit.a.isEmpty ? .insert
+            let operation: EditOperation =
+                edit.a.isEmpty
+                ? .insert
                 : edit.replacement.isEmpty ? .delete : .replace
             expected.append(Edit(operation: operation, kind: edit.kind, a: edit.a, b: b))
         }
         out.append(contentsOf: units[position...])
         let starts = text.paragraphStarts.map { start in
-            start + edits.filter { $0.a.upperBound <= start }
+            start
+                + edits.filter { $0.a.upperBound <= start }
                 .reduce(0) { $0 + $1.replacement.count - $1.a.count }
         }
-        let b = NormalizedText(units: out, originStarts: [], originEnds: [],
-                               paragraphStarts: starts, originCount: out.count)
+        let b = NormalizedText(
+            units: out, originStarts: [], originEnds: [],
+            paragraphStarts: starts, originCount: out.count)
         return (b, expected)
     }
 }
@@ -261,8 +271,9 @@ func diffFindsEachInjectedEditAndNothingElse(seed: UInt64) throws {
     let print = try sampleText("001_bf998fbe8d636d66.txt")
     let result = TextDiff.diff(web, 0..<web.count, print, 0..<print.count)
     #expect(result.exact)
-    #expect(withoutSpaces(TextDiff.apply(result.edits, from: web, 0..<web.count, to: print))
-        == withoutSpaces(print.units))
+    #expect(
+        withoutSpaces(TextDiff.apply(result.edits, from: web, 0..<web.count, to: print))
+            == withoutSpaces(print.units))
 }
 
 // MARK: - Budget
@@ -270,15 +281,17 @@ func diffFindsEachInjectedEditAndNothingElse(seed: UInt64) throws {
 private func randomHan(_ count: Int, seed: UInt64) -> NormalizedText {
     var rng = SplitMix64(seed: seed)
     let units = (0..<count).map { _ in 0x4E00 + UInt32(rng.next() % 3000) }
-    return NormalizedText(units: units, originStarts: [], originEnds: [], paragraphStarts: [0],
-                          originCount: count)
+    return NormalizedText(
+        units: units, originStarts: [], originEnds: [], paragraphStarts: [0],
+        originCount: count)
 }
 
 @Test func diffOfUnrelatedTextsPastTheBudgetFallsBackAndRoundTrips() throws {
     let a = randomHan(150_000, seed: 1)
     let b = randomHan(140_000, seed: 2)
-    let result = TextDiff.diff(a, 0..<a.count, b, 0..<b.count,
-                               options: try DiffOptions(costBudget: 10_000))
+    let result = TextDiff.diff(
+        a, 0..<a.count, b, 0..<b.count,
+        options: try DiffOptions(costBudget: 10_000))
     #expect(!result.exact)
     #expect(TextDiff.apply(result.edits, from: a, 0..<a.count, to: b) == b.units)
 }
@@ -288,10 +301,12 @@ private func randomHan(_ count: Int, seed: UInt64) -> NormalizedText {
     var units = a.units
     var rng = SplitMix64(seed: 4)
     for _ in 0..<500 { units[Int(rng.next() % UInt64(units.count))] = 0x4E00 + 3001 }
-    let b = NormalizedText(units: units, originStarts: [], originEnds: [], paragraphStarts: [0],
-                           originCount: units.count)
-    let result = TextDiff.diff(a, 0..<a.count, b, 0..<b.count,
-                               options: try DiffOptions(costBudget: 1_000))
+    let b = NormalizedText(
+        units: units, originStarts: [], originEnds: [], paragraphStarts: [0],
+        originCount: units.count)
+    let result = TextDiff.diff(
+        a, 0..<a.count, b, 0..<b.count,
+        options: try DiffOptions(costBudget: 1_000))
     #expect(!result.exact)
     #expect(result.equalUnits > a.count * 9 / 10)
     #expect(TextDiff.apply(result.edits, from: a, 0..<a.count, to: b) == b.units)

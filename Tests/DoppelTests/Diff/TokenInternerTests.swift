@@ -1,12 +1,15 @@
 import Testing
+
 @testable import DoppelDiff
 
 @Test func internerGivesDenseIdsInOrderOfFirstSight() {
     var interner = TokenInterner()
     let units: [UInt32] = [1, 2, 3, 1, 2, 3]
     let ids = units.withUnsafeBufferPointer { p in
-        [interner.id(of: p, 0..<2), interner.id(of: p, 2..<3), interner.id(of: p, 3..<5),
-         interner.id(of: p, 0..<1), interner.id(of: p, 1..<3)]
+        [
+            interner.id(of: p, 0..<2), interner.id(of: p, 2..<3), interner.id(of: p, 3..<5),
+            interner.id(of: p, 0..<1), interner.id(of: p, 1..<3),
+        ]
     }
     #expect(ids == [0, 1, 0, 2, 3])
     #expect(interner.count == 4)

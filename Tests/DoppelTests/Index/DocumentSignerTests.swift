@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DoppelCluster
 
 @Test func signaturesEqualTheClusterPipelines() throws {
@@ -57,7 +58,8 @@ func signedDocumentsReproduceTheClusterEnginesClusters(verification: ClusterOpti
     }
     let options = try ClusterOptions(verification: verification)
     let expected = try ClusterEngine(options: options).cluster(InMemoryDocumentCollection(documents))
-    let signed = documents.map(DocumentSigner(parameters: IndexParameters(cluster: options), keepsShingleSets: true).sign)
+    let signed = documents.map(
+        DocumentSigner(parameters: IndexParameters(cluster: options), keepsShingleSets: true).sign)
     var buckets: [String: [Int]] = [:]
     for (index, document) in signed.enumerated() {
         for (band, key) in document.bandKeys.enumerated() { buckets["\(band):\(key >> 32)", default: []].append(index) }
@@ -77,8 +79,10 @@ func signedDocumentsReproduceTheClusterEnginesClusters(verification: ClusterOpti
                     jaccard = Signature.estimatedJaccard(a.signature, b.signature)
                     overlap = .estimated(jaccard: jaccard, firstCount: a.shingleCount, secondCount: b.shingleCount)
                 }
-                if options.accepts(jaccard: jaccard, containment: overlap.containment,
-                                   smallerCount: min(a.shingleCount, b.shingleCount)) {
+                if options.accepts(
+                    jaccard: jaccard, containment: overlap.containment,
+                    smallerCount: min(a.shingleCount, b.shingleCount))
+                {
                     sets.union(members[i], members[j])
                     clustered.formUnion([members[i], members[j]])
                 }
@@ -100,6 +104,7 @@ func signedDocumentsReproduceTheClusterEnginesClusters(verification: ClusterOpti
     #expect(Int(sequence[0]) + 1 <= sequence.count)
     #expect(sequence.dropFirst().sorted() == short.shingleSet)
     #expect(signer.sign(TestCorpus.document("l", TestCorpus.articles(length: 900)[0])).sequence == nil)
-    #expect(DocumentSigner(parameters: parameters, keepsShingleSets: false)
-        .sign(TestCorpus.document("s", String(TestCorpus.articles()[0].prefix(120)))).sequence == nil)
+    #expect(
+        DocumentSigner(parameters: parameters, keepsShingleSets: false)
+            .sign(TestCorpus.document("s", String(TestCorpus.articles()[0].prefix(120)))).sequence == nil)
 }

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import DoppelIO
+
 @testable import DoppelCluster
+@testable import DoppelIO
 
 private func builtIndex(_ folder: TemporaryFolder) throws -> (path: String, bytes: [UInt8]) {
     let path = folder.path("a.doppel")
@@ -18,9 +19,11 @@ private func badIndex(_ path: String, _ reason: String) -> DoppelError {
     let (path, bytes) = try builtIndex(folder)
     var generator = SplitMix64(seed: 11)
     // The header's checked bytes, then positions all over the payload and checksum section.
-    let positions = [0, 9, 40, 183, 190] + (0..<40).map { _ in
-        IndexHeader.pageSize + Int(generator.next() % UInt64(bytes.count - IndexHeader.pageSize))
-    }
+    let positions =
+        [0, 9, 40, 183, 190]
+        + (0..<40).map { _ in
+            IndexHeader.pageSize + Int(generator.next() % UInt64(bytes.count - IndexHeader.pageSize))
+        }
     for position in positions {
         var damaged = bytes
         damaged[position] ^= 0x20

@@ -1,6 +1,7 @@
 import Testing
-@testable import DoppelIO
+
 @testable import DoppelCluster
+@testable import DoppelIO
 
 @Test func directoryBucketsHoldAboutEightEntries() {
     #expect(IndexBandTables.directoryBits(entries: 0) == 0)
@@ -35,7 +36,8 @@ import Testing
     var generator = SplitMix64(seed: 3)
     let sentences = TestCorpus.paragraphs
     let documents = (0..<400).map { n in
-        TestCorpus.document("g\(n)", (0..<3).map { _ in sentences[Int(generator.next() % UInt64(sentences.count))] }.joined())
+        TestCorpus.document(
+            "g\(n)", (0..<3).map { _ in sentences[Int(generator.next() % UInt64(sentences.count))] }.joined())
     }
     try IndexFixture.build(documents, at: folder.path("g.doppel"))
     let search = try IndexQuery(archive: try IndexArchive(path: folder.path("g.doppel")))

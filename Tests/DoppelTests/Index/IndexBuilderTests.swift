@@ -1,15 +1,17 @@
 import Foundation
 import Testing
-@testable import DoppelIO
+
 @testable import DoppelCluster
+@testable import DoppelIO
 
 @Test func addThenQuerySeesTheNewDocuments() throws {
     let folder = try TemporaryFolder()
     let documents = IndexFixture.archiveDocuments()
     let path = folder.path("a.doppel")
     try IndexFixture.build(Array(documents.prefix(20)), at: path)
-    let summary = try IndexBuilder.add(InMemoryDocumentCollection(Array(documents[20...])),
-                                       to: try IndexArchive(path: path), writingTo: path)
+    let summary = try IndexBuilder.add(
+        InMemoryDocumentCollection(Array(documents[20...])),
+        to: try IndexArchive(path: path), writingTo: path)
     #expect(summary.added == documents.count - 20 && summary.documentCount == documents.count)
     let archive = try IndexArchive(path: path)
     try archive.verify()
@@ -17,8 +19,11 @@ import Testing
     #expect(try archive.id(of: documents.count - 1) == "a\(documents.count - 1)")
     let search = try IndexQuery(archive: archive)
     for probe in [0, 19, 20, documents.count - 1] {
-        let query = TestCorpus.document("q", TestCorpus.mutate(IndexFixture.articles[probe], edits: 2,
-                                                                seed: UInt64(probe)))
+        let query = TestCorpus.document(
+            "q",
+            TestCorpus.mutate(
+                IndexFixture.articles[probe], edits: 2,
+                seed: UInt64(probe)))
         #expect(try search.matches(for: query).map(\.id) == ["a\(probe)"])
     }
 }
@@ -30,8 +35,9 @@ import Testing
     let path = folder.path("steps.doppel")
     try IndexFixture.build([], at: path)
     for part in [0..<7, 7..<8, 8..<documents.count] {
-        let summary = try IndexBuilder.add(InMemoryDocumentCollection(Array(documents[part])),
-                                           to: try IndexArchive(path: path), writingTo: path)
+        let summary = try IndexBuilder.add(
+            InMemoryDocumentCollection(Array(documents[part])),
+            to: try IndexArchive(path: path), writingTo: path)
         #expect(summary.added == part.count && summary.documentCount == part.upperBound)
     }
     #expect(try IndexFixture.bytes(path) == IndexFixture.bytes(folder.path("once.doppel")))
@@ -43,8 +49,9 @@ import Testing
     let path = folder.path("a.doppel")
     try IndexFixture.build(documents, at: path)
     let before = try IndexFixture.bytes(path)
-    let again = try IndexBuilder.add(InMemoryDocumentCollection(Array(documents.prefix(3))),
-                                     to: try IndexArchive(path: path), writingTo: path)
+    let again = try IndexBuilder.add(
+        InMemoryDocumentCollection(Array(documents.prefix(3))),
+        to: try IndexArchive(path: path), writingTo: path)
     #expect(again.added == 0 && again.skippedIDs == ["a0", "a1", "a2"])
     #expect(try IndexFixture.bytes(path) == before)
     let repeated = [documents[0], TestCorpus.document("a0", "另一篇文章")]
@@ -94,8 +101,9 @@ private func makeUnwritable(_ folder: URL) -> (() -> Void)? {
     guard let undo = makeUnwritable(folder.url) else { return }
     defer { undo() }
     #expect(throws: DoppelError.self) {
-        try IndexBuilder.add(InMemoryDocumentCollection(IndexFixture.archiveDocuments()),
-                             to: try IndexArchive(path: path), writingTo: path)
+        try IndexBuilder.add(
+            InMemoryDocumentCollection(IndexFixture.archiveDocuments()),
+            to: try IndexArchive(path: path), writingTo: path)
     }
     #expect(try IndexFixture.bytes(path) == before)
     #expect(try folder.contents() == ["a.doppel"])

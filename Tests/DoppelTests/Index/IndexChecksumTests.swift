@@ -1,6 +1,7 @@
 import Testing
-@testable import DoppelIO
+
 @testable import DoppelCluster
+@testable import DoppelIO
 
 /// The checksum is part of format version 1: its values must never change (they were computed
 /// independently from the documented algorithm).

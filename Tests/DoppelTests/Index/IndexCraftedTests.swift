@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import DoppelIO
+
 @testable import DoppelCluster
+@testable import DoppelIO
 
 /// An index file changed on purpose, one field at a time, with every checksum recomputed
 /// (`reseal()`, by docs/formats.md's definition of the checksum), so that only the structural checks
@@ -15,8 +16,10 @@ struct CraftedIndex {
     let documents: [ClusterDocument]
 
     /// Builds an index of the sample articles and one empty text at `folder/name`.
-    init(_ folder: TemporaryFolder, name: String = "a.doppel",
-         verification: ClusterOptions.Verification = .exact) throws {
+    init(
+        _ folder: TemporaryFolder, name: String = "a.doppel",
+        verification: ClusterOptions.Verification = .exact
+    ) throws {
         path = folder.path(name)
         documents = IndexFixture.archiveDocuments() + [TestCorpus.document("empty", "")]
         try IndexFixture.build(documents, at: path, verification: verification)
@@ -102,8 +105,9 @@ struct CraftedIndex {
     /// Adds one new document to the file as it is now, writing to `to`.
     func add(to: String) throws {
         let new = TestCorpus.document("new", TestCorpus.mutate(IndexFixture.articles[1], edits: 2, seed: 5))
-        _ = try IndexBuilder.add(InMemoryDocumentCollection([new]), to: try IndexArchive(path: path),
-                                 writingTo: to)
+        _ = try IndexBuilder.add(
+            InMemoryDocumentCollection([new]), to: try IndexArchive(path: path),
+            writingTo: to)
     }
 }
 
@@ -112,8 +116,10 @@ private func bad(_ index: CraftedIndex, _ reason: String) -> DoppelError {
 }
 
 /// Expects `stats` and `add` to refuse the file with `reason`, and `add` to write nothing.
-private func expectStatsAndAddRefuse(_ index: CraftedIndex, _ reason: String, _ folder: TemporaryFolder,
-                                     sourceLocation: SourceLocation = #_sourceLocation) {
+private func expectStatsAndAddRefuse(
+    _ index: CraftedIndex, _ reason: String, _ folder: TemporaryFolder,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
     #expect(throws: bad(index, reason), "stats", sourceLocation: sourceLocation) { try index.stats() }
     let output = folder.path("added.doppel")
     #expect(throws: bad(index, reason), "add", sourceLocation: sourceLocation) { try index.add(to: output) }
@@ -172,10 +178,13 @@ private func shingleCount(_ document: ClusterDocument) -> Int {
         ("unknown normalisation flags 8", { $0.set32(100, 8) }),
         ("reserved header field is not zero", { $0.set32(108, 1) }),
         // Before: bands × rows overflowed and trapped.
-        ("banding 4294967295x4294967295 does not fit 128 values", {
-            $0.set32(64, .max)
-            $0.set32(68, .max)
-        }),
+        (
+            "banding 4294967295x4294967295 does not fit 128 values",
+            {
+                $0.set32(64, .max)
+                $0.set32(68, .max)
+            }
+        ),
         ("banding 4294967295x5 does not fit 128 values", { $0.set32(64, .max) }),
         // Band tables shorter than their headers, records not whole words.
         ("section lengths do not match", { $0.set64(152, 8) }),
@@ -235,11 +244,14 @@ private func shingleCount(_ document: ClusterDocument) -> Int {
     let count = shingleCount(index.documents[1])
     let cases: [(String, (inout CraftedIndex) -> Void)] = [
         ("record 1 has \(count) values for 7 shingles", { $0.set32(record + 4, 7) }),
-        ("record 1 has a shingle set out of order", {
-            let (first, second) = ($0.u32(record + 16), $0.u32(record + 20))
-            $0.set32(record + 16, second)
-            $0.set32(record + 20, first)
-        }),
+        (
+            "record 1 has a shingle set out of order",
+            {
+                let (first, second) = ($0.u32(record + 16), $0.u32(record + 20))
+                $0.set32(record + 16, second)
+                $0.set32(record + 20, first)
+            }
+        ),
         ("record 1 has a shingle set out of order", { $0.set32(record + 20, $0.u32(record + 16)) }),
         // The value count or id length changed: the fields no longer fill the record.
         ("record 1 is malformed", { $0.set32(record + 12, 1) }),
@@ -265,8 +277,10 @@ private func shingleCount(_ document: ClusterDocument) -> Int {
     let record = index.record(1)
     let count = shingleCount(index.documents[1])
     let cases: [(String, (inout CraftedIndex) -> Void)] = [
-        ("record 1 has 128 signature values for 0 shingles; the index has 128 permutations",
-         { $0.set32(record + 4, 0) }),
+        (
+            "record 1 has 128 signature values for 0 shingles; the index has 128 permutations",
+            { $0.set32(record + 4, 0) }
+        )
     ]
     for (reason, change) in cases {
         index.reset()
@@ -281,11 +295,14 @@ private func shingleCount(_ document: ClusterDocument) -> Int {
     index.reset()
     index.set32(48, 125)
     try index.write()
-    #expect(throws: bad(index, "record 1 has 128 signature values for \(count) shingles; the index has 125 permutations")) {
+    #expect(
+        throws: bad(index, "record 1 has 128 signature values for \(count) shingles; the index has 125 permutations")
+    ) {
         try index.archiveDocument(1)
     }
     expectStatsAndAddRefuse(
-        index, "record 0 has 128 signature values for \(shingleCount(index.documents[0])) shingles; the index has 125 permutations",
+        index,
+        "record 0 has 128 signature values for \(shingleCount(index.documents[0])) shingles; the index has 125 permutations",
         folder)
 }
 
@@ -373,8 +390,9 @@ private func shingleCount(_ document: ClusterDocument) -> Int {
     index.reset()
     index.set64(index.entry(band, 0), key | UInt64(empty))
     try index.write()
-    expectStatsAndAddRefuse(index, "band table \(band) has an entry for document \(empty), which has no shingles",
-                            folder)
+    expectStatsAndAddRefuse(
+        index, "band table \(band) has an entry for document \(empty), which has no shingles",
+        folder)
 
     // Another document twice (and the first one missing).
     index.reset()
@@ -467,13 +485,15 @@ func whateverStatsAcceptsQueriesAndAddCanRead(_ verification: ClusterOptions.Ver
         field32("band\(band).reserved", header + 28, [1])
         for slot in 0..<3 {
             let value = index.u32(index.directorySlot(band, slot))
-            field32("band\(band).directory[\(slot)]", index.directorySlot(band, slot),
-                    [value &- 1, value + 1] + big32)
+            field32(
+                "band\(band).directory[\(slot)]", index.directorySlot(band, slot),
+                [value &- 1, value + 1] + big32)
         }
         for entry in 0..<3 {
             let value = index.u64(index.entry(band, entry))
-            field64("band\(band).entry[\(entry)]", index.entry(band, entry),
-                    [value ^ 1, value ^ 0x40, value ^ (1 << 40), value & ~0xFFFF_FFFF | 999] + big)
+            field64(
+                "band\(band).entry[\(entry)]", index.entry(band, entry),
+                [value ^ 1, value ^ 0x40, value ^ (1 << 40), value & ~0xFFFF_FFFF | 999] + big)
         }
     }
     var accepted = 0
@@ -492,9 +512,13 @@ func whateverStatsAcceptsQueriesAndAddCanRead(_ verification: ClusterOptions.Ver
         }
         accepted += 1
         for number in [0, 4, 9, index.documents.count - 1] {
-            do { _ = try index.query(number) } catch { Issue.record("\(name): stats accepts it, query \(number): \(error)") }
+            do { _ = try index.query(number) } catch {
+                Issue.record("\(name): stats accepts it, query \(number): \(error)")
+            }
         }
-        do { try index.add(to: folder.path("added.doppel")) } catch { Issue.record("\(name): stats accepts it, add: \(error)") }
+        do { try index.add(to: folder.path("added.doppel")) } catch {
+            Issue.record("\(name): stats accepts it, add: \(error)")
+        }
     }
     #expect(accepted > 0 && accepted < changes.count)
 }

@@ -1,24 +1,29 @@
 import Testing
+
+@testable import DoppelCluster
 @testable import DoppelIO
 @testable import DoppelText
-@testable import DoppelCluster
 
 @Test func theHeaderRoundTripsEveryParameter() throws {
-    let cluster = try ClusterOptions(threshold: 0.9, containmentThreshold: nil, minimumContainedShingles: 7,
-                                     candidateThreshold: 0.6, permutations: 64, scheme: .independent,
-                                     shingle: ShingleOptions(characterGram: 4, wordGram: 2),
-                                     verification: .signature)
-    let normalization = NormalizationOptions(layout: .print, ignoreCase: true, ignorePunctuation: false,
-                                             foldVariants: true)
-    let parameters = IndexParameters(cluster: cluster, lsh: LSHParameters(bands: 10, rows: 6), seed: 42,
-                                     normalization: normalization)
+    let cluster = try ClusterOptions(
+        threshold: 0.9, containmentThreshold: nil, minimumContainedShingles: 7,
+        candidateThreshold: 0.6, permutations: 64, scheme: .independent,
+        shingle: ShingleOptions(characterGram: 4, wordGram: 2),
+        verification: .signature)
+    let normalization = NormalizationOptions(
+        layout: .print, ignoreCase: true, ignorePunctuation: false,
+        foldVariants: true)
+    let parameters = IndexParameters(
+        cluster: cluster, lsh: LSHParameters(bands: 10, rows: 6), seed: 42,
+        normalization: normalization)
     let page = 4096
     // Sections as long as the header requires: 4 offsets for 3 documents, 10 band headers of 32
     // bytes, one checksum for one block.
-    let header = IndexHeader(parameters: parameters, documentCount: 3, fileLength: page + 400,
-                             records: page..<(page + 40), offsets: (page + 40)..<(page + 72),
-                             bands: (page + 72)..<(page + 392), checksums: (page + 392)..<(page + 400),
-                             checksumsHash: 99)
+    let header = IndexHeader(
+        parameters: parameters, documentCount: 3, fileLength: page + 400,
+        records: page..<(page + 40), offsets: (page + 40)..<(page + 72),
+        bands: (page + 72)..<(page + 392), checksums: (page + 392)..<(page + 400),
+        checksumsHash: 99)
     let bytes = header.encode()
     #expect(bytes.count == IndexHeader.pageSize)
     #expect(Array(bytes.prefix(8)) == Array("DOPPELIX".utf8))
@@ -30,9 +35,10 @@ import Testing
 }
 
 @Test func parametersOutOfRangeAreABadIndexEvenWithAValidChecksum() throws {
-    let header = IndexHeader(parameters: IndexParameters(), documentCount: 0, fileLength: 4096 + 840,
-                             records: 4096..<4096, offsets: 4096..<4104, bands: 4104..<4928,
-                             checksums: 4928..<4936, checksumsHash: 0)
+    let header = IndexHeader(
+        parameters: IndexParameters(), documentCount: 0, fileLength: 4096 + 840,
+        records: 4096..<4096, offsets: 4096..<4104, bands: 4104..<4928,
+        checksums: 4928..<4936, checksumsHash: 0)
     var bytes = header.encode()
     bytes[48] = 3  // three permutations
     let sum = IndexChecksum.hash(Array(bytes[0..<IndexHeader.checkedLength]))
@@ -55,9 +61,10 @@ import Testing
 }
 
 @Test func everyFieldIsWrittenWhereTheTableSays() {
-    let header = IndexHeader(parameters: IndexParameters(), documentCount: 0, fileLength: 4096 + 840,
-                             records: 4096..<4096, offsets: 4096..<4104, bands: 4104..<4928,
-                             checksums: 4928..<4936, checksumsHash: 0x0102_0304_0506_0708)
+    let header = IndexHeader(
+        parameters: IndexParameters(), documentCount: 0, fileLength: 4096 + 840,
+        records: 4096..<4096, offsets: 4096..<4104, bands: 4104..<4928,
+        checksums: 4928..<4936, checksumsHash: 0x0102_0304_0506_0708)
     let bytes = header.encode()
     bytes.withUnsafeBytes { page in
         let reader = IndexBytes.Reader(page)
@@ -68,7 +75,8 @@ import Testing
         #expect(IndexHeader.row(.bandsStart).read(reader) == 4104)
         #expect(IndexHeader.row(.bandsLength).read(reader) == 824)
         #expect(IndexHeader.row(.checksumsHash).read(reader) == 0x0102_0304_0506_0708)
-        #expect(IndexHeader.row(.headerChecksum).read(reader)
-            == IndexChecksum.hash(Array(bytes[0..<IndexHeader.checkedLength])))
+        #expect(
+            IndexHeader.row(.headerChecksum).read(reader)
+                == IndexChecksum.hash(Array(bytes[0..<IndexHeader.checkedLength])))
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
+
+@testable import DoppelCluster
 @testable import DoppelIO
 @testable import DoppelText
-@testable import DoppelCluster
 
 @Test func buildThenQueryFindsThePlantedNearDuplicateWithTheExactSimilarity() throws {
     let folder = try TemporaryFolder()
@@ -13,8 +14,9 @@ import Testing
     let search = try IndexQuery(archive: try IndexArchive(path: folder.path("a.doppel")))
     let matches = try search.matches(for: query)
     let shingler = Shingler()
-    let exact = SetOverlap(shingler.compactShingleSet(of: query.text),
-                           shingler.compactShingleSet(of: documents[planted].text))
+    let exact = SetOverlap(
+        shingler.compactShingleSet(of: query.text),
+        shingler.compactShingleSet(of: documents[planted].text))
     #expect(matches.map(\.id) == ["a\(planted)"])
     #expect(matches.first?.jaccard == exact.jaccard)
     #expect(matches.first?.containment == exact.containment)
@@ -54,8 +56,11 @@ import Testing
     var stored: [UInt64] = []
     Shingler().appendHashes(of: documents[7].text, to: &stored)
     #expect(matches.map(\.id) == ["a7"])
-    #expect(matches.first?.jaccard == Signature.estimatedJaccard(hasher.signature(of: hashes),
-                                                                 hasher.signature(of: stored)))
+    #expect(
+        matches.first?.jaccard
+            == Signature.estimatedJaccard(
+                hasher.signature(of: hashes),
+                hasher.signature(of: stored)))
 }
 
 @Test func aQueryMayChangeThresholdsButNotWhatDecidesCandidates() throws {
@@ -63,8 +68,11 @@ import Testing
     try IndexFixture.build(IndexFixture.archiveDocuments(), at: folder.path("a.doppel"))
     let archive = try IndexArchive(path: folder.path("a.doppel"))
     let query = TestCorpus.document("q", TestCorpus.mutate(IndexFixture.articles[5], edits: 3, seed: 1))
-    let strict = try IndexQuery(archive: archive, verification: ClusterOptions(threshold: 0.999,
-                                                                                 containmentThreshold: nil))
+    let strict = try IndexQuery(
+        archive: archive,
+        verification: ClusterOptions(
+            threshold: 0.999,
+            containmentThreshold: nil))
     #expect(try strict.matches(for: query).isEmpty)
     #expect(strict.reported.threshold == 0.999 && strict.reported.containmentThreshold == nil)
     #expect(throws: DoppelError.self) {
@@ -92,8 +100,10 @@ import Testing
     let folder = try TemporaryFolder()
     let articles = TestCorpus.articles()
     let brief = String(articles[9].prefix(160))
-    let documents = [TestCorpus.document("first", String(articles[1].prefix(50)) + brief),
-                     TestCorpus.document("second", String(articles[3].prefix(62)) + brief)]
+    let documents = [
+        TestCorpus.document("first", String(articles[1].prefix(50)) + brief),
+        TestCorpus.document("second", String(articles[3].prefix(62)) + brief),
+    ]
     try IndexFixture.build(documents, at: folder.path("a.doppel"))
     let search = try IndexQuery(archive: try IndexArchive(path: folder.path("a.doppel")))
     let matches = try search.matches(for: TestCorpus.document("brief", brief))

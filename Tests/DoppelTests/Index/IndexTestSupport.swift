@@ -1,6 +1,7 @@
 import Foundation
-@testable import DoppelIO
+
 @testable import DoppelCluster
+@testable import DoppelIO
 
 /// A folder of its own for one test, removed when the value is released.
 final class TemporaryFolder {
@@ -36,8 +37,10 @@ enum IndexFixture {
 
     /// Builds an index of `documents` at `path`.
     @discardableResult
-    static func build(_ documents: [ClusterDocument], at path: String,
-                      verification: ClusterOptions.Verification = .exact) throws -> IndexSummary {
+    static func build(
+        _ documents: [ClusterDocument], at path: String,
+        verification: ClusterOptions.Verification = .exact
+    ) throws -> IndexSummary {
         let options = try ClusterOptions(verification: verification)
         return try IndexBuilder(parameters: IndexParameters(cluster: options))
             .build(InMemoryDocumentCollection(documents), to: path)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DoppelText
 
 @Test func foundationRawValuesAreGB18030AndBig5() throws {
@@ -12,8 +13,10 @@ import Testing
 }
 
 @Test func structuralCheckFindsTheFirstMalformedSequence() {
-    #expect([0x61, 0xD6, 0xD0, 0x81, 0x30, 0x81, 0x30].withUnsafeBufferPointer {
-        ChineseEncodings.firstMalformedGB18030($0) } == nil)
+    #expect(
+        [0x61, 0xD6, 0xD0, 0x81, 0x30, 0x81, 0x30].withUnsafeBufferPointer {
+            ChineseEncodings.firstMalformedGB18030($0)
+        } == nil)
     #expect([0x61, 0xD6].withUnsafeBufferPointer { ChineseEncodings.firstMalformedGB18030($0) } == 1)
     #expect([0xA4, 0xA4, 0xA4, 0x30].withUnsafeBufferPointer { ChineseEncodings.firstMalformedBig5($0) } == 2)
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DoppelText
 
 @Test func commonHanHoldsFrequentSimplifiedAndTraditionalForms() {

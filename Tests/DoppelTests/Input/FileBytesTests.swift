@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DoppelIO
 
 @Test func readsFilesLargerThanOneBufferExactly() throws {
@@ -69,7 +70,9 @@ import Testing
     try Data(repeating: 0x61, count: 10).write(to: file)
     let raw = Array(file.path.utf8)
     #expect(try FileBytes.read(rawPath: raw, displayPath: "ten", limit: 10).count == 10)
-    #expect(throws: DoppelError.unreadable(path: "ten", reason: "larger than 9 bytes, the most doppel reads from one input")) {
+    #expect(
+        throws: DoppelError.unreadable(path: "ten", reason: "larger than 9 bytes, the most doppel reads from one input")
+    ) {
         try FileBytes.read(rawPath: raw, displayPath: "ten", limit: 9)
     }
 }
@@ -88,7 +91,10 @@ import Testing
         close(fd)
     }
     writer.start()
-    #expect(throws: DoppelError.unreadable(path: "endless", reason: "larger than 100000 bytes, the most doppel reads from one input")) {
+    #expect(
+        throws: DoppelError.unreadable(
+            path: "endless", reason: "larger than 100000 bytes, the most doppel reads from one input")
+    ) {
         try FileBytes.read(rawPath: Array(fifo.utf8), displayPath: "endless", limit: 100_000)
     }
 }

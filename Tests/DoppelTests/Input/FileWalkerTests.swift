@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DoppelText
 
 private func make(_ folder: URL, _ files: [String]) throws {
@@ -17,7 +18,9 @@ private func relative(_ walk: FileWalk, _ folder: URL) -> [String] {
 @Test func walksInSortedOrderSkippingHiddenFiles() throws {
     let folder = try InputFixtures.scratchFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    try make(folder, ["b.txt", "a/z.txt", "a/b c.txt", "a/new\nline.txt", ".hidden.txt", ".git/config", "c/.d/e.txt", "A.txt"])
+    try make(
+        folder,
+        ["b.txt", "a/z.txt", "a/b c.txt", "a/new\nline.txt", ".hidden.txt", ".git/config", "c/.d/e.txt", "A.txt"])
     let walk = FileWalker.walk([folder.path])
     #expect(relative(walk, folder) == ["A.txt", "a/b c.txt", "a/new\nline.txt", "a/z.txt", "b.txt"])
     #expect(walk.errors.isEmpty)
@@ -42,12 +45,17 @@ private func relative(_ walk: FileWalk, _ folder: URL) -> [String] {
     try manager.createSymbolicLink(atPath: folder.appendingPathComponent("a/loop").path, withDestinationPath: "..")
     try manager.createSymbolicLink(atPath: folder.appendingPathComponent("a/self").path, withDestinationPath: ".")
     try manager.createSymbolicLink(atPath: folder.appendingPathComponent("a/to-b").path, withDestinationPath: "../b")
-    try manager.createSymbolicLink(atPath: folder.appendingPathComponent("a/link.txt").path, withDestinationPath: "f.txt")
-    try manager.createSymbolicLink(atPath: folder.appendingPathComponent("a/broken").path, withDestinationPath: "nowhere")
+    try manager.createSymbolicLink(
+        atPath: folder.appendingPathComponent("a/link.txt").path, withDestinationPath: "f.txt")
+    try manager.createSymbolicLink(
+        atPath: folder.appendingPathComponent("a/broken").path, withDestinationPath: "nowhere")
     let walk = FileWalker.walk([folder.path])
     // a/link.txt names a/f.txt, already listed: one file, one document.
     #expect(relative(walk, folder) == ["a/f.txt", "b/g.txt"])
-    #expect(walk.errors == [.unreadable(path: folder.appendingPathComponent("a/broken").path, reason: "broken symbolic link")])
+    #expect(
+        walk.errors == [
+            .unreadable(path: folder.appendingPathComponent("a/broken").path, reason: "broken symbolic link")
+        ])
     let unfollowed = FileWalker.walk([folder.path], options: FileWalkOptions(followSymbolicLinks: false))
     #expect(relative(unfollowed, folder) == ["a/f.txt", "b/g.txt"])
     #expect(unfollowed.errors.isEmpty)
@@ -68,14 +76,17 @@ private func relative(_ walk: FileWalk, _ folder: URL) -> [String] {
     guard getuid() != 0 else { return }  // root reads every folder
     let folder = try InputFixtures.scratchFolder()
     defer {
-        try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.appendingPathComponent("closed").path)
+        try? FileManager.default.setAttributes(
+            [.posixPermissions: 0o755], ofItemAtPath: folder.appendingPathComponent("closed").path)
         try? FileManager.default.removeItem(at: folder)
     }
     try make(folder, ["closed/secret.txt", "open/ok.txt"])
-    try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: folder.appendingPathComponent("closed").path)
+    try FileManager.default.setAttributes(
+        [.posixPermissions: 0], ofItemAtPath: folder.appendingPathComponent("closed").path)
     let walk = FileWalker.walk([folder.path])
     #expect(relative(walk, folder) == ["open/ok.txt"])
-    #expect(walk.errors == [.unreadable(path: folder.appendingPathComponent("closed").path, reason: "permission denied")])
+    #expect(
+        walk.errors == [.unreadable(path: folder.appendingPathComponent("closed").path, reason: "permission denied")])
 }
 
 @Test func namesThatAreNotUTF8KeepTheirBytes() throws {
@@ -105,7 +116,9 @@ private func relative(_ walk: FileWalk, _ folder: URL) -> [String] {
     var walk = FileWalk(files: [], errors: [])
     let elapsed = clock.measure { walk = FileWalker.walk([folder.path]) }
     #expect(walk.files.count == 1_000)
-    #expect(walk.files.map(\.path) == walk.files.map(\.path).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+    #expect(
+        walk.files.map(\.path)
+            == walk.files.map(\.path).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
     #expect(elapsed < .seconds(5))  // 100,000 files take about 0.15 s in a release build; generous for a busy machine
 }
 

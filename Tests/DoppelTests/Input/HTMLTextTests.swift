@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DoppelIO
 @testable import DoppelText
 
@@ -7,17 +8,20 @@ private func extract(_ html: String) -> String {
 }
 
 @Test func blockElementsBecomeParagraphsAndInlineSpaceCollapses() {
-    let html = "<html><head><title>标题</title></head><body><h1>头条</h1>\n<p>第一段  <b>加粗</b>\n 文字</p><div>第二段<br>第三段</div></body></html>"
+    let html =
+        "<html><head><title>标题</title></head><body><h1>头条</h1>\n<p>第一段  <b>加粗</b>\n 文字</p><div>第二段<br>第三段</div></body></html>"
     #expect(extract(html) == "标题\n\n头条\n\n第一段 加粗 文字\n\n第二段\n\n第三段")
 }
 
 @Test func scriptsStylesCommentsAndTemplatesAreDropped() {
-    let html = "<p>a<script>if (x < 1) { document.write('</p>') }</script>b<style>p{}</style>c<!-- d <p> -->e<noscript>f</noscript>g<template><p>h</p></template>i</p>"
+    let html =
+        "<p>a<script>if (x < 1) { document.write('</p>') }</script>b<style>p{}</style>c<!-- d <p> -->e<noscript>f</noscript>g<template><p>h</p></template>i</p>"
     #expect(extract(html) == "abcegi")
 }
 
 @Test func characterReferencesAreDecoded() {
-    let html = "&ldquo;A&rdquo; &amp; &lt;b&gt; &quot;c&quot; &apos;d&apos; &hellip;&mdash;&ndash;&middot;&times;&#20013;&#x6587;&#x1F600;&nbsp;&amp &bogus; &#150;"
+    let html =
+        "&ldquo;A&rdquo; &amp; &lt;b&gt; &quot;c&quot; &apos;d&apos; &hellip;&mdash;&ndash;&middot;&times;&#20013;&#x6587;&#x1F600;&nbsp;&amp &bogus; &#150;"
     #expect(extract(html) == "“A” & <b> \"c\" 'd' …—–·×中文😀\u{A0}& &bogus; –")
 }
 
@@ -53,8 +57,10 @@ private func extract(_ html: String) -> String {
 }
 
 @Test func randomMarkupSoupNeverFails() {
-    let pieces = ["<", ">", "</", "<!--", "-->", "<!", "<?", "&", "&#", "&#x", ";", "\"", "'", "=", " ", "\n",
-                  "p", "script", "pre", "td", "amp", "9", "字", "<p>", "</pre>", "<script>", "</script>"]
+    let pieces = [
+        "<", ">", "</", "<!--", "-->", "<!", "<?", "&", "&#", "&#x", ";", "\"", "'", "=", " ", "\n",
+        "p", "script", "pre", "td", "amp", "9", "字", "<p>", "</pre>", "<script>", "</script>",
+    ]
     var random = SplitMix64(seed: 7)
     for _ in 0..<200 {
         var html = ""
@@ -82,7 +88,8 @@ private func main(_ html: String) -> String {
 }
 
 @Test func elementsMarkedHiddenAreDropped() {
-    let html = "<p>看得见</p><div hidden><div>藏</div>起</div><p aria-hidden=\"true\">藏</p><span style=\"DISPLAY: none\">藏</span><p style='visibility:hidden'>藏</p><p data-x=\"hidden\">也看得见</p><img hidden src=x>尾"
+    let html =
+        "<p>看得见</p><div hidden><div>藏</div>起</div><p aria-hidden=\"true\">藏</p><span style=\"DISPLAY: none\">藏</span><p style='visibility:hidden'>藏</p><p data-x=\"hidden\">也看得见</p><img hidden src=x>尾"
     #expect(main(html) == "看得见\n\n也看得见\n\n尾")
 }
 

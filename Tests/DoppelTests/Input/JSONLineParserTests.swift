@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DoppelIO
 @testable import DoppelText
 
@@ -49,8 +50,10 @@ private func parse(_ line: String) throws(JSONLineError) -> (id: String, text: S
 }
 
 @Test func randomJSONSoupFailsCleanly() {
-    let pieces = ["{", "}", "[", "]", ",", ":", "\"", "\\", "\\u", "d83d", "id", "text", "1", "-", ".", "e",
-                  "true", "nul", " ", "字", "\"id\":", "\"text\":"]
+    let pieces = [
+        "{", "}", "[", "]", ",", ":", "\"", "\\", "\\u", "d83d", "id", "text", "1", "-", ".", "e",
+        "true", "nul", " ", "字", "\"id\":", "\"text\":",
+    ]
     var random = SplitMix64(seed: 11)
     for _ in 0..<500 {
         var line = ""

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DoppelIO
 @testable import DoppelText
 
@@ -29,7 +30,9 @@ private func records(_ text: String, fields: JSONLinesFields = JSONLinesFields()
     #expect(throws: DoppelError.badRecord(path: "r.jsonl", line: 1, reason: "unterminated string at column 7")) {
         try records("{\"id\":\"abc")
     }
-    #expect(throws: DoppelError.badRecord(path: "r.jsonl", line: 1, reason: "unexpected text after the object at column 21")) {
+    #expect(
+        throws: DoppelError.badRecord(path: "r.jsonl", line: 1, reason: "unexpected text after the object at column 21")
+    ) {
         try records("{\"id\":1,\"text\":\"a\"} x")
     }
 }
@@ -44,10 +47,16 @@ private func records(_ text: String, fields: JSONLinesFields = JSONLinesFields()
     #expect(throws: DoppelError.badRecord(path: "r.jsonl", line: 1, reason: "\"text\" is not a string at column 16")) {
         try records("{\"id\":1,\"text\":null}")
     }
-    #expect(throws: DoppelError.badRecord(path: "r.jsonl", line: 1, reason: "\"id\" is not a string or an integer at column 7")) {
+    #expect(
+        throws: DoppelError.badRecord(
+            path: "r.jsonl", line: 1, reason: "\"id\" is not a string or an integer at column 7")
+    ) {
         try records("{\"id\":[1],\"text\":\"a\"}")
     }
-    #expect(throws: DoppelError.badRecord(path: "r.jsonl", line: 1, reason: "\"id\" is a number but not an integer at column 7")) {
+    #expect(
+        throws: DoppelError.badRecord(
+            path: "r.jsonl", line: 1, reason: "\"id\" is a number but not an integer at column 7")
+    ) {
         try records("{\"id\":1.5,\"text\":\"a\"}")
     }
 }
@@ -64,7 +73,8 @@ private func records(_ text: String, fields: JSONLinesFields = JSONLinesFields()
     let url = folder.appendingPathComponent("docs.jsonl")
     var lines: [String] = []
     for k in 0..<3_000 {
-        lines.append("{\"id\": \(k), \"text\": \"第\(k)篇 \\u4e2d\\ud83d\\ude00 \(String(repeating: "字", count: k % 700))\"}")
+        lines.append(
+            "{\"id\": \(k), \"text\": \"第\(k)篇 \\u4e2d\\ud83d\\ude00 \(String(repeating: "字", count: k % 700))\"}")
     }
     try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: url)
     let file = try JSONLinesFile(path: url.path)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DoppelText
 
 private func decode(_ raw: String) throws(JSONLineError) -> String {

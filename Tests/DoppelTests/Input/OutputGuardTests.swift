@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Doppel
 
 @Test func anOutputIsRefusedWhenItIsAnInputUnderAnyName() throws {
@@ -36,6 +37,7 @@ import Testing
     #expect(throws: DoppelError.self) {
         try OutputGuard.check(output: folder.path("in/report.csv"), inputs: [folder.path("in")])
     }
-    try OutputGuard.check(output: folder.path("in/report.csv"), inputs: [folder.path("in")],
-                          walk: FileWalkOptions(include: [Glob("*.txt")]))
+    try OutputGuard.check(
+        output: folder.path("in/report.csv"), inputs: [folder.path("in")],
+        walk: FileWalkOptions(include: [Glob("*.txt")]))
 }

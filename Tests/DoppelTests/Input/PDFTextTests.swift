@@ -1,8 +1,9 @@
 import Foundation
 import Testing
+
+@testable import DoppelCluster
 @testable import DoppelIO
 @testable import DoppelText
-@testable import DoppelCluster
 
 /// A minimal PDF: one Helvetica text line on each page, with a correct cross-reference table.
 func makeTwoPagePDF(_ first: String, _ second: String) -> [UInt8] {
@@ -57,8 +58,11 @@ func brokenPDFReportsPdftotextsError() throws {
 }
 
 @Test func missingPdftotextSaysWhatToInstall() {
-    #expect(throws: DoppelError.pdfExtraction(path: "a.pdf", reason: "pdftotext not found; install Debian's poppler-utils")) {
-        try InputReader.read(bytes: Array("%PDF-1.4".utf8), path: "a.pdf", options: InputOptions(searchPath: "/nonexistent"))
+    #expect(
+        throws: DoppelError.pdfExtraction(path: "a.pdf", reason: "pdftotext not found; install Debian's poppler-utils")
+    ) {
+        try InputReader.read(
+            bytes: Array("%PDF-1.4".utf8), path: "a.pdf", options: InputOptions(searchPath: "/nonexistent"))
     }
 }
 

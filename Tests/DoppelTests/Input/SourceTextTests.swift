@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DoppelText
 
 @Test func lineStartsFollowLFCRLFAndLoneCR() {
@@ -31,7 +32,8 @@ import Testing
     let folder = try InputFixtures.scratchFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let path = folder.appendingPathComponent("page.html").path
-    try "<html><head><title>站名</title></head><body><nav>导航</nav>\n<p>正文</p></body></html>".write(toFile: path, atomically: true, encoding: .utf8)
+    try "<html><head><title>站名</title></head><body><nav>导航</nav>\n<p>正文</p></body></html>".write(
+        toFile: path, atomically: true, encoding: .utf8)
     let main = try InputReader.read(path: path, options: InputOptions())
     #expect(main.text(in: 0..<main.scalars.count) == "正文" && main.location(of: 0) == (2, 4))
     var all = InputOptions()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DoppelIO
 @testable import DoppelText
 
@@ -26,10 +27,12 @@ private func utf16(_ s: String, bigEndian: Bool) -> [UInt8] {
 
 @Test func utf16WithByteOrderMarkInEitherOrder() throws {
     let text = "职工 2023 年😀\n"
-    #expect(try decode([0xFF, 0xFE] + utf16(text, bigEndian: false))
-        == DecodedText(scalars: InputFixtures.scalars(text), encoding: .utf16LE))
-    #expect(try decode([0xFE, 0xFF] + utf16(text, bigEndian: true))
-        == DecodedText(scalars: InputFixtures.scalars(text), encoding: .utf16BE))
+    #expect(
+        try decode([0xFF, 0xFE] + utf16(text, bigEndian: false))
+            == DecodedText(scalars: InputFixtures.scalars(text), encoding: .utf16LE))
+    #expect(
+        try decode([0xFE, 0xFF] + utf16(text, bigEndian: true))
+            == DecodedText(scalars: InputFixtures.scalars(text), encoding: .utf16BE))
 }
 
 @Test func utf16WithoutByteOrderMarkFromNULPattern() throws {
@@ -46,13 +49,16 @@ func chineseUTF16WithoutByteOrderMarkWhoseNULsPointNowhere(bigEndian: Bool) thro
     for text in ["一个人在一〇一室　工作。一二三四五六七八九十。", "一、一〇一号楼　一层。\n一九一一年，一月一日。\n"] {
         let repeated = String(repeating: text, count: 8)
         let decoded = try decode(utf16(repeated, bigEndian: bigEndian))
-        #expect(decoded == DecodedText(scalars: InputFixtures.scalars(repeated), encoding: bigEndian ? .utf16BE : .utf16LE))
+        #expect(
+            decoded == DecodedText(scalars: InputFixtures.scalars(repeated), encoding: bigEndian ? .utf16BE : .utf16LE))
     }
 }
 
-@Test(arguments: ["今日は良い天気です。　私は公園に行きました。電車はとても混んでいましたが、景色はきれいでした。",
-                  "대한민국의 수도는 서울입니다。　한국어는 한글로 적으며、한글은 세종대왕이 만든 문자입니다。",
-                  "Ελληνικά　κείμενο　χωρίς　κενά。"])
+@Test(arguments: [
+    "今日は良い天気です。　私は公園に行きました。電車はとても混んでいましたが、景色はきれいでした。",
+    "대한민국의 수도는 서울입니다。　한국어는 한글로 적으며、한글은 세종대왕이 만든 문자입니다。",
+    "Ελληνικά　κείμενο　χωρίς　κενά。",
+])
 func utf16WithoutByteOrderMarkInAnyScript(_ text: String) throws {
     let repeated = String(repeating: text, count: 3)
     #expect(try decode(utf16(repeated, bigEndian: false)).scalars == InputFixtures.scalars(repeated))
@@ -90,8 +96,9 @@ func utf16WithoutByteOrderMarkInAnyScript(_ text: String) throws {
     for text in [InputFixtures.traditional, try #require(converted)] {
         guard let bytes = text.data(using: ChineseEncodings.big5) else {
             // Some converted characters may lack a Big5 code; keep what Big5 can hold.
-            let kept = String(text.unicodeScalars.filter { String($0).data(using: ChineseEncodings.big5) != nil }
-                .map(Character.init))
+            let kept = String(
+                text.unicodeScalars.filter { String($0).data(using: ChineseEncodings.big5) != nil }
+                    .map(Character.init))
             let decoded = try decode([UInt8](try #require(kept.data(using: ChineseEncodings.big5))))
             #expect(decoded.encoding == .big5)
             #expect(decoded.scalars == InputFixtures.scalars(kept))
@@ -131,14 +138,17 @@ func utf16WithoutByteOrderMarkInAnyScript(_ text: String) throws {
     let middle = bytes.count / 2
     let offset = (middle..<bytes.count).first { bytes[$0] & 0xC0 != 0x80 }!
     bytes[offset] = 0xFF
-    #expect(throws: DoppelError.notText(
-        path: "f.txt", reason: "invalid UTF-8 at offset \(offset) and not GB18030 or Big5")) {
+    #expect(
+        throws: DoppelError.notText(
+            path: "f.txt", reason: "invalid UTF-8 at offset \(offset) and not GB18030 or Big5")
+    ) {
         try decode(bytes)
     }
 }
 
 @Test func latin1IsNotText() {
-    let bytes: [UInt8] = Array("caf".utf8) + [0xE9] + Array(" au lait, cr".utf8) + [0xE8] + Array("me br".utf8)
+    let bytes: [UInt8] =
+        Array("caf".utf8) + [0xE9] + Array(" au lait, cr".utf8) + [0xE8] + Array("me br".utf8)
         + [0xFB] + Array("l".utf8) + [0xE9] + Array("e".utf8)
     #expect(throws: DoppelError.notText(path: "f.txt", reason: "invalid UTF-8 at offset 3 and not GB18030 or Big5")) {
         try decode(bytes)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DoppelText
 
 private func validate(_ bytes: [UInt8]) -> UTF8Decoding.Validation {

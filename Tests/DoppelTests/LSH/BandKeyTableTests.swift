@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DoppelCluster
 
 @Test func tableRecordsWhichDocumentsHaveKeys() {

@@ -1,6 +1,7 @@
 import Testing
-@testable import DoppelIO
+
 @testable import DoppelCluster
+@testable import DoppelIO
 
 @Test func bandKeysArePinned() {
     // A change here changes every stored index: it must be deliberate.
@@ -23,8 +24,9 @@ import Testing
 
 @Test func bandKeysIgnoreValuesPastTheBanding() {
     let banding = LSHParameters(bands: 2, rows: 2)
-    #expect(banding.bandKeys(of: Signature(values: [1, 2, 3, 4, 5]))
-        == banding.bandKeys(of: Signature(values: [1, 2, 3, 4, 6])))
+    #expect(
+        banding.bandKeys(of: Signature(values: [1, 2, 3, 4, 5]))
+            == banding.bandKeys(of: Signature(values: [1, 2, 3, 4, 6])))
 }
 
 @Test func emptySignatureHasNoBandKeys() {

@@ -1,10 +1,12 @@
 import Testing
-@testable import DoppelIO
+
 @testable import DoppelCluster
+@testable import DoppelIO
 
 private func table(_ signatures: [Signature], bands: Int = 4, rows: Int = 2) -> BandKeyTable {
-    var table = BandKeyTable(parameters: LSHParameters(bands: bands, rows: rows),
-                             documentCount: signatures.count)
+    var table = BandKeyTable(
+        parameters: LSHParameters(bands: bands, rows: rows),
+        documentCount: signatures.count)
     for (document, signature) in signatures.enumerated() { table.insert(signature, for: document) }
     return table
 }
@@ -29,8 +31,9 @@ private func table(_ signatures: [Signature], bands: Int = 4, rows: Int = 2) -> 
 }
 
 @Test func emptySignaturesAreNeverCandidates() {
-    #expect(table([.empty, .empty, Signature(values: [1, 2, 3, 4, 5, 6, 7, 8])])
-        .candidatePairs().isEmpty)
+    #expect(
+        table([.empty, .empty, Signature(values: [1, 2, 3, 4, 5, 6, 7, 8])])
+            .candidatePairs().isEmpty)
 }
 
 @Test func smallBucketsGiveAllPairs() {
@@ -88,8 +91,9 @@ private func table(_ signatures: [Signature], bands: Int = 4, rows: Int = 2) -> 
 @Test func mergingUniqueUnitesSortedArrays() {
     let a = [CandidatePair(0, 1), CandidatePair(0, 2), CandidatePair(3, 4)]
     let b = [CandidatePair(0, 2), CandidatePair(1, 2)]
-    #expect(BandKeyTable.mergingUnique(a, b)
-        == [CandidatePair(0, 1), CandidatePair(0, 2), CandidatePair(1, 2), CandidatePair(3, 4)])
+    #expect(
+        BandKeyTable.mergingUnique(a, b)
+            == [CandidatePair(0, 1), CandidatePair(0, 2), CandidatePair(1, 2), CandidatePair(3, 4)])
 }
 
 @Test func sketchPairsAreThePairsWhoseSketchesAgreeOnABand() {

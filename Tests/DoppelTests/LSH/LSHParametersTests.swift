@@ -1,12 +1,15 @@
 import Testing
+
 @testable import DoppelCluster
 
 @Test func optimalBandingMatchesDatasketchChoices() {
     // datasketch MinHashLSH(threshold=0.8, num_perm=128) picks b = 9, r = 13; 0.5 gives 25 × 5.
-    #expect(LSHParameters.optimal(threshold: 0.8, permutations: 128)
-        == LSHParameters(bands: 9, rows: 13))
-    #expect(LSHParameters.optimal(threshold: 0.5, permutations: 128)
-        == LSHParameters(bands: 25, rows: 5))
+    #expect(
+        LSHParameters.optimal(threshold: 0.8, permutations: 128)
+            == LSHParameters(bands: 9, rows: 13))
+    #expect(
+        LSHParameters.optimal(threshold: 0.5, permutations: 128)
+            == LSHParameters(bands: 25, rows: 5))
 }
 
 @Test(arguments: [0.3, 0.5, 0.7, 0.8, 0.9])
@@ -46,11 +49,13 @@ func optimalBandingGivesTheDocumentedSCurve(threshold: Double) {
 
 @Test func weightingFalseNegativesLowersTheRows() {
     let balanced = LSHParameters.optimal(threshold: 0.8, permutations: 128)
-    let cautious = LSHParameters.optimal(threshold: 0.8, permutations: 128,
-                                         falsePositiveWeight: 0.1, falseNegativeWeight: 0.9)
+    let cautious = LSHParameters.optimal(
+        threshold: 0.8, permutations: 128,
+        falsePositiveWeight: 0.1, falseNegativeWeight: 0.9)
     #expect(cautious.rows < balanced.rows)
-    #expect(cautious.candidateProbability(similarity: 0.8)
-        > balanced.candidateProbability(similarity: 0.8))
+    #expect(
+        cautious.candidateProbability(similarity: 0.8)
+            > balanced.candidateProbability(similarity: 0.8))
 }
 
 @Test func bandingDescribesItselfAsBandsByRows() {

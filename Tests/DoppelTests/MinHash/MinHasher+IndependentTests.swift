@@ -1,6 +1,7 @@
 import Testing
-@testable import DoppelIO
+
 @testable import DoppelCluster
+@testable import DoppelIO
 
 @Test func independentValuesAreMultiplyAddShiftMinima() {
     let hasher = MinHasher(permutations: 16, scheme: .independent)

@@ -1,6 +1,7 @@
 import Testing
-@testable import DoppelIO
+
 @testable import DoppelCluster
+@testable import DoppelIO
 
 @Test func densificationFillsEveryBinFromASingleShingle() {
     // One shingle fills one bin; optimal densification copies it into all the others.

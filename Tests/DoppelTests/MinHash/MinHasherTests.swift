@@ -1,11 +1,13 @@
 import Testing
+
+@testable import DoppelCluster
 @testable import DoppelIO
 @testable import DoppelText
-@testable import DoppelCluster
 
 /// Two random sets of `size` shingles whose exact Jaccard similarity is returned with them.
 func generatedPair(size: Int, jaccard: Double, generator: inout SplitMix64)
-    -> (a: [UInt64], b: [UInt64], jaccard: Double) {
+    -> (a: [UInt64], b: [UInt64], jaccard: Double)
+{
     let common = Int((2 * Double(size) * jaccard / (1 + jaccard)).rounded())
     let shared = (0..<common).map { _ in generator.next() }
     let a = shared + (0..<(size - common)).map { _ in generator.next() }
@@ -19,18 +21,24 @@ func signaturesAreDeterministic(scheme: MinHashScheme) {
     let signature = MinHasher(scheme: scheme).signature(of: hashes)
     #expect(signature.values.count == 128)
     #expect(signature == MinHasher(scheme: scheme).signature(of: hashes))
-    #expect(signature == MinHasher(permutations: 128, scheme: scheme,
-                                   seed: MinHasher.defaultSeed).signature(of: hashes))
+    #expect(
+        signature
+            == MinHasher(
+                permutations: 128, scheme: scheme,
+                seed: MinHasher.defaultSeed
+            ).signature(of: hashes))
     #expect(signature != MinHasher(scheme: scheme, seed: 1).signature(of: hashes))
 }
 
 @Test func signatureValuesArePinned() {
     // A change here changes every stored signature and index: it must be deliberate.
     let hashes: [UInt64] = [1, 2, 3, 0xDEAD_BEEF]
-    #expect(Array(MinHasher(scheme: .onePermutation).signature(of: hashes).values.prefix(4))
-        == [0xF10B_B3A4, 0xFEB1_68EA, 0xCC92_1082, 0xFEB1_68EA])
-    #expect(Array(MinHasher(scheme: .independent).signature(of: hashes).values.prefix(4))
-        == [0xC1D5_F045, 0x418D_B8F2, 0xFE79_4579, 0x1CED_7067])
+    #expect(
+        Array(MinHasher(scheme: .onePermutation).signature(of: hashes).values.prefix(4))
+            == [0xF10B_B3A4, 0xFEB1_68EA, 0xCC92_1082, 0xFEB1_68EA])
+    #expect(
+        Array(MinHasher(scheme: .independent).signature(of: hashes).values.prefix(4))
+            == [0xC1D5_F045, 0x418D_B8F2, 0xFE79_4579, 0x1CED_7067])
 }
 
 @Test(arguments: MinHashScheme.allCases)
@@ -56,10 +64,12 @@ func estimatedJaccardIsWithinThreeStandardErrors(scheme: MinHashScheme, size: In
     var squaredError = 0.0
     let trials = 60
     for trial in 0..<trials {
-        let pair = generatedPair(size: size, jaccard: Double(trial) / Double(trials - 1),
-                                 generator: &generator)
-        let estimate = Signature.estimatedJaccard(hasher.signature(of: pair.a),
-                                                  hasher.signature(of: pair.b))
+        let pair = generatedPair(
+            size: size, jaccard: Double(trial) / Double(trials - 1),
+            generator: &generator)
+        let estimate = Signature.estimatedJaccard(
+            hasher.signature(of: pair.a),
+            hasher.signature(of: pair.b))
         #expect(abs(estimate - pair.jaccard) <= bound)
         squaredError += (estimate - pair.jaccard) * (estimate - pair.jaccard)
     }
@@ -72,6 +82,8 @@ func disjointSetsRarelyAgree(scheme: MinHashScheme) {
     var generator = SplitMix64(seed: 11)
     let pair = generatedPair(size: 700, jaccard: 0, generator: &generator)
     let hasher = MinHasher(scheme: scheme)
-    #expect(Signature.estimatedJaccard(hasher.signature(of: pair.a),
-                                       hasher.signature(of: pair.b)) < 0.05)
+    #expect(
+        Signature.estimatedJaccard(
+            hasher.signature(of: pair.a),
+            hasher.signature(of: pair.b)) < 0.05)
 }

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
+
+@testable import DoppelCluster
 @testable import DoppelIO
 @testable import DoppelText
-@testable import DoppelCluster
 
 /// Signatures are stored (indexes) and compared across runs and machines, so they must depend on
 /// the text alone: not on the process (no `Hasher`), not on the bytes the text was read from.

@@ -1,14 +1,15 @@
 import Testing
-@testable import DoppelIO
+
 @testable import DoppelCluster
+@testable import DoppelIO
 
 @Test func agreementsCountEqualLowBytesOfTheValues() {
     var table = SketchTable(width: 11, documentCount: 3)
     let a: [UInt32] = [0x100, 0x201, 0x302, 3, 4, 5, 6, 7, 8, 9, 10]
     var b = a
-    b[1] = 0x1FF01       // low byte 0x01: agrees with 0x201
-    b[2] = 0x303         // disagrees
-    b[9] = 0             // disagrees (the tail past the last full word)
+    b[1] = 0x1FF01  // low byte 0x01: agrees with 0x201
+    b[2] = 0x303  // disagrees
+    b[9] = 0  // disagrees (the tail past the last full word)
     table.insert(a, borrowed: 0, for: 0)
     table.insert(b, borrowed: 2, for: 1)
     #expect(table.agreements(0, 0) == 11)
@@ -35,8 +36,10 @@ import Testing
     }
     for a in 0..<40 {
         for b in 0..<40 {
-            let expected = (0..<width).filter { UInt8(truncatingIfNeeded: rows[a][$0])
-                == UInt8(truncatingIfNeeded: rows[b][$0]) }.count
+            let expected = (0..<width).filter {
+                UInt8(truncatingIfNeeded: rows[a][$0])
+                    == UInt8(truncatingIfNeeded: rows[b][$0])
+            }.count
             #expect(table.agreements(a, b) == expected)
         }
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DoppelText
 
 @Suite struct ArticleSplitterTests {
@@ -52,7 +53,8 @@ import Testing
 
             本报讯(记者李四)另一篇文章的正文开始了,讲的是另一件完全不同的事情。
             """
-        let text = Normalizer(options: NormalizationOptions(layout: .flowed)).normalize(SourceText(path: "page", text: page))
+        let text = Normalizer(options: NormalizationOptions(layout: .flowed)).normalize(
+            SourceText(path: "page", text: page))
         let split = ArticleSplitter.split(text)
         #expect(split.count == 2)
         #expect(split.map(\.title) == ["标题一号新闻", "另一篇的标题"])

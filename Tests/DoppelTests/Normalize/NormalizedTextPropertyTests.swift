@@ -1,8 +1,9 @@
 import Testing
-@testable import DoppelIO
-@testable import DoppelText
+
 @testable import DoppelCluster
+@testable import DoppelIO
 @testable import DoppelReport
+@testable import DoppelText
 
 /// Properties of the normaliser's map over the real sample pages.
 @Suite struct NormalizedTextPropertyTests {
@@ -33,7 +34,10 @@ import Testing
             #expect(pieces.first?.lowerBound ?? range.lowerBound == range.lowerBound)
             #expect(pieces.last?.upperBound ?? range.upperBound == range.upperBound)
             #expect(zip(pieces, pieces.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
-            #expect(pieces.allSatisfy { !$0.isEmpty && text.paragraphIndex(of: $0.lowerBound) == text.paragraphIndex(of: $0.upperBound - 1) })
+            #expect(
+                pieces.allSatisfy {
+                    !$0.isEmpty && text.paragraphIndex(of: $0.lowerBound) == text.paragraphIndex(of: $0.upperBound - 1)
+                })
         }
     }
 

@@ -1,6 +1,7 @@
 import Testing
-@testable import DoppelText
+
 @testable import DoppelReport
+@testable import DoppelText
 
 /// The normaliser's contract on seeded random text full of invisible, full-width, white-space and
 /// line-end characters, in every layout and with every fold: the map is total (one non-empty
@@ -8,12 +9,16 @@ import Testing
 /// no unit is a line break or an invisible character; and the map does not change the units.
 @Suite struct NormalizerRandomTextPropertyTests {
     static let variants: [NormalizationOptions] = NormalizationOptions.Layout.allCases.flatMap { layout in
-        [NormalizationOptions(layout: layout),
-         NormalizationOptions(layout: layout, ignoreCase: true, ignorePunctuation: true, foldVariants: true)]
+        [
+            NormalizationOptions(layout: layout),
+            NormalizationOptions(layout: layout, ignoreCase: true, ignorePunctuation: true, foldVariants: true),
+        ]
     }
 
-    static let neverUnits: Set<UInt32> = [0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029, 0x200B, 0x200C, 0x200D,
-                                          0x2060, 0x00AD, 0xFEFF, 0xFE0F, 0xFE00, 0xE0100]
+    static let neverUnits: Set<UInt32> = [
+        0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029, 0x200B, 0x200C, 0x200D,
+        0x2060, 0x00AD, 0xFEFF, 0xFE0F, 0xFE00, 0xE0100,
+    ]
 
     @Test(arguments: 1...100 as ClosedRange<UInt64>)
     func mapIsTotalMonotonicAndInsideTheOriginal(seed: UInt64) {
@@ -23,11 +28,14 @@ import Testing
             let label = "seed \(seed), \(options)"
             let text = Normalizer(options: options).normalize(scalars)
             #expect(text.originStarts.count == text.count && text.originEnds.count == text.count, "\(label)")
-            var previousStart: Int32 = 0, previousEnd: Int32 = 0
+            var previousStart: Int32 = 0
+            var previousEnd: Int32 = 0
             for i in 0..<text.count {
-                let start = text.originStarts[i], end = text.originEnds[i]
+                let start = text.originStarts[i]
+                let end = text.originEnds[i]
                 if !(start < end && start >= previousStart && end >= previousEnd && Int(end) <= scalars.count) {
-                    Issue.record("\(label): unit \(i) maps to \(start)..<\(end) after \(previousStart)..<\(previousEnd)")
+                    Issue.record(
+                        "\(label): unit \(i) maps to \(start)..<\(end) after \(previousStart)..<\(previousEnd)")
                     break
                 }
                 previousStart = start

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DoppelText
 
 /// Cases the random-text properties found, each pinned with the smallest input that showed it.

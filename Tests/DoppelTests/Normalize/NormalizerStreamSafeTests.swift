@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DoppelText
 
 /// A base and its combining marks fold as one cluster of at most 30 marks (UAX #15 stream-safe

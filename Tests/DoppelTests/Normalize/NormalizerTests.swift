@@ -1,10 +1,12 @@
 import Testing
+
 @testable import DoppelText
 
 @Suite struct NormalizerTests {
     @Test func textThatExpandsIsFoldedWholeWithoutAMapToo() {
         let options = NormalizationOptions(keepMap: false)
-        let text = Normalizer(options: options).normalize(SourceText(path: "t", text: String(repeating: "\u{FDFA}", count: 100)))
+        let text = Normalizer(options: options).normalize(
+            SourceText(path: "t", text: String(repeating: "\u{FDFA}", count: 100)))
         let withMap = Normalizer().normalize(SourceText(path: "t", text: String(repeating: "\u{FDFA}", count: 100)))
         #expect(text.units == withMap.units && text.units.count > 100 * 10)
         #expect(text.originStarts.isEmpty && text.originEnds.isEmpty)
@@ -122,11 +124,12 @@ import Testing
             单打独斗的局限性。
             """
         let result = paragraphs(print, NormalizationOptions(layout: .print))
-        #expect(result == [
-            "这是银川工会高效为女职工维权的一个案例。近年来,银川市总工会聚焦女职工合法权益和特殊利益维护,逐步探索创立\"机制+宣传+维权\"的三位一体维护女职工权益工作新模式。",
-            "扩大\"朋友圈\"打造\"工会+\"",
-            "银川市总在不断实践中意识到,要提升女职工维权工作效率,必须学会\"借力\",克服单打独斗的局限性。",
-        ])
+        #expect(
+            result == [
+                "这是银川工会高效为女职工维权的一个案例。近年来,银川市总工会聚焦女职工合法权益和特殊利益维护,逐步探索创立\"机制+宣传+维权\"的三位一体维护女职工权益工作新模式。",
+                "扩大\"朋友圈\"打造\"工会+\"",
+                "银川市总在不断实践中意识到,要提升女职工维权工作效率,必须学会\"借力\",克服单打独斗的局限性。",
+            ])
     }
 
     @Test func printLayoutIsDetectedOnThePrintSample() {

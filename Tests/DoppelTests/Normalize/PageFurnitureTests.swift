@@ -1,18 +1,23 @@
-import Testing
 import Doppel
+import Testing
+
 @testable import DoppelText
 
 @Suite struct PageFurnitureTests {
     private func units(_ s: String) -> ArraySlice<UInt32> { ArraySlice(s.unicodeScalars.map(\.value)) }
 
-    @Test(arguments: ["综合新闻", "新闻特写G", "关注G", "图片新闻", "本版编辑A", "工会新闻3", "本版编辑王伟美编李娜",
-                      "责任编辑:张帆", "2024年4月8日星期一", "第3版", "要闻", "Page 4", "NATIONAL NEWS", "Edited by Sarah Mills"])
+    @Test(arguments: [
+        "综合新闻", "新闻特写G", "关注G", "图片新闻", "本版编辑A", "工会新闻3", "本版编辑王伟美编李娜",
+        "责任编辑:张帆", "2024年4月8日星期一", "第3版", "要闻", "Page 4", "NATIONAL NEWS", "Edited by Sarah Mills",
+    ])
     func labelsCreditsDatesAndRunningHeadsAreFurniture(_ line: String) {
         #expect(PageFurniture.isFurniture(units(line)))
     }
 
-    @Test(arguments: ["标题一号新闻", "阅读提示", "劳模助农服务进农场", "西宁市总多措并举推进社会组织建会", "2024年,全总作出部署。",
-                      "Council approves long-term plan", "EDUCATION", "本报记者 裴龙翔"])
+    @Test(arguments: [
+        "标题一号新闻", "阅读提示", "劳模助农服务进农场", "西宁市总多措并举推进社会组织建会", "2024年,全总作出部署。",
+        "Council approves long-term plan", "EDUCATION", "本报记者 裴龙翔",
+    ])
     func headlinesBylinesAndSentencesAreNot(_ line: String) {
         #expect(!PageFurniture.isFurniture(units(line)))
     }
@@ -45,7 +50,8 @@ import Doppel
     }
 
     @Test func keepFurnitureKeepsItAsText() {
-        let text = Normalizer(options: NormalizationOptions(keepFurniture: true)).normalize(SourceText(path: "p", text: Self.print))
+        let text = Normalizer(options: NormalizationOptions(keepFurniture: true)).normalize(
+            SourceText(path: "p", text: Self.print))
         #expect(text.paragraphRanges.map { text.string($0) }.contains("新闻特写G"))
         #expect(text.ledger.furniture == 0)
     }
@@ -53,7 +59,8 @@ import Doppel
     @Test func aFurnitureLineBetweenWrappedLinesIsAParagraphOfItsOwn() {
         // No blank lines: the label would otherwise be joined to the line before it.
         let page = "党建带动工建、工建服务党建的工作机制不断\n完善,推动社会组织依法建立工会组织\n关注G\n聚焦全市民办医院、学校、养老机构等社会\n组织,吸引职工加入工会组织。"
-        let text = Normalizer(options: NormalizationOptions(layout: .print)).normalize(SourceText(path: "p", text: page))
+        let text = Normalizer(options: NormalizationOptions(layout: .print)).normalize(
+            SourceText(path: "p", text: page))
         #expect(!text.string(0..<text.count).contains("关注"))
         #expect(text.ledger.furniture == 1)
     }

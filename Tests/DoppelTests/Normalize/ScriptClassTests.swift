@@ -1,5 +1,7 @@
 import Testing
+
 @testable import DoppelText
+
 @Test func scriptClassOfHanIsIdeograph() { #expect(ScriptClass.of(0x738B) == .ideograph) }
 
 /// The start-up table skips general categories for the fixed blocks; every BMP code point must
@@ -15,7 +17,8 @@ import Testing
         switch category {
         case .decimalNumber: expected = .digit
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .nonspacingMark, .spacingMark, .enclosingMark, .letterNumber: expected = .letter
+            .nonspacingMark, .spacingMark, .enclosingMark, .letterNumber:
+            expected = .letter
         case .spaceSeparator, .lineSeparator, .paragraphSeparator: expected = .space
         case .control: expected = [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85].contains(u) ? .space : .other
         case .unassigned, .privateUse, .surrogate, .format: expected = .other
@@ -23,9 +26,12 @@ import Testing
         }
         let actual = ScriptClass.of(u)
         // The fixed blocks are ideographs (or private use) whatever their letters' categories.
-        #expect(actual == expected || actual == .ideograph && expected == .letter
+        #expect(
+            actual == expected || actual == .ideograph && expected == .letter
                 || actual == .ideograph && category == .unassigned
-                || actual == .ideograph && [.otherNumber, .letterNumber, .modifierLetter, .otherPunctuation, .dashPunctuation].contains(category),
-                "U+\(String(u, radix: 16)): \(actual) against \(category)")
+                || actual == .ideograph
+                    && [.otherNumber, .letterNumber, .modifierLetter, .otherPunctuation, .dashPunctuation].contains(
+                        category),
+            "U+\(String(u, radix: 16)): \(actual) against \(category)")
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import PagePairs
 import Testing
+
 @testable import Doppel
 
 @Suite struct PagePairGeneratorTests {
@@ -48,8 +49,10 @@ import Testing
         #expect(chinese.contains { $0.regionsB.contains { $0.regionClass == .furniture } })
         let english = pages.filter { $0.kind == .english }
         #expect(english.contains { $0.b.contains("-\n") })
-        #expect(english.contains { $0.b.unicodeScalars.contains("\u{FB01}") || $0.b.unicodeScalars.contains("\u{FB02}") })
+        #expect(
+            english.contains { $0.b.unicodeScalars.contains("\u{FB01}") || $0.b.unicodeScalars.contains("\u{FB02}") })
         #expect(english.contains { $0.b.contains("\u{201C}") && !$0.a.contains("\u{201C}") })
-        #expect(Set(pages.flatMap { $0.truth.map(\.editClass) }) == [.char, .word, .reorder, .edge, .headline, .paragraph])
+        #expect(
+            Set(pages.flatMap { $0.truth.map(\.editClass) }) == [.char, .word, .reorder, .edge, .headline, .paragraph])
     }
 }

@@ -1,5 +1,6 @@
 import PagePairs
 import Testing
+
 @testable import Doppel
 
 /// `doppel diff` on generated web/print page pairs it has never seen, scored against their truth
@@ -10,8 +11,11 @@ import Testing
     static let scores: PagePairScores = {
         var scores = PagePairScores()
         for pair in pairs {
-            scores.add(pair, Comparer.compare(SourceText(path: pair.name + ".a", text: pair.a),
-                                              SourceText(path: pair.name + ".b", text: pair.b)))
+            scores.add(
+                pair,
+                Comparer.compare(
+                    SourceText(path: pair.name + ".a", text: pair.a),
+                    SourceText(path: pair.name + ".b", text: pair.b)))
         }
         return scores
     }()

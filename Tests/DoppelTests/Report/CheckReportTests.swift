@@ -1,11 +1,12 @@
 import Foundation
 import Testing
-@testable import DoppelIO
-@testable import DoppelText
-@testable import DoppelDiff
+
 @testable import DoppelCluster
 @testable import DoppelCompare
+@testable import DoppelDiff
+@testable import DoppelIO
 @testable import DoppelReport
+@testable import DoppelText
 
 @Suite struct CheckReportTests {
     @Test func textReportShowsKeptPlacesAndUnattestedFormsUnderTheEdit() throws {
@@ -17,7 +18,9 @@ import Testing
     }
 
     @Test func jsonAddsConsistencyAndEvidenceOnlyWithAReference() throws {
-        let plain = try JSONSerialization.jsonObject(with: Data(DiffReport.json(try CheckFixtures.samples()).utf8)) as! [String: Any]
+        let plain =
+            try JSONSerialization.jsonObject(with: Data(DiffReport.json(try CheckFixtures.samples()).utf8))
+            as! [String: Any]
         #expect(plain["consistency"] != nil && plain["evidence"] == nil)
         let c = try CheckFixtures.samples(print: CheckFixtures.keepOneOldForm, reference: ["003_92a41e4ce2c497c1.txt"])
         let json = try JSONSerialization.jsonObject(with: Data(DiffReport.json(c).utf8)) as! [String: Any]
@@ -32,7 +35,9 @@ import Testing
         let zheng = try #require(evidence.first { $0["a_form"] as? String == "郑蔚" })
         #expect(zheng["verdict"] as? String == "a_unattested")
         let example = try #require((zheng["examples"] as? [[String: Any]])?.first)
-        #expect(example["form"] as? String == "b" && (example["path"] as? String ?? "").hasSuffix("003_92a41e4ce2c497c1.txt"))
+        #expect(
+            example["form"] as? String == "b"
+                && (example["path"] as? String ?? "").hasSuffix("003_92a41e4ce2c497c1.txt"))
         #expect((example["context"] as? String ?? "").contains("郑莉"))
         let edits = (json["pairs"] as! [[String: Any]]).flatMap { $0["edits"] as! [[String: Any]] }
         #expect(edits[zheng["edit"] as! Int]["b_text"] as? String == "莉")
@@ -41,8 +46,13 @@ import Testing
     @Test func githubWarnsAtTheKeptPlaceAndAtUnattestedForms() throws {
         let c = try CheckFixtures.samples(print: CheckFixtures.keepOneOldForm, reference: ["002_da410bb21e88722a.txt"])
         let lines = GitHubAnnotations.annotations(c).split(separator: "\n")
-        #expect(lines.contains { $0.contains("title=doppel%3A change not made everywhere") && $0.contains("line=22,col=6") })
-        #expect(lines.contains { $0.contains("title=doppel%3A form not in the reference") && $0.contains("田国垒 is not in the reference") })
+        #expect(
+            lines.contains { $0.contains("title=doppel%3A change not made everywhere") && $0.contains("line=22,col=6") }
+        )
+        #expect(
+            lines.contains {
+                $0.contains("title=doppel%3A form not in the reference") && $0.contains("田国垒 is not in the reference")
+            })
     }
 
     @Test func htmlBadgesTheEditAndLinksTheKeptPlace() throws {

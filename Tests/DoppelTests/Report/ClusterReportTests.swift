@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DoppelCluster
 @testable import DoppelReport
 
@@ -13,8 +14,9 @@ func attachedBrief() -> ClusterResult {
         representative: 0, members: [0, 2],
         pairs: [ClusterResult.Pair(a: 0, b: 2, jaccard: 0.45, containment: 1, relation: .excerpt)],
         containedIn: [ClusterResult.ContainedIn(document: 2, containers: [1])])
-    return ClusterResult(parameters: ClusterResult.Parameters(.standard), documents: documents,
-                         clusters: [cluster])
+    return ClusterResult(
+        parameters: ClusterResult.Parameters(.standard), documents: documents,
+        clusters: [cluster])
 }
 
 @Test func theTextReportMarksExcerptsAndListsOtherContainers() {
@@ -42,12 +44,15 @@ func attachedBrief() -> ClusterResult {
     /// Three documents, 0 the representative of {0, 1, 2}; 2 joined through 1 only.
     private static func result() throws -> ClusterResult {
         let documents = (0..<4).map { ClusterResult.Document(id: "d\($0)", path: "p\($0)", title: nil, chars: 10) }
-        let cluster = ClusterResult.Cluster(representative: 0, members: [0, 1, 2], pairs: [
-            ClusterResult.Pair(a: 0, b: 1, jaccard: 0.9, containment: 0.95),
-            ClusterResult.Pair(a: 1, b: 2, jaccard: 0.85, containment: 0.9),
-        ])
-        return ClusterResult(parameters: ClusterResult.Parameters(try ClusterOptions()), documents: documents,
-                             clusters: [cluster])
+        let cluster = ClusterResult.Cluster(
+            representative: 0, members: [0, 1, 2],
+            pairs: [
+                ClusterResult.Pair(a: 0, b: 1, jaccard: 0.9, containment: 0.95),
+                ClusterResult.Pair(a: 1, b: 2, jaccard: 0.85, containment: 0.9),
+            ])
+        return ClusterResult(
+            parameters: ClusterResult.Parameters(try ClusterOptions()), documents: documents,
+            clusters: [cluster])
     }
 
     @Test func csvHasASimilarityColumnAndAnOptionalByteOrderMark() throws {

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
-@testable import DoppelIO
-@testable import DoppelText
-@testable import DoppelDiff
+
 @testable import DoppelCompare
+@testable import DoppelDiff
+@testable import DoppelIO
 @testable import DoppelReport
+@testable import DoppelText
 
 @Suite struct CollationJSONTests {
     @Test func theDocumentFollowsTheSchema() throws {

@@ -1,8 +1,8 @@
-@testable import DoppelIO
-@testable import DoppelText
-@testable import DoppelDiff
 @testable import DoppelCompare
+@testable import DoppelDiff
+@testable import DoppelIO
 @testable import DoppelReport
+@testable import DoppelText
 
 /// The collation the report tests render: web, print and the further edited print page.
 enum CollationFixture {

@@ -1,13 +1,15 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
-@testable import DoppelIO
-@testable import DoppelText
-@testable import DoppelDiff
+
 @testable import DoppelCompare
+@testable import DoppelDiff
+@testable import DoppelIO
 @testable import DoppelReport
+@testable import DoppelText
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 @Suite struct CollationTEITests {
     /// What an XML parser sees: apps, readings, witnesses of the list, errors.
@@ -20,8 +22,10 @@ import Testing
         private var inReading = false
         var readingTexts: [String] = []
 
-        func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?,
-                    qualifiedName: String?, attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement element: String, namespaceURI: String?,
+            qualifiedName: String?, attributes: [String: String] = [:]
+        ) {
             switch element {
             case "app": apps += 1
             case "rdg":
@@ -57,8 +61,11 @@ import Testing
         let reader = try Self.parse(CollationTEI.xml(c))
         #expect(reader.apps == c.variants.count)
         #expect(reader.readings.count == c.variants.reduce(0) { $0 + $1.readings.count })
-        #expect(reader.witnesses == ["w1": c.witnesses[0].source.path, "w2": c.witnesses[1].source.path,
-                                     "w3": c.witnesses[2].source.path])
+        #expect(
+            reader.witnesses == [
+                "w1": c.witnesses[0].source.path, "w2": c.witnesses[1].source.path,
+                "w3": c.witnesses[2].source.path,
+            ])
     }
 
     @Test func everyReadingNamesItsWitnessesAndTheirOffsets() throws {
@@ -80,8 +87,10 @@ import Testing
     }
 
     @Test func textWithMarkupCharactersIsEscaped() throws {
-        let sources = [SourceText(path: "a&b.txt", text: "The <b>quick</b> brown fox & the lazy dog jumped over the fence today."),
-                       SourceText(path: "c.txt", text: "The <b>slow</b> brown fox & the lazy dog jumped over the fence today.")]
+        let sources = [
+            SourceText(path: "a&b.txt", text: "The <b>quick</b> brown fox & the lazy dog jumped over the fence today."),
+            SourceText(path: "c.txt", text: "The <b>slow</b> brown fox & the lazy dog jumped over the fence today."),
+        ]
         let c = try Collator.collate(sources)
         let reader = try Self.parse(CollationTEI.xml(c))
         #expect(reader.apps == c.variants.count)
@@ -89,8 +98,18 @@ import Testing
     }
 
     @Test func paragraphStartsOfTheBaseTextAreLineBreaks() throws {
-        let sources = [SourceText(path: "a", text: "The quick brown fox jumps over the lazy dog.\n\nA second paragraph, with commas, here.\n\nAnd a third one to end the page."),
-                       SourceText(path: "b", text: "The quick red fox jumps over the lazy dog.\n\nA second paragraph, with commas here.\n\nAnd a third one to end the page.")]
+        let sources = [
+            SourceText(
+                path: "a",
+                text:
+                    "The quick brown fox jumps over the lazy dog.\n\nA second paragraph, with commas, here.\n\nAnd a third one to end the page."
+            ),
+            SourceText(
+                path: "b",
+                text:
+                    "The quick red fox jumps over the lazy dog.\n\nA second paragraph, with commas here.\n\nAnd a third one to end the page."
+            ),
+        ]
         let c = try Collator.collate(sources)
         let xml = CollationTEI.xml(c)
         _ = try Self.parse(xml)
@@ -99,8 +118,11 @@ import Testing
     }
 
     @Test func charactersXMLForbidsDoNotBreakTheDocument() throws {
-        let sources = [SourceText(path: "a\u{FFFF}.txt", text: "The quick brown fox \u{FFFF} jumps over the lazy dog and runs far away."),
-                       SourceText(path: "b.txt", text: "The quick red fox \u{FFFE} jumps over the lazy dog and runs far away.")]
+        let sources = [
+            SourceText(
+                path: "a\u{FFFF}.txt", text: "The quick brown fox \u{FFFF} jumps over the lazy dog and runs far away."),
+            SourceText(path: "b.txt", text: "The quick red fox \u{FFFE} jumps over the lazy dog and runs far away."),
+        ]
         let c = try Collator.collate(sources)
         let reader = try Self.parse(CollationTEI.xml(c))
         #expect(reader.apps == c.variants.count && reader.apps > 0)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Doppel
 
 @Suite struct DiffReportTextTests {
@@ -23,7 +24,9 @@ import Testing
         #expect(report.split(separator: "\n").filter { $0.hasPrefix("@@ ") }.count == listed)
         #expect(listed < c.pairs.count)
         let moved = c.pairs.filter { $0.edits.isEmpty && $0.pair.moved }.count
-        #expect(report.contains("\(c.pairs.count - listed) other passages aligned without edits (\(moved) moved), not listed"))
+        #expect(
+            report.contains(
+                "\(c.pairs.count - listed) other passages aligned without edits (\(moved) moved), not listed"))
         let all = DiffReport.text(c, style: DiffReport.TextStyle(allPassages: true))
         #expect(all.split(separator: "\n").filter { $0.hasPrefix("@@ ") }.count == c.pairs.count)
         #expect(!all.contains("--all-passages lists them"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Doppel
 
 @Suite struct DiffReportTests {
@@ -41,6 +42,7 @@ import Testing
         let place = DiffReport.place(text.count - 1..<text.count, text, b)
         #expect(place.page == 2 && place.label == "p2 3:2")
         let plain = SourceText(path: "b.txt", text: "一\n\u{0C}二三")
-        #expect(DiffReport.place(0..<1, Normalizer(options: NormalizationOptions()).normalize(plain), plain).label == "1:1")
+        #expect(
+            DiffReport.place(0..<1, Normalizer(options: NormalizationOptions()).normalize(plain), plain).label == "1:1")
     }
 }

@@ -1,7 +1,8 @@
 import Testing
-@testable import DoppelText
+
 @testable import DoppelCompare
 @testable import DoppelReport
+@testable import DoppelText
 
 @Suite struct GitHubAnnotationsTests {
     @Test func messagesEscapePercentAndLineBreaks() {
@@ -16,8 +17,15 @@ import Testing
         let c = Comparer.compare(Samples.source(Samples.web), Samples.source(Samples.print))
         let lines = GitHubAnnotations.annotations(c).split(separator: "\n")
         #expect(lines.count == c.editCount + c.onlyInA.count + c.onlyInB.count)
-        #expect(lines.contains("::warning file=\(Samples.print),line=12,col=6,endLine=12,endColumn=6,title=doppel%3A text edit::王 → 马 (A \(Samples.web):99:45)"))
-        #expect(lines.contains { $0.hasPrefix("::warning file=\(Samples.print),line=14,col=5,") && $0.hasSuffix("::inserted 短 (A \(Samples.web):99:63)") })
+        #expect(
+            lines.contains(
+                "::warning file=\(Samples.print),line=12,col=6,endLine=12,endColumn=6,title=doppel%3A text edit::王 → 马 (A \(Samples.web):99:45)"
+            ))
+        #expect(
+            lines.contains {
+                $0.hasPrefix("::warning file=\(Samples.print),line=14,col=5,")
+                    && $0.hasSuffix("::inserted 短 (A \(Samples.web):99:63)")
+            })
         #expect(lines.contains { $0.contains("title=doppel%3A paragraph edit::inserted 聚焦当地汽车装配制造") })
     }
 
@@ -25,7 +33,10 @@ import Testing
         let a = SourceText(path: "web.txt", text: "第一页的文字很长很长。\n今天天气很好我们去公园散步看花")
         let b = SourceText(path: "print.pdf", text: "第一页的文字很长很长。\n\u{0C}今天天气不错我们去公园散步看花", format: .pdf)
         let lines = GitHubAnnotations.annotations(Comparer.compare(a, b)).split(separator: "\n")
-        #expect(lines == ["::warning file=web.txt,line=2,col=5,endLine=2,endColumn=6,title=doppel%3A text edit%2C B p2 3%3A5::很好 → 不错 (B print.pdf:3:5, page 2)"])
+        #expect(
+            lines == [
+                "::warning file=web.txt,line=2,col=5,endLine=2,endColumn=6,title=doppel%3A text edit%2C B p2 3%3A5::很好 → 不错 (B print.pdf:3:5, page 2)"
+            ])
     }
 
     @Test func textOnlyInAPDFIsANoteOnTheWholeFile() {
@@ -45,7 +56,8 @@ import Testing
     }
 
     @Test func fileAnnotationWithoutAFileNamesNone() {
-        #expect(GitHubAnnotations.fileAnnotation(level: "error", file: nil, title: "t: x", message: "m")
-            == "::error title=t%3A x::m\n")
+        #expect(
+            GitHubAnnotations.fileAnnotation(level: "error", file: nil, title: "t: x", message: "m")
+                == "::error title=t%3A x::m\n")
     }
 }

@@ -1,8 +1,9 @@
 import Testing
-@testable import DoppelText
+
 @testable import DoppelCluster
 @testable import DoppelCompare
 @testable import DoppelReport
+@testable import DoppelText
 
 @Suite struct HTMLClusterReportTests {
     /// Two versions of one article (web, print) and an unrelated text, clustered.
@@ -14,7 +15,8 @@ import Testing
         let documents = [web, print, other].map {
             ClusterDocument(id: $0.path, path: $0.path, text: normalizer.normalize($0))
         }
-        let options = try ClusterOptions(threshold: 0.5, containmentThreshold: 0.8, permutations: 128, verification: .exact)
+        let options = try ClusterOptions(
+            threshold: 0.5, containmentThreshold: 0.8, permutations: 128, verification: .exact)
         let result = try ClusterEngine(options: options).cluster(InMemoryDocumentCollection(documents), progress: nil)
         var diffs: [Int: Comparison] = [:]
         let sources = [web, print, other]

@@ -1,9 +1,10 @@
 import Testing
-@testable import DoppelIO
-@testable import DoppelText
-@testable import DoppelDiff
+
 @testable import DoppelCompare
+@testable import DoppelDiff
+@testable import DoppelIO
 @testable import DoppelReport
+@testable import DoppelText
 
 @Suite struct HTMLCollationReportTests {
     @Test func everyVariantTheBaseReadsIsMarkedAndListed() {
@@ -25,8 +26,10 @@ import Testing
     }
 
     @Test func textFromTheFilesIsEscaped() throws {
-        let c = try Collator.collate([SourceText(path: "<a>.txt", text: "one <i>two</i> three four five six seven eight nine ten"),
-                                      SourceText(path: "b.txt", text: "one <i>2</i> three four five six seven eight nine ten")])
+        let c = try Collator.collate([
+            SourceText(path: "<a>.txt", text: "one <i>two</i> three four five six seven eight nine ten"),
+            SourceText(path: "b.txt", text: "one <i>2</i> three four five six seven eight nine ten"),
+        ])
         let page = HTMLCollationReport.page(c)
         #expect(!page.contains("<i>"))
         #expect(page.contains("&lt;a&gt;.txt"))

@@ -1,14 +1,17 @@
 import Testing
-@testable import DoppelIO
-@testable import DoppelText
+
 @testable import DoppelCompare
+@testable import DoppelIO
 @testable import DoppelReport
+@testable import DoppelText
 
 /// Seeded random edits into a real page, with hostile characters mixed in (markup, CR LF and
 /// lone CR line ends, form feeds, tabs, controls): whatever the comparison finds, the page keeps
 /// its invariants.
 @Suite struct HTMLDiffReportPropertyTests {
-    static let pieces: [String] = ["<script>", "&", "\"", "'", "\r\n", "\r", "\u{C}", "\t", "\u{1}", "　", "\n\n", "王", "abc ", "2024"]
+    static let pieces: [String] = [
+        "<script>", "&", "\"", "'", "\r\n", "\r", "\u{C}", "\t", "\u{1}", "　", "\n\n", "王", "abc ", "2024",
+    ]
 
     static func mutate(_ text: [Unicode.Scalar], seed: UInt64) -> String {
         var random = SplitMix64(seed: seed)
@@ -50,7 +53,8 @@ import Testing
 
     @Test func emptyAndBlankTextsRenderAPage() {
         for (a, b) in [("", ""), ("", "今天天气很好"), ("\n\n  \n", "今天天气很好"), ("今天天气很好", "\r\n")] {
-            let page = HTMLDiffReport.page(Comparer.compare(SourceText(path: "a", text: a), SourceText(path: "b", text: b)))
+            let page = HTMLDiffReport.page(
+                Comparer.compare(SourceText(path: "a", text: a), SourceText(path: "b", text: b)))
             #expect(page.hasSuffix("</html>\n"))
         }
     }

@@ -1,9 +1,10 @@
 import Testing
-@testable import DoppelText
-@testable import DoppelDiff
+
 @testable import DoppelCluster
 @testable import DoppelCompare
+@testable import DoppelDiff
 @testable import DoppelReport
+@testable import DoppelText
 
 @Suite struct HTMLDiffReportTests {
     static let samples = Comparer.compare(Samples.source(Samples.web), Samples.source(Samples.print))
@@ -61,7 +62,10 @@ import Testing
     @Test func summaryCountsEditsByKindSimilarityAndLayout() {
         let edits = Self.samples.pairs.flatMap(\.edits)
         let count = { (kind: EditKind) in edits.filter { $0.kind == kind }.count }
-        #expect(Self.page.contains("<b>\(edits.count)</b> edits: \(count(.text)) text, \(count(.number)) number, \(count(.punctuation)) punctuation"))
+        #expect(
+            Self.page.contains(
+                "<b>\(edits.count)</b> edits: \(count(.text)) text, \(count(.number)) number, \(count(.punctuation)) punctuation"
+            ))
         #expect(Self.page.contains("<b>\(JSONWriter.format(Self.samples.similarity, digits: 3))</b> similarity"))
         #expect(Self.page.contains("line breaks joined \(Self.samples.ledger.lineBreaksJoined)"))
         #expect(Self.page.contains("<b>\(Self.samples.onlyInB.count)</b> only in B"))
@@ -80,8 +84,10 @@ import Testing
         let page = HTMLDiffReport.page(compare(a, b))
         #expect(!page.contains("<script"))
         #expect(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;amp;"))
-        let hostilePath = HTMLDiffReport.page(Comparer.compare(SourceText(path: "<b>\"x\".txt", text: a),
-                                                               SourceText(path: "b.txt", text: b)))
+        let hostilePath = HTMLDiffReport.page(
+            Comparer.compare(
+                SourceText(path: "<b>\"x\".txt", text: a),
+                SourceText(path: "b.txt", text: b)))
         #expect(!hostilePath.contains("<b>\"x\""))
         #expect(hostilePath.contains("&lt;b&gt;&quot;x&quot;.txt"))
     }
@@ -109,7 +115,10 @@ import Testing
         let page = HTMLDiffReport.page(compare("工作人员发来感谢信表示感谢。今天天气很好。", "工作人员发来感谢短信表示感谢。今天天气很好。"))
         #expect(page.contains("<a class=\"ed ins k-text at\" id=\"e1-a\" href=\"#e1-b\""))
         #expect(page.contains("感谢<a class=\"ed ins k-text at\" id=\"e1-a\""))
-        #expect(page.contains("<a class=\"ed ins k-text\" id=\"e1-b\" href=\"#e1-a\" data-edit=\"1\" title=\"text edit 1: B adds 短\">短</a>信"))
+        #expect(
+            page.contains(
+                "<a class=\"ed ins k-text\" id=\"e1-b\" href=\"#e1-a\" data-edit=\"1\" title=\"text edit 1: B adds 短\">短</a>信"
+            ))
     }
 
     @Test func editBrokenAcrossPrintLinesIsHighlightedOnBothLinesWithOneAnchor() {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DoppelCluster
 @testable import DoppelReport
 
@@ -7,21 +8,24 @@ private func result() -> IndexQueryResult {
     IndexQueryResult(
         archive: "a.doppel", documentCount: 40, parameters: IndexParameters().reported,
         queries: [
-            .init(id: "q1", path: "q.jsonl:1", chars: 500, matches: [
-                IndexMatch(document: 3, id: "a3", chars: 510, jaccard: 0.91234, containment: 0.95),
-            ]),
+            .init(
+                id: "q1", path: "q.jsonl:1", chars: 500,
+                matches: [
+                    IndexMatch(document: 3, id: "a3", chars: 510, jaccard: 0.91234, containment: 0.95)
+                ]),
             .init(id: "q2", path: "q.jsonl:2", chars: 80, matches: []),
         ])
 }
 
 @Test func theTextReportListsMatchesAndSaysHowSimilarityWasComputed() {
     let text = IndexReport.text(result())
-    #expect(text == """
-        q1: 1 near-duplicate in a.doppel
-          a3  jaccard 0.912  containment 0.95  510 chars
-        2 documents queried; 1 with near-duplicates among the 40 documents of a.doppel (exact similarities from shingle sets; threshold 0.8, containment 0.8)
+    #expect(
+        text == """
+            q1: 1 near-duplicate in a.doppel
+              a3  jaccard 0.912  containment 0.95  510 chars
+            2 documents queried; 1 with near-duplicates among the 40 documents of a.doppel (exact similarities from shingle sets; threshold 0.8, containment 0.8)
 
-        """)
+            """)
     var estimated = result()
     estimated.parameters.verification = "signature"
     #expect(IndexReport.text(estimated).contains("similarities estimated from signatures"))
@@ -41,9 +45,10 @@ private func result() -> IndexQueryResult {
 }
 
 @Test func statsReportsInTextAndJSON() throws {
-    let stats = IndexStats(path: "a.doppel", formatVersion: 1, parameters: IndexParameters(), documentCount: 10,
-                           documentsWithKeys: 9, fileLength: 2_500_000, recordBytes: 2_000_000,
-                           bandTableBytes: 400_000, largestBucket: 3)
+    let stats = IndexStats(
+        path: "a.doppel", formatVersion: 1, parameters: IndexParameters(), documentCount: 10,
+        documentsWithKeys: 9, fileLength: 2_500_000, recordBytes: 2_000_000,
+        bandTableBytes: 400_000, largestBucket: 3)
     let text = IndexReport.text(stats)
     #expect(text.hasPrefix("a.doppel: doppel index format 1, 10 documents (9 with shingles), 2.5 MB\n"))
     #expect(text.contains("storage: compact shingle sets"))

@@ -1,12 +1,14 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
-@testable import DoppelText
+
 @testable import DoppelCluster
 @testable import DoppelCompare
 @testable import DoppelReport
+@testable import DoppelText
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Parses a JUnit document and keeps what the tests look at.
 private final class JUnitReader: NSObject, XMLParserDelegate {
@@ -16,8 +18,10 @@ private final class JUnitReader: NSObject, XMLParserDelegate {
     var errors: [String] = []
     private var inFailure = false
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         switch name {
         case "testsuites": counts = attributes
         case "testcase": cases.append(attributes["name"] ?? "")

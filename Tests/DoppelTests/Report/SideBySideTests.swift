@@ -1,8 +1,9 @@
 import Testing
-@testable import DoppelText
+
 @testable import DoppelCluster
 @testable import DoppelCompare
 @testable import DoppelReport
+@testable import DoppelText
 
 @Suite struct SideBySideTests {
     static let samples = Comparer.compare(Samples.source(Samples.web), Samples.source(Samples.print))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Doppel
 
 @Test func aSecondWriterWaitsThenGivesUpNamingTheHolder() throws {
@@ -8,8 +9,10 @@ import Testing
     let first = try WriterLock(for: path, timeout: 0)
     #expect(first.lockPath == folder.path(".a.doppel.lock"))
     // flock(2) locks belong to an open file, so a second lock in the same process conflicts.
-    #expect(throws: DoppelError.unwritable(
-        path: path, reason: "another doppel (PID \(getpid())) is writing it; gave up after 0 s (--lock-timeout)")) {
+    #expect(
+        throws: DoppelError.unwritable(
+            path: path, reason: "another doppel (PID \(getpid())) is writing it; gave up after 0 s (--lock-timeout)")
+    ) {
         try WriterLock(for: path, timeout: 0)
     }
     first.release()

@@ -1,6 +1,7 @@
 import Testing
-@testable import DoppelIO
+
 @testable import DoppelCluster
+@testable import DoppelIO
 
 @Test func standardShingleOptionsAreCharFiveWordThree() throws {
     #expect(ShingleOptions.standard.characterGram == 5)

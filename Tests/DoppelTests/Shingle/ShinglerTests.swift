@@ -1,7 +1,8 @@
 import Testing
+
+@testable import DoppelCluster
 @testable import DoppelIO
 @testable import DoppelText
-@testable import DoppelCluster
 
 private let shingler = Shingler()
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DoppelIO
 
 @Test(arguments: [0, 1, 63, 64, 65, 700, 5000])

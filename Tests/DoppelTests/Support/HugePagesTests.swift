@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DoppelIO
 
 @Test func hugePageAdviceCoversOnlyWholePagesInsideTheBuffer() {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DoppelIO
 
 private struct Failure: Error, Equatable { let index: Int }
@@ -6,10 +7,13 @@ private struct Failure: Error, Equatable { let index: Int }
 @Test func parallelChunksVisitEveryIndexOnceAndReportProgress() throws {
     let visits = SharedSlots(repeating: 0, count: 1000)
     let reports = Locked<[Int]>([])
-    try ParallelChunks(chunkSize: 64).run(count: 1000, progress: { done, total in
-        reports.withLock { $0.append(done) }
-        #expect(total == 1000)
-    }) { range in
+    try ParallelChunks(chunkSize: 64).run(
+        count: 1000,
+        progress: { done, total in
+            reports.withLock { $0.append(done) }
+            #expect(total == 1000)
+        }
+    ) { range in
         for index in range { visits[index] += 1 }
     }
     #expect(visits.take(resettingTo: 0) == [Int](repeating: 1, count: 1000))

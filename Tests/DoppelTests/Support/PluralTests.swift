@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Doppel
 
 @Test func countsOfOneTakeTheSingular() {

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import DoppelText
 
 /// The real sample pages under `samples/`, read relative to this file.
