@@ -1,3 +1,4 @@
+import Dispatch
 import DoppelDiff
 import DoppelIO
 import DoppelText
@@ -60,7 +61,7 @@ public enum Checker {
         _ c: Comparison, options: CheckOptions = .standard,
         reference: ReferenceCorpus? = nil
     ) -> CheckResult {
-        let searchA = UnitSearch(c.textA.units)
+        let (searchA, searchB) = tables(c, both: options.consistency)
         var forms: [EditForm?] = []
         forms.reserveCapacity(c.editCount)
         for pc in c.pairs {
@@ -70,10 +71,29 @@ public enum Checker {
         }
         let consistency =
             options.consistency
-            ? ConsistencyCheck.findings(c, forms: forms, searchA: searchA, searchB: UnitSearch(c.textB.units)) : []
+            ? ConsistencyCheck.findings(c, forms: forms, searchA: searchA, searchB: searchB!) : []
         let evidence = reference.map { ReferenceEvidence.evidence(c, forms: forms, reference: $0, options: options) }
         return CheckResult(
             forms: forms, consistency: consistency, evidence: evidence, reference: reference,
             consistencyChecked: options.consistency)
+    }
+
+    /// Texts longer than this (A plus B, in units) get their bigram tables built on two threads.
+    static let parallelUnits = 200_000
+
+    /// The bigram table of A, and of B when `both` (the consistency check searches B too): side
+    /// by side on two threads when the texts together pass `parallelUnits`.
+    ///
+    /// - Complexity: O(n + m); the wall time of the longer text on two cores.
+    static func tables(_ c: Comparison, both: Bool) -> (UnitSearch, UnitSearch?) {
+        guard both, c.textA.count + c.textB.count > parallelUnits else {
+            return (UnitSearch(c.textA.units), both ? UnitSearch(c.textB.units) : nil)
+        }
+        let built = SharedSlots<UnitSearch?>(repeating: nil, count: 2)
+        DispatchQueue.concurrentPerform(iterations: 2) { side in
+            built[side] = UnitSearch(side == 0 ? c.textA.units : c.textB.units)
+        }
+        let tables = built.take(resettingTo: nil)
+        return (tables[0]!, tables[1])
     }
 }

@@ -65,7 +65,9 @@ package enum ConsistencyCheck {
         var order: [Key] = []
         var made: [Key: [ConsistencyFinding.Made]] = [:]
         for (k, form) in forms.enumerated() {
-            guard let form, form.repeated, searchA.wordCount(of: c.textB.units[form.core]) == 0 else { continue }
+            guard let form, form.repeated, searchA.wordCount(of: c.textB.units[form.core], upTo: 1) == 0 else {
+                continue
+            }
             let key = Key(a: Array(c.textA.units[form.a]), b: Array(c.textB.units[form.b]))
             if made[key] == nil { order.append(key) }
             made[key, default: []].append(.init(edit: k, a: form.a, b: form.b))

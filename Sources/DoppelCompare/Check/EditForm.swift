@@ -76,13 +76,19 @@ public struct EditForm: Sendable, Equatable {
         // units' own occurrences (an insert changes no unit of A: it has no repeated form).
         var best: (l: Int, r: Int, count: Int)?
         var partCount: Int?
+        let cohesionLimit =
+            options.minimumCohesion > 0
+            ? Int((Double(options.maximumOccurrences) / options.minimumCohesion).rounded(.up)) + 1 : .max
         // A widening that stands once makes every wider one stand once at most: skip those.
         var once: [(l: Int, r: Int)] = []
         for (l, r) in widenings where !edit.a.isEmpty && !once.contains(where: { $0.l <= l && $0.r <= r }) {
-            let count = searchA.wordCount(of: a[(edit.a.lowerBound - l)..<(edit.a.upperBound + r)])
+            let count = searchA.wordCount(
+                of: a[(edit.a.lowerBound - l)..<(edit.a.upperBound + r)], upTo: options.maximumOccurrences + 1)
             if count < 2 { once.append((l, r)) }
             guard count >= 2, count <= options.maximumOccurrences else { continue }
-            if partCount == nil { partCount = searchA.wordCount(of: a[edit.a]) }
+            // Past `maximumOccurrences / minimumCohesion` no count of at most
+            // `maximumOccurrences` holds enough of them: counting further changes nothing.
+            if partCount == nil { partCount = searchA.wordCount(of: a[edit.a], upTo: cohesionLimit) }
             guard Double(count) >= options.minimumCohesion * Double(partCount!) else { continue }
             if let current = best {
                 let longer = l + r > current.l + current.r
@@ -103,7 +109,7 @@ public struct EditForm: Sendable, Equatable {
         }
 
         // Rule 3: widen until a recurring bigram begins, then to the floor.
-        func recurs(_ i: Int, _ j: Int) -> Bool { searchA.wordCount(of: a[i...j]) >= 2 }
+        func recurs(_ i: Int, _ j: Int) -> Bool { searchA.wordCount(of: a[i...j], upTo: 2) >= 2 }
         var l = 0
         while l < context.left {
             let take = edit.a.lowerBound - l - 1

@@ -70,7 +70,10 @@ package struct UnitSearch: Sendable {
     ///   positions; O(n) for one unit.
     package func occurrences(of form: [UInt32]) -> [Int] {
         var found: [Int] = []
-        forEachOccurrence(of: form[...], wholeWords: false) { found.append($0) }
+        forEachOccurrence(of: form[...], wholeWords: false) {
+            found.append($0)
+            return true
+        }
         return found
     }
 
@@ -80,25 +83,33 @@ package struct UnitSearch: Sendable {
     /// - Complexity: that of `occurrences(of:)`.
     package func wordOccurrences(of form: [UInt32]) -> [Int] {
         var found: [Int] = []
-        forEachOccurrence(of: form[...], wholeWords: true) { found.append($0) }
+        forEachOccurrence(of: form[...], wholeWords: true) {
+            found.append($0)
+            return true
+        }
         return found
     }
 
-    /// The number of `wordOccurrences(of:)`, without collecting them; `each` sees every start,
-    /// ascending.
+    /// The number of `wordOccurrences(of:)`, without collecting them, counted up to `limit` at
+    /// most (the search stops there: a caller that only asks "twice?" or "more than 8?" does not
+    /// pay for the occurrences past it); `each` sees every start counted, ascending.
     ///
-    /// - Complexity: that of `occurrences(of:)`.
-    package func wordCount(of form: ArraySlice<UInt32>, _ each: (Int) -> Void = { _ in }) -> Int {
+    /// - Complexity: that of `occurrences(of:)`, less when the count reaches `limit` early.
+    package func wordCount(
+        of form: ArraySlice<UInt32>, upTo limit: Int = .max, _ each: (Int) -> Void = { _ in }
+    ) -> Int {
         var count = 0
+        guard limit > 0 else { return 0 }
         forEachOccurrence(of: form, wholeWords: true) {
             count += 1
             each($0)
+            return count < limit
         }
         return count
     }
 
-    /// Calls `body` with the start of each occurrence of `form`, ascending.
-    private func forEachOccurrence(of form: ArraySlice<UInt32>, wholeWords: Bool, _ body: (Int) -> Void) {
+    /// Calls `body` with the start of each occurrence of `form`, ascending, until it returns false.
+    private func forEachOccurrence(of form: ArraySlice<UInt32>, wholeWords: Bool, _ body: (Int) -> Bool) {
         let m = form.count
         guard m > 0, m <= units.count else { return }
         let f = form.startIndex
@@ -112,7 +123,9 @@ package struct UnitSearch: Sendable {
                 (!checkStart || Self.cutIsClean(u, start)) && (!checkEnd || Self.cutIsClean(u, start + m))
             }
             if m == 1 {
-                for i in 0..<u.count where u[i] == form[f] && clean(i) { body(i) }
+                for i in 0..<u.count where u[i] == form[f] && clean(i) {
+                    if !body(i) { return }
+                }
                 return
             }
             var best = 0
@@ -129,7 +142,7 @@ package struct UnitSearch: Sendable {
                     equal = false
                     break
                 }
-                if equal && clean(start) { body(start) }
+                if equal && clean(start) && !body(start) { return }
             }
         }
     }

@@ -9,6 +9,17 @@ import Testing
 @Suite struct UnitSearchTests {
     private func units(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
 
+    @Test func aCountUpToALimitStopsThereAndSeesOnlyTheFirstStarts() {
+        let search = UnitSearch(units("王女士，王女士，王女士，王"))
+        #expect(search.wordCount(of: units("王女士")[...]) == 3)
+        var seen: [Int] = []
+        #expect(search.wordCount(of: units("王女士")[...], upTo: 2) { seen.append($0) } == 2)
+        #expect(seen == [0, 4])
+        #expect(search.wordCount(of: units("王")[...], upTo: 3) == 3)
+        #expect(search.wordCount(of: units("王")[...], upTo: 10) == 4)
+        #expect(search.wordCount(of: units("王女士")[...], upTo: 0) == 0)
+    }
+
     @Test func findsEveryOccurrenceAscendingOverlapsIncluded() {
         let search = UnitSearch(units("王女士给王女士aaaa王女"))
         #expect(search.occurrences(of: units("王女士")) == [0, 4])
