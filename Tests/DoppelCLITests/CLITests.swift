@@ -43,7 +43,12 @@ enum DoppelProcess {
         let input = Pipe()
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(stdin) }
+        if let stdin {
+            // A child that stops reading early (an error, a size limit) closes the pipe: the
+            // write then fails with EPIPE, which must not end the test process by SIGPIPE.
+            signal(SIGPIPE, SIG_IGN)
+            try? input.fileHandleForWriting.write(contentsOf: stdin)
+        }
         try input.fileHandleForWriting.close()
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()

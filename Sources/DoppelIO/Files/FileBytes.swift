@@ -100,7 +100,8 @@ package enum FileBytes {
     /// The file is opened without blocking (`O_NONBLOCK`), so that opening never waits, then its
     /// type is checked. Reads then block as usual: the flag is cleared, and a FIFO, whose
     /// non-blocking open does not wait for a writer (its reads would end at once), is opened
-    /// again the ordinary way, which waits for the writer, as `cat` does.
+    /// again the ordinary way, which waits for the writer, as `cat` does; the first descriptor
+    /// is closed only after that, so a writer that already opened it never loses its reader.
     ///
     /// - Returns: the descriptor and the size the file system reports (0 for pipes and the like).
     /// - Throws: `DoppelError.unreadable` as `read(rawPath:displayPath:)`.
@@ -123,9 +124,14 @@ package enum FileBytes {
             close(fd)
             throw DoppelError.unreadable(path: displayPath, reason: "is a directory")
         case S_IFIFO:
-            close(fd)
+            // The non-blocking reader stays open until the blocking one is: a writer whose open
+            // it let through always has a reader, so it never meets EPIPE (and SIGPIPE) in
+            // between, and the second open finds that writer instead of waiting for another.
+            let probe = fd
             fd = open(flags: O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else { throw DoppelError.unreadable(path: displayPath, reason: reason(errno)) }
+            let code = errno
+            close(probe)
+            guard fd >= 0 else { throw DoppelError.unreadable(path: displayPath, reason: reason(code)) }
         default:
             _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         }
