@@ -96,31 +96,7 @@ public enum ClusterReport {
             json.beginArray()
             for m in c.members { json.value(r.documents[m].id) }
             json.endArray()
-            json.key("pairs")
-            json.beginArray()
-            for p in c.pairs {
-                json.beginObject()
-                json.field("a", r.documents[p.a].id)
-                json.field("b", r.documents[p.b].id)
-                json.field("jaccard", p.jaccard)
-                json.field("containment", p.containment)
-                json.field("relation", p.relation.rawValue)
-                if let aligned = p.aligned { json.field("aligned", aligned) }
-                json.endObject()
-            }
-            json.endArray()
-            json.key("contained_in")
-            json.beginArray()
-            for contained in c.containedIn {
-                json.beginObject()
-                json.field("id", r.documents[contained.document].id)
-                json.key("containers")
-                json.beginArray()
-                for container in contained.containers { json.value(r.documents[container].id) }
-                json.endArray()
-                json.endObject()
-            }
-            json.endArray()
+            writePairsAndContainers(c, of: r, into: &json)
             json.endObject()
         }
         json.endArray()
@@ -165,9 +141,43 @@ public enum ClusterReport {
         return out
     }
 
+    /// A cluster's `pairs` (with their relation, and the aligned share where measured) and its
+    /// `contained_in` lists, the same in the JSON report and in each JSON Lines record.
+    ///
+    /// - Complexity: O(pairs + containers).
+    private static func writePairsAndContainers(
+        _ c: ClusterResult.Cluster, of r: ClusterResult, into json: inout JSONWriter
+    ) {
+        json.key("pairs")
+        json.beginArray()
+        for p in c.pairs {
+            json.beginObject()
+            json.field("a", r.documents[p.a].id)
+            json.field("b", r.documents[p.b].id)
+            json.field("jaccard", p.jaccard)
+            json.field("containment", p.containment)
+            json.field("relation", p.relation.rawValue)
+            if let aligned = p.aligned { json.field("aligned", aligned) }
+            json.endObject()
+        }
+        json.endArray()
+        json.key("contained_in")
+        json.beginArray()
+        for contained in c.containedIn {
+            json.beginObject()
+            json.field("id", r.documents[contained.document].id)
+            json.key("containers")
+            json.beginArray()
+            for container in contained.containers { json.value(r.documents[container].id) }
+            json.endArray()
+            json.endObject()
+        }
+        json.endArray()
+    }
+
     /// JSON Lines: one `doppel.cluster-line/1` object per cluster, in cluster order:
     /// `{"schema", "cluster" (1-based), "representative" (id), "members": [{"id", "path",
-    /// "title"?, "chars", "similarity"?}], "pairs": [{"a", "b", "jaccard", "containment"}]}`;
+    /// "title"?, "chars", "similarity"?}], "pairs" and "contained_in" as in `json(_:)`}`;
     /// a member's `similarity` is `similarities(_:)`'s (none for the representative).
     ///
     /// - Complexity: O(size of the output).
@@ -193,17 +203,7 @@ public enum ClusterReport {
                 json.endObject()
             }
             json.endArray()
-            json.key("pairs")
-            json.beginArray()
-            for p in c.pairs {
-                json.beginObject()
-                json.field("a", r.documents[p.a].id)
-                json.field("b", r.documents[p.b].id)
-                json.field("jaccard", p.jaccard)
-                json.field("containment", p.containment)
-                json.endObject()
-            }
-            json.endArray()
+            writePairsAndContainers(c, of: r, into: &json)
             json.endObject()
             out += json.output + "\n"
         }
