@@ -10,6 +10,7 @@ enum EditMaker {
     static let clauses = [",群众满意度明显提升", ",受到广泛好评", ",取得了良好效果", ",为下一步工作打下基础"].map { Array($0.unicodeScalars) }
     static let englishWords = ["council", "officials", "residents", "committee", "project", "plan", "board", "company"]
     static let englishInserts = ["also ", "nearly ", "now ", "still "]
+    static let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
     static let englishClauses = [", officials said", ", according to the report", ", the statement added"]
 
     /// Edits in one article (1-3 blocks), its blocks changed in place.
@@ -185,7 +186,17 @@ enum EditMaker {
         switch editClass {
         case .char, .word, .reorder:
             guard let w = inner.randomElement(using: &rng) else { return nil }
-            switch Int.random(in: 0..<3, using: &rng) {
+            switch Int.random(in: 0..<4, using: &rng) {
+            case 3:
+                // Another form of the word, sharing most of its letters: another weekday, or
+                // the plural added or taken away.
+                let old = String(String.UnicodeScalarView(u[w]))
+                var new = old.hasSuffix("s") ? String(old.dropLast()) : old + "s"
+                if let day = weekdays.firstIndex(of: old) {
+                    new = weekdays[(day + Int.random(in: 1..<weekdays.count, using: &rng)) % weekdays.count]
+                }
+                u.replaceSubrange(w, with: Array(new.unicodeScalars))
+                return (w, w.lowerBound..<w.lowerBound + new.unicodeScalars.count)
             case 0:
                 let new = Array(englishWords[Int.random(in: 0..<englishWords.count, using: &rng)].unicodeScalars)
                 guard !u[w].elementsEqual(new) else { return nil }

@@ -128,13 +128,21 @@ struct PageComposer {
         return 0..<0
     }
 
-    /// The shared dateline line and opening words of a templated report.
+    /// The shared dateline line and opening words of a templated report, or its wire dateline.
     private func siblingRegions(_ content: [Unicode.Scalar], at offset: Int, rendered: RenderedBlock? = nil)
         -> [PagePair.Region]
     {
         let text = String(String.UnicodeScalarView(content))
-        guard text.hasPrefix("《新闻联播》") || text.hasPrefix("本台消息") else { return [] }
-        let length = text.hasPrefix("《") ? content.count : 36
+        let length: Int
+        if text.hasPrefix("《新闻联播》") {
+            length = content.count
+        } else if text.hasPrefix(PagePairGenerator.siblingOpening) {
+            length = PagePairGenerator.siblingOpening.unicodeScalars.count
+        } else if text.hasPrefix("新华社"), let end = content.firstIndex(of: ",") {
+            length = end + 1
+        } else {
+            return []
+        }
         let end = rendered.map { $0.range(of: 0..<length).upperBound } ?? length
         return [.init(range: offset..<offset + end, regionClass: .sibling)]
     }

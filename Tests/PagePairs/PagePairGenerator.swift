@@ -14,7 +14,7 @@ import Doppel
 /// reorderings, edits at paragraph edges (a clause appended before the final full stop, the
 /// last clause deleted, the first or last character changed), edits in headlines, a paragraph
 /// added or removed inside an article. Control pages have no edit. Templated pages hold
-/// sibling reports that share a dateline line and an opening sentence.
+/// sibling reports that share a dateline line and an opening sentence, or a wire dateline.
 public struct PagePairGenerator: Sendable {
     public let text: PageText
 
@@ -103,24 +103,29 @@ public struct PagePairGenerator: Sendable {
             kicker: nil, headline: headline, subhead: nil, byline: nil, paragraphs: paragraphs, english: false)
     }
 
-    /// Two or three reports of one template: the same dateline line and opening words, their own
-    /// headline and news.
+    /// Two or three reports of one template, their own headline and news: either a dateline line
+    /// (`《新闻联播》 2024年11月6日`) and a standard opening before the news, or the news
+    /// opened by a wire dateline (`新华社北京11月6日电 记者从…获悉,`) in the same paragraph.
     private func siblingArticles(_ rng: inout SplitMix64) -> [PageText.Article] {
         let pool = text.sentences
         let day = Int.random(in: 3...25, using: &rng)
+        let wire = Bool.random(using: &rng)
         return (0..<Int.random(in: 2...3, using: &rng)).map { n in
             let headline = String(
                 String(pool[Int.random(in: 0..<pool.count, using: &rng)].unicodeScalars.filter { PageLayout.isHan($0) })
                     .prefix(Int.random(in: 9...13, using: &rng)))
             let news = (0..<2).map { _ in pool[Int.random(in: 0..<pool.count, using: &rng)] }.joined()
+            let paragraphs =
+                wire
+                ? ["新华社北京11月\(day + n)日电 记者从全国总工会获悉," + news]
+                : ["《新闻联播》 2024年11月\(day + n)日", Self.siblingOpening + news]
             return PageText.Article(
-                kicker: nil, headline: headline, subhead: nil, byline: nil,
-                paragraphs: [
-                    "《新闻联播》 2024年11月\(day + n)日",
-                    "本台消息,据中央广播电视总台报道,国务院新闻办公室今天举行新闻发布会。" + news,
-                ], english: false)
+                kicker: nil, headline: headline, subhead: nil, byline: nil, paragraphs: paragraphs, english: false)
         }
     }
+
+    /// The standard opening of a templated report, before its news.
+    static let siblingOpening = "本台消息,据中央广播电视总台报道,国务院新闻办公室今天举行新闻发布会。"
 }
 
 /// One article while a page is made: its blocks in A and in B.

@@ -4,8 +4,10 @@ import Doppel
 /// class.
 ///
 /// A reported edit matches a truth edit when its ranges in both originals lie within
-/// `tolerance` code points of the truth's (a paragraph edit: when its changed side covers at
-/// least half of the paragraph). Recall of a class: its truth edits matched by some reported
+/// `tolerance` code points of the truth's and split no word of letters or digits (ideographs
+/// aside): `[-Mon-]{+Tues+}` for `Monday → Tuesday` matches nothing, since a desk marks whole
+/// words in alphabetic text (a paragraph edit matches when its changed side covers at least half
+/// of the paragraph). Recall of a class: its truth edits matched by some reported
 /// edit. A reported edit matching a truth edit is correct for that edit's class; one matching
 /// none is wrong for the class of the region it lies in (a headline, furniture, a line-end
 /// hyphen, a one-sided article, a sibling's shared dateline), or `layout` elsewhere. An article
@@ -74,10 +76,12 @@ public struct PagePairScores: Sendable {
             if c.hasDifferences { controlsWithDifferences += 1 }
         }
         var matched = [ScoreClass?](repeating: nil, count: reported.count)
+        let (scalarsA, scalarsB) = (Array(pair.a.unicodeScalars), Array(pair.b.unicodeScalars))
+        let whole = reported.map { Self.splitsNoWord($0.a, scalarsA) && Self.splitsNoWord($0.b, scalarsB) }
         for t in pair.truth {
             truth[t.editClass, default: 0] += 1
             var hit = false
-            for (i, r) in reported.enumerated() where matches(r.a, r.b, t) {
+            for (i, r) in reported.enumerated() where matches(r.a, r.b, t) && (whole[i] || t.editClass == .paragraph) {
                 hit = true
                 if matched[i] == nil { matched[i] = t.editClass }
             }
@@ -124,6 +128,18 @@ public struct PagePairScores: Sendable {
             return overlap * 2 >= theirs.count
         }
         return near(a, t.a) && near(b, t.b)
+    }
+
+    /// Whether neither end of `range` falls between two letters or digits of a word (an
+    /// ideograph is no part of a word: Chinese edits are one character wide).
+    public static func splitsNoWord(_ range: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
+        func wordPart(_ s: Unicode.Scalar) -> Bool {
+            (s.properties.isAlphabetic || s.properties.numericType != nil) && !PageLayout.isHan(s)
+        }
+        func inside(_ p: Int) -> Bool {
+            p > 0 && p < scalars.count && wordPart(scalars[p - 1]) && wordPart(scalars[p])
+        }
+        return !inside(range.lowerBound) && !inside(range.upperBound)
     }
 
     private func near(_ x: Range<Int>, _ y: Range<Int>) -> Bool {

@@ -6,13 +6,16 @@ import DoppelText
 ///
 /// Seed and extend: k-grams unique in both texts are anchors (`AnchorMatching`), grown into
 /// maximal exact matches; matches close to each other in both texts are chained into passages
-/// (a gap longer than `maxGap`, or a long one-sided gap, ends a passage); passages are chosen
+/// (a gap longer than `maxGap`, or a long one-sided gap, ends a passage), and a chain is cut
+/// where the text it bridges is matched elsewhere (`ForeignMatches`: templated siblings pair by
+/// their distinctive text, not their shared boilerplate); passages are chosen
 /// greedily by matched length without overlap; the longest increasing subsequence of their
 /// B positions (in A order) keeps its order and every other passage is marked moved. The gaps
 /// between passages in order are searched again with anchors unique in each gap alone
 /// (`GapAnchoring`), so repeated sentences align too. Adjacent passages are merged, and short unmatched text at a passage's edge is drawn in up to the
 /// paragraph boundary. Short stretches no anchor reached are paired by similarity
-/// (`LeftoverPairing`). What no passage covers exists on one side only.
+/// (`LeftoverPairing`). No match ends inside a word (`WordBoundaries`), so an edit in
+/// alphabetic text covers whole words. What no passage covers exists on one side only.
 ///
 /// No character diff happens here: the Diff stage compares the gaps between a pair's matches.
 public enum Aligner {
@@ -39,7 +42,8 @@ public enum Aligner {
             matches = AnchorMatching.matches(a, b, k: k, sampling: sampling)
         }
         let gaps = PassageGaps(a, b)
-        var blocks = PassageChaining.chain(matches, options: options)
+        var blocks = ForeignMatches.split(
+            PassageChaining.chain(matches, options: options), among: matches, minimumLength: 2 * k)
         blocks = PassageSelection.splitUnrelated(PassageSelection.select(blocks, minimumScore: k), gaps: gaps)
         if blocks.isEmpty && !a.units.isEmpty && !b.units.isEmpty && alike(a.units[...], b.units[...], k: k) {
             // No anchor, but the texts are alike (short, or too repetitive for unique anchors,
@@ -61,6 +65,7 @@ public enum Aligner {
             blocks = PassageSelection.mergeAdjacent(blocks, options: options, gaps: gaps)
         }
         PassageSelection.drawInEdges(&blocks, a: a, b: b, slack: options.edgeSlack)
+        WordBoundaries.trim(&blocks, a, b)
         let onlyA = uncovered(a, blocks.map(\.a))
         let onlyB = uncovered(b, blocks.map(\.b))
         return Alignment(

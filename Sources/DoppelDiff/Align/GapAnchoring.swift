@@ -47,7 +47,10 @@ enum GapAnchoring {
                 let passages =
                     matches.isEmpty
                     ? []
-                    : PassageSelection.select(PassageChaining.chain(matches, options: options), minimumScore: 2 * k)
+                    : PassageSelection.select(
+                        ForeignMatches.split(
+                            PassageChaining.chain(matches, options: options), among: matches, minimumLength: 2 * k),
+                        minimumScore: 2 * k)
                 if !passages.isEmpty {
                     found += passages
                 } else if freeA == [gap.a], freeB == [gap.b],

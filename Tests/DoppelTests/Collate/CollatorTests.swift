@@ -117,6 +117,24 @@ import Testing
         #expect(c.agreement.shares[a][b] == diff.similarity)
     }
 
+    @Test func readingsInLatinTextAreWholeWords() throws {
+        // Monday → Tuesday is one word changed, not [Mon | Tues]day.
+        let base = "The city council met on Monday to approve the budget for 2023 and the new housing plan."
+        let sources = [
+            SourceText(path: "one.txt", text: base),
+            SourceText(path: "two.txt", text: base.replacingFirst("Monday", with: "Tuesday")),
+            SourceText(
+                path: "three.txt",
+                text: base.replacingFirst("Monday", with: "Tuesday").replacingFirst("2023", with: "2024")),
+        ]
+        let c = try Collator.collate(sources)
+        #expect(
+            CollationSamples.readings(c) == [
+                ["one.txt": "Monday", "two.txt": "Tuesday", "three.txt": "Tuesday"],
+                ["one.txt": "2023", "two.txt": "2023", "three.txt": "2024"],
+            ])
+    }
+
     @Test func identicalWitnessesAgreeEverywhere() throws {
         let c = try Collator.collate([Self.web, SourceText(path: "copy.txt", scalars: Self.web.scalars)])
         #expect(c.variants.isEmpty)

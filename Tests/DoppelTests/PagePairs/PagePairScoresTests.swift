@@ -22,7 +22,7 @@ import Testing
 
     /// Recall floor per class.
     static let recallFloor: [ScoreClass: Double] = [
-        .char: 0.97, .word: 1.0, .reorder: 1.0, .edge: 1.0, .headline: 1.0, .paragraph: 0.66, .article: 1.0,
+        .char: 1.0, .word: 1.0, .reorder: 1.0, .edge: 1.0, .headline: 1.0, .paragraph: 0.65, .article: 1.0,
     ]
 
     @Test func everyEditClassIsFound() {
@@ -30,17 +30,34 @@ import Testing
         for (c, floor) in Self.recallFloor {
             #expect((s.recall(c) ?? 0) >= floor, "\(c)\n\(s.table)\n\(s.notes.joined(separator: "\n"))")
         }
-        #expect(s.recall >= 0.95, "\(s.table)")
+        #expect(s.recall >= 0.96, "\(s.table)")
     }
 
     @Test func reportedEditsAreRealEdits() {
         let s = Self.scores
-        #expect(s.precision >= 0.95, "\(s.table)\n\(s.notes.joined(separator: "\n"))")
+        #expect(s.precision >= 0.995, "\(s.table)\n\(s.notes.joined(separator: "\n"))")
     }
 
-    @Test func controlPagesReportFewEdits() {
+    @Test func templatedSiblingsArePairedByTheirOwnNews() {
+        // No edit of a sibling's shared dateline or opening: each report is paired with itself.
+        let s = Self.scores
+        #expect((s.truth[.sibling] ?? 0) == 0)
+        #expect((s.wrong[.sibling] ?? 0) == 0, "\(s.notes.joined(separator: "\n"))")
+    }
+
+    @Test func anEditSplittingAWordMatchesNoTruth() {
+        let text = Array("met on Monday, 2024年".unicodeScalars)
+        #expect(PagePairScores.splitsNoWord(7..<13, text))  // Monday
+        #expect(!PagePairScores.splitsNoWord(7..<10, text))  // Mon|day
+        #expect(!PagePairScores.splitsNoWord(8..<8, text))  // M|onday
+        #expect(!PagePairScores.splitsNoWord(17..<18, text))  // 20|2|4
+        #expect(PagePairScores.splitsNoWord(19..<20, text))  // 年, next to a digit
+    }
+
+    @Test func controlPagesReportNoEdit() {
         let s = Self.scores
         #expect(s.controls == 8)
-        #expect(s.controlEdits <= 7, "\(s.table)")
+        #expect(s.controlEdits == 0, "\(s.table)\n\(s.notes.joined(separator: "\n"))")
+        #expect(s.controlsWithDifferences == 0)
     }
 }

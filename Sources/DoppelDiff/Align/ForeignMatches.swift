@@ -1,0 +1,89 @@
+/// Cuts a chained passage where the text it bridges has its own counterpart elsewhere.
+///
+/// Chaining joins two matches that are close in both texts, and so claims the text between
+/// them as a pair (an edit). Templated siblings defeat that: reports that share a dateline and
+/// an opening (`《新闻联播》 2024年11月6日`, `本台消息,据…`) differ only in their news, so on a
+/// page where print put another sibling between two passages that are neighbours on the web,
+/// the chain bridges one sibling's news in A and another's in B, and the diff then finds the
+/// shared boilerplate equal and reports the dates and the news as edits. The news itself is
+/// distinctive: its k-grams are unique in both texts and match the sibling's own news
+/// elsewhere. A gap that holds such a distinctive match on one side, whose other side lies
+/// outside the gap on the other side, is text that belongs elsewhere: the chain is cut there,
+/// and selection then pairs the distinctive text with its counterpart, boilerplate and all
+/// (the match grows back through the shared dateline), rather than the boilerplate deciding.
+///
+/// Only matches of at least `minimumLength` units count (twice an anchor: a stretch, not a
+/// phrase that happens to be unique); a match that lies inside the gap on both sides is part
+/// of the gap's own alignment and cuts nothing.
+enum ForeignMatches {
+    /// `chains` with each cut at every gap between consecutive matches that holds, on one side,
+    /// a match of `matches` of at least `minimumLength` units whose other side is outside the
+    /// gap's other side.
+    ///
+    /// - Precondition: each chain's matches ascending in both texts.
+    /// - Complexity: O(M log M) for the M matches to index them, plus O(log M + f) per gap of
+    ///   a chain for the f long matches starting inside it.
+    static func split(_ chains: [AlignedPair], among matches: [ExactMatch], minimumLength: Int) -> [AlignedPair] {
+        guard chains.contains(where: { $0.matches.count > 1 }) else { return chains }
+        let long = matches.filter { $0.length >= minimumLength }
+        guard !long.isEmpty else { return chains }
+        let byA = long.sorted { $0.a < $1.a }
+        let byB = long.sorted { $0.b < $1.b }
+        var result: [AlignedPair] = []
+        result.reserveCapacity(chains.count)
+        for chain in chains {
+            guard chain.matches.count > 1 else {
+                result.append(chain)
+                continue
+            }
+            var run: [ExactMatch] = [chain.matches[0]]
+            for m in chain.matches.dropFirst() {
+                let last = run[run.count - 1]
+                let gapA = last.aEnd..<max(last.aEnd, m.a)
+                let gapB = last.bEnd..<max(last.bEnd, m.b)
+                if holdsForeign(gapA, gapB, byA, side: \.a, other: \.b)
+                    || holdsForeign(gapB, gapA, byB, side: \.b, other: \.a)
+                {
+                    result.append(piece(run))
+                    run.removeAll(keepingCapacity: true)
+                }
+                run.append(m)
+            }
+            result.append(piece(run))
+        }
+        return result
+    }
+
+    private static func piece(_ run: [ExactMatch]) -> AlignedPair {
+        AlignedPair(
+            a: run[0].a..<run[run.count - 1].aEnd, b: run[0].b..<run[run.count - 1].bEnd, moved: false, matches: run)
+    }
+
+    /// Whether a match of `sorted` (ascending by `side`) lies inside `gap` on its side and not
+    /// inside `otherGap` on the other.
+    private static func holdsForeign(
+        _ gap: Range<Int>, _ otherGap: Range<Int>, _ sorted: [ExactMatch], side: KeyPath<ExactMatch, Int>,
+        other: KeyPath<ExactMatch, Int>
+    ) -> Bool {
+        guard !gap.isEmpty else { return false }
+        var lo = 0
+        var hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid][keyPath: side] < gap.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        var i = lo
+        while i < sorted.count && sorted[i][keyPath: side] < gap.upperBound {
+            let x = sorted[i]
+            let start = x[keyPath: side]
+            let otherStart = x[keyPath: other]
+            if start + x.length <= gap.upperBound
+                && !(otherStart >= otherGap.lowerBound && otherStart + x.length <= otherGap.upperBound)
+            {
+                return true
+            }
+            i += 1
+        }
+        return false
+    }
+}

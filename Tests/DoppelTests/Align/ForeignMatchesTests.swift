@@ -1,0 +1,75 @@
+import Doppel
+import Testing
+
+@testable import DoppelDiff
+
+/// Templated siblings (reports sharing a dateline and an opening) pair by their distinctive
+/// text: a chain is not bridged across text whose distinctive matches lie elsewhere
+/// (`ForeignMatches`).
+@Suite struct ForeignMatchesTests {
+    static let opening = "本台消息,据中央广播电视总台报道,国务院新闻办公室今天举行新闻发布会。"
+    static let news = [
+        "西宁市总坚持党建带动工建、工建服务党建工作机制,与教育、卫生、民政等业务主管部门加强联系合作。",
+        "由山东省日照市五莲县总工会组织的劳模工匠送技入企活动走进山东鸿日新能源汽车有限公司。",
+        "活动现场还设置了技能比武环节,二十余名青年职工同台竞技,比出了水平,赛出了风格。",
+    ]
+    static let headlines = ["西宁市总推进社会组织建会", "劳模工匠送技入企", "青年职工同台竞技"]
+    static let other = "五莲县总创新开展职工技能提升行动,先后组织齐鲁工匠、日照工匠以及省、市劳模到企业开展技能讲座三十余场,受到职工欢迎。"
+
+    /// Sibling `n`: headline, dateline (11月5日, 6日, 7日) and the opening before its news.
+    static func sibling(_ n: Int, headlineLast: Bool = false, news: String? = nil) -> [String] {
+        let body = ["《新闻联播》 2024年11月\(5 + n)日", opening + (news ?? Self.news[n])]
+        return headlineLast ? body + [headlines[n]] : [headlines[n]] + body
+    }
+
+    static func compare(_ a: [[String]], _ b: [[String]]) -> Comparison {
+        Comparer.compare(
+            SourceText(path: "a", text: a.flatMap { $0 }.joined(separator: "\n\n")),
+            SourceText(path: "b", text: b.flatMap { $0 }.joined(separator: "\n\n")))
+    }
+
+    static func edits(_ c: Comparison) -> [String] {
+        c.pairs.flatMap(\.edits).map { "[-\(c.textA.string($0.a))-]{+\(c.textB.string($0.b))+}" }
+    }
+
+    @Test func siblingsInAnotherOrderAreEachPairedWithThemselves() {
+        // Print puts sibling 2 where the web has sibling 1, headlines after the body.
+        let c = Self.compare(
+            [Self.sibling(0), Self.sibling(1), Self.sibling(2), [Self.other]],
+            [
+                Self.sibling(0, headlineLast: true), Self.sibling(2, headlineLast: true), [Self.other],
+                Self.sibling(1, headlineLast: true),
+            ])
+        #expect(Self.edits(c) == [], "\(Self.edits(c))")
+        #expect(c.onlyInA.isEmpty && c.onlyInB.isEmpty)
+        #expect(!c.hasDifferences)
+    }
+
+    @Test func anEditInOneSiblingIsThatEditAlone() {
+        let edited = Self.news[1].replacingOccurrences(of: "劳模工匠", with: "劳模巧匠")
+        let c = Self.compare(
+            [Self.sibling(0), Self.sibling(1), Self.sibling(2), [Self.other]],
+            [Self.sibling(0), Self.sibling(2), [Self.other], Self.sibling(1, news: edited)])
+        #expect(Self.edits(c) == ["[-工-]{+巧+}"])
+    }
+
+    @Test func aChainIsCutWhereALongMatchInItsGapLiesElsewhere() {
+        // Matches at 0 and 100 chain A 0..<140 to B 0..<140; a match of 30 units at A 50 whose
+        // B side (500) is outside the gap cuts the chain; one at B 60 (inside both gaps) or of
+        // fewer than `minimumLength` units does not.
+        let first = ExactMatch(a: 0, b: 0, length: 40)
+        let second = ExactMatch(a: 100, b: 100, length: 40)
+        let chain = AlignedPair(a: 0..<140, b: 0..<140, moved: false, matches: [first, second])
+        let foreign = ExactMatch(a: 50, b: 500, length: 30)
+        let cut = ForeignMatches.split([chain], among: [first, foreign, second], minimumLength: 16)
+        #expect(cut.map(\.a) == [0..<40, 100..<140])
+        #expect(cut.map(\.b) == [0..<40, 100..<140])
+        let inside = ExactMatch(a: 50, b: 60, length: 30)
+        #expect(ForeignMatches.split([chain], among: [first, inside, second], minimumLength: 16) == [chain])
+        let short = ExactMatch(a: 50, b: 500, length: 10)
+        #expect(ForeignMatches.split([chain], among: [first, short, second], minimumLength: 16) == [chain])
+        // The same from B's side: a match inside B's gap whose A side is elsewhere.
+        let foreignB = ExactMatch(a: 700, b: 45, length: 30)
+        #expect(ForeignMatches.split([chain], among: [first, second, foreignB], minimumLength: 16).count == 2)
+    }
+}

@@ -1,0 +1,25 @@
+import Testing
+
+@testable import DoppelDiff
+@testable import DoppelText
+
+/// The pairwise comparison `Comparer` and `Collator` share (`PassageDiffer`).
+@Suite struct PassageDiffTests {
+    static func edits(_ a: String, _ b: String) -> [String] {
+        let (ta, tb) = (NormalizedText(identity: a), NormalizedText(identity: b))
+        return PassageDiffer.diff(ta, tb).pairs.flatMap(\.edits).map { "[-\(ta.string($0.a))-]{+\(tb.string($0.b))+}" }
+    }
+
+    @Test func editsInLatinTextAreWholeWords() {
+        // The shared "day" of Monday and Tuesday, and "plan" of plans, stay in the edit.
+        let a = "The committee will meet again on Monday to discuss the plan for the riverside district."
+        let b = "The committee will meet again on Tuesday to discuss the plans for the riverside district."
+        #expect(Self.edits(a, b) == ["[-Monday-]{+Tuesday+}", "[-plan-]{+plans+}"])
+    }
+
+    @Test func editsInHanTextStayOneCharacterWide() {
+        let a = "五莲县总创新开展职工技能提升行动,先后组织齐鲁工匠、日照工匠以及省、市劳模到企业开展技能讲座三十余场。"
+        let b = "五莲县总创新开展职工技能提升行动,先后组织齐鲁工匠、日照工匠以及省、市劳模到企业开展技术讲座三十余场。"
+        #expect(Self.edits(a, b) == ["[-能-]{+术+}"])
+    }
+}
