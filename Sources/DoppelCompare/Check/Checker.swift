@@ -54,14 +54,15 @@ public enum Checker {
     /// comparison.check!.isConsistent   // false when an old form was left standing
     /// ```
     ///
-    /// - Complexity: O(n + m) to build the bigram tables of both texts, then O(c²) lookups per
-    ///   edit for c = `options.maximumContext` (`EditForm`), one per distinct change in B, two per
-    ///   edit in the reference.
+    /// - Complexity: O(n) to build the bigram table of A, then O(c²) lookups per edit for c =
+    ///   `options.maximumContext` (`EditForm`), one per repeated change in A, one pass over B
+    ///   when some change repeats, two lookups per edit in the reference.
     public static func check(
         _ c: Comparison, options: CheckOptions = .standard,
         reference: ReferenceCorpus? = nil
     ) -> CheckResult {
-        let (searchA, searchB) = tables(c, both: options.consistency)
+        // Without an edit nothing is looked up in A: its table would go unused.
+        let searchA = UnitSearch(c.editCount > 0 ? c.textA.units : [])
         var forms: [EditForm?] = []
         forms.reserveCapacity(c.editCount)
         for pc in c.pairs {
@@ -71,29 +72,10 @@ public enum Checker {
         }
         let consistency =
             options.consistency
-            ? ConsistencyCheck.findings(c, forms: forms, searchA: searchA, searchB: searchB!) : []
+            ? ConsistencyCheck.findings(c, forms: forms, searchA: searchA) : []
         let evidence = reference.map { ReferenceEvidence.evidence(c, forms: forms, reference: $0, options: options) }
         return CheckResult(
             forms: forms, consistency: consistency, evidence: evidence, reference: reference,
             consistencyChecked: options.consistency)
-    }
-
-    /// Texts longer than this (A plus B, in units) get their bigram tables built on two threads.
-    static let parallelUnits = 200_000
-
-    /// The bigram table of A, and of B when `both` (the consistency check searches B too): side
-    /// by side on two threads when the texts together pass `parallelUnits`.
-    ///
-    /// - Complexity: O(n + m); the wall time of the longer text on two cores.
-    static func tables(_ c: Comparison, both: Bool) -> (UnitSearch, UnitSearch?) {
-        guard both, c.textA.count + c.textB.count > parallelUnits else {
-            return (UnitSearch(c.textA.units), both ? UnitSearch(c.textB.units) : nil)
-        }
-        let built = SharedSlots<UnitSearch?>(repeating: nil, count: 2)
-        DispatchQueue.concurrentPerform(iterations: 2) { side in
-            built[side] = UnitSearch(side == 0 ? c.textA.units : c.textB.units)
-        }
-        let tables = built.take(resettingTo: nil)
-        return (tables[0]!, tables[1])
     }
 }
