@@ -62,7 +62,56 @@ public enum Checker {
         reference: ReferenceCorpus? = nil
     ) -> CheckResult {
         // Without an edit nothing is looked up in A: its table would go unused.
-        let searchA = UnitSearch(c.editCount > 0 ? c.textA.units : [])
+        check(c, options: options, reference: reference, searchA: UnitSearch(c.editCount > 0 ? c.textA.units : []))
+    }
+
+    /// Compares two texts (`Comparer.compare`) and checks the edits (`check(_:options:reference:)`)
+    /// in one call, with the same result as the two calls. For long texts the bigram table of A,
+    /// which needs only A's normalised text, is built on a second thread while the texts are
+    /// aligned and diffed, whose single-threaded stretches leave a core free.
+    ///
+    /// ```swift
+    /// let comparison = Checker.compareAndCheck(web, print)
+    /// comparison.check!.isConsistent
+    /// ```
+    ///
+    /// - Complexity: that of the comparison plus that of the check; the table's O(n) on the
+    ///   other core for long texts.
+    public static func compareAndCheck(
+        _ a: SourceText, _ b: SourceText, comparison: ComparisonOptions = .standard,
+        options: CheckOptions = .standard, reference: ReferenceCorpus? = nil
+    ) -> Comparison {
+        let (textA, textB) = Comparer.normalize(a, b, options: comparison.normalization)
+        var c: Comparison
+        let searchA: UnitSearch
+        if textA.count + textB.count > overlapUnits {
+            let compared = SharedSlots<Comparison?>(repeating: nil, count: 1)
+            let table = SharedSlots<UnitSearch?>(repeating: nil, count: 1)
+            DispatchQueue.concurrentPerform(iterations: 2) { side in
+                if side == 0 {
+                    compared[0] = Comparer.compare(a, textA, b, textB, options: comparison)
+                } else {
+                    table[0] = UnitSearch(textA.units)
+                }
+            }
+            c = compared[0]!
+            searchA = c.editCount > 0 ? table[0]! : UnitSearch([])
+        } else {
+            c = Comparer.compare(a, textA, b, textB, options: comparison)
+            searchA = UnitSearch(c.editCount > 0 ? textA.units : [])
+        }
+        c.check = check(c, options: options, reference: reference, searchA: searchA)
+        return c
+    }
+
+    /// Units (A plus B) above which `compareAndCheck` builds A's table beside the comparison.
+    static let overlapUnits = 200_000
+
+    /// Checks the edits of `c` with A's table already built (empty when `c` has no edit).
+    static func check(
+        _ c: Comparison, options: CheckOptions, reference: ReferenceCorpus?,
+        searchA: UnitSearch
+    ) -> CheckResult {
         var forms: [EditForm?] = []
         forms.reserveCapacity(c.editCount)
         for pc in c.pairs {
