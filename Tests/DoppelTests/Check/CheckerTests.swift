@@ -7,14 +7,15 @@ import Testing
 
 @Suite struct CheckerTests {
     /// A long version pair: the samples' web page repeated, and a copy with seeded one-character
-    /// edits, long enough for `compareAndCheck` to build A's table beside the comparison.
+    /// edits, long enough for `compareAndCheck` to build A's table beside the comparison and with
+    /// more edits than `Checker.parallelEdits`.
     private func longPair() -> (SourceText, SourceText) {
         let page = Samples.source(Samples.web).scalars
         var a: [Unicode.Scalar] = []
         while a.count <= Checker.overlapUnits { a += page }
         var b = a
         var rng = SplitMix64(seed: 41)
-        for _ in 0..<200 {
+        for _ in 0..<600 {
             let i = Int(rng.next() % UInt64(b.count))
             if (0x4E00...0x9FFF).contains(b[i].value) { b[i] = "王" }
         }
@@ -29,6 +30,20 @@ import Testing
         #expect(x.check?.forms == y.check?.forms)
         #expect(x.check?.consistency == y.check?.consistency)
         #expect(x.check?.consistencyChecked == y.check?.consistencyChecked)
+    }
+
+    @Test func formsFoundOnTwoThreadsAreEachEditsFormInDocumentOrder() {
+        let (a, b) = longPair()
+        let c = Comparer.compare(a, b)
+        #expect(c.editCount > Checker.parallelEdits)
+        let searchA = UnitSearch(c.textA.units)
+        var oneByOne: [EditForm?] = []
+        for pc in c.pairs {
+            for k in pc.edits.indices {
+                oneByOne.append(EditForm.find(k, in: pc, c.textA, c.textB, searchA: searchA, options: .standard))
+            }
+        }
+        #expect(Checker.forms(c, options: .standard, searchA: searchA) == oneByOne)
     }
 
     @Test func compareAndCheckEqualsTheTwoCallsOnTheSamples() {
