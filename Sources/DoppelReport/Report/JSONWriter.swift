@@ -149,7 +149,11 @@ public struct JSONWriter {
     static func escape(_ codePoints: UnsafeBufferPointer<UInt32>, into out: inout [UInt8]) {
         out.reserveCapacity(out.count + 2 + 3 * codePoints.count)
         out.append(0x22)
-        for u in codePoints {
+        // Runs that need no escape are encoded whole (`UTF8Encoding.append`).
+        var start = 0
+        for (i, u) in codePoints.enumerated() where u < 0x20 || u == 0x22 || u == 0x5C || u == 0x2028 || u == 0x2029 {
+            UTF8Encoding.append(UnsafeBufferPointer(rebasing: codePoints[start..<i]), to: &out)
+            start = i + 1
             switch u {
             case 0x22: out.append(contentsOf: [0x5C, 0x22])
             case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
@@ -158,13 +162,13 @@ public struct JSONWriter {
             case 0x09: out.append(contentsOf: [0x5C, 0x74])
             case 0x08: out.append(contentsOf: [0x5C, 0x62])
             case 0x0C: out.append(contentsOf: [0x5C, 0x66])
-            case 0..<0x20:
+            case 0x2028, 0x2029: out.append(contentsOf: Array((u == 0x2028 ? "\\u2028" : "\\u2029").utf8))
+            default:
                 let hex = Array("0123456789abcdef".utf8)
                 out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(u >> 4)], hex[Int(u & 0xF)]])
-            case 0x2028, 0x2029: out.append(contentsOf: Array((u == 0x2028 ? "\\u2028" : "\\u2029").utf8))
-            default: UTF8Encoding.append(u, to: &out)
             }
         }
+        UTF8Encoding.append(UnsafeBufferPointer(rebasing: codePoints[start...]), to: &out)
         out.append(0x22)
     }
 

@@ -12,6 +12,16 @@ import Testing
         #expect(UTF8Encoding.string([UInt32]()[...]).isEmpty)
     }
 
+    @Test func appendingCodePointsAddsTheirBytesAcrossChunks() {
+        var rng = SplitMix64(seed: 7)
+        let alphabet: [UInt32] = [0x61, 0xE9, 0x4E2D, 0x20000, 0xD800]
+        let units = (0..<5_000).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
+        var bytes: [UInt8] = [0x7B]
+        units.withUnsafeBufferPointer { UTF8Encoding.append($0, to: &bytes) }
+        #expect(bytes == [0x7B] + Array(UTF8Encoding.string(units[...]).utf8))
+        #expect(bytes.count > 1 + 4_096)
+    }
+
     @Test func aSliceIsEncodedFromItsOwnBounds() {
         let units = "王女士给马先生".unicodeScalars.map(\.value)
         #expect(UTF8Encoding.string(units[4..<7]) == "马先生")
