@@ -78,6 +78,13 @@ enum DiffCommand: Command {
         /// The archive the forms are looked up in (`--reference`, `--index`).
         var reference: ReferenceCorpus?
 
+        /// The comparison of `a` and `b`, its edits checked unless neither consistency nor a
+        /// reference asks for it.
+        func compared(_ a: SourceText, _ b: SourceText) -> Comparison {
+            guard check.consistency || reference != nil else { return Comparer.compare(a, b, options: options) }
+            return Checker.compareAndCheck(a, b, comparison: options, options: check, reference: reference)
+        }
+
         /// `c` with its edits checked, unless neither consistency nor a reference asks for it.
         func checked(_ c: Comparison) -> Comparison {
             guard check.consistency || reference != nil else { return c }
@@ -112,7 +119,7 @@ enum DiffCommand: Command {
             break
         }
         let (a, b) = try InputReader.read(pathA, pathB, options: settings.input)
-        let comparison = settings.checked(Comparer.compare(a, b, options: settings.options))
+        let comparison = settings.compared(a, b)
         let console = settings.console
         if settings.brief {
             if settings.policy.fails(comparison) { try console.emit(briefLine(comparison)) }

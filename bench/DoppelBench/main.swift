@@ -21,7 +21,8 @@
 //   median of N runs each: the whole comparison `Comparer.compare(a, b)` on texts already read
 //   (compare_s, what a peer's in-process figure measures), and its stages timed on their own:
 //   reading both files (in parallel, as the command does), normalising both (in parallel),
-//   aligning, diffing every aligned pair, and writing the JSON report.
+//   aligning, diffing every aligned pair, the Check stage (`Checker.check`: each edit's form and
+//   the consistency check, as `doppel diff` runs by default), and writing the JSON report.
 // - collate (`--collate W`, instead of the above): `Collator.collate` of W versions (ten in the
 //   issue's budget: under 1 s on 2 cores) of the print sample page (001, 7,015 characters,
 //   20 KB of UTF-8), each made from it by seeded edits (20 characters replaced, inserted or
@@ -132,14 +133,16 @@ if let (pathA, pathB) = settings.stages {
     let (edits, diff) = timed {
         PassageDiffer.diffGaps(gaps, textA, textB, options: options.diff).reduce(0) { $0 + $1.edits.count }
     }
-    let comparison = Comparer.compare(a, textA, b, textB, options: options)
+    var comparison = Comparer.compare(a, textA, b, textB, options: options)
+    let (check, checkTime) = timed { Checker.check(comparison) }
+    comparison.check = check
     let (json, report) = timed { DiffReport.json(comparison) }
     emit([
         "bench": "stages", "a": pathA, "b": pathB, "runs": settings.runs,
         "code_points": a.scalars.count + b.scalars.count,
         "pairs": alignment.pairs.count, "edits": edits, "json_bytes": json.utf8.count,
         "read_s": read, "compare_s": compare, "normalize_s": normalize, "align_s": align, "diff_s": diff,
-        "report_s": report,
+        "check_s": checkTime, "report_s": report,
     ])
     exit(0)
 }

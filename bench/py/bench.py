@@ -464,13 +464,13 @@ def render(results):
         if staged:
             out += ["", "Where the in-process time goes, stage by stage (each timed on its own; "
                         "reading is not part of the in-process figure):", "",
-                    "| input | read both | normalise both | align | diff every gap | JSON report |",
-                    "| --- | ---: | ---: | ---: | ---: | ---: |"]
+                    "| input | read both | normalise both | align | diff every gap | check | JSON report |",
+                    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
             for r in staged:
                 st = r["stages"]
                 out.append(f"| {r['input']} | {fmt_time(st['read_s'])} | {fmt_time(st['normalize_s'])} | "
                            f"{fmt_time(st['align_s'])} | {fmt_time(st['diff_s'])} | "
-                           f"{fmt_time(st['report_s'])} |")
+                           f"{fmt_time(st.get('check_s'))} | {fmt_time(st['report_s'])} |")
         if "pure_s" in first or first.get("pure_timed_out"):
             out += ["", f"Pure-Python diff_match_patch (Diff_Timeout = 0) on the samples pair: "
                         f"{fmt_time(first.get('pure_s'), first.get('pure_timed_out'), PURE_DMP_LIMIT)}"

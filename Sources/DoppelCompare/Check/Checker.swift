@@ -54,46 +54,96 @@ public enum Checker {
     /// comparison.check!.isConsistent   // false when an old form was left standing
     /// ```
     ///
-    /// - Complexity: O(n + m) to build the bigram tables of both texts, then O(c²) lookups per
-    ///   edit for c = `options.maximumContext` (`EditForm`), one per distinct change in B, two per
-    ///   edit in the reference.
+    /// - Complexity: O(n) to build the bigram table of A, then O(c²) lookups per edit for c =
+    ///   `options.maximumContext` (`EditForm`), one per repeated change in A, one pass over B
+    ///   when some change repeats, two lookups per edit in the reference.
     public static func check(
         _ c: Comparison, options: CheckOptions = .standard,
         reference: ReferenceCorpus? = nil
     ) -> CheckResult {
-        let (searchA, searchB) = tables(c, both: options.consistency)
-        var forms: [EditForm?] = []
-        forms.reserveCapacity(c.editCount)
-        for pc in c.pairs {
-            for index in pc.edits.indices {
-                forms.append(EditForm.find(index, in: pc, c.textA, c.textB, searchA: searchA, options: options))
+        // Without an edit nothing is looked up in A: its table would go unused.
+        check(c, options: options, reference: reference, searchA: UnitSearch(c.editCount > 0 ? c.textA.units : []))
+    }
+
+    /// Compares two texts (`Comparer.compare`) and checks the edits (`check(_:options:reference:)`)
+    /// in one call, with the same result as the two calls. For long texts the bigram table of A,
+    /// which needs only A's normalised text, is built on a second thread while the texts are
+    /// aligned and diffed, whose single-threaded stretches leave a core free.
+    ///
+    /// ```swift
+    /// let comparison = Checker.compareAndCheck(web, print)
+    /// comparison.check!.isConsistent
+    /// ```
+    ///
+    /// - Complexity: that of the comparison plus that of the check; the table's O(n) on the
+    ///   other core for long texts.
+    public static func compareAndCheck(
+        _ a: SourceText, _ b: SourceText, comparison: ComparisonOptions = .standard,
+        options: CheckOptions = .standard, reference: ReferenceCorpus? = nil
+    ) -> Comparison {
+        let (textA, textB) = Comparer.normalize(a, b, options: comparison.normalization)
+        var c: Comparison
+        let searchA: UnitSearch
+        if textA.count + textB.count > overlapUnits {
+            let compared = SharedSlots<Comparison?>(repeating: nil, count: 1)
+            let table = SharedSlots<UnitSearch?>(repeating: nil, count: 1)
+            DispatchQueue.concurrentPerform(iterations: 2) { side in
+                if side == 0 {
+                    compared[0] = Comparer.compare(a, textA, b, textB, options: comparison)
+                } else {
+                    table[0] = UnitSearch(textA.units)
+                }
+            }
+            c = compared[0]!
+            searchA = c.editCount > 0 ? table[0]! : UnitSearch([])
+        } else {
+            c = Comparer.compare(a, textA, b, textB, options: comparison)
+            searchA = UnitSearch(c.editCount > 0 ? textA.units : [])
+        }
+        c.check = check(c, options: options, reference: reference, searchA: searchA)
+        return c
+    }
+
+    /// Units (A plus B) above which `compareAndCheck` builds A's table beside the comparison.
+    static let overlapUnits = 200_000
+
+    /// Edits above which their forms are found on two threads, each taking half of them.
+    static let parallelEdits = 256
+
+    /// Each edit's form (`EditForm.find`), in document order: the edits split in two halves
+    /// found at the same time when there are more than `parallelEdits` of them.
+    ///
+    /// - Complexity: O(c²) lookups in `searchA` per edit; the wall time of half on two cores.
+    static func forms(_ c: Comparison, options: CheckOptions, searchA: UnitSearch) -> [EditForm?] {
+        // Every edit as (pair, edit in the pair), in document order.
+        let edits = c.pairs.indices.flatMap { p in c.pairs[p].edits.indices.map { (pair: p, edit: $0) } }
+        @Sendable func find(_ range: Range<Int>) -> [EditForm?] {
+            edits[range].map { pair, edit in
+                EditForm.find(edit, in: c.pairs[pair], c.textA, c.textB, searchA: searchA, options: options)
             }
         }
+        guard edits.count > parallelEdits else { return find(0..<edits.count) }
+        let half = edits.count / 2
+        let found = SharedSlots<[EditForm?]>(repeating: [], count: 2)
+        DispatchQueue.concurrentPerform(iterations: 2) { side in
+            found[side] = find(side == 0 ? 0..<half : half..<edits.count)
+        }
+        let halves = found.take(resettingTo: [])
+        return halves[0] + halves[1]
+    }
+
+    /// Checks the edits of `c` with A's table already built (empty when `c` has no edit).
+    static func check(
+        _ c: Comparison, options: CheckOptions, reference: ReferenceCorpus?,
+        searchA: UnitSearch
+    ) -> CheckResult {
+        let forms = self.forms(c, options: options, searchA: searchA)
         let consistency =
             options.consistency
-            ? ConsistencyCheck.findings(c, forms: forms, searchA: searchA, searchB: searchB!) : []
+            ? ConsistencyCheck.findings(c, forms: forms, searchA: searchA) : []
         let evidence = reference.map { ReferenceEvidence.evidence(c, forms: forms, reference: $0, options: options) }
         return CheckResult(
             forms: forms, consistency: consistency, evidence: evidence, reference: reference,
             consistencyChecked: options.consistency)
-    }
-
-    /// Texts longer than this (A plus B, in units) get their bigram tables built on two threads.
-    static let parallelUnits = 200_000
-
-    /// The bigram table of A, and of B when `both` (the consistency check searches B too): side
-    /// by side on two threads when the texts together pass `parallelUnits`.
-    ///
-    /// - Complexity: O(n + m); the wall time of the longer text on two cores.
-    static func tables(_ c: Comparison, both: Bool) -> (UnitSearch, UnitSearch?) {
-        guard both, c.textA.count + c.textB.count > parallelUnits else {
-            return (UnitSearch(c.textA.units), both ? UnitSearch(c.textB.units) : nil)
-        }
-        let built = SharedSlots<UnitSearch?>(repeating: nil, count: 2)
-        DispatchQueue.concurrentPerform(iterations: 2) { side in
-            built[side] = UnitSearch(side == 0 ? c.textA.units : c.textB.units)
-        }
-        let tables = built.take(resettingTo: nil)
-        return (tables[0]!, tables[1])
     }
 }

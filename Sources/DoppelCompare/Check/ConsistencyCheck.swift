@@ -51,12 +51,10 @@ package enum ConsistencyCheck {
     /// - Parameters:
     ///   - forms: each edit's form, in document order (`nil`: none).
     ///   - searchA: the bigram table of `c.textA.units`.
-    ///   - searchB: the bigram table of `c.textB.units`.
-    /// - Complexity: O(e log p) plus one lookup in each table per distinct change, for e edits
-    ///   and p pairs.
+    /// - Complexity: O(e log p) plus one lookup in `searchA` per edit with a repeated form, for
+    ///   e edits and p pairs, and one pass over B (`FormScan`) when some change is repeated.
     package static func findings(
-        _ c: Comparison, forms: [EditForm?], searchA: UnitSearch,
-        searchB: UnitSearch
+        _ c: Comparison, forms: [EditForm?], searchA: UnitSearch
     ) -> [ConsistencyFinding] {
         struct Key: Hashable {
             var a: [UInt32]
@@ -74,10 +72,11 @@ package enum ConsistencyCheck {
         }
         guard !order.isEmpty else { return [] }
         let byB = c.pairs.indices.sorted { c.pairs[$0].pair.b.lowerBound < c.pairs[$1].pair.b.lowerBound }
-        return order.map { key in
+        let occurrences = FormScan.wordOccurrences(of: order.map(\.a), in: c.textB.units)
+        return zip(order, occurrences).map { key, starts in
             let places = made[key]!
             var kept: [ConsistencyFinding.Kept] = []
-            for start in searchB.wordOccurrences(of: key.a) {
+            for start in starts {
                 let range = start..<(start + key.a.count)
                 guard !places.contains(where: { $0.b.overlaps(range) }),
                     let counterpart = counterpart(of: range, c, pairsByB: byB)

@@ -41,21 +41,31 @@ package struct UnitSearch: Sendable {
         let shift = 64 - bits
         self.shift = shift
         let pairs = max(0, units.count - 1)
-        var starts = [UInt32](repeating: 0, count: buckets + 1)
-        var positions = [UInt32](repeating: 0, count: pairs)
+        // Both arrays are written whole before they are read; long ones are backed by huge
+        // pages (`HugePages`): each first write to a page is a fault, and most of the cost.
+        var starts = [UInt32](unsafeUninitializedCapacity: buckets + 1) { s, count in
+            HugePages.advise(s)
+            s.initialize(repeating: 0)
+            count = buckets + 1
+        }
+        var positions = [UInt32](unsafeUninitializedCapacity: pairs) { p, count in
+            HugePages.advise(p)
+            count = pairs
+        }
         units.withUnsafeBufferPointer { u in
             starts.withUnsafeMutableBufferPointer { s in
-                // Invariant: every index below is `< pairs + 1 <= u.count` or a masked bucket
-                // number `< buckets`, and `s` has `buckets + 1` slots.
-                for i in 0..<pairs { s[Int(Self.bucket(u[i], u[i + 1], shift)) + 1] += 1 }
-                for k in 0..<buckets { s[k + 1] += s[k] }
-            }
-            var fill = Array(starts.dropLast())
-            positions.withUnsafeMutableBufferPointer { p in
-                for i in 0..<pairs {
-                    let k = Int(Self.bucket(u[i], u[i + 1], shift))
-                    p[Int(fill[k])] = UInt32(i)
-                    fill[k] += 1
+                positions.withUnsafeMutableBufferPointer { p in
+                    // Invariant: every index below is `< pairs + 1 <= u.count` or a masked
+                    // bucket number `< buckets`, and `s` has `buckets + 1` slots. After the
+                    // prefix sums `s[k]` is the end of bucket k; filling backwards moves it to
+                    // the bucket's start and leaves each bucket ascending.
+                    for i in 0..<pairs { s[Int(Self.bucket(u[i], u[i + 1], shift))] += 1 }
+                    for k in 0..<buckets { s[k + 1] += s[k] }
+                    for i in stride(from: pairs - 1, through: 0, by: -1) {
+                        let k = Int(Self.bucket(u[i], u[i + 1], shift))
+                        s[k] -= 1
+                        p[Int(s[k])] = UInt32(i)
+                    }
                 }
             }
         }

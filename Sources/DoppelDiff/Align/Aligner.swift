@@ -32,11 +32,19 @@ public enum Aligner {
         var k = options.anchorLength ?? (mostlyIdeographic(a.units) ? 8 : 12)
         let sampling = a.count + b.count > options.samplingAbove ? options.sampling : 1
         var matches = AnchorMatching.matches(a, b, k: k, sampling: sampling)
+        // Whether the whole texts are alike; past the short-text rule the answer does not depend
+        // on k, so the grams of both texts are hashed and sorted once, not at every k tried.
+        var wholeAlike: Bool?
+        func textsAlike(k: Int) -> Bool {
+            if max(a.count, b.count) <= 4 * k { return true }
+            if wholeAlike == nil { wholeAlike = alike(a.units[...], b.units[...], k: k) }
+            return wholeAlike!
+        }
         // Too few unique k-grams (text of a small alphabet, `abba…` against `abab…`): while the
         // anchors cover less than a quarter of the shorter text and the texts are alike, longer
         // k-grams are tried, which are unique where short ones repeat.
         while k < maximumAnchorLength && matches.reduce(0, { $0 + $1.length }) * 4 < min(a.count, b.count)
-            && min(a.count, b.count) >= 16 * k && alike(a.units[...], b.units[...], k: k)
+            && min(a.count, b.count) >= 16 * k && textsAlike(k: k)
         {
             k *= 2
             matches = AnchorMatching.matches(a, b, k: k, sampling: sampling)
@@ -45,7 +53,7 @@ public enum Aligner {
         var blocks = ForeignMatches.split(
             PassageChaining.chain(matches, options: options), among: matches, minimumLength: 2 * k)
         blocks = PassageSelection.splitUnrelated(PassageSelection.select(blocks, minimumScore: k), gaps: gaps)
-        if blocks.isEmpty && !a.units.isEmpty && !b.units.isEmpty && alike(a.units[...], b.units[...], k: k) {
+        if blocks.isEmpty && !a.units.isEmpty && !b.units.isEmpty && textsAlike(k: k) {
             // No anchor, but the texts are alike (short, or too repetitive for unique anchors,
             // as `aaaa…` against `aaab…`): compared whole; the diff's budget bounds the cost.
             // Long texts without anchors that are not alike are unrelated.

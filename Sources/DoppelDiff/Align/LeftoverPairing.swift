@@ -13,7 +13,12 @@ enum LeftoverPairing {
     /// headlines and bylines to pair; thousands of short stretches are two unrelated texts.
     static let maximumStretches = 500
 
-    /// - Complexity: O(p · q · L) for p and q short stretches of length at most L.
+    /// A pair sharing no bigram scores 0 and is never chosen: the scores are counted through an
+    /// index of B's bigrams, so a stretch of A meets only the stretches of B that share a bigram
+    /// with it (unrelated texts share few).
+    ///
+    /// - Complexity: O(p · q) plus, for each bigram of A, the stretches of B holding it; at most
+    ///   O(p · q · L) for p and q short stretches of length at most L.
     static func pairs(
         _ a: NormalizedText, _ b: NormalizedText, leftA: [Range<Int>],
         leftB: [Range<Int>]
@@ -25,9 +30,21 @@ enum LeftoverPairing {
         let gramsB = shortB.map { bigrams(b.units[$0]) }
         var bestForA = [(index: Int, score: Double)](repeating: (-1, 0), count: shortA.count)
         var bestForB = [(index: Int, score: Double)](repeating: (-1, 0), count: shortB.count)
+        // Each distinct bigram of B: the stretches holding it and how many times.
+        var postings: [UInt64: [(stretch: Int, count: Int)]] = [:]
+        for j in shortB.indices {
+            forEachRun(gramsB[j]) { gram, count in postings[gram, default: []].append((j, count)) }
+        }
+        var shared = [Int](repeating: 0, count: shortB.count)
         for i in shortA.indices {
-            for j in shortB.indices {
-                let score = dice(gramsA[i], gramsB[j])
+            // The multiset intersection with every stretch of B: Σ min(count in A, count in B).
+            forEachRun(gramsA[i]) { gram, count in
+                for (j, countB) in postings[gram] ?? [] { shared[j] += min(count, countB) }
+            }
+            for j in shortB.indices where shared[j] > 0 {
+                // The same value as `dice(gramsA[i], gramsB[j])`.
+                let score = Double(2 * shared[j]) / Double(gramsA[i].count + gramsB[j].count)
+                shared[j] = 0
                 if score > bestForA[i].score { bestForA[i] = (j, score) }
                 if score > bestForB[j].score { bestForB[j] = (i, score) }
             }
@@ -55,6 +72,17 @@ enum LeftoverPairing {
             previous = u
         }
         return grams.sorted()
+    }
+
+    /// Calls `body` with each distinct value of a sorted array and the number of times it occurs.
+    private static func forEachRun(_ sorted: [UInt64], _ body: (UInt64, Int) -> Void) {
+        var start = 0
+        while start < sorted.count {
+            var end = start + 1
+            while end < sorted.count && sorted[end] == sorted[start] { end += 1 }
+            body(sorted[start], end - start)
+            start = end
+        }
     }
 
     /// 2|A∩B| / (|A| + |B|) over multisets given as sorted arrays.

@@ -92,10 +92,10 @@ public enum DiffReport {
                 json.beginObject()
                 json.field("op", edit.operation.rawValue)
                 json.field("kind", edit.kind.rawValue)
-                json.field("a_text", c.textA.string(edit.a))
-                json.field("b_text", c.textB.string(edit.b))
-                json.field("a_original", c.sourceA.text(in: c.textA.originRange(of: edit.a)))
-                json.field("b_original", c.sourceB.text(in: c.textB.originRange(of: edit.b)))
+                json.field("a_text", codePoints: c.textA.units[edit.a])
+                json.field("b_text", codePoints: c.textB.units[edit.b])
+                json.field("a_original", scalars: c.sourceA.slice(c.textA.originRange(of: edit.a)))
+                json.field("b_original", scalars: c.sourceB.slice(c.textB.originRange(of: edit.b)))
                 json.key("a")
                 writeRange(edit.a, c.textA, c.sourceA, into: &json)
                 json.key("b")
@@ -112,9 +112,7 @@ public enum DiffReport {
             json.key(key)
             json.beginArray()
             for range in ranges {
-                writeRange(
-                    range, text, source, into: &json, text: text.string(range),
-                    original: source.text(in: text.originRange(of: range)))
+                writeRange(range, text, source, into: &json, withText: true)
             }
             json.endArray()
         }
@@ -127,8 +125,7 @@ public enum DiffReport {
 
     static func writeRange(
         _ units: Range<Int>, _ text: NormalizedText, _ source: SourceText,
-        into json: inout JSONWriter, text snippet: String? = nil,
-        original: String? = nil
+        into json: inout JSONWriter, withText: Bool = false
     ) {
         let p = place(units, text, source)
         json.beginObject()
@@ -137,8 +134,10 @@ public enum DiffReport {
         json.field("line", p.line)
         json.field("column", p.column)
         if source.format == .pdf { json.field("page", source.page(of: p.range.lowerBound)) }
-        if let snippet { json.field("text", snippet) }
-        if let original { json.field("original", original) }
+        if withText {
+            json.field("text", codePoints: text.units[units])
+            json.field("original", scalars: source.slice(p.range))
+        }
         json.endObject()
     }
 }

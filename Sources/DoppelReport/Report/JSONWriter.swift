@@ -1,3 +1,5 @@
+import DoppelIO
+
 /// A small streaming JSON writer with a fixed key order, so reports are byte-for-byte
 /// reproducible. Strings are escaped per RFC 8259; non-ASCII text is written as UTF-8. The
 /// document is built as UTF-8 bytes; `output` makes the `String` once.
@@ -48,6 +50,28 @@ public struct JSONWriter {
     public mutating func null() {
         openValue()
         raw("null")
+    }
+
+    /// Writes code points as a JSON string: the same bytes as `value(_:)` of their `String`
+    /// (values that are not scalars as U+FFFD), encoded and escaped in one pass without building
+    /// the string.
+    ///
+    /// - Complexity: O(n).
+    public mutating func value(codePoints: UnsafeBufferPointer<UInt32>) {
+        openValue()
+        Self.escape(codePoints, into: &bytes)
+    }
+
+    public mutating func field(_ name: String, codePoints: ArraySlice<UInt32>) {
+        key(name)
+        codePoints.withUnsafeBufferPointer { value(codePoints: $0) }
+    }
+    public mutating func field(_ name: String, scalars: ArraySlice<Unicode.Scalar>) {
+        key(name)
+        scalars.withUnsafeBufferPointer { buffer in
+            // A `Unicode.Scalar` is its 32-bit value: the same size, stride and alignment.
+            buffer.withMemoryRebound(to: UInt32.self) { value(codePoints: $0) }
+        }
     }
 
     /// Writes a number with at most `digits` decimals, trailing zeros trimmed (`0.8125`, `1`).
@@ -116,6 +140,36 @@ public struct JSONWriter {
         if s.contains("e") { return s }
         while s.hasSuffix("0") { s.removeLast() }
         return s
+    }
+
+    /// Appends code points as a JSON string literal, as `escape(_:into:)` does for their
+    /// `String`.
+    ///
+    /// - Complexity: O(n).
+    static func escape(_ codePoints: UnsafeBufferPointer<UInt32>, into out: inout [UInt8]) {
+        out.reserveCapacity(out.count + 2 + 3 * codePoints.count)
+        out.append(0x22)
+        // Runs that need no escape are encoded whole (`UTF8Encoding.append`).
+        var start = 0
+        for (i, u) in codePoints.enumerated() where u < 0x20 || u == 0x22 || u == 0x5C || u == 0x2028 || u == 0x2029 {
+            UTF8Encoding.append(UnsafeBufferPointer(rebasing: codePoints[start..<i]), to: &out)
+            start = i + 1
+            switch u {
+            case 0x22: out.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+            case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+            case 0x09: out.append(contentsOf: [0x5C, 0x74])
+            case 0x08: out.append(contentsOf: [0x5C, 0x62])
+            case 0x0C: out.append(contentsOf: [0x5C, 0x66])
+            case 0x2028, 0x2029: out.append(contentsOf: Array((u == 0x2028 ? "\\u2028" : "\\u2029").utf8))
+            default:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(u >> 4)], hex[Int(u & 0xF)]])
+            }
+        }
+        UTF8Encoding.append(UnsafeBufferPointer(rebasing: codePoints[start...]), to: &out)
+        out.append(0x22)
     }
 
     /// Appends `s` as a JSON string literal (UTF-8), escaping quotes, backslashes, control

@@ -113,8 +113,15 @@ public struct SourceText: Sendable {
     }
 
     /// The original text of a code-point range, as a `String`.
-    public func text(in range: Range<Int>) -> String {
-        UTF8Encoding.string(scalars[range.clamped(to: 0..<scalars.count)].lazy.map(\.value))
+    ///
+    /// - Complexity: O(range.count).
+    public func text(in range: Range<Int>) -> String { UTF8Encoding.string(slice(range)) }
+
+    /// The original code points of a range (clamped to the text), without copying them.
+    ///
+    /// - Complexity: O(1).
+    public func slice(_ range: Range<Int>) -> ArraySlice<Unicode.Scalar> {
+        scalars[range.clamped(to: 0..<scalars.count)]
     }
 
     private static func lastIndex(in starts: [Int], notAfter offset: Int) -> Int {

@@ -20,6 +20,27 @@ import Testing
         #expect(json.output.contains("\\u2028") && json.output.contains("\\u0001"))
     }
 
+    @Test func codePointsAreWrittenAsTheirStringWouldBe() {
+        let tricky = "引号\"反斜杠\\换行\n回车\r制表\t\u{08}\u{0C}\u{01}\u{1F} 行分隔\u{2028}段分隔\u{2029} 𠀀 😀 end"
+        let scalars = Array(tricky.unicodeScalars)
+        var byString = JSONWriter(pretty: true)
+        var byCodePoints = JSONWriter(pretty: true)
+        byString.beginObject()
+        byCodePoints.beginObject()
+        for (k, range) in [0..<scalars.count, 3..<9, 0..<0].enumerated() {
+            let slice = String(String.UnicodeScalarView(scalars[range]))
+            byString.field("t\(k)", slice)
+            byString.field("o\(k)", slice)
+            byCodePoints.field("t\(k)", codePoints: scalars.map(\.value)[range])
+            byCodePoints.field("o\(k)", scalars: scalars[range])
+        }
+        byString.field("bad", "a\u{FFFD}")
+        byCodePoints.field("bad", codePoints: [0x61, 0xDC00][...])
+        byString.endObject()
+        byCodePoints.endObject()
+        #expect(byCodePoints.output == byString.output)
+    }
+
     @Test func prettyOutputIndentsAndKeepsKeyOrder() {
         var json = JSONWriter(pretty: true)
         json.beginObject()
