@@ -4,7 +4,7 @@
 ///
 /// A heading names a body when its words are in it: the share of its grams (pairs of adjacent
 /// ideographs, Latin words of four letters or more, lower-cased) found in the body, read from
-/// the end of the previous run to the start of the next. A heading's **lean** is its share in the
+/// the end of the previous run to the start of the next, up to `reach` units from the run. A heading's **lean** is its share in the
 /// body before minus its share in the body after: `西宁市总多举措推进社会组织建会` leans to the report
 /// on Xining before it, `扩大"朋友圈"打造"工会+"` to the section it opens. Headings that name
 /// neither (a column tag, a headline of other words) lean nowhere, and the page's habit decides
@@ -29,7 +29,8 @@ struct HeadingRuns {
     ///
     /// - Parameter divides: whether the run of headings at these paragraph indices divides two
     ///   articles (`ArticleSplitter`'s rule); only those vote for the habit.
-    /// - Complexity: O(n) in the units of the page: each body is read once into a gram set.
+    /// - Complexity: O(n) in the units of the page: each body is read by the runs on either side
+    ///   of it, at most `reach` units each.
     init(
         text: NormalizedText, paragraphs: [Range<Int>], kinds: [ArticleSplitter.Kind], print: Bool,
         divides: (Range<Int>) -> Bool
@@ -50,23 +51,33 @@ struct HeadingRuns {
             for run in found { runs[run.lowerBound] = Run(headings: run, lean: []) }
             return
         }
-        // The bodies between runs: body k lies before run k, body k + 1 after it.
-        var bodies: [Set<UInt64>] = []
+        // The bodies between runs: body k lies before run k, body k + 1 after it. Each run reads
+        // the `reach` units of the body next to it on either side, so the cost stays linear
+        // whatever the number of runs.
+        var bodies: [Range<Int>] = []
         var from = 0
         for run in found + [paragraphs.count..<paragraphs.count] {
-            let stretch =
-                from < run.lowerBound ? paragraphs[from].lowerBound..<paragraphs[run.lowerBound - 1].upperBound : 0..<0
-            bodies.append(HeadingRuns.grams(text.units[stretch]))
+            bodies.append(
+                from < run.lowerBound ? paragraphs[from].lowerBound..<paragraphs[run.lowerBound - 1].upperBound : 0..<0)
             from = run.upperBound
         }
         var votes = 0  // runs leaning after the body minus runs leaning before the next
         for (k, run) in found.enumerated() {
-            let lean = run.map { p -> Double in
-                let heading = HeadingRuns.grams(text.units[paragraphs[p]])
+            let headings = run.map { HeadingRuns.grams(text.units[paragraphs[$0]]) }
+            let wanted = headings.reduce(into: Set<UInt64>()) { $0.formUnion($1) }
+            let before = bodies[k]
+            let after = bodies[k + 1]
+            let inBefore = HeadingRuns.grams(
+                text.units[max(before.lowerBound, before.upperBound - HeadingRuns.reach)..<before.upperBound],
+                keeping: wanted)
+            let inAfter = HeadingRuns.grams(
+                text.units[after.lowerBound..<min(after.upperBound, after.lowerBound + HeadingRuns.reach)],
+                keeping: wanted)
+            let lean = headings.map { heading -> Double in
                 guard !heading.isEmpty else { return 0 }
-                let before = heading.filter { bodies[k].contains($0) }.count
-                let after = heading.filter { bodies[k + 1].contains($0) }.count
-                return Double(before - after) / Double(heading.count)
+                let shared =
+                    heading.filter { inBefore.contains($0) }.count - heading.filter { inAfter.contains($0) }.count
+                return Double(shared) / Double(heading.count)
             }
             runs[run.lowerBound] = Run(headings: run, lean: lean)
             let total = lean.reduce(0, +)
@@ -97,24 +108,29 @@ struct HeadingRuns {
         return run.headings.lowerBound + best
     }
 
+    /// Units of a body read next to a run, on each side (a long article's worth).
+    static let reach = 2_000
+
     /// The grams of a stretch: each pair of adjacent ideographs, and each Latin word of four
-    /// letters or more (lower-cased, hashed with FNV-1a into keys apart from the pairs').
+    /// letters or more (lower-cased, hashed with FNV-1a into keys apart from the pairs'); only
+    /// those in `keeping` when it is given.
     ///
     /// - Complexity: O(units).
-    static func grams(_ units: ArraySlice<UInt32>) -> Set<UInt64> {
+    static func grams(_ units: ArraySlice<UInt32>, keeping: Set<UInt64>? = nil) -> Set<UInt64> {
         var set = Set<UInt64>()
+        func insert(_ key: UInt64) { if keeping?.contains(key) ?? true { set.insert(key) } }
         var previous: UInt32 = 0
         var word: UInt64 = 0xCBF2_9CE4_8422_2325
         var letters = 0
         func endWord() {
-            if letters >= 4 { set.insert(word | 1 << 63) }
+            if letters >= 4 { insert(word | 1 << 63) }
             word = 0xCBF2_9CE4_8422_2325
             letters = 0
         }
         for u in units {
             let script = ScriptClass.of(u)
             if script == .ideograph {
-                if ScriptClass.of(previous) == .ideograph { set.insert(UInt64(previous) << 32 | UInt64(u)) }
+                if ScriptClass.of(previous) == .ideograph { insert(UInt64(previous) << 32 | UInt64(u)) }
             }
             if script == .letter {
                 let lower = u >= 0x41 && u <= 0x5A ? u + 0x20 : u

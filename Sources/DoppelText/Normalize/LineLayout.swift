@@ -154,9 +154,13 @@ struct LineLayout {
     /// `By Clara Jennings`: a credit that ends no sentence), or any line that begins with a
     /// dispatch credit (`本报讯`, `本报北京4月7日电`), which only an article's first words carry.
     private static func opensArticle(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ line: Line, short: Bool) -> Bool {
-        var head = line
-        head.end = min(line.end, line.start + 24)
-        if let units = folded(s, head, limit: 24), ArticleSplitter.startsWithDispatchCredit(units[...]) { return true }
+        if line.first == 0x672C {  // 本: 本报讯, 本报北京4月7日电
+            var head = line
+            head.end = min(line.end, line.start + 24)
+            if let units = folded(s, head, limit: 24), ArticleSplitter.startsWithDispatchCredit(units[...]) {
+                return true
+            }
+        }
         guard short, !endsSentence(line.last), let units = folded(s, line, limit: 60) else { return false }
         return ArticleSplitter.startsWithCredit(units[...])
     }
