@@ -71,7 +71,7 @@ public struct FileCorpus: Sendable {
                     corpus.documents.append(
                         ClusterDocument(
                             id: "\(source.path)#\(n + 1)", path: source.path,
-                            title: article.titleRange.map { title(text.originRange(of: $0), in: source) },
+                            title: article.titleRange.map { title($0, of: text, in: source) },
                             chars: article.range.count, text: text.slice(article.range)))
                 }
             } else {
@@ -84,12 +84,15 @@ public struct FileCorpus: Sendable {
         return corpus
     }
 
-    /// An article's title as the page prints it (full-width punctuation, letter spacing and
-    /// all), on one line: a line break inside it (a headline wrapped in print) is dropped, or
-    /// is one space between two Latin letters or digits.
+    /// An article's title (a unit range of `text`) as the page prints it (full-width
+    /// punctuation, letter spacing and all), on one line: a line break inside it (a headline
+    /// wrapped in print) is dropped, or is one space between two Latin letters or digits. A
+    /// text normalised without its map (`keepMap` off) gives the normalised title.
     ///
     /// - Complexity: O(range.count).
-    static func title(_ range: Range<Int>, in source: SourceText) -> String {
+    static func title(_ units: Range<Int>, of text: NormalizedText, in source: SourceText) -> String {
+        guard !text.originStarts.isEmpty else { return text.string(units) }
+        let range = text.originRange(of: units)
         let scalars = source.scalars[range.clamped(to: 0..<source.scalars.count)]
         var out: [Unicode.Scalar] = []
         var pendingBreak = false

@@ -37,6 +37,14 @@ import Testing
         #expect(titles.contains("职工子女的快乐“云上”时光"))
     }
 
+    @Test func aPageReadWithoutItsMapIsTitledWithTheNormalisedHeadline() throws {
+        // `doppel index query` normalises without the map to the original.
+        let corpus = try FileCorpus.load(
+            paths: [Samples.path(Samples.print)], walk: FileWalkOptions(), input: InputOptions(),
+            normalization: NormalizationOptions(keepMap: false), splitArticles: true, onError: .stop)
+        #expect(corpus.documents.contains { $0.title == "职工子女的快乐\"云上\"时光" })
+    }
+
     @Test func theOtherPagesJoinNothingDespiteSharedNames() {
         let (_, result) = Self.result
         let others = Set(Samples.all.dropFirst(2))
