@@ -161,7 +161,10 @@ struct LineLayout {
                 return true
             }
         }
-        guard short, !endsSentence(line.last), let units = folded(s, line, limit: 60) else { return false }
+        // Every credit begins with 本, 记, 通, 新 or B.
+        guard short, [0x672C, 0x8BB0, 0x901A, 0x65B0, 0x42].contains(line.first), !endsSentence(line.last),
+            let units = folded(s, line, limit: 60)
+        else { return false }
         return ArticleSplitter.startsWithCredit(units[...])
     }
 
