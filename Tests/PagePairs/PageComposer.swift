@@ -5,6 +5,8 @@ import Doppel
 struct PageComposer {
     var kind: PagePairGenerator.Kind
     var rng: SplitMix64
+    /// Print every article's headings after its body.
+    var headlinesAfterBody = false
 
     static let chineseFurniture = [
         "综合新闻", "新闻特写G", "关注G", "图片新闻", "本版编辑A", "要闻", "本版编辑 王伟 美编 李娜",
@@ -50,6 +52,7 @@ struct PageComposer {
         var b: [Unicode.Scalar] = []
         var placedB: [[Placed?]] = articles.map { [Placed?](repeating: nil, count: $0.blocks.count) }
         var regionsB: [PagePair.Region] = []
+        var articlesB: [(headings: [Range<Int>], body: [Range<Int>])] = []
         let furniture = english ? Self.englishFurniture : Self.chineseFurniture
         func put(_ scalars: [Unicode.Scalar]) -> Range<Int> {
             if !b.isEmpty { b += Array(layout.lineBreak.unicodeScalars) }
@@ -66,10 +69,12 @@ struct PageComposer {
         for (position, n) in order.enumerated() {
             if position > 0 && Int.random(in: 0..<10, using: &rng) < 3 { putFurniture() }
             let piece = articles[n]
-            let after = !english && Int.random(in: 0..<10, using: &rng) < 7
+            let usually = !english && Int.random(in: 0..<10, using: &rng) < 7
+            let after = usually || headlinesAfterBody
             let heads = piece.blocks.indices.filter { [.kicker, .headline, .subhead].contains(piece.blocks[$0].role) }
             let rest = piece.blocks.indices.filter { !heads.contains($0) }
             var bodies: [Range<Int>] = []
+            var printed: (headings: [Range<Int>], body: [Range<Int>]) = ([], [])
             for k in after ? rest + heads : heads + rest {
                 guard let content = piece.blocks[k].b else { continue }
                 let role = piece.blocks[k].role
@@ -81,9 +86,11 @@ struct PageComposer {
                 placedB[n][k] = Placed(offset: range.lowerBound, block: rendered)
                 if role != .body { regionsB.append(.init(range: range, regionClass: .headline)) }
                 if role == .body { bodies.append(range) }
+                if heads.contains(k) { printed.headings.append(range) } else { printed.body.append(range) }
                 regionsB += siblingRegions(content, at: range.lowerBound, rendered: rendered)
                 if english { regionsB += hyphenRegions(rendered, at: range.lowerBound) }
             }
+            articlesB.append(printed)
             if piece.onlyIn == .b {
                 oneSided.append((.b, bodies))
                 regionsB.append(.init(range: bodies.first!.lowerBound..<bodies.last!.upperBound, regionClass: .article))
@@ -107,7 +114,7 @@ struct PageComposer {
         return PagePair(
             name: name, kind: kind, isControl: control, a: String(String.UnicodeScalarView(a)),
             b: String(String.UnicodeScalarView(b)), truth: truth, regionsA: regionsA,
-            regionsB: regionsB, oneSided: oneSided)
+            regionsB: regionsB, oneSided: oneSided, articlesB: articlesB)
     }
 
     /// Where a block-coordinate range of an edit lies on one side; a block missing on that side

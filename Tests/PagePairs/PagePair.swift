@@ -29,6 +29,9 @@ public struct PagePair: Sendable {
     public var regionsB: [Region]
     /// Articles on one side only: the side and the ranges of their body paragraphs.
     public var oneSided: [(side: Side, paragraphs: [Range<Int>])]
+    /// The articles of the print page (B), in print order: the ranges of their headings (kicker,
+    /// headline, sub-headline) and of their other blocks (byline, body paragraphs).
+    public var articlesB: [(headings: [Range<Int>], body: [Range<Int>])] = []
 }
 
 /// The classes scored: edit classes (recall and precision) and the places where a reported edit

@@ -43,8 +43,9 @@ public struct PagePairGenerator: Sendable {
         return pairs
     }
 
-    /// One page pair.
-    public func page(_ kind: Kind, control: Bool, seed: UInt64) -> PagePair {
+    /// One page pair; with `headlinesAfterBody`, print puts every article's headings after its
+    /// body (English too), else most Chinese ones.
+    public func page(_ kind: Kind, control: Bool, seed: UInt64, headlinesAfterBody: Bool = false) -> PagePair {
         var rng = SplitMix64(seed: seed)
         var articles: [Piece] = []
         switch kind {
@@ -83,7 +84,7 @@ public struct PagePairGenerator: Sendable {
                     &articles[index], index, english: kind == .english, sentences: text.sentences, rng: &rng)
             }
         }
-        var composer = PageComposer(kind: kind, rng: rng)
+        var composer = PageComposer(kind: kind, rng: rng, headlinesAfterBody: headlinesAfterBody)
         return composer.compose(
             articles, edits: edits, control: control,
             name: "\(kind.rawValue)-\(control ? "control-" : "")\(String(seed, radix: 16))")

@@ -70,7 +70,8 @@ public struct FileCorpus: Sendable {
                 for (n, article) in ArticleSplitter.split(text).enumerated() {
                     corpus.documents.append(
                         ClusterDocument(
-                            id: "\(source.path)#\(n + 1)", path: source.path, title: article.title,
+                            id: "\(source.path)#\(n + 1)", path: source.path,
+                            title: article.titleRange.map { title($0, of: text, in: source) },
                             chars: article.range.count, text: text.slice(article.range)))
                 }
             } else {
@@ -81,6 +82,45 @@ public struct FileCorpus: Sendable {
             }
         }
         return corpus
+    }
+
+    /// An article's title (a unit range of `text`) as the page prints it (full-width
+    /// punctuation, letter spacing and all), on one line: a line break inside it (a headline
+    /// wrapped in print) is dropped, or is one space between two Latin letters or digits. A
+    /// text normalised without its map (`keepMap` off) gives the normalised title.
+    ///
+    /// - Complexity: O(range.count).
+    static func title(_ units: Range<Int>, of text: NormalizedText, in source: SourceText) -> String {
+        guard !text.originStarts.isEmpty else { return text.string(units) }
+        let range = text.originRange(of: units)
+        let scalars = source.scalars[range.clamped(to: 0..<source.scalars.count)]
+        var out: [Unicode.Scalar] = []
+        var pendingBreak = false
+        for scalar in scalars {
+            if isLineBreak(scalar) {
+                while let last = out.last, last.properties.isWhitespace { out.removeLast() }
+                pendingBreak = !out.isEmpty
+                continue
+            }
+            if pendingBreak {
+                if scalar.properties.isWhitespace { continue }
+                if let last = out.last, isWordCharacter(last) && isWordCharacter(scalar) { out.append(" ") }
+                pendingBreak = false
+            }
+            out.append(scalar)
+        }
+        return String(String.UnicodeScalarView(out))
+    }
+
+    private static func isLineBreak(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: return true
+        default: return false
+        }
+    }
+
+    private static func isWordCharacter(_ s: Unicode.Scalar) -> Bool {
+        s.isASCII && (s.properties.isAlphabetic || s.properties.numericType != nil)
     }
 }
 

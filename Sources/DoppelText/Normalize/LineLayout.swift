@@ -10,7 +10,13 @@
 ///   blank line (blank lines around a page break are none) unless blank lines separate every line (double spacing), before a short line
 ///   without closing punctuation that follows the end of a sentence (a headline printed after
 ///   its body), after a short line that ends neither a sentence nor a clause (a heading or
-///   byline), and after a line ending in `摄` (a picture credit).
+///   byline), after a line ending in `摄` (a picture credit), and, in ideographic text, after a
+///   line narrower than three quarters of the next one (a headline or kicker on its own line:
+///   a wrapped line is as wide as the measure allows) or after a paragraph's first line set
+///   wider than the measure (more than 125% of it), ending without punctuation and followed by a
+///   line narrower than 80% of it (a headline set wide), before a short line that is a byline
+///   (`本报记者 王伟`, `By Clara Jennings`: a credit that ends no sentence), and before a line that
+///   begins with a dispatch credit (`本报讯`, `本报北京4月7日电`).
 /// - **flowed**: lines are paragraphs. Blank lines separate paragraphs; when the text uses blank
 ///   lines as separators, a single line break inside a paragraph is a wrap. In text where blank
 ///   lines separate every line, a stray blank line inside a long paragraph (`工业` / `园区)`: two long lines, the first ending on an ideograph
@@ -98,9 +104,21 @@ struct LineLayout {
                     && (k + 1 == lines.count || lines[k + 1].width * 100 > typical * 85 || !endsSentence(line.last))
                 let heading = short && !endsSentence(previous.last) && !closesClause(previous.last)
                 let credit = previous.last == 0x6444  // 摄: a picture caption's credit
+                // A line clearly narrower than the next one was not wrapped at the measure (the
+                // next line's first words would have fitted): a headline or kicker set on a
+                // line of its own, joined to the body before or after it otherwise.
+                let narrowerThanNext = ideographic && previous.width * 4 < line.width * 3
+                // A paragraph's first line set wider than the measure, ending without punctuation
+                // and followed by a clearly narrower line, is a headline on a line of its own.
+                let wideHeading =
+                    ideographic && previous.width * 100 > typical * 125 && line.width * 100 < previous.width * 80
+                    && !endsSentence(previous.last) && !closesClause(previous.last) && (k == 1 || before[k - 2])
+                // A byline or a dispatch credit begins its article's text: the headline printed
+                // before it (this article's, or the previous one's) is not joined to it.
+                let bylineFollows = opensArticle(scalars, line, short: line.width * 100 <= typical * 85)
                 let ends =
                     short && endsSentence(previous.last) || veryShort || headingFollows || heading
-                    || credit
+                    || credit || narrowerThanNext || wideHeading || bylineFollows
                 before.append(ends)
                 if ends { recovered += 1 }
             } else {
@@ -128,8 +146,33 @@ struct LineLayout {
     /// Whether a short line is page furniture, judged on its code points with white space left
     /// out and full-width forms folded, as the normaliser will read it.
     private static func isFurniture(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ line: Line) -> Bool {
+        guard let units = folded(s, line, limit: PageFurniture.maximumLength) else { return false }
+        return PageFurniture.isFurniture(units[...])
+    }
+
+    /// Whether a line begins an article's text: a short line that is a byline (`本报记者 王伟`,
+    /// `By Clara Jennings`: a credit that ends no sentence), or any line that begins with a
+    /// dispatch credit (`本报讯`, `本报北京4月7日电`), which only an article's first words carry.
+    private static func opensArticle(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ line: Line, short: Bool) -> Bool {
+        if line.first == 0x672C {  // 本: 本报讯, 本报北京4月7日电
+            var head = line
+            head.end = min(line.end, line.start + 24)
+            if let units = folded(s, head, limit: 24), ArticleSplitter.startsWithDispatchCredit(units[...]) {
+                return true
+            }
+        }
+        // Every credit begins with 本, 记, 通, 新 or B.
+        guard short, [0x672C, 0x8BB0, 0x901A, 0x65B0, 0x42].contains(line.first), !endsSentence(line.last),
+            let units = folded(s, line, limit: 60)
+        else { return false }
+        return ArticleSplitter.startsWithCredit(units[...])
+    }
+
+    /// The line's code points as the normaliser will read them (white space left out except
+    /// between two Latin letters or digits, full-width forms folded); nil past `limit` units.
+    private static func folded(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ line: Line, limit: Int) -> [UInt32]? {
         var units: [UInt32] = []
-        units.reserveCapacity(PageFurniture.maximumLength + 1)
+        units.reserveCapacity(limit + 1)
         var pendingSpace = false
         for i in line.start..<line.end {
             var u = s[i].value
@@ -142,9 +185,9 @@ struct LineLayout {
             if pendingSpace, let last = units.last, u < 0x80 && last < 0x80 { units.append(0x20) }
             pendingSpace = false
             units.append(u)
-            if units.count > PageFurniture.maximumLength { return false }
+            if units.count > limit { return nil }
         }
-        return PageFurniture.isFurniture(units[...])
+        return units
     }
 
     /// Sentence-final punctuation, ASCII or full-width, and the closing quotes that follow it.
