@@ -41,24 +41,34 @@ package struct UnitSearch: Sendable {
         let shift = 64 - bits
         self.shift = shift
         let pairs = max(0, units.count - 1)
-        var starts = [UInt32](repeating: 0, count: buckets + 1)
+        // Counting sort without a second array of bucket ends: `ends[k + 1]` counts bucket k,
+        // then (summed) is its end, and filling from the last pair back moves it down to the
+        // bucket's start, each bucket's positions landing in ascending order. A copy of the
+        // bucket array (4 bytes a bucket, about 2 a unit) is never made: this is the peak of a
+        // diff of English text (docs/safety.md, memory per command).
+        var ends = [UInt32](repeating: 0, count: buckets + 1)
         var positions = [UInt32](repeating: 0, count: pairs)
         units.withUnsafeBufferPointer { u in
-            starts.withUnsafeMutableBufferPointer { s in
-                // Invariant: every index below is `< pairs + 1 <= u.count` or a masked bucket
-                // number `< buckets`, and `s` has `buckets + 1` slots.
-                for i in 0..<pairs { s[Int(Self.bucket(u[i], u[i + 1], shift)) + 1] += 1 }
-                for k in 0..<buckets { s[k + 1] += s[k] }
-            }
-            var fill = Array(starts.dropLast())
-            positions.withUnsafeMutableBufferPointer { p in
-                for i in 0..<pairs {
-                    let k = Int(Self.bucket(u[i], u[i + 1], shift))
-                    p[Int(fill[k])] = UInt32(i)
-                    fill[k] += 1
+            ends.withUnsafeMutableBufferPointer { s in
+                positions.withUnsafeMutableBufferPointer { p in
+                    // Invariant: every index below is `< pairs + 1 <= u.count` or a masked bucket
+                    // number `< buckets`, and `s` has `buckets + 1` slots; `s[k + 1]` never goes
+                    // below the counts of buckets before k, so `p`'s index stays in `0 ..< pairs`.
+                    for i in 0..<pairs { s[Int(Self.bucket(u[i], u[i + 1], shift)) + 1] += 1 }
+                    for k in 0..<buckets { s[k + 1] += s[k] }
+                    for i in stride(from: pairs - 1, through: 0, by: -1) {
+                        let k = Int(Self.bucket(u[i], u[i + 1], shift)) + 1
+                        s[k] -= 1
+                        p[Int(s[k])] = UInt32(i)
+                    }
                 }
             }
         }
+        // Now `ends[k + 1]` is bucket k's start: shift down by one and close with the end.
+        var starts = ends
+        ends = []
+        starts.removeFirst()
+        starts.append(UInt32(pairs))
         self.bucketStarts = starts
         self.positions = positions
     }
