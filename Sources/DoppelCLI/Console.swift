@@ -33,6 +33,15 @@ struct Console {
     static func file(_ outputPath: String?) -> String? { outputPath == "-" ? nil : outputPath }
 
     /// Writes the whole output: to the `-o` file atomically, or to standard output.
+    func emit(_ bytes: [UInt8]) throws {
+        if let outputPath {
+            try OutputFile.write(bytes, to: outputPath, options: options, onTemporary: Signals.track)
+        } else {
+            try bytes.withUnsafeBytes { try Console.writeStandardOutput($0) }
+        }
+    }
+
+    /// Writes `text` to `-o`'s file or standard output.
     func emit(_ text: String) throws {
         if let outputPath {
             try OutputFile.write(text, to: outputPath, options: options, onTemporary: Signals.track)

@@ -127,7 +127,7 @@ enum DiffCommand: Command {
         }
         switch settings.format {
         case .text: try console.emit(DiffReport.text(comparison, style: settings.style))
-        case .json: try console.emit(DiffReport.json(comparison))
+        case .json: try console.emit(DiffReport.jsonUTF8(comparison))
         case .jsonl: try console.emit(FolderReport.jsonLine(.compared(comparison, pairedBy: .path)))
         case .html: try console.emit(HTMLDiffReport.page(comparison))
         case .github: try console.emit(GitHubAnnotations.annotations(comparison))

@@ -24,16 +24,21 @@ enum NormalizeCommand: Command {
                     : "Unexpected argument '\(arguments.positionals[1])'")
         }
         let input = try SharedOptions.inputOptions(arguments)
-        let normalization = try SharedOptions.normalizationOptions(arguments)
+        var normalization = try SharedOptions.normalizationOptions(arguments)
         let console = try Console(parsed: arguments, environment: environment, outputPath: arguments.value("output"))
         try OutputGuard.check(output: arguments.value("output"), inputs: arguments.positionals)
-        let source = try InputReader.read(path: arguments.positionals[0], options: input)
-        let text = Normalizer(options: normalization).normalize(source)
         if arguments.flag("map") {
+            let source = try InputReader.read(path: arguments.positionals[0], options: input)
+            let text = Normalizer(options: normalization).normalize(source)
             try console.emit(NormalizationReport.json(text, source: source))
-        } else {
-            try console.emit(NormalizationReport.plain(text))
+            return 0
         }
+        // The plain text needs no map back and no original once normalised: neither is kept
+        // while the output is written (docs/safety.md, memory per command).
+        normalization.keepMap = false
+        let text = try Normalizer(options: normalization).normalize(
+            InputReader.read(path: arguments.positionals[0], options: input))
+        try console.emit(NormalizationReport.plain(text))
         return 0
     }
 }

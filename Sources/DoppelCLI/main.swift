@@ -4,4 +4,5 @@ import Foundation
 // picks the exit status (0 no differences, 1 differences, 2 trouble), as diff(1) does.
 Console.reserveStandardDescriptors()
 Signals.install()
+Memory.mapLargeBuffers()
 exit(CLI.run(Array(CommandLine.arguments.dropFirst())))

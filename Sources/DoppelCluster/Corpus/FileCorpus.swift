@@ -129,13 +129,11 @@ extension NormalizedText {
     ///
     /// - Complexity: O(range.count).
     public func slice(_ range: Range<Int>) -> NormalizedText {
-        let starts = originStarts.isEmpty ? [] : Array(originStarts[range])
-        let ends = originEnds.isEmpty ? [] : Array(originEnds[range])
         var paragraphs = paragraphStarts.filter { $0 > range.lowerBound && $0 < range.upperBound }
             .map { $0 - range.lowerBound }
         if !range.isEmpty { paragraphs.insert(0, at: 0) }
         var text = NormalizedText(
-            units: Array(units[range]), originStarts: starts, originEnds: ends,
+            units: Array(units[range]), origins: origins.isEmpty ? origins : origins.slice(range),
             paragraphStarts: paragraphs, originCount: originCount, ledger: ledger)
         text.isPrintLayout = isPrintLayout
         return text

@@ -25,7 +25,7 @@ struct Excerpt: Sendable {
             units.append(contentsOf: text.units[range])
         }
         self.text = NormalizedText(
-            units: units, originStarts: [], originEnds: [], paragraphStarts: paragraphs,
+            units: units, origins: OriginMap(), paragraphStarts: paragraphs,
             originCount: text.originCount)
         self.starts = starts
         self.originals = originals

@@ -6,14 +6,15 @@ import DoppelText
 struct DiffSide {
     let tokens: DiffTokens
     let text: NormalizedText
-    /// `unitPrefix[i]`: the units in tokens `0 ..< i` (spaces between tokens not counted).
-    private let unitPrefix: [Int]
+    /// `unitPrefix[i]`: the units in tokens `0 ..< i` (spaces between tokens not counted);
+    /// `Int32`, as a text's positions are.
+    private let unitPrefix: [Int32]
 
     init(tokens: DiffTokens, text: NormalizedText) {
         self.tokens = tokens
         self.text = text
-        var prefix = [Int](repeating: 0, count: tokens.count + 1)
-        for i in 0..<tokens.count { prefix[i + 1] = prefix[i] + tokens.ends[i] - tokens.starts[i] }
+        var prefix = [Int32](repeating: 0, count: tokens.count + 1)
+        for i in 0..<tokens.count { prefix[i + 1] = prefix[i] &+ tokens.ends[i] &- tokens.starts[i] }
         unitPrefix = prefix
     }
 
@@ -21,7 +22,7 @@ struct DiffSide {
     ///
     /// - Complexity: O(1).
     func unitCount(_ range: Range<Int>) -> Int {
-        unitPrefix[range.upperBound] - unitPrefix[range.lowerBound]
+        Int(unitPrefix[range.upperBound] - unitPrefix[range.lowerBound])
     }
 
     /// How good a place the gap before token `position` is for an edit boundary, after Neil
@@ -33,8 +34,8 @@ struct DiffSide {
     /// - Complexity: O(log paragraphs).
     func boundaryScore(at position: Int) -> Int {
         if position == 0 || position == tokens.count { return 6 }
-        let previousEnd = tokens.ends[position - 1]
-        let nextStart = tokens.starts[position]
+        let previousEnd = Int(tokens.ends[position - 1])
+        let nextStart = Int(tokens.starts[position])
         if text.paragraphIndex(of: previousEnd - 1) != text.paragraphIndex(of: nextStart) {
             return 5
         }

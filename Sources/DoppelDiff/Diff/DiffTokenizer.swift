@@ -1,14 +1,16 @@
 import DoppelText
 
 /// The tokens of one range of a `NormalizedText`, as parallel arrays: token `i` covers units
-/// `starts[i] ..< ends[i]` (absolute indices) and has id `ids[i]`.
+/// `starts[i] ..< ends[i]` (absolute indices) and has id `ids[i]`. Positions are `Int32`, as
+/// everywhere in a text (inputs stop at 1 GiB): 12 bytes a token, which for Han text is 12
+/// bytes a character.
 public struct DiffTokens: Sendable, Equatable {
     /// Interned ids: equal ids mean equal unit sequences (for tokens from the same tokenizer).
     public internal(set) var ids: [Int32] = []
     /// The unit index where each token begins.
-    public internal(set) var starts: [Int] = []
+    public internal(set) var starts: [Int32] = []
     /// The unit index just past each token.
-    public internal(set) var ends: [Int] = []
+    public internal(set) var ends: [Int32] = []
     /// The unit range that was tokenised.
     public internal(set) var range: Range<Int>
 
@@ -23,12 +25,12 @@ public struct DiffTokens: Sendable, Equatable {
     ///
     /// - Complexity: O(1).
     public func unitRange(of tokens: Range<Int>) -> Range<Int> {
-        if !tokens.isEmpty { return starts[tokens.lowerBound]..<ends[tokens.upperBound - 1] }
+        if !tokens.isEmpty { return Int(starts[tokens.lowerBound])..<Int(ends[tokens.upperBound - 1]) }
         let at: Int
         if tokens.lowerBound < count {
-            at = starts[tokens.lowerBound]
+            at = Int(starts[tokens.lowerBound])
         } else if count > 0 {
-            at = ends[count - 1]
+            at = Int(ends[count - 1])
         } else {
             at = range.lowerBound
         }
@@ -67,8 +69,8 @@ public struct DiffTokenizer: Sendable {
             range.lowerBound >= 0 && range.upperBound <= text.count,
             "token range \(range) outside text of \(text.count) units")
         var ids: [Int32] = []
-        var starts: [Int] = []
-        var ends: [Int] = []
+        var starts: [Int32] = []
+        var ends: [Int32] = []
         ids.reserveCapacity(range.count)
         starts.reserveCapacity(range.count)
         ends.reserveCapacity(range.count)
@@ -106,13 +108,13 @@ public struct DiffTokenizer: Sendable {
                 if end - i > Self.maximumWordLength {
                     for unit in i..<end {
                         ids.append(interner.id(of: units, unit..<unit + 1))
-                        starts.append(unit)
-                        ends.append(unit + 1)
+                        starts.append(Int32(truncatingIfNeeded: unit))
+                        ends.append(Int32(truncatingIfNeeded: unit + 1))
                     }
                 } else {
                     ids.append(interner.id(of: units, i..<end))
-                    starts.append(i)
-                    ends.append(end)
+                    starts.append(Int32(truncatingIfNeeded: i))
+                    ends.append(Int32(truncatingIfNeeded: end))
                 }
                 i = end
             }

@@ -141,7 +141,7 @@ extension MyersEngine {
         for j in ys.lowerBound...(ys.upperBound - g) { packed.append(gramKey(b, j) & high | UInt64(bTag + j)) }
         packed.sort()
         // For each position of the `a` gap, the `b` position it pairs with, or -1.
-        var partner = [Int](repeating: -1, count: xs.count)
+        var partner = [Int32](repeating: -1, count: xs.count)  // Int32: a text's positions
         var s = 0
         while s < packed.count {
             let key = packed[s] & high
@@ -153,14 +153,16 @@ extension MyersEngine {
                 for t in 0..<inA {
                     let i = Int(packed[s + t] & ~high)
                     let j = Int(packed[s + inA + t] & ~high) - bTag
-                    if (0..<g).allSatisfy({ a[i + $0] == b[j + $0] }) { partner[i - xs.lowerBound] = j }
+                    if (0..<g).allSatisfy({ a[i + $0] == b[j + $0] }) {
+                        partner[i - xs.lowerBound] = Int32(truncatingIfNeeded: j)
+                    }
                 }
             }
             s = e
         }
         var pairs: [TokenMatch] = []
         for (offset, j) in partner.enumerated() where j >= 0 {
-            pairs.append(TokenMatch(a: xs.lowerBound + offset, b: j, count: g))
+            pairs.append(TokenMatch(a: xs.lowerBound + offset, b: Int(j), count: g))
         }
         return Self.longestIncreasingChain(pairs)
     }

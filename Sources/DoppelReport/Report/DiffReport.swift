@@ -56,9 +56,14 @@ public enum DiffReport {
     ///
     /// - Complexity: O(size of the report).
     public static func json(_ c: Comparison, pretty: Bool = true) -> String {
+        String(decoding: jsonUTF8(c, pretty: pretty), as: UTF8.self)
+    }
+
+    /// `json(_:pretty:)` as UTF-8 bytes, made once (what `doppel diff -f json` writes).
+    public static func jsonUTF8(_ c: Comparison, pretty: Bool = true) -> [UInt8] {
         var json = JSONWriter(pretty: pretty)
         write(c, into: &json)
-        return json.output + "\n"
+        return json.finish()
     }
 
     /// Writes the `doppel.diff/1` object into a writer (for JSON Lines batches).

@@ -43,21 +43,28 @@ enum HTML {
     ///   - title: plain text for the `<title>` (escaped here).
     ///   - body: markup already escaped by the caller.
     static func document(title: String, body: String) -> String {
-        """
-        <!DOCTYPE html>
-        <html>
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="doppel">
-        <title>\(escape(title))</title>
-        <style>
-        \(HTMLStyle.sheet)</style>
-        </head>
-        <body>
-        \(body)</body>
-        </html>
+        document(title: title) { $0 += body }
+    }
 
-        """
+    /// A page as `document(title:body:)` makes it, the body written by `writeBody` straight into
+    /// the page: a long report is held once, not once as its body and again as the page.
+    static func document(title: String, writeBody: (inout String) -> Void) -> String {
+        var page = """
+            <!DOCTYPE html>
+            <html>
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="generator" content="doppel">
+            <title>\(escape(title))</title>
+            <style>
+            \(HTMLStyle.sheet)</style>
+            </head>
+            <body>
+
+            """
+        writeBody(&page)
+        page += "</body>\n</html>\n"
+        return page
     }
 }

@@ -17,9 +17,9 @@ public enum HTMLDiffReport {
     ///
     /// - Complexity: O(n + m + e log e) for texts of n and m code points with e edits.
     public static func page(_ c: Comparison) -> String {
-        HTML.document(
-            title: "doppel diff: \(c.sourceA.path) ↔ \(c.sourceB.path)",
-            body: section(c, anchor: "", heading: "doppel diff"))
+        HTML.document(title: "doppel diff: \(c.sourceA.path) ↔ \(c.sourceB.path)") {
+            section(c, anchor: "", heading: "doppel diff", into: &$0)
+        }
     }
 
     /// The report as a `<section>` to place in a larger page (as the cluster report does). With a
@@ -28,16 +28,22 @@ public enum HTMLDiffReport {
     ///
     /// - Complexity: as `page(_:)`.
     public static func section(_ c: Comparison, anchor: String, heading: String) -> String {
+        var out = ""
+        section(c, anchor: anchor, heading: heading, into: &out)
+        return out
+    }
+
+    /// Appends the section to `out`, as `section(_:anchor:heading:)` makes it.
+    static func section(_ c: Comparison, anchor: String, heading: String, into out: inout String) {
         let layout = SideBySide(c)
         let numbers = editNumbers(c, layout)
-        var out =
+        out +=
             anchor.isEmpty
             ? "<section class=\"diff\">\n" : "<section class=\"diff\" id=\"\(HTML.attribute(anchor))\">\n"
         let anchor = anchor.isEmpty ? "" : HTML.attribute(anchor) + "-"
         summary(c, layout, numbers, anchor: anchor, heading: heading, into: &out)
         table(c, layout, numbers, anchor: anchor, into: &out)
         out += "</section>\n"
-        return out
     }
 
     // MARK: Numbering
@@ -265,30 +271,52 @@ public enum HTMLDiffReport {
         while first < last && blank(first) && !used.contains(first) { first += 1 }
         while last > first && blank(last) && !used.contains(last) { last -= 1 }
 
+        // Runs of unchanged lines longer than `foldLines` keep `contextLines` at each end and
+        // fold the rest; the run before the first highlighted line and after the last too.
         var p = pieces.startIndex
-        for k in first...last {
-            let segment = segments[k]
+        var k = first
+        while k <= last {
+            if !used.contains(k) {
+                var runEnd = k
+                while runEnd < last && !used.contains(runEnd + 1) { runEnd += 1 }
+                if runEnd - k + 1 > foldLines {
+                    for line in k..<k + contextLines {
+                        writeLine(
+                            line, source, segments, isBlank: blank(line), first: line == first, side: side,
+                            anchor: anchor, into: &out)
+                    }
+                    let folded = k + contextLines...runEnd - contextLines
+                    out += "<details class=\"fold\"><summary>\(Plural.count(folded.count, "unchanged line"))</summary>"
+                    for line in folded {
+                        writeLine(
+                            line, source, segments, isBlank: blank(line), first: false, side: side, anchor: anchor,
+                            into: &out)
+                    }
+                    out += "</details>"
+                    for line in runEnd - contextLines + 1...runEnd {
+                        writeLine(
+                            line, source, segments, isBlank: blank(line), first: false, side: side, anchor: anchor,
+                            into: &out)
+                    }
+                    k = runEnd + 1
+                    continue
+                }
+            }
             while p < pieces.count && pieces[p].segment < k { p += 1 }
-            let isBlank = blank(k) && !used.contains(k)
-            if isBlank {
+            if blank(k) && !used.contains(k) {
                 out += "<div class=\"ln bl\"></div>"
+                k += 1
                 continue
             }
-            // B's lines carry ids (`bl<line>`) for the links to kept places (`CheckReport`); a
-            // line split between two rows takes its id in the row holding its start.
-            let lineID =
-                side == .b && segment.text.lowerBound == source.lineStarts[segment.line]
-                ? " id=\"\(HTML.escape(anchor))bl\(segment.line + 1)\"" : ""
-            out +=
-                "<div class=\"ln\"\(lineID)><span class=\"no\">\(gutter(segment.line, source, first: k == first))</span><span class=\"tx\">"
-            var i = segment.text.lowerBound
+            openLine(k, source, segments, first: k == first, side: side, anchor: anchor, into: &out)
+            var i = segments[k].text.lowerBound
             while p < pieces.count && pieces[p].segment == k {
                 // Pieces never overlap unless two marks share an original code point (one code
                 // point folded into several units); then the later piece starts where the other ends.
                 let piece = pieces[p]
                 let lo = max(i, piece.range.lowerBound)
                 let hi = max(lo, piece.range.upperBound)
-                HTML.escape(source.scalars[i..<lo], into: &out)
+                unchanged(source.scalars[i..<lo], into: &out)
                 open(
                     marks[piece.mark], first: piece.first, empty: lo == hi, side: side, anchor: anchor, c: c, into: &out
                 )
@@ -297,9 +325,65 @@ public enum HTMLDiffReport {
                 i = hi
                 p += 1
             }
-            HTML.escape(source.scalars[i..<segment.text.upperBound], into: &out)
+            unchanged(source.scalars[i..<segments[k].text.upperBound], into: &out)
             out += "</span></div>"
+            k += 1
         }
+    }
+
+    /// Unchanged runs of more lines than this are folded (`<details class="fold">`), keeping
+    /// `contextLines` at each end in view.
+    static let foldLines = 12
+    /// Lines kept in view at each end of a folded run.
+    static let contextLines = 3
+    /// Unchanged text within a line longer than this many code points is folded, keeping
+    /// `contextCharacters` at each end in view.
+    static let foldCharacters = 1000
+    /// Code points kept in view at each end of a folded stretch of a line.
+    static let contextCharacters = 200
+
+    /// A line of a cell with nothing highlighted (or blank).
+    private static func writeLine(
+        _ k: Int, _ source: SourceText, _ segments: [Segment], isBlank: Bool, first: Bool, side: Side,
+        anchor: String, into out: inout String
+    ) {
+        if isBlank {
+            out += "<div class=\"ln bl\"></div>"
+            return
+        }
+        openLine(k, source, segments, first: first, side: side, anchor: anchor, into: &out)
+        unchanged(source.scalars[segments[k].text], into: &out)
+        out += "</span></div>"
+    }
+
+    /// The start of a line of a cell, up to its text. B's lines carry ids (`bl<line>`) for the
+    /// links to kept places (`CheckReport`); a line split between two rows takes its id in the
+    /// row holding its start.
+    private static func openLine(
+        _ k: Int, _ source: SourceText, _ segments: [Segment], first: Bool, side: Side, anchor: String,
+        into out: inout String
+    ) {
+        let segment = segments[k]
+        let lineID =
+            side == .b && segment.text.lowerBound == source.lineStarts[segment.line]
+            ? " id=\"\(HTML.escape(anchor))bl\(segment.line + 1)\"" : ""
+        out +=
+            "<div class=\"ln\"\(lineID)><span class=\"no\">\(gutter(segment.line, source, first: first))</span><span class=\"tx\">"
+    }
+
+    /// Unchanged text of one line, escaped; longer than `foldCharacters`, its middle folded into
+    /// a `<details class="fold">` that opens in place.
+    private static func unchanged(_ text: ArraySlice<Unicode.Scalar>, into out: inout String) {
+        guard text.count > foldCharacters else {
+            HTML.escape(text, into: &out)
+            return
+        }
+        let middle = text.startIndex + contextCharacters..<text.endIndex - contextCharacters
+        HTML.escape(text[..<middle.lowerBound], into: &out)
+        out += "<details class=\"fold\"><summary>\(Plural.count(middle.count, "unchanged character"))</summary>"
+        HTML.escape(text[middle], into: &out)
+        out += "</details>"
+        HTML.escape(text[middle.upperBound...], into: &out)
     }
 
     /// The opening tag of a highlighted piece: a link to the twin in the other column.

@@ -79,6 +79,12 @@ enum HTMLStyle {
           font-size: 11px; line-height: 2.1; font-variant-numeric: tabular-nums; user-select: none; }
         .pg { display: block; font-weight: 650; color: var(--muted); line-height: 1.2; }
         .tx { flex: 1; min-width: 0; }
+        details.fold > summary { cursor: pointer; color: var(--muted); font-style: italic; font-size: 12px;
+          padding-left: 4.4em; user-select: none; }
+        .tx details.fold, .tx details.fold > summary { display: inline; padding-left: 0; }
+        .tx details.fold > summary::before { content: " … "; }
+        .tx details.fold > summary::after { content: " … "; }
+        .tx details.fold[open] > summary { display: none; }
         a { color: inherit; }
         table.clusters { border-collapse: collapse; margin: 8px 0 14px; font-size: 14px; }
         table.clusters th, table.clusters td { text-align: left; padding: 4px 14px 4px 0;

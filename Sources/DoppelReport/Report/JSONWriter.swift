@@ -7,6 +7,14 @@ public struct JSONWriter {
     private var bytes: [UInt8] = []
     /// The document written so far.
     public var output: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The document and a final line break as UTF-8, handed over without a copy (a long report
+    /// is held once); the writer is left empty.
+    public mutating func finish() -> [UInt8] {
+        bytes.append(0x0A)
+        defer { bytes = [] }
+        return bytes
+    }
     private var needsComma: [Bool] = [false]
     private let pretty: Bool
 

@@ -31,7 +31,7 @@ public struct NormalizationOptions: Sendable, Equatable {
     /// `PageFurniture`) as text; by default it is set aside like layout and counted in the
     /// ledger as `furniture`.
     public var keepFurniture: Bool
-    /// Keep the map back to the original (`originStarts`/`originEnds`). Clustering turns it off
+    /// Keep the map back to the original (`NormalizedText.origins`). Clustering turns it off
     /// to save memory and time; the map arrays are then empty.
     public var keepMap: Bool
 

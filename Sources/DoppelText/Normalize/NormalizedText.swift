@@ -4,16 +4,15 @@ import DoppelIO
 ///
 /// `units` are Unicode code points after normalisation (compatibility folding, canonical
 /// punctuation, layout whitespace removed). For each unit `i`, the original code points it came
-/// from are `originStarts[i] ..< originEnds[i]`; the map is monotonic (non-decreasing in both
-/// ends). The map arrays are empty when normalised with `keepMap == false`. Paragraph boundaries are kept apart from the units: `paragraphStarts` lists the unit
+/// from are `origins.range(of: i)`; the map is monotonic (non-decreasing in both ends) and
+/// compact (`OriginMap`, about 2 bytes a unit). The map is empty when normalised with
+/// `keepMap == false`. Paragraph boundaries are kept apart from the units: `paragraphStarts` lists the unit
 /// index where each paragraph begins, so no stage compares a paragraph break as a character.
 public struct NormalizedText: Sendable {
     /// Normalised code points.
     public var units: [UInt32]
-    /// For each unit, the offset in the original of the first code point it came from.
-    public var originStarts: [Int32]
-    /// For each unit, the offset in the original just past the last code point it came from.
-    public var originEnds: [Int32]
+    /// For each unit, the range of the original code points it came from (empty: no map).
+    public var origins: OriginMap
     /// Unit indices where paragraphs begin, ascending, first is 0 when non-empty.
     public var paragraphStarts: [Int]
     /// Number of code points of the original (for mapping positions past the last unit).
@@ -28,18 +27,27 @@ public struct NormalizedText: Sendable {
     public var hyphenJoins: [Int] = []
 
     public init(
-        units: [UInt32], originStarts: [Int32], originEnds: [Int32], paragraphStarts: [Int],
-        originCount: Int, ledger: LayoutLedger = LayoutLedger()
+        units: [UInt32], origins: OriginMap, paragraphStarts: [Int], originCount: Int,
+        ledger: LayoutLedger = LayoutLedger()
     ) {
-        precondition(
-            originStarts.count == originEnds.count
-                && (originStarts.isEmpty || units.count == originStarts.count))
+        precondition(origins.isEmpty || units.count == origins.count, "one origin per unit, or none")
         self.units = units
-        self.originStarts = originStarts
-        self.originEnds = originEnds
+        self.origins = origins
         self.paragraphStarts = paragraphStarts
         self.originCount = originCount
         self.ledger = ledger
+    }
+
+    /// A text whose unit `i` came from `originStarts[i] ..< originEnds[i]` (both empty: no map).
+    ///
+    /// - Complexity: O(n).
+    public init(
+        units: [UInt32], originStarts: [Int32], originEnds: [Int32], paragraphStarts: [Int],
+        originCount: Int, ledger: LayoutLedger = LayoutLedger()
+    ) {
+        self.init(
+            units: units, origins: OriginMap(starts: originStarts, ends: originEnds),
+            paragraphStarts: paragraphStarts, originCount: originCount, ledger: ledger)
     }
 
     /// Builds a text whose units are the code points of `string`, each mapped to itself, with one
@@ -57,18 +65,18 @@ public struct NormalizedText: Sendable {
     /// The original code-point range that a range of units came from. An empty unit range maps to
     /// an empty original range at the insertion point (just after the previous unit's origin).
     ///
-    /// - Complexity: O(1).
+    /// - Complexity: O(64) (`OriginMap.range(of:)`).
     public func originRange(of range: Range<Int>) -> Range<Int> {
         if range.isEmpty {
             let at: Int
             if range.lowerBound == 0 {
-                at = units.isEmpty ? 0 : Int(originStarts[0])
+                at = units.isEmpty ? 0 : origins.range(of: 0).lowerBound
             } else {
-                at = Int(originEnds[range.lowerBound - 1])
+                at = origins.range(of: range.lowerBound - 1).upperBound
             }
             return at..<at
         }
-        return Int(originStarts[range.lowerBound])..<Int(originEnds[range.upperBound - 1])
+        return origins.range(of: range.lowerBound).lowerBound..<origins.range(of: range.upperBound - 1).upperBound
     }
 
     /// The units of a range as a `String`.

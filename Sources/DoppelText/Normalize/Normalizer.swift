@@ -93,35 +93,28 @@ public struct Normalizer {
         _ s: UnsafeBufferPointer<Unicode.Scalar>, lines: LineLayout,
         capacity: Int
     ) -> Attempt {
-        let mapCapacity = options.keepMap ? capacity : 0
         var units: [UInt32] = []
-        var ends: [Int32] = []
+        var origins = OriginMap()
         var paragraphStarts: [Int] = []
         var ledger = LayoutLedger()
         var hyphenJoins: [Int] = []
         var wanted = 0
-        let starts = [Int32](unsafeUninitializedCapacity: mapCapacity) { startsBuffer, startsCount in
-            ends = [Int32](unsafeUninitializedCapacity: mapCapacity) { endsBuffer, endsCount in
-                units = [UInt32](unsafeUninitializedCapacity: capacity) { unitsBuffer, unitsCount in
-                    HugePages.advise(startsBuffer)
-                    HugePages.advise(endsBuffer)
-                    HugePages.advise(unitsBuffer)
-                    var state = Emitter(
-                        keepMap: options.keepMap, ideographic: lines.ideographic,
-                        units: OutputColumn(unitsBuffer), starts: OutputColumn(startsBuffer),
-                        ends: OutputColumn(endsBuffer))
-                    fold(s, lines: lines, into: &state)
-                    state.finishParagraphs()
-                    (unitsCount, startsCount, endsCount) = (state.units.count, state.starts.count, state.ends.count)
-                    (paragraphStarts, ledger, hyphenJoins) = (state.paragraphStarts, state.ledger, state.hyphenJoins)
-                    wanted = state.units.wanted
-                }
-            }
+        units = [UInt32](unsafeUninitializedCapacity: capacity) { unitsBuffer, unitsCount in
+            HugePages.advise(unitsBuffer)
+            var state = Emitter(
+                ideographic: lines.ideographic, units: OutputColumn(unitsBuffer),
+                origins: options.keepMap ? OriginMap.Writer(reserving: capacity) : nil)
+            fold(s, lines: lines, into: &state)
+            state.finishParagraphs()
+            unitsCount = state.units.count
+            (paragraphStarts, ledger, hyphenJoins) = (state.paragraphStarts, state.ledger, state.hyphenJoins)
+            origins = state.origins?.map ?? OriginMap()
+            wanted = state.units.wanted
         }
         if wanted > capacity { return .needs(wanted) }
         var text = NormalizedText(
-            units: units, originStarts: starts, originEnds: ends,
-            paragraphStarts: paragraphStarts, originCount: s.count, ledger: ledger)
+            units: units, origins: origins, paragraphStarts: paragraphStarts, originCount: s.count,
+            ledger: ledger)
         text.isPrintLayout = lines.isPrint
         text.hyphenJoins = hyphenJoins
         if !options.keepFurniture { text = PageFurniture.setAside(text).0 }
@@ -342,13 +335,12 @@ private struct PendingGap {
 /// white space, merges runs of dashes and ellipses, and joins hyphenated words.
 private struct Emitter {
     var units: OutputColumn<UInt32>
-    var starts: OutputColumn<Int32>
-    var ends: OutputColumn<Int32>
+    /// The map back to the original; nil when not kept (`keepMap == false`).
+    var origins: OriginMap.Writer?
     var paragraphStarts: [Int] = []
     var ledger = LayoutLedger()
     /// Where a line-end hyphen was dropped: the index of the next unit.
     var hyphenJoins: [Int] = []
-    let keepMap: Bool
     let ideographic: Bool
     /// Where the last unit ended in the original when a following dash or dot may merge with
     /// it (right after it, or after a white-space gap that was dropped); -1 when none may.
@@ -358,15 +350,10 @@ private struct Emitter {
     /// are the same with and without it.
     private var adjacentDots = 0
 
-    init(
-        keepMap: Bool, ideographic: Bool, units: OutputColumn<UInt32>, starts: OutputColumn<Int32>,
-        ends: OutputColumn<Int32>
-    ) {
-        self.keepMap = keepMap
+    init(ideographic: Bool, units: OutputColumn<UInt32>, origins: OriginMap.Writer?) {
         self.ideographic = ideographic
         self.units = units
-        self.starts = starts
-        self.ends = ends
+        self.origins = origins
     }
 
     mutating func count(_ change: FoldChange) {
@@ -420,10 +407,7 @@ private struct Emitter {
     mutating func appendPlainRun(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ run: Range<Int>) {
         if paragraphStarts.isEmpty { paragraphStarts.append(0) }  // text began with invisibles
         units.append(contentsOf: s, run)
-        if keepMap {
-            starts.appendPositions(run, offset: 0)
-            ends.appendPositions(run, offset: 1)
-        }
+        origins?.appendPositions(run)
         adjacentDots = 0
         lastEnd = run.upperBound
     }
@@ -450,10 +434,7 @@ private struct Emitter {
         }
         adjacentDots = unit != 0x2E ? 0 : origin.lowerBound == lastEnd ? adjacentDots + 1 : 1
         units.append(unit)
-        if keepMap {
-            starts.append(Int32(truncatingIfNeeded: origin.lowerBound))
-            ends.append(Int32(truncatingIfNeeded: origin.upperBound))
-        }
+        origins?.append(origin.lowerBound, origin.upperBound)
         lastEnd = origin.upperBound
     }
 
@@ -464,17 +445,14 @@ private struct Emitter {
     }
 
     private mutating func extendLast(to end: Int) {
-        if keepMap { ends[ends.count - 1] = Int32(truncatingIfNeeded: end) }
+        origins?.extendLast(to: end)
         lastEnd = end
     }
 
     private mutating func removeLast() {
         adjacentDots = 0
         units.removeLast()
-        if keepMap {
-            starts.removeLast()
-            ends.removeLast()
-        }
+        origins?.removeLast()
     }
 
     /// Drops a paragraph start that no unit follows.

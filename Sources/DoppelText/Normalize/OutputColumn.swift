@@ -1,6 +1,6 @@
 /// An append-only column of the normaliser's output, written in place into the uninitialised
 /// storage of the array it becomes (`Array(unsafeUninitializedCapacity:)`), so a long text's
-/// units and map are neither copied nor touched twice. Past the capacity, appends are dropped
+/// units are neither copied nor touched twice. Past the capacity, appends are dropped
 /// and only counted (`wanted`), and the caller folds again with that much room.
 ///
 /// Lifetime: `base` points into the storage that `Array(unsafeUninitializedCapacity:)` lends to
@@ -57,21 +57,6 @@ extension OutputColumn where Element == UInt32 {
         var k = count
         for i in run {
             base![k] = s[i].value
-            k += 1
-        }
-        count = k
-    }
-}
-
-extension OutputColumn where Element == Int32 {
-    /// Appends `i + offset` for each position `i` of `run`.
-    @inline(__always)
-    mutating func appendPositions(_ run: Range<Int>, offset: Int) {
-        wanted += run.count
-        guard wanted == count + run.count, count + run.count <= capacity else { return }
-        var k = count
-        for i in run {
-            base![k] = Int32(truncatingIfNeeded: i + offset)
             k += 1
         }
         count = k

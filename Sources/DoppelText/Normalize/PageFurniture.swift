@@ -55,15 +55,10 @@ public enum PageFurniture {
         guard !furniture.isEmpty else { return (text, 0) }
         let paragraphs = text.paragraphRanges
         var units: [UInt32] = []
-        var starts: [Int32] = []
-        var ends: [Int32] = []
+        var origins = OriginMap.Writer(reserving: text.origins.count)
         var paragraphStarts: [Int] = []
         units.reserveCapacity(text.count)
-        let keepMap = !text.originStarts.isEmpty
-        if keepMap {
-            starts.reserveCapacity(text.count)
-            ends.reserveCapacity(text.count)
-        }
+        let keepMap = !text.origins.isEmpty
         var next = 0
         for range in paragraphs {
             if next < furniture.count && furniture[next] == range {
@@ -73,12 +68,11 @@ public enum PageFurniture {
             paragraphStarts.append(units.count)
             units.append(contentsOf: text.units[range])
             if keepMap {
-                starts.append(contentsOf: text.originStarts[range])
-                ends.append(contentsOf: text.originEnds[range])
+                for origin in text.origins.ranges(range) { origins.append(origin.lowerBound, origin.upperBound) }
             }
         }
         var result = NormalizedText(
-            units: units, originStarts: starts, originEnds: ends,
+            units: units, origins: origins.map,
             paragraphStarts: paragraphStarts, originCount: text.originCount,
             ledger: text.ledger)
         result.isPrintLayout = text.isPrintLayout

@@ -6,7 +6,7 @@ import Testing
 private func tokenStrings(_ text: NormalizedText, _ range: Range<Int>? = nil) -> [String] {
     var tokenizer = DiffTokenizer()
     let tokens = tokenizer.tokenize(text, range ?? 0..<text.count)
-    return (0..<tokens.count).map { text.string(tokens.starts[$0]..<tokens.ends[$0]) }
+    return (0..<tokens.count).map { text.string(Int(tokens.starts[$0])..<Int(tokens.ends[$0])) }
 }
 
 @Test func tokenizerSplitsHanAndPunctuationIntoSingleUnits() {

@@ -11,13 +11,14 @@ import Testing
     func mapIsMonotonicAndInsideTheOriginal(_ name: String) {
         let source = Samples.source(name)
         let text = Normalizer().normalize(source)
-        #expect(text.originStarts.count == text.count)
+        let (originStarts, originEnds) = (text.originStarts, text.originEnds)
+        #expect(originStarts.count == text.count)
         var previousEnd: Int32 = 0
         for i in 0..<text.count {
-            #expect(text.originStarts[i] < text.originEnds[i])
-            #expect(text.originStarts[i] >= (i > 0 ? text.originStarts[i - 1] : 0))
-            #expect(text.originEnds[i] >= previousEnd)
-            previousEnd = text.originEnds[i]
+            #expect(originStarts[i] < originEnds[i])
+            #expect(originStarts[i] >= (i > 0 ? originStarts[i - 1] : 0))
+            #expect(originEnds[i] >= previousEnd)
+            previousEnd = originEnds[i]
         }
         #expect(Int(previousEnd) <= source.scalars.count)
     }
@@ -46,13 +47,14 @@ import Testing
         let source = Samples.source(name)
         let normalizer = Normalizer()
         let text = normalizer.normalize(source)
+        let (originStarts, originEnds) = (text.originStarts, text.originEnds)
         var i = 0
         while i < text.count {
             // Units that share one origin (a compatibility form folding to several) go together.
             var j = i + 1
-            while j < text.count && text.originStarts[j] == text.originStarts[i] { j += 1 }
+            while j < text.count && originStarts[j] == originStarts[i] { j += 1 }
             if text.units[i] != 0x20 {
-                let slice = Array(source.scalars[Int(text.originStarts[i])..<Int(text.originEnds[j - 1])])
+                let slice = Array(source.scalars[Int(originStarts[i])..<Int(originEnds[j - 1])])
                 let again = normalizer.normalize(slice)
                 #expect(again.units == Array(text.units[i..<j]), "unit \(i) of \(name)")
             }

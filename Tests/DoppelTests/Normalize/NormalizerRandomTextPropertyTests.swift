@@ -27,12 +27,13 @@ import Testing
         for options in Self.variants {
             let label = "seed \(seed), \(options)"
             let text = Normalizer(options: options).normalize(scalars)
-            #expect(text.originStarts.count == text.count && text.originEnds.count == text.count, "\(label)")
+            let (originStarts, originEnds) = (text.originStarts, text.originEnds)
+            #expect(originStarts.count == text.count && originEnds.count == text.count, "\(label)")
             var previousStart: Int32 = 0
             var previousEnd: Int32 = 0
             for i in 0..<text.count {
-                let start = text.originStarts[i]
-                let end = text.originEnds[i]
+                let start = originStarts[i]
+                let end = originEnds[i]
                 if !(start < end && start >= previousStart && end >= previousEnd && Int(end) <= scalars.count) {
                     Issue.record(
                         "\(label): unit \(i) maps to \(start)..<\(end) after \(previousStart)..<\(previousEnd)")

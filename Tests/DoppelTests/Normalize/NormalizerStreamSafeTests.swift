@@ -10,7 +10,7 @@ import Testing
     private static func pieces(_ text: NormalizedText) -> [(origin: Range<Int>, units: [UInt32])] {
         var result: [(origin: Range<Int>, units: [UInt32])] = []
         for k in 0..<text.count {
-            let origin = Int(text.originStarts[k])..<Int(text.originEnds[k])
+            let origin = text.origins.range(of: k)
             if result.last?.origin == origin {
                 result[result.count - 1].units.append(text.units[k])
             } else {

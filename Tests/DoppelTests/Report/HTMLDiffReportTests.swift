@@ -162,4 +162,52 @@ import Testing
         #expect(page.contains("<span class=\"no\"><span class=\"pg\">p2</span>3</span>"))
         #expect(page.contains("B p2 3:5"))
     }
+
+    /// `count` numbered English lines; `edited` lines say "a" where the others say "the".
+    private func lines(_ count: Int, edited: Set<Int> = []) -> String {
+        (1...count).map { k in
+            "Line \(k) of \(edited.contains(k) ? "a" : "the") long report. It was printed and read by many.\n"
+        }.joined()
+    }
+
+    @Test func longUnchangedRunsOfLinesAreFoldedAndStayInThePage() {
+        let page = HTMLDiffReport.page(compare(lines(200), lines(200, edited: [100])))
+        // Lines 1-99 and 101-200 are unchanged: all but three at each end of each run fold.
+        #expect(page.contains("<details class=\"fold\"><summary>93 unchanged lines</summary>"))
+        #expect(page.contains("<details class=\"fold\"><summary>94 unchanged lines</summary>"))
+        #expect(page.components(separatedBy: "<details class=\"fold\">").count - 1 == 4)  // two per column
+        // Folded, not dropped: every line is still in the page, expandable in place.
+        for k in [1, 50, 97, 150, 200] { #expect(page.contains("Line \(k) of the long report.")) }
+        // The first fold holds lines 4-96: three lines stay in view at each end of the run.
+        let open = page.range(of: "<details class=\"fold\">")!
+        let close = page.range(of: "</details>", range: open.upperBound..<page.endIndex)!
+        let folded = page[open.upperBound..<close.lowerBound]
+        #expect(folded.contains("Line 4 of the") && folded.contains("Line 96 of the"))
+        #expect(!folded.contains("Line 3 of the") && !folded.contains("Line 97 of the"))
+    }
+
+    @Test func shortUnchangedRunsAreNotFolded() {
+        let page = HTMLDiffReport.page(compare(lines(12), lines(12, edited: [1])))
+        #expect(!page.contains("class=\"fold\""))
+    }
+
+    @Test func longUnchangedTextWithinOneLineIsFoldedAroundTheEdit() {
+        let words = (1...600).map { "w\($0)" }
+        let a = words.joined(separator: " ")
+        var edited = words
+        edited[300] = "changed"
+        let page = HTMLDiffReport.page(compare(a, edited.joined(separator: " ")))
+        #expect(page.components(separatedBy: "unchanged characters</summary>").count - 1 == 4)  // two per column
+        #expect(page.contains(">changed</a>") && page.contains(">w301</a>"))
+        for word in ["w1 ", "w150 ", "w450 ", "w600<"] { #expect(page.contains(word)) }
+    }
+
+    @Test func theReportOfADenselyEditedPairStaysWithinTenTimesItsInputs() {
+        // An edit in every sentence of about 60 characters (each edit adds about 300 bytes:
+        // its two highlights, their links and its line in the list; docs/safety.md).
+        let a = lines(3000)
+        let b = lines(3000, edited: Set(1...3000))
+        let page = HTMLDiffReport.page(compare(a, b))
+        #expect(page.utf8.count <= 10 * (a.utf8.count + b.utf8.count))
+    }
 }

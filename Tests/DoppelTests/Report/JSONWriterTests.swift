@@ -58,4 +58,13 @@ import Testing
         #expect(JSONWriter.format(0.93333333) == "0.9333")
         #expect(JSONWriter.format(0.5, digits: 3) == "0.5")
     }
+
+    @Test func finishHandsOverTheDocumentWithALineBreakAndEmptiesTheWriter() {
+        var json = JSONWriter(pretty: false)
+        json.beginObject()
+        json.field("a", 1)
+        json.endObject()
+        #expect(json.finish() == Array("{\"a\":1}\n".utf8))
+        #expect(json.output.isEmpty)
+    }
 }
