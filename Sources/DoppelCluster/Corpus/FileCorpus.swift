@@ -91,7 +91,7 @@ public struct FileCorpus: Sendable {
     ///
     /// - Complexity: O(range.count).
     static func title(_ units: Range<Int>, of text: NormalizedText, in source: SourceText) -> String {
-        guard !text.originStarts.isEmpty else { return text.string(units) }
+        guard !text.origins.isEmpty else { return text.string(units) }
         let range = text.originRange(of: units)
         let scalars = source.scalars[range.clamped(to: 0..<source.scalars.count)]
         var out: [Unicode.Scalar] = []
