@@ -61,6 +61,7 @@ public enum Aligner {
             blocks = PassageSelection.mergeAdjacent(blocks, options: options, gaps: gaps)
         }
         PassageSelection.drawInEdges(&blocks, a: a, b: b, slack: options.edgeSlack)
+        PassageSelection.drawInParagraphs(&blocks, gaps: gaps)
         let onlyA = uncovered(a, blocks.map(\.a))
         let onlyB = uncovered(b, blocks.map(\.b))
         return Alignment(

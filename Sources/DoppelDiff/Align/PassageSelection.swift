@@ -233,6 +233,71 @@ enum PassageSelection {
         }
     }
 
+    /// Extends each passage over whole body paragraphs that follow (or precede) it on one side
+    /// only, up to the next passage or the text's end (start), when the other version has
+    /// nothing there (the next passage, or the end) and the passage's own paragraph at that end
+    /// is body text on both sides: a paragraph added or removed at the end (start) of an
+    /// article, reported in its pair as an edit of kind `paragraph`. The judgement of the
+    /// stretch is `PassageGaps.oneSidedParagraphs`: a one-sided article has its headline with
+    /// it and is not drawn in, nor is a paragraph next to a headline's passage.
+    ///
+    /// - Complexity: O(p log p + S) for p passages and S units drawn in or looked at.
+    static func drawInParagraphs(_ pairs: inout [AlignedPair], gaps: PassageGaps) {
+        for inA in [true, false] {
+            for trailing in [true, false] {
+                let limitsA = neighbours(pairs.map(\.a), count: gaps.a.count)
+                let limitsB = neighbours(pairs.map(\.b), count: gaps.b.count)
+                for i in pairs.indices where !pairs[i].a.isEmpty && !pairs[i].b.isEmpty {
+                    let stretchA =
+                        trailing
+                        ? pairs[i].a.upperBound..<limitsA[i].upperBound : limitsA[i].lowerBound..<pairs[i].a.lowerBound
+                    let stretchB =
+                        trailing
+                        ? pairs[i].b.upperBound..<limitsB[i].upperBound : limitsB[i].lowerBound..<pairs[i].b.lowerBound
+                    guard endIsBody(pairs[i].a, gaps.a, trailing: trailing),
+                        endIsBody(pairs[i].b, gaps.b, trailing: trailing),
+                        gaps.oneSidedParagraphs(
+                            inA ? stretchA : stretchB, inA: inA, facing: inA ? stretchB : stretchA)
+                    else { continue }
+                    if inA {
+                        pairs[i].a =
+                            min(
+                                pairs[i].a.lowerBound, stretchA.lowerBound)..<max(
+                                pairs[i].a.upperBound, stretchA.upperBound)
+                    } else {
+                        pairs[i].b =
+                            min(
+                                pairs[i].b.lowerBound, stretchB.lowerBound)..<max(
+                                pairs[i].b.upperBound, stretchB.upperBound)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether the paragraph at a range's end (its last unit's, or its first unit's) is body text.
+    private static func endIsBody(_ range: Range<Int>, _ text: NormalizedText, trailing: Bool) -> Bool {
+        guard !text.paragraphStarts.isEmpty else { return false }
+        let p = text.paragraphIndex(of: trailing ? range.upperBound - 1 : range.lowerBound)
+        let start = text.paragraphStarts[p]
+        let end = p + 1 < text.paragraphStarts.count ? text.paragraphStarts[p + 1] : text.count
+        return ArticleSplitter.isBody(text.units[start..<end])
+    }
+
+    /// For each range, the end of the ranges before it and the start of the ranges after it
+    /// (0 and `count` where there are none).
+    private static func neighbours(_ ranges: [Range<Int>], count: Int) -> [Range<Int>] {
+        var result = ranges
+        let order = ranges.indices.sorted { ranges[$0].lowerBound < ranges[$1].lowerBound }
+        var previousEnd = 0
+        for (position, index) in order.enumerated() {
+            let nextStart = position + 1 < order.count ? ranges[order[position + 1]].lowerBound : count
+            result[index] = min(previousEnd, ranges[index].lowerBound)..<max(nextStart, ranges[index].upperBound)
+            previousEnd = max(previousEnd, ranges[index].upperBound)
+        }
+        return result
+    }
+
     /// Whether unit `i` begins a paragraph (or is the text's start or end).
     private static func isParagraphBoundary(_ i: Int, _ text: NormalizedText) -> Bool {
         if i == 0 || i == text.count { return true }
