@@ -1,0 +1,90 @@
+import DoppelText
+
+/// Cuts a passage at text that one version has inside it and the other has elsewhere, unaligned:
+/// a headline print joined to the paragraph of another article (its line was full) is chained
+/// into that article's passage, where it would be an insert, while the other version has it,
+/// unaligned, at its own article. The passage is cut there, so `LeftoverPairing` aligns the
+/// headline with its counterpart (a moved pair) instead.
+///
+/// A stretch counts when it lies between two matches of a passage, the other version has
+/// nothing there (spaces aside), it is `minimumLength` to `LeftoverPairing.maximumLength`
+/// units, and some unaligned stretch of the other version is like it (Dice of character
+/// bigrams at least `LeftoverPairing.minimumSimilarity`).
+enum MovedStretches {
+    /// Units of a moved stretch at least: shorter inserts are words, not headlines.
+    static let minimumLength = 6
+
+    /// - Complexity: O(M) for M matches, plus O(L · s) for each one-sided stretch of length L
+    ///   between `minimumLength` and `LeftoverPairing.maximumLength` units, against the s
+    ///   unaligned stretches of the other version of a comparable length.
+    static func cut(
+        _ pairs: [AlignedPair], _ a: NormalizedText, _ b: NormalizedText, leftA: [Range<Int>], leftB: [Range<Int>]
+    ) -> [AlignedPair] {
+        let candidatesA = candidates(leftA, a)
+        let candidatesB = candidates(leftB, b)
+        guard !candidatesA.isEmpty || !candidatesB.isEmpty else { return pairs }
+        func moved(_ ga: Range<Int>, _ gb: Range<Int>) -> Bool {
+            let (ta, tb) = (trimmed(ga, a), trimmed(gb, b))
+            if ta.isEmpty && !tb.isEmpty { return isLike(b.units[tb], candidatesA) }
+            if tb.isEmpty && !ta.isEmpty { return isLike(a.units[ta], candidatesB) }
+            return false
+        }
+        var result: [AlignedPair] = []
+        result.reserveCapacity(pairs.count)
+        for pair in pairs {
+            var run: [ExactMatch] = []
+            var cuts = false
+            for m in pair.matches {
+                if let last = run.last, moved(last.aEnd..<m.a, last.bEnd..<m.b) {
+                    // The first piece keeps the passage's own start, the last its own end.
+                    let (startA, startB) = cuts ? (run[0].a, run[0].b) : (pair.a.lowerBound, pair.b.lowerBound)
+                    result.append(
+                        AlignedPair(a: startA..<last.aEnd, b: startB..<last.bEnd, moved: pair.moved, matches: run))
+                    run.removeAll()
+                    cuts = true
+                }
+                run.append(m)
+            }
+            if !cuts {
+                result.append(pair)
+            } else if let first = run.first {
+                result.append(
+                    AlignedPair(
+                        a: first.a..<pair.a.upperBound, b: first.b..<pair.b.upperBound, moved: pair.moved, matches: run)
+                )
+            }
+        }
+        return result
+    }
+
+    /// The unaligned stretches that may be moved text: their length and character bigrams.
+    private static func candidates(_ left: [Range<Int>], _ text: NormalizedText) -> [(count: Int, grams: [UInt64])] {
+        left.filter { $0.count >= minimumLength && $0.count <= LeftoverPairing.maximumLength }
+            .prefix(LeftoverPairing.maximumStretches)
+            .map { ($0.count, LeftoverPairing.bigrams(text.units[$0])) }
+    }
+
+    /// Whether a stretch is like one of the candidates. Dice of at least s needs lengths within
+    /// a factor of (2 - s) / s of each other, so others are not compared.
+    private static func isLike(_ units: ArraySlice<UInt32>, _ candidates: [(count: Int, grams: [UInt64])]) -> Bool {
+        let n = units.count
+        guard n >= minimumLength, n <= LeftoverPairing.maximumLength else { return false }
+        let s = LeftoverPairing.minimumSimilarity
+        let factor = (2 - s) / s
+        var grams: [UInt64]?
+        for c in candidates where Double(c.count) <= Double(n) * factor && Double(n) <= Double(c.count) * factor {
+            let mine = grams ?? LeftoverPairing.bigrams(units)
+            grams = mine
+            if LeftoverPairing.dice(mine, c.grams) >= s { return true }
+        }
+        return false
+    }
+
+    private static func trimmed(_ range: Range<Int>, _ text: NormalizedText) -> Range<Int> {
+        var lo = range.lowerBound
+        var hi = range.upperBound
+        while lo < hi && text.units[lo] == 0x20 { lo += 1 }
+        while hi > lo && text.units[hi - 1] == 0x20 { hi -= 1 }
+        return lo..<hi
+    }
+}
