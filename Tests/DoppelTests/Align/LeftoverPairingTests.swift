@@ -1,0 +1,26 @@
+import Doppel
+import Testing
+
+@testable import DoppelDiff
+
+/// Short stretches no anchor reached are paired by similarity (`LeftoverPairing`); a pair takes
+/// in the neighbouring paragraph one version joined to it.
+@Suite struct LeftoverPairingTests {
+    static func text(_ s: String) -> NormalizedText {
+        Normalizer(options: .standard).normalize(SourceText(path: "t", text: s))
+    }
+
+    @Test func aKickerAndHeadlineJoinedOnOneLinePairWithBoth() {
+        let a = Self.text("扎实开展小三级工会建设三年行动\n\n大力加强开发区工会建设\n")
+        let b = Self.text("扎实开展小三级工会建设三年行动大力加强开发区工会建设\n")
+        let pairs = LeftoverPairing.pairs(a, b, leftA: a.paragraphRanges, leftB: b.paragraphRanges)
+        #expect(pairs.count == 1)
+        #expect(pairs.first.map { $0.a == 0..<a.count && $0.b == 0..<b.count } == true)
+    }
+
+    @Test func unlikeStretchesStayUnpaired() {
+        let a = Self.text("扎实开展小三级工会建设三年行动\n")
+        let b = Self.text("沙漠绿洲里的热门打卡点\n")
+        #expect(LeftoverPairing.pairs(a, b, leftA: a.paragraphRanges, leftB: b.paragraphRanges).isEmpty)
+    }
+}
