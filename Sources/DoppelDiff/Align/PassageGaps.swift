@@ -94,11 +94,15 @@ final class PassageGaps {
     private func startsArticle(_ range: Range<Int>, _ text: NormalizedText, _ starts: [Int]) -> Bool {
         guard starts.contains(at: range.lowerBound...range.upperBound) else { return false }
         if range.count >= 2 && starts.contains(at: range.lowerBound + 1...range.upperBound - 1) { return true }
-        let r = trimmed(range, text)
-        guard r.lowerBound > 0, !text.paragraphStarts.isEmpty else { return true }
-        let p = text.paragraphIndex(of: r.lowerBound - 1)
+        return !followsHeading(trimmed(range, text).lowerBound, text)
+    }
+
+    /// Whether the paragraph before unit `i` is a heading or a byline (not body text).
+    private func followsHeading(_ i: Int, _ text: NormalizedText) -> Bool {
+        guard i > 0, !text.paragraphStarts.isEmpty else { return false }
+        let p = text.paragraphIndex(of: i - 1)
         let end = p + 1 < text.paragraphStarts.count ? text.paragraphStarts[p + 1] : text.count
-        return ArticleSplitter.isBody(text.units[text.paragraphStarts[p]..<end])
+        return !ArticleSplitter.isBody(text.units[text.paragraphStarts[p]..<end])
     }
 
     private var articleStartsA: [Int] {
@@ -137,7 +141,8 @@ final class PassageGaps {
     /// Whether `range` (spaces aside) begins at a paragraph start and ends at a paragraph end
     /// (`isParagraphEdge`, with the other version's `facing` stretch), every paragraph in it is
     /// body text (`ArticleSplitter.isBody`) that ends a sentence (a long headline joined to its
-    /// byline ends none), and no article starts in it.
+    /// byline ends none), and no article starts in it (at its first unit it may, after a heading:
+    /// the article model takes a headline on a print page for one printed after its body).
     private func wholeBodyParagraphs(
         _ range: Range<Int>, _ text: NormalizedText, starts: [Int], facing: Range<Int>, _ other: NormalizedText
     ) -> Bool {
@@ -147,7 +152,9 @@ final class PassageGaps {
             PassageGaps.isParagraphEdge(r.lowerBound, text, facing: f.lowerBound, other, start: true),
             PassageGaps.isParagraphEdge(r.upperBound, text, facing: f.upperBound, other, start: false)
         else { return false }
-        guard !starts.contains(at: r.lowerBound...r.upperBound - 1) else { return false }
+        // An article the model starts right after a heading starts with the heading's article.
+        let first = followsHeading(r.lowerBound, text) ? r.lowerBound + 1 : r.lowerBound
+        guard first >= r.upperBound || !starts.contains(at: first...r.upperBound - 1) else { return false }
         return text.paragraphRanges(in: r).allSatisfy {
             ArticleSplitter.isBody(text.units[$0]) && PassageGaps.endsSentence(text.units[$0])
         }
