@@ -71,6 +71,11 @@ enum EditMaker {
         guard body.count >= 3 else { return nil }
         let slot = Int.random(in: 1...body.count, using: &rng)
         if Int.random(in: 0..<3, using: &rng) > 0 {
+            // Not before a paragraph that opens a report of its own (`本报讯(记者…)`): a paragraph
+            // there is between two reports, not inside one.
+            if slot < body.count, String(String.UnicodeScalarView(piece.blocks[body[slot]].a!)).hasPrefix("本报") {
+                return nil
+            }
             // Before the slot's paragraph, or after the last one.
             let position = slot < body.count ? body[slot] : body[body.count - 1] + 1
             let new: String =

@@ -69,7 +69,11 @@ public enum Aligner {
             // edited, before an anchor) joins it.
             blocks = PassageSelection.mergeAdjacent(blocks, options: options, gaps: gaps)
         }
-        PassageSelection.drawInEdges(&blocks, a: a, b: b, slack: options.edgeSlack)
+        PassageSelection.drawInEdges(
+            &blocks, a: a, b: b, slack: options.edgeSlack,
+            elsewhere: MovedStretches.predicate(
+                a, b, leftA: { [blocks] in uncovered(a, blocks.map(\.a)) },
+                leftB: { [blocks] in uncovered(b, blocks.map(\.b)) }))
         PassageSelection.drawInParagraphs(&blocks, gaps: gaps)
         let onlyA = uncovered(a, blocks.map(\.a))
         let onlyB = uncovered(b, blocks.map(\.b))

@@ -49,7 +49,7 @@ enum LeftoverPairing {
         // makes the two sides more alike.
         for k in chosen.indices {
             var (ra, rb) = chosen[k]
-            var score = dice(bigrams(a.units[ra]), bigrams(b.units[rb]))
+            var score: Double?  // found when a neighbour is tried
             var grown = true
             while grown {
                 grown = false
@@ -67,7 +67,9 @@ enum LeftoverPairing {
                         side == 0
                         ? dice(bigrams(a.units[joined]), bigrams(b.units[rb]))
                         : dice(bigrams(a.units[ra]), bigrams(b.units[joined]))
-                    guard new > score else { continue }
+                    let before = score ?? dice(bigrams(a.units[ra]), bigrams(b.units[rb]))
+                    score = before
+                    guard new > before else { continue }
                     score = new
                     if side == 0 {
                         ra = joined
@@ -80,6 +82,47 @@ enum LeftoverPairing {
                 }
             }
             chosen[k] = (ra, rb)
+        }
+        // The other way round: one version joined two stretches the other has apart (print
+        // put a headline and another article's byline on one line): a pair whose longer side
+        // is its shorter side and more gives the rest to the unpaired stretch like it.
+        for k in chosen.indices {
+            for side in [0, 1] {
+                let (ra, rb) = chosen[k]
+                let (short, long) = side == 0 ? (ra, rb) : (rb, ra)
+                let (shortText, longText) = side == 0 ? (a, b) : (b, a)
+                guard long.count > short.count + 1 else { continue }
+                let shortUnits = shortText.units[short]
+                let longUnits = longText.units[long]
+                let rest: Range<Int>
+                let kept: Range<Int>
+                if longUnits.starts(with: shortUnits) {
+                    kept = long.lowerBound..<long.lowerBound + short.count
+                    rest = kept.upperBound..<long.upperBound
+                } else if longUnits.reversed().starts(with: shortUnits.reversed()) {
+                    kept = long.upperBound - short.count..<long.upperBound
+                    rest = long.lowerBound..<kept.lowerBound
+                } else {
+                    continue
+                }
+                let (stretches, paired) = side == 0 ? (shortA, pairedA) : (shortB, pairedB)
+                let restGrams = bigrams(longText.units[rest])
+                var best = (index: -1, score: minimumSimilarity)
+                for n in stretches.indices where !paired.contains(n) {
+                    let score = dice(bigrams(shortText.units[stretches[n]]), restGrams)
+                    if score >= best.score { best = (n, score) }
+                }
+                guard best.index >= 0 else { continue }
+                if side == 0 {
+                    chosen[k].b = kept
+                    chosen.append((stretches[best.index], rest))
+                    pairedA.insert(best.index)
+                } else {
+                    chosen[k].a = kept
+                    chosen.append((rest, stretches[best.index]))
+                    pairedB.insert(best.index)
+                }
+            }
         }
         return chosen.map { ra, rb in
             let exact = a.units[ra].elementsEqual(b.units[rb])

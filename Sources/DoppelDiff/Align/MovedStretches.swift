@@ -11,8 +11,8 @@ import DoppelText
 /// units, and some unaligned stretch of the other version is like it (Dice of character
 /// bigrams at least `LeftoverPairing.minimumSimilarity`).
 enum MovedStretches {
-    /// Units of a moved stretch at least: shorter inserts are words, not headlines.
-    static let minimumLength = 6
+    /// Units of a moved stretch at least (a kicker such as `春耕时节`); shorter are words.
+    static let minimumLength = 4
 
     /// - Complexity: O(M) for M matches, plus O(L · s) for each one-sided stretch of length L
     ///   between `minimumLength` and `LeftoverPairing.maximumLength` units, against the s
@@ -20,15 +20,7 @@ enum MovedStretches {
     static func cut(
         _ pairs: [AlignedPair], _ a: NormalizedText, _ b: NormalizedText, leftA: [Range<Int>], leftB: [Range<Int>]
     ) -> [AlignedPair] {
-        let candidatesA = candidates(leftA, a)
-        let candidatesB = candidates(leftB, b)
-        guard !candidatesA.isEmpty || !candidatesB.isEmpty else { return pairs }
-        func moved(_ ga: Range<Int>, _ gb: Range<Int>) -> Bool {
-            let (ta, tb) = (trimmed(ga, a), trimmed(gb, b))
-            if ta.isEmpty && !tb.isEmpty { return isLike(b.units[tb], candidatesA) }
-            if tb.isEmpty && !ta.isEmpty { return isLike(a.units[ta], candidatesB) }
-            return false
-        }
+        let moved = predicate(a, b, leftA: { leftA }, leftB: { leftB })
         var result: [AlignedPair] = []
         result.reserveCapacity(pairs.count)
         for pair in pairs {
@@ -57,8 +49,60 @@ enum MovedStretches {
         return result
     }
 
+    /// Whether two facing stretches (`ga` of A, `gb` of B) are text on one side that the other
+    /// has unaligned elsewhere (`leftA`, `leftB`): one is empty (spaces aside), the other is
+    /// like an unaligned stretch of the other text.
+    ///
+    /// - Complexity: O(s · L) for the unaligned stretches, once, on first need; then O(L · s)
+    ///   a call.
+    static func predicate(
+        _ a: NormalizedText, _ b: NormalizedText, leftA: @escaping () -> [Range<Int>],
+        leftB: @escaping () -> [Range<Int>]
+    ) -> (Range<Int>, Range<Int>) -> Bool {
+        // Found on first need: most gaps are not one-sided, or too short to be a moved headline.
+        let found = Candidates(a, b, leftA: leftA, leftB: leftB)
+        return { ga, gb in
+            let (ta, tb) = (trimmed(ga, a), trimmed(gb, b))
+            if ta.isEmpty && tb.count >= minimumLength { return isLike(b.units[tb], found.ofA()) }
+            if tb.isEmpty && ta.count >= minimumLength { return isLike(a.units[ta], found.ofB()) }
+            return false
+        }
+    }
+
+    /// The unaligned stretches of each text that may be moved text, found once on first need.
+    private final class Candidates {
+        let a: NormalizedText
+        let b: NormalizedText
+        let leftA: () -> [Range<Int>]
+        let leftB: () -> [Range<Int>]
+        private var foundA: [(count: Int, grams: [UInt64])]?
+        private var foundB: [(count: Int, grams: [UInt64])]?
+
+        init(
+            _ a: NormalizedText, _ b: NormalizedText, leftA: @escaping () -> [Range<Int>],
+            leftB: @escaping () -> [Range<Int>]
+        ) {
+            (self.a, self.b, self.leftA, self.leftB) = (a, b, leftA, leftB)
+        }
+
+        func ofA() -> [(count: Int, grams: [UInt64])] {
+            if let f = foundA { return f }
+            let f = MovedStretches.candidates(leftA(), a)
+            foundA = f
+            return f
+        }
+
+        func ofB() -> [(count: Int, grams: [UInt64])] {
+            if let f = foundB { return f }
+            let f = MovedStretches.candidates(leftB(), b)
+            foundB = f
+            return f
+        }
+    }
+
     /// The unaligned stretches that may be moved text: their length and character bigrams.
-    private static func candidates(_ left: [Range<Int>], _ text: NormalizedText) -> [(count: Int, grams: [UInt64])] {
+    fileprivate static func candidates(_ left: [Range<Int>], _ text: NormalizedText) -> [(count: Int, grams: [UInt64])]
+    {
         left.filter { $0.count >= minimumLength && $0.count <= LeftoverPairing.maximumLength }
             .prefix(LeftoverPairing.maximumStretches)
             .map { ($0.count, LeftoverPairing.bigrams(text.units[$0])) }

@@ -55,12 +55,12 @@ final class PassageGaps {
     func paragraphEdit(_ ga: Range<Int>, _ gb: Range<Int>) -> Bool {
         if trimmed(ga, a).isEmpty && !trimmed(gb, b).isEmpty {
             return gb.count <= PassageGaps.paragraphGapLimit
-                && wholeBodyParagraphs(gb, b, starts: articleStartsB, facing: ga, a)
+                && wholeBodyParagraphs(gb, b, starts: { self.articleStartsB }, facing: ga, a)
                 && !startsArticle(ga, a, articleStartsA)
         }
         if trimmed(gb, b).isEmpty && !trimmed(ga, a).isEmpty {
             return ga.count <= PassageGaps.paragraphGapLimit
-                && wholeBodyParagraphs(ga, a, starts: articleStartsA, facing: gb, b)
+                && wholeBodyParagraphs(ga, a, starts: { self.articleStartsA }, facing: gb, b)
                 && !startsArticle(gb, b, articleStartsB)
         }
         let small = min(ga.count, gb.count)
@@ -75,16 +75,18 @@ final class PassageGaps {
     /// True when `stretch` of A (`inA`) or of B is whole body paragraphs of one article, at most
     /// `paragraphGapLimit` units, that the other version has nothing of at `facing` (an empty
     /// or white range): a paragraph added or removed at the start or end of an aligned passage.
+    /// An article starting at `facing` separates them, unless `closedByOwnHeading`: what follows
+    /// the stretch is the passage's own heading, printed after its body.
     ///
     /// - Complexity: O(log P + stretch).
-    func oneSidedParagraphs(_ stretch: Range<Int>, inA: Bool, facing: Range<Int>) -> Bool {
+    func oneSidedParagraphs(_ stretch: Range<Int>, inA: Bool, facing: Range<Int>, closedByOwnHeading: Bool) -> Bool {
         let (text, other) = inA ? (a, b) : (b, a)
         guard trimmed(facing, other).isEmpty, !trimmed(stretch, text).isEmpty,
             stretch.count <= PassageGaps.paragraphGapLimit
         else { return false }
         return wholeBodyParagraphs(
-            stretch, text, starts: inA ? articleStartsA : articleStartsB, facing: facing, other)
-            && !startsArticle(facing, other, inA ? articleStartsB : articleStartsA)
+            stretch, text, starts: { inA ? self.articleStartsA : self.articleStartsB }, facing: facing, other)
+            && (closedByOwnHeading || !startsArticle(facing, other, inA ? articleStartsB : articleStartsA))
     }
 
     /// Whether an article starts in the stretch of a few units (or none) that faces a one-sided
@@ -144,7 +146,8 @@ final class PassageGaps {
     /// byline ends none), and no article starts in it (at its first unit it may, after a heading:
     /// the article model takes a headline on a print page for one printed after its body).
     private func wholeBodyParagraphs(
-        _ range: Range<Int>, _ text: NormalizedText, starts: [Int], facing: Range<Int>, _ other: NormalizedText
+        _ range: Range<Int>, _ text: NormalizedText, starts: () -> [Int], facing: Range<Int>,
+        _ other: NormalizedText
     ) -> Bool {
         let r = trimmed(range, text)
         let f = trimmed(facing, other)
@@ -152,12 +155,16 @@ final class PassageGaps {
             PassageGaps.isParagraphEdge(r.lowerBound, text, facing: f.lowerBound, other, start: true),
             PassageGaps.isParagraphEdge(r.upperBound, text, facing: f.upperBound, other, start: false)
         else { return false }
+        guard
+            text.paragraphRanges(in: r).allSatisfy({
+                ArticleSplitter.isBody(text.units[$0]) && PassageGaps.endsSentence(text.units[$0])
+            })
+        else { return false }
         // An article the model starts right after a heading starts with the heading's article.
+        // The articles are found last, and only once: most stretches fail the cheaper tests.
+        let starts = starts()
         let first = followsHeading(r.lowerBound, text) ? r.lowerBound + 1 : r.lowerBound
-        guard first >= r.upperBound || !starts.contains(at: first...r.upperBound - 1) else { return false }
-        return text.paragraphRanges(in: r).allSatisfy {
-            ArticleSplitter.isBody(text.units[$0]) && PassageGaps.endsSentence(text.units[$0])
-        }
+        return first >= r.upperBound || !starts.contains(at: first...r.upperBound - 1)
     }
 
     /// Whether unit `i` of `text` is a paragraph edge: a paragraph boundary of `text`, or a

@@ -22,7 +22,7 @@ import Testing
 
     /// Recall floor per class.
     static let recallFloor: [ScoreClass: Double] = [
-        .char: 0.97, .word: 1.0, .reorder: 1.0, .edge: 1.0, .headline: 1.0, .paragraph: 0.96, .article: 1.0,
+        .char: 0.97, .word: 1.0, .reorder: 1.0, .edge: 1.0, .headline: 0.96, .paragraph: 0.95, .article: 1.0,
     ]
 
     @Test func everyEditClassIsFound() {
@@ -44,6 +44,6 @@ import Testing
     @Test func controlPagesReportFewEdits() {
         let s = Self.scores
         #expect(s.controls == 8)
-        #expect(s.controlEdits <= 4, "\(s.table)")
+        #expect(s.controlEdits == 0, "\(s.table)")
     }
 }
