@@ -7,9 +7,10 @@ import DoppelText
 /// headline with its counterpart (a moved pair) instead.
 ///
 /// A stretch counts when it lies between two matches of a passage, the other version has
-/// nothing there (spaces aside), it is `minimumLength` to `LeftoverPairing.maximumLength`
-/// units, and some unaligned stretch of the other version is like it (Dice of character
-/// bigrams at least `LeftoverPairing.minimumSimilarity`).
+/// nothing there (spaces aside) or only what the stretch begins or ends with, it is
+/// `minimumLength` to `LeftoverPairing.maximumLength` units, and some unaligned stretch of the
+/// other version is like it (Dice of character bigrams at least
+/// `LeftoverPairing.minimumSimilarity`).
 enum MovedStretches {
     /// Units of a moved stretch at least (a kicker such as `春耕时节`); shorter are words.
     static let minimumLength = 4
@@ -50,8 +51,8 @@ enum MovedStretches {
     }
 
     /// Whether two facing stretches (`ga` of A, `gb` of B) are text on one side that the other
-    /// has unaligned elsewhere (`leftA`, `leftB`): one is empty (spaces aside), the other is
-    /// like an unaligned stretch of the other text.
+    /// has unaligned elsewhere (`leftA`, `leftB`): one is empty (spaces aside), or the start or
+    /// end of the other, and the rest of the other is like an unaligned stretch of the other text.
     ///
     /// - Complexity: O(s · L) for the unaligned stretches, once, on first need; then O(L · s)
     ///   a call.
@@ -65,8 +66,21 @@ enum MovedStretches {
             let (ta, tb) = (trimmed(ga, a), trimmed(gb, b))
             if ta.isEmpty && tb.count >= minimumLength { return isLike(b.units[tb], found.ofA()) }
             if tb.isEmpty && ta.count >= minimumLength { return isLike(a.units[ta], found.ofB()) }
+            // One side is the other and more (a headline set as a paragraph of its own before
+            // a heading both versions have there): the more is the one-sided stretch.
+            if let rest = excess(b.units[tb], over: a.units[ta]) { return isLike(rest, found.ofA()) }
+            if let rest = excess(a.units[ta], over: b.units[tb]) { return isLike(rest, found.ofB()) }
             return false
         }
+    }
+
+    /// What `long` has beyond `short` when it begins or ends with it, if that is at least
+    /// `minimumLength` units.
+    private static func excess(_ long: ArraySlice<UInt32>, over short: ArraySlice<UInt32>) -> ArraySlice<UInt32>? {
+        guard !short.isEmpty, long.count >= short.count + minimumLength else { return nil }
+        if long.starts(with: short) { return long.dropFirst(short.count) }
+        if long.reversed().starts(with: short.reversed()) { return long.dropLast(short.count) }
+        return nil
     }
 
     /// The unaligned stretches of each text that may be moved text, found once on first need.
