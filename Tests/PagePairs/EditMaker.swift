@@ -11,6 +11,11 @@ enum EditMaker {
     static let englishWords = ["council", "officials", "residents", "committee", "project", "plan", "board", "company"]
     static let englishInserts = ["also ", "nearly ", "now ", "still "]
     static let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    static let englishParagraphs = [
+        "The proposal will be discussed again at the next meeting of the full council in the autumn, when members are expected to vote on the final budget.",
+        "A spokesman said the figures would be reviewed every quarter. Further details are expected to be published on the council's website next month.",
+        "Local businesses welcomed the decision, saying it would bring more visitors to the area during the winter months.",
+    ]
     static let englishClauses = [", officials said", ", according to the report", ", the statement added"]
 
     /// Edits in one article (1-3 blocks), its blocks changed in place.
@@ -55,7 +60,8 @@ enum EditMaker {
         return result
     }
 
-    /// A paragraph added in B after a body paragraph, or a body paragraph (not the first) left out of B.
+    /// A paragraph added in B after a body paragraph (the last one included), or a body paragraph
+    /// (not the first) left out of B.
     private static func paragraph(
         _ piece: inout Piece, _ article: Int, sentences: [String], english: Bool,
         rng: inout SplitMix64
@@ -64,16 +70,24 @@ enum EditMaker {
             piece.blocks[$0].role == .body && piece.blocks[$0].a != nil && piece.blocks[$0].b != nil
         }
         guard body.count >= 3 else { return nil }
-        let position = body[Int.random(in: 1..<body.count, using: &rng)]
+        let slot = Int.random(in: 1...body.count, using: &rng)
         if Int.random(in: 0..<3, using: &rng) > 0 {
+            // Not before a paragraph that opens a report of its own (`本报讯(记者…)`): a paragraph
+            // there is between two reports, not inside one.
+            if slot < body.count, String(String.UnicodeScalarView(piece.blocks[body[slot]].a!)).hasPrefix("本报") {
+                return nil
+            }
+            // Before the slot's paragraph, or after the last one.
+            let position = slot < body.count ? body[slot] : body[body.count - 1] + 1
             let new: String =
                 english
-                ? "The proposal will be discussed again at the next meeting of the full council in the autumn, when members are expected to vote on the final budget."
+                ? englishParagraphs[Int.random(in: 0..<englishParagraphs.count, using: &rng)]
                 : (0..<2).map { _ in sentences[Int.random(in: 0..<sentences.count, using: &rng)] }.joined()
             let units = Array(new.unicodeScalars)
             piece.blocks.insert(Piece.Block(role: .body, a: nil, b: units), at: position)
             return PendingEdit(editClass: .paragraph, article: article, block: position, a: 0..<0, b: 0..<units.count)
         }
+        let position = body[min(slot, body.count - 1)]
         let count = piece.blocks[position].a!.count
         piece.blocks[position].b = nil
         return PendingEdit(editClass: .paragraph, article: article, block: position, a: 0..<count, b: 0..<0)

@@ -82,7 +82,10 @@ public struct PageText: Sendable {
         var headings: [String] = []
         var byline: String?
         var current: Article?
-        func heading(_ p: String) -> Bool { p.unicodeScalars.count <= 30 && !endsSentence(p) }
+        // A kicker may be longer; it leads into its headline with a dash (`…工作质效——`).
+        func heading(_ p: String) -> Bool {
+            !endsSentence(p) && (p.unicodeScalars.count <= 30 || p.unicodeScalars.count <= 50 && p.hasSuffix("——"))
+        }
         for p in paragraphs {
             if p.hasPrefix("本报记者") && p.unicodeScalars.count <= 40 {
                 byline = p

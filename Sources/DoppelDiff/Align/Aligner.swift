@@ -12,8 +12,10 @@ import DoppelText
 /// greedily by matched length without overlap; the longest increasing subsequence of their
 /// B positions (in A order) keeps its order and every other passage is marked moved. The gaps
 /// between passages in order are searched again with anchors unique in each gap alone
-/// (`GapAnchoring`), so repeated sentences align too. Adjacent passages are merged, and short unmatched text at a passage's edge is drawn in up to the
-/// paragraph boundary. Short stretches no anchor reached are paired by similarity
+/// (`GapAnchoring`), so repeated sentences align too. Adjacent passages are merged; a passage is
+/// cut at text the other version has unaligned elsewhere (`MovedStretches`); short unmatched
+/// text at a passage's edge is drawn in up to the paragraph boundary, and whole one-sided body
+/// paragraphs at an article's end or start are drawn into its passage. Short stretches no anchor reached are paired by similarity
 /// (`LeftoverPairing`). No match ends inside a word (`WordBoundaries`), so an edit in
 /// alphabetic text covers whole words. What no passage covers exists on one side only.
 ///
@@ -62,9 +64,16 @@ public enum Aligner {
         PassageSelection.markMoved(&blocks)
         blocks = PassageSelection.splitUnrelated(GapAnchoring.refine(blocks, a, b, k: k, options: options), gaps: gaps)
         blocks = PassageSelection.mergeAdjacent(blocks, options: options, gaps: gaps)
-        let leftovers = LeftoverPairing.pairs(
-            a, b, leftA: uncovered(a, blocks.map(\.a)),
-            leftB: uncovered(b, blocks.map(\.b)))
+        var leftA = uncovered(a, blocks.map(\.a))
+        var leftB = uncovered(b, blocks.map(\.b))
+        let cut = MovedStretches.cut(blocks, a, b, leftA: leftA, leftB: leftB)
+        if cut.count != blocks.count {
+            // Text cut out of a passage is unaligned now, to be paired with its counterpart.
+            blocks = cut
+            leftA = uncovered(a, blocks.map(\.a))
+            leftB = uncovered(b, blocks.map(\.b))
+        }
+        let leftovers = LeftoverPairing.pairs(a, b, leftA: leftA, leftB: leftB)
         if !leftovers.isEmpty {
             blocks = (blocks + leftovers).sorted { $0.a.lowerBound < $1.a.lowerBound }
             PassageSelection.markMoved(&blocks)
@@ -72,7 +81,12 @@ public enum Aligner {
             // edited, before an anchor) joins it.
             blocks = PassageSelection.mergeAdjacent(blocks, options: options, gaps: gaps)
         }
-        PassageSelection.drawInEdges(&blocks, a: a, b: b, slack: options.edgeSlack)
+        PassageSelection.drawInEdges(
+            &blocks, a: a, b: b, slack: options.edgeSlack,
+            elsewhere: MovedStretches.predicate(
+                a, b, leftA: { [blocks] in uncovered(a, blocks.map(\.a)) },
+                leftB: { [blocks] in uncovered(b, blocks.map(\.b)) }))
+        PassageSelection.drawInParagraphs(&blocks, gaps: gaps)
         WordBoundaries.trim(&blocks, a, b)
         let onlyA = uncovered(a, blocks.map(\.a))
         let onlyB = uncovered(b, blocks.map(\.b))

@@ -4,7 +4,8 @@ import DoppelText
 /// byline, a heading whose words were reordered): each unaligned stretch of A of at most
 /// `maximumLength` units is paired with the unaligned stretch of B most similar to it by the
 /// Dice coefficient of their character bigrams, when that is at least `minimumSimilarity` and
-/// the choice is mutual.
+/// the choice is mutual. A pair then takes in a neighbouring unpaired stretch when that makes
+/// its sides more alike: one version kept a paragraph break the other lost.
 enum LeftoverPairing {
     static let maximumLength = 200
     static let minimumSimilarity = 0.5
@@ -18,7 +19,8 @@ enum LeftoverPairing {
     /// with it (unrelated texts share few).
     ///
     /// - Complexity: O(p · q) plus, for each bigram of A, the stretches of B holding it; at most
-    ///   O(p · q · L) for p and q short stretches of length at most L.
+    ///   O(p · q · L) for p and q short stretches of length at most L; plus O(p · (p + q) · L)
+    ///   for the neighbours tried.
     static func pairs(
         _ a: NormalizedText, _ b: NormalizedText, leftA: [Range<Int>],
         leftB: [Range<Int>]
@@ -26,6 +28,102 @@ enum LeftoverPairing {
         let shortA = Array(leftA.filter { $0.count <= maximumLength }.prefix(maximumStretches))
         let shortB = Array(leftB.filter { $0.count <= maximumLength }.prefix(maximumStretches))
         guard !shortA.isEmpty, !shortB.isEmpty else { return [] }
+        var (chosen, pairedA, pairedB) = mutualBest(a, b, shortA, shortB)
+        // A paragraph break one version lost (print joins a kicker and its headline when the
+        // kicker fills its line): the neighbouring unpaired stretch joins the pair when that
+        // makes the two sides more alike.
+        for k in chosen.indices {
+            var (ra, rb) = chosen[k]
+            var score: Double?  // found when a neighbour is tried
+            var grown = true
+            while grown {
+                grown = false
+                for (side, forward) in [(0, true), (0, false), (1, true), (1, false)] {
+                    let (stretches, text, paired, current) =
+                        side == 0 ? (shortA, a, pairedA, ra) : (shortB, b, pairedB, rb)
+                    guard
+                        let n = neighbour(of: current, in: stretches, text, forward: forward),
+                        !paired.contains(n)
+                    else { continue }
+                    let joined =
+                        forward
+                        ? current.lowerBound..<stretches[n].upperBound : stretches[n].lowerBound..<current.upperBound
+                    let new =
+                        side == 0
+                        ? dice(bigrams(a.units[joined]), bigrams(b.units[rb]))
+                        : dice(bigrams(a.units[ra]), bigrams(b.units[joined]))
+                    let before = score ?? dice(bigrams(a.units[ra]), bigrams(b.units[rb]))
+                    score = before
+                    guard new > before else { continue }
+                    score = new
+                    if side == 0 {
+                        ra = joined
+                        pairedA.insert(n)
+                    } else {
+                        rb = joined
+                        pairedB.insert(n)
+                    }
+                    grown = true
+                }
+            }
+            chosen[k] = (ra, rb)
+        }
+        // The other way round: one version joined two stretches the other has apart (print
+        // put a headline and another article's byline on one line): a pair whose longer side
+        // is its shorter side and more gives the rest to the unpaired stretch like it.
+        for k in chosen.indices {
+            for side in [0, 1] {
+                let (ra, rb) = chosen[k]
+                let (short, long) = side == 0 ? (ra, rb) : (rb, ra)
+                let (shortText, longText) = side == 0 ? (a, b) : (b, a)
+                guard long.count > short.count + 1 else { continue }
+                let shortUnits = shortText.units[short]
+                let longUnits = longText.units[long]
+                let rest: Range<Int>
+                let kept: Range<Int>
+                if longUnits.starts(with: shortUnits) {
+                    kept = long.lowerBound..<long.lowerBound + short.count
+                    rest = kept.upperBound..<long.upperBound
+                } else if longUnits.reversed().starts(with: shortUnits.reversed()) {
+                    kept = long.upperBound - short.count..<long.upperBound
+                    rest = long.lowerBound..<kept.lowerBound
+                } else {
+                    continue
+                }
+                let (stretches, paired) = side == 0 ? (shortA, pairedA) : (shortB, pairedB)
+                let restGrams = bigrams(longText.units[rest])
+                var best = (index: -1, score: minimumSimilarity)
+                for n in stretches.indices where !paired.contains(n) {
+                    let score = dice(bigrams(shortText.units[stretches[n]]), restGrams)
+                    if score >= best.score { best = (n, score) }
+                }
+                guard best.index >= 0 else { continue }
+                if side == 0 {
+                    chosen[k].b = kept
+                    chosen.append((stretches[best.index], rest))
+                    pairedA.insert(best.index)
+                } else {
+                    chosen[k].a = kept
+                    chosen.append((rest, stretches[best.index]))
+                    pairedB.insert(best.index)
+                }
+            }
+        }
+        return chosen.map { ra, rb in
+            let exact = a.units[ra].elementsEqual(b.units[rb])
+            let matches = exact ? [ExactMatch(a: ra.lowerBound, b: rb.lowerBound, length: ra.count)] : []
+            return AlignedPair(a: ra, b: rb, moved: false, matches: matches)
+        }
+    }
+
+    /// The pairs of the first step: each stretch of `shortA` with the stretch of `shortB` most
+    /// similar to it, when the choice is mutual and scores at least `minimumSimilarity`; with the
+    /// indices of the stretches paired on each side.
+    ///
+    /// - Complexity: O(p · q) plus, for each bigram of A, the stretches of B holding it.
+    static func mutualBest(
+        _ a: NormalizedText, _ b: NormalizedText, _ shortA: [Range<Int>], _ shortB: [Range<Int>]
+    ) -> (pairs: [(a: Range<Int>, b: Range<Int>)], pairedA: Set<Int>, pairedB: Set<Int>) {
         let gramsA = shortA.map { bigrams(a.units[$0]) }
         let gramsB = shortB.map { bigrams(b.units[$0]) }
         var bestForA = [(index: Int, score: Double)](repeating: (-1, 0), count: shortA.count)
@@ -49,20 +147,34 @@ enum LeftoverPairing {
                 if score > bestForB[j].score { bestForB[j] = (i, score) }
             }
         }
-        var result: [AlignedPair] = []
+        var chosen: [(a: Range<Int>, b: Range<Int>)] = []
+        var pairedA = Set<Int>()
+        var pairedB = Set<Int>()
         for i in shortA.indices {
             let (j, score) = bestForA[i]
             guard j >= 0, score >= minimumSimilarity, bestForB[j].index == i else { continue }
-            let exact = a.units[shortA[i]].elementsEqual(b.units[shortB[j]])
-            let matches =
-                exact ? [ExactMatch(a: shortA[i].lowerBound, b: shortB[j].lowerBound, length: shortA[i].count)] : []
-            result.append(AlignedPair(a: shortA[i], b: shortB[j], moved: false, matches: matches))
+            chosen.append((shortA[i], shortB[j]))
+            pairedA.insert(i)
+            pairedB.insert(j)
         }
-        return result
+        return (chosen, pairedA, pairedB)
+    }
+
+    /// The stretch right after (before) `range` with nothing but spaces between them, if any.
+    private static func neighbour(
+        of range: Range<Int>, in stretches: [Range<Int>], _ text: NormalizedText, forward: Bool
+    ) -> Int? {
+        let found =
+            forward
+            ? stretches.firstIndex { $0.lowerBound >= range.upperBound }
+            : stretches.lastIndex { $0.upperBound <= range.lowerBound }
+        guard let n = found else { return nil }
+        let between = forward ? range.upperBound..<stretches[n].lowerBound : stretches[n].upperBound..<range.lowerBound
+        return text.units[between].allSatisfy { $0 == 0x20 } ? n : nil
     }
 
     /// Sorted character bigrams (single characters for a one-unit stretch).
-    private static func bigrams(_ units: ArraySlice<UInt32>) -> [UInt64] {
+    static func bigrams(_ units: ArraySlice<UInt32>) -> [UInt64] {
         guard units.count > 1 else { return units.map { UInt64($0) } }
         var grams: [UInt64] = []
         grams.reserveCapacity(units.count - 1)

@@ -47,25 +47,64 @@ final class PassageGaps {
     }
 
     /// True when one gap is whole body paragraphs inside one article and the other is at most
-    /// `paragraphGapSlack` units: a paragraph added or removed inside an aligned article.
+    /// `paragraphGapSlack` units: a paragraph added or removed inside an aligned article. The
+    /// paragraph's edges are judged with the other version's help (`isParagraphEdge`): print
+    /// loses a paragraph break where a paragraph's last line is full.
     ///
     /// - Complexity: O(log P + gap) after the articles of both texts are found once (O(n + m)).
     func paragraphEdit(_ ga: Range<Int>, _ gb: Range<Int>) -> Bool {
         if trimmed(ga, a).isEmpty && !trimmed(gb, b).isEmpty {
-            return gb.count <= PassageGaps.paragraphGapLimit && wholeBodyParagraphs(gb, b, starts: articleStartsB)
-                && !articleStartsA.contains(at: ga.lowerBound...ga.upperBound)
+            return gb.count <= PassageGaps.paragraphGapLimit
+                && wholeBodyParagraphs(gb, b, starts: { self.articleStartsB }, facing: ga, a)
+                && !startsArticle(ga, a, articleStartsA)
         }
         if trimmed(gb, b).isEmpty && !trimmed(ga, a).isEmpty {
-            return ga.count <= PassageGaps.paragraphGapLimit && wholeBodyParagraphs(ga, a, starts: articleStartsA)
-                && !articleStartsB.contains(at: gb.lowerBound...gb.upperBound)
+            return ga.count <= PassageGaps.paragraphGapLimit
+                && wholeBodyParagraphs(ga, a, starts: { self.articleStartsA }, facing: gb, b)
+                && !startsArticle(gb, b, articleStartsB)
         }
         let small = min(ga.count, gb.count)
         guard small <= PassageGaps.paragraphGapSlack else { return false }
         return ga.count > gb.count
             ? ga.count <= PassageGaps.paragraphGapLimit && containsWholeBodyParagraph(ga, a, starts: articleStartsA)
-                && !articleStartsB.contains(at: gb.lowerBound...gb.upperBound)
+                && !startsArticle(gb, b, articleStartsB)
             : gb.count <= PassageGaps.paragraphGapLimit && containsWholeBodyParagraph(gb, b, starts: articleStartsB)
-                && !articleStartsA.contains(at: ga.lowerBound...ga.upperBound)
+                && !startsArticle(ga, a, articleStartsA)
+    }
+
+    /// True when `stretch` of A (`inA`) or of B is whole body paragraphs of one article, at most
+    /// `paragraphGapLimit` units, that the other version has nothing of at `facing` (an empty
+    /// or white range): a paragraph added or removed at the start or end of an aligned passage.
+    /// An article starting at `facing` separates them, unless `closedByOwnHeading`: what follows
+    /// the stretch is the passage's own heading, printed after its body.
+    ///
+    /// - Complexity: O(log P + stretch).
+    func oneSidedParagraphs(_ stretch: Range<Int>, inA: Bool, facing: Range<Int>, closedByOwnHeading: Bool) -> Bool {
+        let (text, other) = inA ? (a, b) : (b, a)
+        guard trimmed(facing, other).isEmpty, !trimmed(stretch, text).isEmpty,
+            stretch.count <= PassageGaps.paragraphGapLimit
+        else { return false }
+        return wholeBodyParagraphs(
+            stretch, text, starts: { inA ? self.articleStartsA : self.articleStartsB }, facing: facing, other)
+            && (closedByOwnHeading || !startsArticle(facing, other, inA ? articleStartsB : articleStartsA))
+    }
+
+    /// Whether an article starts in the stretch of a few units (or none) that faces a one-sided
+    /// paragraph, its ends included, unless the stretch follows a heading or byline: a paragraph
+    /// after a headline is that article's first, wherever the article model put the boundary
+    /// (on a print page it takes a headline for one printed after its body).
+    private func startsArticle(_ range: Range<Int>, _ text: NormalizedText, _ starts: [Int]) -> Bool {
+        guard starts.contains(at: range.lowerBound...range.upperBound) else { return false }
+        if range.count >= 2 && starts.contains(at: range.lowerBound + 1...range.upperBound - 1) { return true }
+        return !followsHeading(trimmed(range, text).lowerBound, text)
+    }
+
+    /// Whether the paragraph before unit `i` is a heading or a byline (not body text).
+    private func followsHeading(_ i: Int, _ text: NormalizedText) -> Bool {
+        guard i > 0, !text.paragraphStarts.isEmpty else { return false }
+        let p = text.paragraphIndex(of: i - 1)
+        let end = p + 1 < text.paragraphStarts.count ? text.paragraphStarts[p + 1] : text.count
+        return !ArticleSplitter.isBody(text.units[text.paragraphStarts[p]..<end])
     }
 
     private var articleStartsA: [Int] {
@@ -101,13 +140,61 @@ final class PassageGaps {
         return text.paragraphStarts[first] >= range.lowerBound && end <= range.upperBound
     }
 
-    /// Whether `range` (spaces aside) begins at a paragraph start and ends at a paragraph end,
-    /// every paragraph in it is body text (`ArticleSplitter.isBody`), and no article starts in it.
-    private func wholeBodyParagraphs(_ range: Range<Int>, _ text: NormalizedText, starts: [Int]) -> Bool {
+    /// Whether `range` (spaces aside) begins at a paragraph start and ends at a paragraph end
+    /// (`isParagraphEdge`, with the other version's `facing` stretch), every paragraph in it is
+    /// body text (`ArticleSplitter.isBody`) that ends a sentence (a long headline joined to its
+    /// byline ends none), and no article starts in it (at its first unit it may, after a heading:
+    /// the article model takes a headline on a print page for one printed after its body).
+    private func wholeBodyParagraphs(
+        _ range: Range<Int>, _ text: NormalizedText, starts: () -> [Int], facing: Range<Int>,
+        _ other: NormalizedText
+    ) -> Bool {
         let r = trimmed(range, text)
-        guard !r.isEmpty, isBoundary(r.lowerBound, text), isBoundary(r.upperBound, text) else { return false }
-        guard !starts.contains(at: r.lowerBound...r.upperBound - 1) else { return false }
-        return text.paragraphRanges(in: r).allSatisfy { ArticleSplitter.isBody(text.units[$0]) }
+        let f = trimmed(facing, other)
+        guard !r.isEmpty, f.isEmpty,
+            PassageGaps.isParagraphEdge(r.lowerBound, text, facing: f.lowerBound, other, start: true),
+            PassageGaps.isParagraphEdge(r.upperBound, text, facing: f.upperBound, other, start: false)
+        else { return false }
+        guard
+            text.paragraphRanges(in: r).allSatisfy({
+                ArticleSplitter.isBody(text.units[$0]) && PassageGaps.endsSentence(text.units[$0])
+            })
+        else { return false }
+        // An article the model starts right after a heading starts with the heading's article.
+        // The articles are found last, and only once: most stretches fail the cheaper tests.
+        let starts = starts()
+        let first = followsHeading(r.lowerBound, text) ? r.lowerBound + 1 : r.lowerBound
+        return first >= r.upperBound || !starts.contains(at: first...r.upperBound - 1)
+    }
+
+    /// Whether unit `i` of `text` is a paragraph edge: a paragraph boundary of `text`, or a
+    /// sentence end (the start of a stretch after one, or the end of a stretch ending one) where
+    /// the other version has a paragraph boundary at `j`. Print loses a paragraph break where a
+    /// paragraph's last line is full (nothing marks the new paragraph when lines are not
+    /// indented); the version that kept the break tells where it was.
+    ///
+    /// - Complexity: O(log P), plus the spaces before `i`.
+    static func isParagraphEdge(
+        _ i: Int, _ text: NormalizedText, facing j: Int, _ other: NormalizedText, start: Bool
+    ) -> Bool {
+        if isBoundary(i, text) { return true }
+        guard isBoundary(j, other) else { return false }
+        var k = i
+        if start {
+            while k > 0 && text.units[k - 1] == 0x20 { k -= 1 }
+        }
+        return k > 0 && endsSentence(text.units[..<k])
+    }
+
+    /// Whether a stretch ends with a sentence end (`。！？!?.…`), a closing quote or bracket aside.
+    static func endsSentence(_ units: ArraySlice<UInt32>) -> Bool {
+        var end = units.endIndex
+        while end > units.startIndex, [0x22, 0x27, 0x29, 0x201D, 0x2019, 0xFF09].contains(units[end - 1]) { end -= 1 }
+        guard end > units.startIndex else { return false }
+        switch units[end - 1] {
+        case 0x3002, 0xFF01, 0xFF1F, 0x21, 0x3F, 0x2026, 0x2E: return true
+        default: return false
+        }
     }
 
     /// Whether `range` holds a whole body paragraph and what surrounds it inside `range` is short.
@@ -122,9 +209,12 @@ final class PassageGaps {
             && inner.allSatisfy { ArticleSplitter.isBody(text.units[$0]) }
     }
 
-    private func isBoundary(_ i: Int, _ text: NormalizedText) -> Bool {
+    private func isBoundary(_ i: Int, _ text: NormalizedText) -> Bool { PassageGaps.isBoundary(i, text) }
+
+    /// Whether unit `i` begins a paragraph (or is the text's start or end).
+    static func isBoundary(_ i: Int, _ text: NormalizedText) -> Bool {
         if i == 0 || i == text.count { return true }
-        return text.paragraphStarts[text.paragraphIndex(of: i)] == i
+        return !text.paragraphStarts.isEmpty && text.paragraphStarts[text.paragraphIndex(of: i)] == i
     }
 
     /// Whether two stretches share at least a third of the characters of the longer one

@@ -197,7 +197,12 @@ enum PassageSelection {
     /// last words: an edit there is an edit, the text's first and last characters included), or
     /// shares at least a third of its characters with the stretch on the other side (so an edited
     /// first word is drawn in, an unrelated neighbouring headline is not).
-    static func drawInEdges(_ pairs: inout [AlignedPair], a: NormalizedText, b: NormalizedText, slack: Int) {
+    /// A one-sided stretch that `elsewhere` says the other text has unaligned elsewhere (a
+    /// headline print joined to the line after another article's headline) is not drawn in.
+    static func drawInEdges(
+        _ pairs: inout [AlignedPair], a: NormalizedText, b: NormalizedText, slack: Int,
+        elsewhere: (Range<Int>, Range<Int>) -> Bool = { _, _ in false }
+    ) {
         // Stretches on both sides first, so an edited first word is not taken as a one-sided
         // tail of the passage before it; leading edges, then trailing, each from fresh limits.
         for oneSided in [false, true] {
@@ -220,6 +225,7 @@ enum PassageSelection {
                         ? isParagraphBoundary(stretchA.lowerBound, a) && isParagraphBoundary(stretchB.lowerBound, b)
                         : isParagraphBoundary(stretchA.upperBound, a) && isParagraphBoundary(stretchB.upperBound, b)
                     guard bounded || alike(stretchA, a, stretchB, b) else { continue }
+                    if oneSided && elsewhere(stretchA, stretchB) { continue }
                     pairs[i].a =
                         min(
                             pairs[i].a.lowerBound, stretchA.lowerBound)..<max(
@@ -231,6 +237,105 @@ enum PassageSelection {
                 }
             }
         }
+    }
+
+    /// Extends each passage over whole body paragraphs that follow (or precede) it on one side
+    /// only, up to the next passage or the text's end (start), when the other version has
+    /// nothing there (the next passage, or the end), the passage reaches into two paragraphs at
+    /// least, and its own paragraph at that end is body text on both sides: a paragraph added or removed at the end (start) of an
+    /// article, reported in its pair as an edit of kind `paragraph`. The judgement of the
+    /// stretch is `PassageGaps.oneSidedParagraphs`: a one-sided article has its headline with
+    /// it and is not drawn in, nor is a paragraph next to a headline's passage.
+    ///
+    /// - Complexity: O(p log p + S) for p passages and S units drawn in or looked at.
+    static func drawInParagraphs(_ pairs: inout [AlignedPair], gaps: PassageGaps) {
+        for inA in [true, false] {
+            for trailing in [true, false] {
+                let limitsA = neighbours(pairs.map(\.a), count: gaps.a.count)
+                let limitsB = neighbours(pairs.map(\.b), count: gaps.b.count)
+                // Which passage starts where, built on first need (few stretches get that far).
+                var starts: (a: [Int: Int], b: [Int: Int])?
+                func startingAt(_ i: Int, inA: Bool) -> Int? {
+                    if starts == nil {
+                        var byA: [Int: Int] = [:]
+                        var byB: [Int: Int] = [:]
+                        for (j, p) in pairs.enumerated() {
+                            byA[p.a.lowerBound] = j
+                            byB[p.b.lowerBound] = j
+                        }
+                        starts = (byA, byB)
+                    }
+                    return inA ? starts!.a[i] : starts!.b[i]
+                }
+                for i in pairs.indices where !pairs[i].a.isEmpty && !pairs[i].b.isEmpty {
+                    let stretchA =
+                        trailing
+                        ? pairs[i].a.upperBound..<limitsA[i].upperBound : limitsA[i].lowerBound..<pairs[i].a.lowerBound
+                    let stretchB =
+                        trailing
+                        ? pairs[i].b.upperBound..<limitsB[i].upperBound : limitsB[i].lowerBound..<pairs[i].b.lowerBound
+                    let stretch = inA ? stretchA : stretchB
+                    guard !stretch.isEmpty, spansParagraphs(pairs[i].a, gaps.a), spansParagraphs(pairs[i].b, gaps.b),
+                        endIsBody(pairs[i].a, gaps.a, trailing: trailing),
+                        endIsBody(pairs[i].b, gaps.b, trailing: trailing)
+                    else { continue }
+                    // The passage after a trailing stretch may be this one's heading, printed
+                    // after its body: in the other text it ends where this passage begins.
+                    let closed =
+                        trailing
+                        && startingAt(stretch.upperBound, inA: inA).map { j in
+                            inA
+                                ? pairs[j].b.upperBound == pairs[i].b.lowerBound
+                                : pairs[j].a.upperBound == pairs[i].a.lowerBound
+                        } == true
+                    guard
+                        gaps.oneSidedParagraphs(
+                            stretch, inA: inA, facing: inA ? stretchB : stretchA, closedByOwnHeading: closed)
+                    else { continue }
+                    if inA {
+                        pairs[i].a =
+                            min(
+                                pairs[i].a.lowerBound, stretchA.lowerBound)..<max(
+                                pairs[i].a.upperBound, stretchA.upperBound)
+                    } else {
+                        pairs[i].b =
+                            min(
+                                pairs[i].b.lowerBound, stretchB.lowerBound)..<max(
+                                pairs[i].b.upperBound, stretchB.upperBound)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether a range reaches into two paragraphs at least: an article's text, not a lone
+    /// paragraph (text after a lone shared paragraph is no evidence of an article it belongs to).
+    private static func spansParagraphs(_ range: Range<Int>, _ text: NormalizedText) -> Bool {
+        !text.paragraphStarts.isEmpty
+            && text.paragraphIndex(of: range.lowerBound) != text.paragraphIndex(of: range.upperBound - 1)
+    }
+
+    /// Whether the paragraph at a range's end (its last unit's, or its first unit's) is body text.
+    private static func endIsBody(_ range: Range<Int>, _ text: NormalizedText, trailing: Bool) -> Bool {
+        guard !text.paragraphStarts.isEmpty else { return false }
+        let p = text.paragraphIndex(of: trailing ? range.upperBound - 1 : range.lowerBound)
+        let start = text.paragraphStarts[p]
+        let end = p + 1 < text.paragraphStarts.count ? text.paragraphStarts[p + 1] : text.count
+        return ArticleSplitter.isBody(text.units[start..<end])
+    }
+
+    /// For each range, the end of the ranges before it and the start of the ranges after it
+    /// (0 and `count` where there are none).
+    private static func neighbours(_ ranges: [Range<Int>], count: Int) -> [Range<Int>] {
+        var result = ranges
+        let order = ranges.indices.sorted { ranges[$0].lowerBound < ranges[$1].lowerBound }
+        var previousEnd = 0
+        for (position, index) in order.enumerated() {
+            let nextStart = position + 1 < order.count ? ranges[order[position + 1]].lowerBound : count
+            result[index] = min(previousEnd, ranges[index].lowerBound)..<max(nextStart, ranges[index].upperBound)
+            previousEnd = max(previousEnd, ranges[index].upperBound)
+        }
+        return result
     }
 
     /// Whether unit `i` begins a paragraph (or is the text's start or end).

@@ -68,7 +68,9 @@ public enum PassageDiffer {
             edits.removeAll { isJoinedHyphen($0, textA, textB) }
             for i in edits.indices
             where edits[i].operation != .replace
-                && (edits[i].a.isEmpty ? isWholeParagraphs(edits[i].b, textB) : isWholeParagraphs(edits[i].a, textA))
+                && (edits[i].a.isEmpty
+                    ? isWholeParagraphs(edits[i].b, textB, facing: edits[i].a.lowerBound, textA)
+                    : isWholeParagraphs(edits[i].a, textA, facing: edits[i].b.lowerBound, textB))
             {
                 edits[i].kind = .paragraph
             }
@@ -119,19 +121,23 @@ public enum PassageDiffer {
         }
     }
 
-    /// Whether `range` (spaces aside) begins at a paragraph start and ends at a paragraph end.
+    /// Whether `range` (spaces aside) begins at a paragraph start and ends at a paragraph end,
+    /// judged with the other version's help where that has nothing (`facing`, the position of
+    /// an insert or delete): a sentence end where the other version has a paragraph boundary is
+    /// a paragraph edge too (`PassageGaps.isParagraphEdge`: print loses a break where a
+    /// paragraph's last line is full).
     ///
     /// - Complexity: O(log P) for P paragraphs, plus the spaces at its ends.
-    static func isWholeParagraphs(_ range: Range<Int>, _ text: NormalizedText) -> Bool {
+    static func isWholeParagraphs(
+        _ range: Range<Int>, _ text: NormalizedText, facing: Int, _ other: NormalizedText
+    ) -> Bool {
         var lo = range.lowerBound
         var hi = range.upperBound
         while lo < hi && text.units[lo] == 0x20 { lo += 1 }
         while hi > lo && text.units[hi - 1] == 0x20 { hi -= 1 }
         guard lo < hi, !text.paragraphStarts.isEmpty else { return false }
-        func boundary(_ i: Int) -> Bool {
-            i == 0 || i == text.count || text.paragraphStarts[text.paragraphIndex(of: i)] == i
-        }
-        return boundary(lo) && boundary(hi)
+        return PassageGaps.isParagraphEdge(lo, text, facing: facing, other, start: true)
+            && PassageGaps.isParagraphEdge(hi, text, facing: facing, other, start: false)
     }
 
     /// The diff of each gap, in order, on two threads when the gaps hold more than

@@ -1,10 +1,17 @@
+import Doppel
 import Testing
 
 @testable import DoppelDiff
 @testable import DoppelIO
 @testable import DoppelText
 
+/// Short stretches no anchor reached are paired by similarity (`LeftoverPairing`); a pair takes
+/// in the neighbouring paragraph one version joined to it.
 @Suite struct LeftoverPairingTests {
+    static func text(_ s: String) -> NormalizedText {
+        Normalizer(options: .standard).normalize(SourceText(path: "t", text: s))
+    }
+
     /// Short stretches of a small alphabet cut from one random text per side, so that many
     /// pairs share bigrams and some are close.
     private func stretches(_ rng: inout SplitMix64, count: Int) -> (NormalizedText, [Range<Int>]) {
@@ -22,7 +29,7 @@ import Testing
 
     /// The rule stated on `LeftoverPairing`, every pair scored by `dice`.
     private func mutualBest(_ a: NormalizedText, _ b: NormalizedText, _ leftA: [Range<Int>], _ leftB: [Range<Int>])
-        -> [AlignedPair]
+        -> [[Range<Int>]]
     {
         func grams(_ u: ArraySlice<UInt32>) -> [UInt64] {
             u.count > 1 ? zip(u, u.dropFirst()).map { UInt64($0) << 32 | UInt64($1) }.sorted() : u.map { UInt64($0) }
@@ -39,11 +46,7 @@ import Testing
         return leftA.indices.compactMap { i in
             let (j, score) = bestForA[i]
             guard j >= 0, score >= LeftoverPairing.minimumSimilarity, bestForB[j].index == i else { return nil }
-            let exact = a.units[leftA[i]].elementsEqual(b.units[leftB[j]])
-            return AlignedPair(
-                a: leftA[i], b: leftB[j], moved: false,
-                matches: exact
-                    ? [ExactMatch(a: leftA[i].lowerBound, b: leftB[j].lowerBound, length: leftA[i].count)] : [])
+            return [leftA[i], leftB[j]]
         }
     }
 
@@ -52,7 +55,7 @@ import Testing
         for _ in 0..<20 {
             let (a, leftA) = stretches(&rng, count: 40)
             let (b, leftB) = stretches(&rng, count: 40)
-            let paired = LeftoverPairing.pairs(a, b, leftA: leftA, leftB: leftB)
+            let paired = LeftoverPairing.mutualBest(a, b, leftA, leftB).pairs.map { [$0.a, $0.b] }
             #expect(paired == mutualBest(a, b, leftA, leftB))
         }
     }
@@ -62,5 +65,31 @@ import Testing
         let b = NormalizedText(identity: "戊己庚辛")
         #expect(LeftoverPairing.pairs(a, b, leftA: [0..<4], leftB: [0..<4]).isEmpty)
         #expect(LeftoverPairing.pairs(a, b, leftA: [0..<4], leftB: [0..<2, 2..<4]).isEmpty)
+    }
+
+    @Test func aKickerAndHeadlineJoinedOnOneLinePairWithBoth() {
+        let a = Self.text("扎实开展小三级工会建设三年行动\n\n大力加强开发区工会建设\n")
+        let b = Self.text("扎实开展小三级工会建设三年行动大力加强开发区工会建设\n")
+        let pairs = LeftoverPairing.pairs(a, b, leftA: a.paragraphRanges, leftB: b.paragraphRanges)
+        #expect(pairs.count == 1)
+        #expect(pairs.first.map { $0.a == 0..<a.count && $0.b == 0..<b.count } == true)
+    }
+
+    @Test func unlikeStretchesStayUnpaired() {
+        let a = Self.text("扎实开展小三级工会建设三年行动\n")
+        let b = Self.text("沙漠绿洲里的热门打卡点\n")
+        #expect(LeftoverPairing.pairs(a, b, leftA: a.paragraphRanges, leftB: b.paragraphRanges).isEmpty)
+    }
+
+    @Test func aHeadlineAndAnotherArticlesBylineOnOneLineAreTwoPairs() {
+        let headline = "全国工会重点工作创新案例出版发行"
+        let byline = "本报记者裴龙翔"
+        let a = Self.text(headline + "\n\n今天的天气很好,我们一起去公园散步。\n\n" + byline + "\n")
+        let b = Self.text(headline + byline + "\n")
+        let ranges = a.paragraphRanges
+        let pairs = LeftoverPairing.pairs(a, b, leftA: [ranges[0], ranges[2]], leftB: b.paragraphRanges)
+        #expect(pairs.count == 2)
+        #expect(Set(pairs.map { a.string($0.a) }) == [headline, byline])
+        #expect(pairs.allSatisfy { a.string($0.a) == b.string($0.b) })
     }
 }

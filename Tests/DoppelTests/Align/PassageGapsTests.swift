@@ -69,6 +69,40 @@ import Testing
         #expect(c.onlyInA.isEmpty)
     }
 
+    @Test func aParagraphWhoseBreakPrintLostIsStillAParagraphInsert() {
+        // Print joined the added paragraph to the one before (that one's last line was full):
+        // the sentence end where A has a paragraph boundary is the paragraph's edge.
+        let c = Self.compare(
+            [Self.bodyTwo, Self.bodyTwoMore, Self.bodyOneMore],
+            [Self.bodyTwo + Self.added, Self.bodyTwoMore, Self.bodyOneMore])
+        let found = Self.edits(c)
+        #expect(found.count == 1)
+        #expect(
+            found.first.map { $0.edit.kind == .paragraph && $0.edit.operation == .insert && $0.b == Self.added } == true
+        )
+        #expect(c.pairs.count == 1 && c.onlyInB.isEmpty)
+    }
+
+    @Test func aParagraphRemovedAtTheEndOfTheTextIsAParagraphDeleteOfItsArticle() {
+        let c = Self.compare(
+            [Self.bodyTwo, Self.bodyTwoMore, Self.added], [Self.bodyTwo, Self.bodyTwoMore])
+        let found = Self.edits(c)
+        #expect(found.count == 1)
+        #expect(
+            found.first.map { $0.edit.kind == .paragraph && $0.edit.operation == .delete && $0.a == Self.added } == true
+        )
+        #expect(c.onlyInA.isEmpty)
+    }
+
+    @Test func anArticleWithItsHeadlineAfterTheLastPassageStaysOneSided() {
+        // Print: body, then its headline; an article only in B is not drawn into the one before.
+        let c = Self.compare(
+            [Self.bodyTwo, Self.bodyTwoMore],
+            [Self.bodyTwo, Self.bodyTwoMore, Self.added, "技能比武赛出风格"])
+        #expect(Self.edits(c).isEmpty)
+        #expect(c.onlyInB.map { c.textB.string($0) } == [Self.added, "技能比武赛出风格"])
+    }
+
     @Test func aHeadlineBetweenPassagesIsNotAParagraphEdit() {
         // A headline (not body text) only in B between two passages that are neighbours in A.
         let c = Self.compare(

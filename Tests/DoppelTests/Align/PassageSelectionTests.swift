@@ -1,3 +1,4 @@
+import Doppel
 import Testing
 
 @testable import DoppelCluster
@@ -88,5 +89,36 @@ import Testing
         #expect(merged.count == 1)
         #expect(merged[0].a == 0..<(499 * 20 + 18) && merged[0].b == 0..<(499 * 21 + 18))
         #expect(merged[0].matches == pairs.flatMap(\.matches))
+    }
+
+    @Test func aParagraphAddedBeforeItsArticlesHeadlinePrintedAfterTheBodyIsAParagraphInsert() throws {
+        // Web: headline, body, then the next article (kicker and headline open it); print: body,
+        // the added paragraph, then the article's own headline.
+        let (headline, kicker, next) = ("五莲县总组织劳模工匠送技入企", "聚焦基层治理", "西宁市总多措并举推进社会组织建会")
+        let g = PassageGapsTests.self
+        // Lines are paragraphs (two long lines in a row would otherwise be read as one wrapped one).
+        let options = try ComparisonOptions(normalization: NormalizationOptions(layout: .flowed))
+        let c = Comparer.compare(
+            SourceText(
+                path: "a",
+                text: [headline, g.bodyTwo, g.bodyTwoMore, kicker, next, g.bodyOne, g.bodyOneMore].joined(
+                    separator: "\n\n")),
+            SourceText(
+                path: "b",
+                text: [g.bodyTwo, g.bodyTwoMore, g.added, headline, g.bodyOne, g.bodyOneMore, kicker, next].joined(
+                    separator: "\n\n")),
+            options: options)
+        let found = g.edits(c)
+        #expect(found.count == 1)
+        #expect(
+            found.first.map { $0.edit.kind == .paragraph && $0.edit.operation == .insert && $0.b == g.added } == true)
+        #expect(c.onlyInB.isEmpty)
+    }
+
+    @Test func textAfterALoneSharedParagraphIsNotDrawnIntoIt() {
+        let g = PassageGapsTests.self
+        let c = g.compare([g.bodyOne], [g.bodyOne, g.added])
+        #expect(g.edits(c).isEmpty)
+        #expect(c.onlyInB.map { c.textB.string($0) } == [g.added])
     }
 }

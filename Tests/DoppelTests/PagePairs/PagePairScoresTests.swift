@@ -22,7 +22,7 @@ import Testing
 
     /// Recall floor per class.
     static let recallFloor: [ScoreClass: Double] = [
-        .char: 1.0, .word: 1.0, .reorder: 1.0, .edge: 1.0, .headline: 1.0, .paragraph: 0.65, .article: 1.0,
+        .char: 1.0, .word: 1.0, .reorder: 1.0, .edge: 0.97, .headline: 1.0, .paragraph: 0.95, .article: 1.0,
     ]
 
     @Test func everyEditClassIsFound() {
@@ -30,12 +30,15 @@ import Testing
         for (c, floor) in Self.recallFloor {
             #expect((s.recall(c) ?? 0) >= floor, "\(c)\n\(s.table)\n\(s.notes.joined(separator: "\n"))")
         }
-        #expect(s.recall >= 0.96, "\(s.table)")
+        #expect(s.recall >= 0.98, "\(s.table)")
     }
 
     @Test func reportedEditsAreRealEdits() {
         let s = Self.scores
-        #expect(s.precision >= 0.995, "\(s.table)\n\(s.notes.joined(separator: "\n"))")
+        #expect(s.precision >= 0.99, "\(s.table)\n\(s.notes.joined(separator: "\n"))")
+        // A headline print placed elsewhere is aligned with its own article, not inserted.
+        #expect((s.precision(.headline) ?? 0) >= 1.0, "\(s.table)\n\(s.notes.joined(separator: "\n"))")
+        #expect((s.precision(.paragraph) ?? 0) >= 1.0, "\(s.table)\n\(s.notes.joined(separator: "\n"))")
     }
 
     @Test func templatedSiblingsArePairedByTheirOwnNews() {
