@@ -92,7 +92,7 @@ public struct ClusterEngine: Sendable {
     {
         let count = documents.count
         let shingler = Shingler(options: options.shingle)
-        let hasher = MinHasher(permutations: options.permutations, scheme: options.scheme)
+        let hasher = MinHasher(checkedPermutations: options.permutations, scheme: options.scheme)
         let exact = options.verification == .exact
         let placeholder = ClusterResult.Document(id: "", path: "", title: nil, chars: 0)
         let metadata = SharedSlots(repeating: placeholder, count: count)

@@ -50,7 +50,7 @@ import Testing
     #expect(!archive.parameters.keepsShingleSets)
     let query = TestCorpus.document("q", TestCorpus.mutate(IndexFixture.articles[7], edits: 2, seed: 3))
     let matches = try IndexQuery(archive: archive).matches(for: query)
-    let hasher = MinHasher()
+    let hasher = try MinHasher()
     var hashes: [UInt64] = []
     Shingler().appendHashes(of: query.text, to: &hashes)
     var stored: [UInt64] = []
