@@ -346,7 +346,7 @@ def bench_cluster():
                         "wall_s": p["wall_s"] * scale, "banding": p.get("banding", "?"),
                         "library_s": p["library_s"] * scale if p.get("library_s") else None}
             notes.append("1M: the peers' times are extrapolated linearly from their 100k run "
-                         "(marked ≈; measured with BENCH_LARGE_PEERS=1, about 20 minutes each).")
+                         "(marked ≈; measured with BENCH_LARGE_PEERS=1, 10-15 minutes each).")
             rows.append(row)
             continue
         for peer in peers:
