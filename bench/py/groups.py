@@ -11,7 +11,8 @@ Two generators (seeded, from the sentences of samples/*.txt except the print edi
   excerpts   the stress corpus: documents of 5-8 sentences drawn from a small pool (so they share
              sentences by chance), a third with an edited version, and short documents that are
              excerpts (2-3 consecutive sentences) of one of them, so contained in it and often in
-             others; an excerpt's group is its source's
+             others; an excerpt's group is its source's, and no two groups have excerpts of the
+             same sentences (they would be versions of each other)
 
 The figures (`score`):
 
@@ -146,15 +147,22 @@ def excerpt_corpus(path, long_documents=8000, excerpts_per_document=2, pool_size
     sentences = [s for s in _pool() if 30 <= len(s) <= 60][:pool_size]
     hans = common.han_pool(sentences)
     docs = []
+    excerpted = {}          # the sentences of each excerpt so far -> its group
     for group in range(long_documents):
         chosen = rng.sample(sentences, rng.randint(5, 8))
         docs.append(("".join(chosen), group))
         if group % 3 == 0:
             docs.append((one_char_edits("".join(chosen), 2, rng, hans), group))
         for _ in range(excerpts_per_document):
-            length = rng.randint(2, 3)
-            start = rng.randrange(len(chosen) - length + 1)
-            docs.append(("".join(chosen[start:start + length]), group))
+            # An excerpt of the same sentences as another group's (in any order) would be a
+            # version of it (Jaccard >= 0.8) in another true group: such truth no clustering
+            # can meet, so draw another (up to 10 times).
+            for _attempt in range(10):
+                length = rng.randint(2, 3)
+                start = rng.randrange(len(chosen) - length + 1)
+                if excerpted.setdefault(frozenset(chosen[start:start + length]), group) == group:
+                    docs.append(("".join(chosen[start:start + length]), group))
+                    break
     _write(path, docs)
 
 

@@ -26,9 +26,11 @@ GraphFrames):
    an excerpt when its containment reaches `--containment` and the smaller document has at least
    `--min-contained` shingles (`ClusterOptions.relation`).
 3. Clusters: connected components of the version pairs (the cores), then one excerpt pair per
-   core, its best container, then connected components again, by minimum-label propagation with
-   pointer jumping (each round: a vertex takes the smallest label among itself and its
-   neighbours, then the label of its label), until no label changes; lineage is cut every round.
+   core, its best container, unless a document of a third core contains it as fully (and is not
+   itself an excerpt of the best container), then connected components again, by minimum-label
+   propagation with pointer jumping (each round: a vertex takes the smallest label among itself
+   and its neighbours, then the label of its label), until no label changes; lineage is cut
+   every round.
 4. Each component is a cluster; its representative has the most characters (the smallest id on
    a tie); `contained_in` lists members contained in documents outside it.
 
@@ -201,8 +203,9 @@ def joined_pairs(verified):
     """The pairs that join clusters (ClusterEngine.clusters): every version pair, and for each
     core (a connected component of the version pairs) whose members are contained in documents
     of other cores, one excerpt pair, its best container: highest containment, then the largest
-    container, then the earliest pair. The contained side is the smaller set, the later id on a
-    tie (ids are in input order)."""
+    container, then the earliest pair; none when a document of a third core contains it as
+    fully and is not itself an excerpt of the best container. The contained side is the smaller
+    set, the later id on a tie (ids are in input order)."""
     versions = verified.where(F.col("relation") == "version").select("a", "b")
     excerpts = verified.where(F.col("relation") == "excerpt")
     inner_is_a = F.col("na") < F.col("nb")
@@ -220,7 +223,20 @@ def joined_pairs(verified):
                 .where(F.col("inner_core") != F.col("outer_core")))
     ranked = F.row_number().over(Window.partitionBy("inner_core").orderBy(
         F.col("containment").desc(), F.col("outer_size").desc(), F.col("a"), F.col("b")))
-    best = excerpts.withColumn("rank", ranked).where(F.col("rank") == 1).select("a", "b")
+    best = excerpts.withColumn("rank", ranked).where(F.col("rank") == 1).select(
+        "a", "b", "inner_core", F.col("outer").alias("best_outer"),
+        F.col("outer_core").alias("best_core"), F.col("containment").alias("best_containment"))
+    # A core attaches only when no document of a third core contains it as fully, unless that
+    # document is itself an excerpt of the best container (a teaser cut from a cut version).
+    nested = excerpts.select(F.col("inner").alias("outer"), F.col("outer").alias("best_outer"))
+    rivalled = (excerpts.select("inner_core", "outer", "outer_core", "containment")
+                .join(best.select("inner_core", "best_outer", "best_core", "best_containment"),
+                      "inner_core")
+                .where((F.col("containment") >= F.col("best_containment"))
+                       & (F.col("outer_core") != F.col("best_core")))
+                .join(nested, ["outer", "best_outer"], "left_anti")
+                .select("inner_core").distinct())
+    best = best.join(rivalled, "inner_core", "left_anti").select("a", "b")
     return versions.union(best), excerpts.select("inner", "outer")
 
 

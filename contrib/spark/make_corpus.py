@@ -9,8 +9,9 @@ Families: edited versions (a few Han characters replaced), truncated versions (j
 containment), exact copies, one notice copied 40 times with small edits (a bucket above the
 bucket limit of 32, so the star-and-chain rule is exercised), a few empty or very short texts
 (which never cluster), short items with a few one-character edits (joined by the aligned share),
-and briefs quoted in two round-ups each (an excerpt attaches to one container; the other is listed
-in `contained_in`).
+and briefs quoted in two round-ups each: verbatim in both (contained as fully in two unrelated
+documents, the brief joins neither) or edited in the second (the brief attaches to the first; the
+second is listed in `contained_in`).
 """
 
 import argparse
@@ -74,8 +75,10 @@ def main():
             texts += [item] + [edit(item, rng.randint(3, 5), rng, hans) for _ in range(2)]
         if rng.random() < 0.02:
             brief = "".join(rng.sample(pool, 3))
-            for _ in range(2):
-                texts.append("".join(rng.sample(pool, 4)) + brief + "".join(rng.sample(pool, 4)))
+            verbatim = rng.random() < 0.5
+            for n in range(2):
+                quoted = brief if verbatim or n == 0 else edit(brief, 1, rng, hans)
+                texts.append("".join(rng.sample(pool, 4)) + quoted + "".join(rng.sample(pool, 4)))
             texts.append(brief)
     texts = texts[: args.documents]
     out = Path(args.out)

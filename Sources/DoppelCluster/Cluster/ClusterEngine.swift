@@ -92,7 +92,7 @@ public struct ClusterEngine: Sendable {
     {
         let count = documents.count
         let shingler = Shingler(options: options.shingle)
-        let hasher = MinHasher(permutations: options.permutations, scheme: options.scheme)
+        let hasher = MinHasher(checkedPermutations: options.permutations, scheme: options.scheme)
         let exact = options.verification == .exact
         let placeholder = ClusterResult.Document(id: "", path: "", title: nil, chars: 0)
         let metadata = SharedSlots(repeating: placeholder, count: count)
@@ -198,8 +198,11 @@ public struct ClusterEngine: Sendable {
     /// 2. Excerpt pairs: the smaller document (by shingle set, the later on a tie) is contained
     ///    in the other. Each core whose members are contained in documents of other cores
     ///    attaches to one of them, its best container: highest containment, then the largest
-    ///    container (the fullest text an excerpt can come from), then the earliest pair. One attachment per core, so a text contained in
-    ///    several unrelated documents never makes them one cluster.
+    ///    container (the fullest text an excerpt can come from), then the earliest pair. One
+    ///    attachment per core, so a text contained in several unrelated documents never makes
+    ///    them one cluster; and none when a document of a third core contains it as fully (a
+    ///    tie: the text cannot tell which container it came from), unless that document is
+    ///    itself an excerpt of the best container (a teaser cut from a cut version).
     /// 3. Each member's other containers, outside its final cluster, are listed in
     ///    `containedIn`.
     ///
@@ -219,6 +222,8 @@ public struct ClusterEngine: Sendable {
             setSizes[pair.a] < setSizes[pair.b] ? (pair.a, pair.b) : (pair.b, pair.a)
         }
         let excerpts = verified.filter { $0.relation == .excerpt }
+        // Each core's best container: highest containment, then the largest container, then
+        // the earliest pair.
         var best: [Int: ClusterResult.Pair] = [:]
         for pair in excerpts {
             let (inner, outer) = contained(pair)
@@ -235,7 +240,26 @@ public struct ClusterEngine: Sendable {
             }
             best[core] = pair
         }
-        for pair in best.values.sorted(by: byPosition) where sets.union(pair.a, pair.b) {
+        // A core attaches only when its best container is the only one: no document of a third
+        // core contains it as fully, unless that document is itself an excerpt of the best
+        // container (a teaser cut from a cut version).
+        let excerptOf = Set(
+            excerpts.map { pair -> UInt64 in
+                let (inner, outer) = contained(pair)
+                return UInt64(inner) << 32 | UInt64(outer)
+            })
+        var rivalled = Set<Int>()
+        for pair in excerpts {
+            let (inner, outer) = contained(pair)
+            let core = sets.find(inner)
+            guard let held = best[core], pair.containment >= held.containment else { continue }
+            let heldOuter = contained(held).outer
+            if sets.find(outer) == sets.find(heldOuter) || sets.find(outer) == core { continue }
+            if excerptOf.contains(UInt64(outer) << 32 | UInt64(heldOuter)) { continue }
+            rivalled.insert(core)
+        }
+        for (core, pair) in best.sorted(by: { byPosition($0.value, $1.value) })
+        where !rivalled.contains(core) && sets.union(pair.a, pair.b) {
             joining.append(pair)
         }
         var clustered = [Bool](repeating: false, count: chars.count)
@@ -269,7 +293,9 @@ public struct ClusterEngine: Sendable {
             if sets.find(inner) != sets.find(outer) { containers[inner, default: []].append(outer) }
         }
         for (document, outside) in containers.sorted(by: { $0.key < $1.key }) {
-            clusters[clusterOfRoot[sets.find(document)]!].containedIn.append(
+            // An excerpt whose containers rival each other may be in no cluster at all.
+            guard let cluster = clusterOfRoot[sets.find(document)] else { continue }
+            clusters[cluster].containedIn.append(
                 ClusterResult.ContainedIn(document: document, containers: outside.sorted()))
         }
         return clusters

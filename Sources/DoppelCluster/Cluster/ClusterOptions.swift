@@ -133,7 +133,7 @@ public struct ClusterOptions: Sendable, Equatable {
         lsh = LSHParameters.optimal(threshold: candidate, permutations: permutations)
         containmentLSH =
             containmentThreshold == nil && self.alignedShare == nil
-            ? nil : LSHParameters(bands: permutations / 4, rows: 4)
+            ? nil : LSHParameters(checkedBands: permutations / 4, rows: 4)
     }
 
     /// Whether a pair belongs in one cluster: Jaccard ≥ `threshold`, or containment ≥

@@ -149,7 +149,7 @@ struct IndexHeader: Equatable {
                 throw bad("banding \(bands)x\(rows) does not fit \(cluster.permutations) values")
             }
             parameters = IndexParameters(
-                cluster: cluster, lsh: LSHParameters(bands: bands, rows: rows),
+                cluster: cluster, lsh: LSHParameters(checkedBands: bands, rows: rows),
                 seed: values[.seed],
                 normalization: NormalizationOptions(
                     layout: NormalizationOptions.Layout.allCases[Int(values[.layout])],

@@ -49,7 +49,7 @@ public struct IndexParameters: Sendable, Equatable {
 
     /// The hasher every signature of the index comes from.
     public var hasher: MinHasher {
-        MinHasher(permutations: cluster.permutations, scheme: cluster.scheme, seed: seed)
+        MinHasher(checkedPermutations: cluster.permutations, scheme: cluster.scheme, seed: seed)
     }
 
     /// The parameters as cluster reports show them, with this index's banding.

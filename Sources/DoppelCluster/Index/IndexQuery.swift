@@ -10,6 +10,8 @@ public struct IndexMatch: Sendable, Equatable {
         case version
         /// The query is contained in it, and it is the query's best container (highest
         /// containment, then the largest, then the earliest): the cluster the query would join.
+        /// No match is when another container holds the query as fully and is neither a version
+        /// of this one nor contained in it.
         case container
         /// The query is also contained in it: listed, as `doppel cluster` lists `contained_in`.
         case containedIn = "contained_in"
@@ -99,7 +101,8 @@ public struct IndexQueryResult: Sendable, Equatable {
 /// when `ClusterOptions.relation` accepts its Jaccard similarity or containment, computed exactly
 /// from the compact shingle sets when the index keeps them, else estimated from the signatures
 /// (`SetOverlap.estimated`). Each match is labelled by the attach rule (`IndexMatch.Relation`):
-/// a version, the query's best container, another container, or an excerpt of the query. The
+/// a version, the query's best container (none when two unrelated matches contain it as fully),
+/// another container, or an excerpt of the query. The
 /// index keeps ascending sets, not their text order, so no aligned share is measured, and the
 /// containment banding of `doppel cluster` (over sketches) is not used: candidates come from the
 /// index's band keys.
@@ -176,7 +179,7 @@ public struct IndexQuery: Sendable {
         }
         candidates.sort()
         var matches: [IndexMatch] = []
-        var containerSizes: [Int: Int] = [:]  // match position → its shingle count
+        var containers: [Int: IndexedDocument] = [:]  // match position → the stored document
         var previous = -1
         for candidate in candidates where candidate != previous {
             previous = candidate
@@ -207,20 +210,47 @@ public struct IndexQuery: Sendable {
                     document: candidate, id: stored.id, chars: stored.chars,
                     jaccard: jaccard, containment: overlap.containment,
                     relation: role))
-            if role == .containedIn { containerSizes[matches.count - 1] = stored.shingleCount }
+            if role == .containedIn { containers[matches.count - 1] = stored }
         }
-        // The best container: highest containment, then the largest, then the earliest.
-        if let best = containerSizes.keys.min(by: { x, y in
+        // The best container: highest containment, then the largest, then the earliest; none
+        // when another container holds the query as fully and is neither a version of it nor
+        // contained in it (the tie of docs/cluster-rules.md, section 3).
+        if let best = containers.keys.min(by: { x, y in
             let (a, b) = (matches[x], matches[y])
             if a.containment != b.containment { return a.containment > b.containment }
-            if containerSizes[x]! != containerSizes[y]! { return containerSizes[x]! > containerSizes[y]! }
+            let (sizeX, sizeY) = (containers[x]!.shingleCount, containers[y]!.shingleCount)
+            if sizeX != sizeY { return sizeX > sizeY }
             return a.document < b.document
         }) {
-            matches[best].relation = .container
+            let held = containers[best]!
+            let rivalled = containers.contains { position, stored in
+                position != best && matches[position].containment >= matches[best].containment
+                    && relation(of: stored, and: held) == nil
+            }
+            if !rivalled { matches[best].relation = .container }
         }
         return matches.sorted {
             $0.jaccard != $1.jaccard ? $0.jaccard > $1.jaccard : $0.document < $1.document
         }
+    }
+
+    /// How two stored documents relate by `verification` (a version, an excerpt, or nil),
+    /// exactly from their shingle sets or estimated from their signatures.
+    ///
+    /// - Complexity: O(L) for sets of L shingles, O(k) for signatures of k values.
+    private func relation(of a: IndexedDocument, and b: IndexedDocument) -> ClusterResult.Relation? {
+        let overlap: SetOverlap
+        let jaccard: Double
+        if archive.parameters.keepsShingleSets {
+            overlap = SetOverlap(a.shingleSet, b.shingleSet)
+            jaccard = overlap.jaccard
+        } else {
+            jaccard = Signature.estimatedJaccard(a.signature, b.signature)
+            overlap = .estimated(jaccard: jaccard, firstCount: a.shingleCount, secondCount: b.shingleCount)
+        }
+        return verification.relation(
+            jaccard: jaccard, containment: overlap.containment,
+            smallerCount: min(a.shingleCount, b.shingleCount))
     }
 
     /// Queries every document of `documents` (on all cores).

@@ -1,3 +1,4 @@
+import DoppelIO
 import Foundation
 
 /// The banding of a signature for locality-sensitive hashing (Leskovec, Rajaraman & Ullman,
@@ -13,11 +14,24 @@ public struct LSHParameters: Sendable, Equatable, CustomStringConvertible {
 
     /// A banding of `bands × rows` values.
     ///
-    /// - Precondition: `bands >= 1 && rows >= 1`.
+    /// Example: `let banding = try LSHParameters(bands: 25, rows: 5)`.
+    ///
+    /// - Throws: `DoppelError.invalidOption` naming `bands` or `rows` when it is below 1.
+    /// - Complexity: O(1).
+    public init(bands: Int, rows: Int) throws {
+        guard bands >= 1 else {
+            throw DoppelError.invalidOption(name: "bands", reason: "\(bands) is not a positive count")
+        }
+        guard rows >= 1 else {
+            throw DoppelError.invalidOption(name: "rows", reason: "\(rows) is not a positive count")
+        }
+        self.init(checkedBands: bands, rows: rows)
+    }
+
+    /// A banding whose sizes the caller has checked (both at least 1).
     ///
     /// - Complexity: O(1).
-    public init(bands: Int, rows: Int) {
-        precondition(bands >= 1 && rows >= 1, "bands and rows must be positive")
+    init(checkedBands bands: Int, rows: Int) {
         self.bands = bands
         self.rows = rows
     }
@@ -58,11 +72,11 @@ public struct LSHParameters: Sendable, Equatable, CustomStringConvertible {
     {
         precondition(threshold > 0 && threshold <= 1 && permutations >= 1)
         precondition(falsePositiveWeight >= 0 && falseNegativeWeight >= 0)
-        var best = LSHParameters(bands: 1, rows: 1)
+        var best = LSHParameters(checkedBands: 1, rows: 1)
         var bestError = Double.infinity
         for bands in 1...permutations {
             for rows in 1...(permutations / bands) {
-                let candidate = LSHParameters(bands: bands, rows: rows)
+                let candidate = LSHParameters(checkedBands: bands, rows: rows)
                 let error =
                     falsePositiveWeight * candidate.falsePositiveArea(threshold: threshold)
                     + falseNegativeWeight * candidate.falseNegativeArea(threshold: threshold)

@@ -36,13 +36,26 @@ public struct MinHasher: Sendable {
 
     /// A hasher of `permutations` values per signature.
     ///
-    /// - Precondition: `permutations >= 1` (callers validate user input first).
+    /// Example: `let signature = try MinHasher().signature(of: hashes)`.
+    ///
+    /// - Throws: `DoppelError.invalidOption` naming `permutations` when it is below 1.
     /// - Complexity: O(permutations).
     public init(
         permutations: Int = 128, scheme: MinHashScheme = .onePermutation,
         seed: UInt64 = defaultSeed
-    ) {
-        precondition(permutations >= 1, "a signature needs at least one value")
+    ) throws {
+        guard permutations >= 1 else {
+            throw DoppelError.invalidOption(
+                name: "permutations", reason: "\(permutations) is not a positive count of values")
+        }
+        self.init(checkedPermutations: permutations, scheme: scheme, seed: seed)
+    }
+
+    /// A hasher whose permutation count the caller has checked (at least 1, as
+    /// `ClusterOptions` ensures).
+    ///
+    /// - Complexity: O(permutations).
+    init(checkedPermutations permutations: Int, scheme: MinHashScheme, seed: UInt64 = defaultSeed) {
         self.permutations = permutations
         self.scheme = scheme
         self.seed = seed

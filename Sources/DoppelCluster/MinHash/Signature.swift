@@ -9,7 +9,9 @@ public struct Signature: Sendable, Equatable, Hashable {
     /// The minimum of each permutation (or bin), in permutation order; empty for an empty set.
     public var values: [UInt32]
 
-    /// Wraps `values` as a signature.
+    /// Wraps `values` as a signature. Any values are valid (no value is out of range, and an
+    /// empty array is the empty set's signature), so this cannot fail; signatures of different
+    /// lengths are refused where they meet, by `estimatedJaccard`'s precondition.
     ///
     /// - Complexity: O(1).
     public init(values: [UInt32]) {
@@ -27,7 +29,8 @@ public struct Signature: Sendable, Equatable, Hashable {
     /// signature is empty.
     ///
     /// - Precondition: both signatures come from the same `MinHasher` (same length when
-    ///   non-empty).
+    ///   non-empty). A trap, not an error, by contract: this is the inner loop of signature
+    ///   verification and of index queries, whose signatures all come from one hasher.
     /// - Complexity: O(k).
     public static func estimatedJaccard(_ a: Signature, _ b: Signature) -> Double {
         a.values.withUnsafeBufferPointer { x in

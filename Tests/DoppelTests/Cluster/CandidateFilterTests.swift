@@ -12,7 +12,7 @@ private struct Signed {
 
 private func signed(_ texts: [String], permutations: Int = 128) -> Signed {
     let shingler = Shingler()
-    let hasher = MinHasher(permutations: permutations)
+    let hasher = MinHasher(checkedPermutations: permutations, scheme: .onePermutation)
     var sketches = SketchTable(width: permutations, documentCount: texts.count)
     var sets: [[UInt32]] = []
     for (index, text) in texts.enumerated() {

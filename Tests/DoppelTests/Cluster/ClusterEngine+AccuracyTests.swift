@@ -59,7 +59,8 @@ import Testing
     let corpus = GeneratedCorpora.excerpts()
     let result = try ClusterEngine().cluster(InMemoryDocumentCollection(corpus.documents))
     let score = corpus.score(result)
-    #expect(score.precision >= 0.8, "precision \(score.precision)")
+    // 0.87 measured (0.83 before ties stopped attaching, docs/cluster-rules.md).
+    #expect(score.precision >= 0.85, "precision \(score.precision)")
     #expect(
         score.largestCluster <= score.largestGroup + 3,
         "largest cluster \(score.largestCluster), largest group \(score.largestGroup)")

@@ -210,8 +210,11 @@ private struct FailingCollection: DocumentCollection {
     let articles = TestCorpus.articles()
     let brief = String(articles[9].prefix(160))
     // Round-ups about twice the brief's length: Jaccard about 0.5, found by the containment bands.
+    // The second quotes it with one character changed, so the first contains it more fully.
     let first = String(articles[1].prefix(90)) + brief + String(articles[2].prefix(40))
-    let second = String(articles[3].prefix(60)) + brief + String(articles[4].prefix(80))
+    let second =
+        String(articles[3].prefix(30)) + TestCorpus.mutate(brief, edits: 1, seed: 3)
+        + String(articles[4].prefix(30))
     let documents = [
         TestCorpus.document("first", first), TestCorpus.document("second", second),
         TestCorpus.document("brief", brief),
@@ -221,8 +224,42 @@ private struct FailingCollection: DocumentCollection {
     let joined = try #require(result.clusters.first)
     #expect(joined.members.count == 2 && joined.members.contains(2))
     #expect(joined.pairs.map(\.relation) == [.excerpt])
-    let other = joined.members.contains(0) ? 1 : 0
-    #expect(joined.containedIn == [ClusterResult.ContainedIn(document: 2, containers: [other])])
+    #expect(joined.members == [0, 2])
+    #expect(joined.containedIn == [ClusterResult.ContainedIn(document: 2, containers: [1])])
+}
+
+/// Excerpt pairs `(container, contained, containment)` as verification reports them.
+private func excerptPairs(_ pairs: [(Int, Int, Double)]) -> [ClusterResult.Pair] {
+    pairs.map {
+        ClusterResult.Pair(
+            a: min($0.0, $0.1), b: max($0.0, $0.1), jaccard: 0.3, containment: $0.2,
+            relation: .excerpt)
+    }
+}
+
+@Test func aBriefContainedAsFullyInTwoUnrelatedArticlesJoinsNeither() {
+    // Documents 0 and 1 both hold all of document 2: no container is the best one.
+    let clusters = ClusterEngine.clusters(
+        of: excerptPairs([(0, 2, 1.0), (1, 2, 1.0)]), chars: [500, 520, 150],
+        setSizes: [480, 500, 140])
+    #expect(clusters.isEmpty)
+}
+
+@Test func aTeaserCutFromACutVersionStillJoinsTheArticle() {
+    // 2 ⊂ 1 ⊂ 0: the teaser's two containers are one chain, not rivals.
+    let clusters = ClusterEngine.clusters(
+        of: excerptPairs([(0, 1, 1.0), (0, 2, 1.0), (1, 2, 1.0)]), chars: [600, 450, 300],
+        setSizes: [590, 440, 290])
+    #expect(clusters.map(\.members) == [[0, 1, 2]])
+    #expect(clusters.first?.containedIn == [])
+}
+
+@Test func anExcerptAttachesToTheContainerThatHoldsItMostFully() {
+    let clusters = ClusterEngine.clusters(
+        of: excerptPairs([(0, 2, 0.95), (1, 2, 1.0)]), chars: [500, 520, 150],
+        setSizes: [480, 500, 140])
+    #expect(clusters.map(\.members) == [[1, 2]])
+    #expect(clusters.first?.containedIn == [ClusterResult.ContainedIn(document: 2, containers: [0])])
 }
 
 @Test func versionsOfAnExcerptAttachTogetherAndVersionsStillMerge() throws {

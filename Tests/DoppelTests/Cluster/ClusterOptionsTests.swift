@@ -3,7 +3,7 @@ import Testing
 @testable import DoppelCluster
 @testable import DoppelIO
 
-@Test func defaultOptionsAreDocumented() {
+@Test func defaultOptionsAreDocumented() throws {
     let options = ClusterOptions.standard
     #expect(options.threshold == 0.8)
     #expect(options.containmentThreshold == 0.8)
@@ -14,7 +14,7 @@ import Testing
     #expect(options.shingle == .standard)
     #expect(options.verification == .exact)
     #expect(options.bucketLimit == 32)
-    #expect(options.lsh == LSHParameters(bands: 25, rows: 5))
+    #expect(try options.lsh == LSHParameters(bands: 25, rows: 5))
 }
 
 @Test func candidateThresholdFollowsTheLowerThreshold() throws {

@@ -233,7 +233,8 @@ enum GeneratedCorpora {
     /// sentence dominates a short text) drawn from a small pool (so they
     /// share sentences by chance), a third with an edited version, and short documents that
     /// are excerpts (2-3 consecutive sentences) of one of them, so contained in it and, often,
-    /// in others that hold the same sentences. An excerpt's true group is its source's.
+    /// in others that hold the same sentences. An excerpt's true group is its source's; no two
+    /// groups have excerpts of the same sentences (they would be versions of each other).
     static func excerpts(
         longDocuments: Int = 300, excerptsPerDocument: Int = 2, poolSize: Int = 100,
         seed: UInt64 = 16
@@ -241,6 +242,7 @@ enum GeneratedCorpora {
         var random = SplitMix64(seed: seed)
         let pool = Array(sentences.filter { (30...60).contains($0.count) }.prefix(poolSize))
         var corpus = GeneratedCorpus()
+        var excerpted: [Set<String>: Int] = [:]  // the sentences of each excerpt → its group
         for group in 0..<longDocuments {
             var chosen: [String] = []
             while chosen.count < 5 + Int(random.next() % 4) {
@@ -252,9 +254,19 @@ enum GeneratedCorpora {
                 corpus.add(edit(chosen.joined(), count: 2, &random), group: group, kind: "long")
             }
             for _ in 0..<excerptsPerDocument {
-                let length = 2 + Int(random.next() % 2)
-                let start = Int(random.next() % UInt64(chosen.count - length + 1))
-                corpus.add(chosen[start..<(start + length)].joined(), group: group, kind: "excerpt")
+                // An excerpt of the same sentences as another group's (in any order) would be a
+                // version of it in another true group, which no clustering can meet: draw
+                // another, up to 10 times.
+                for _ in 0..<10 {
+                    let length = 2 + Int(random.next() % 2)
+                    let start = Int(random.next() % UInt64(chosen.count - length + 1))
+                    let sentences = chosen[start..<(start + length)]
+                    if excerpted[Set(sentences), default: group] == group {
+                        excerpted[Set(sentences)] = group
+                        corpus.add(sentences.joined(), group: group, kind: "excerpt")
+                        break
+                    }
+                }
             }
         }
         return corpus

@@ -5,7 +5,7 @@ import Testing
 
 @Test func aReusedWorkspaceSignsEachTextAsAFreshOneAndAsTheShinglerAndHasherDo() throws {
     let shingler = Shingler(options: .standard)
-    let hasher = MinHasher(permutations: 128, scheme: .onePermutation)
+    let hasher = try MinHasher(permutations: 128, scheme: .onePermutation)
     var reused = SigningWorkspace(shingler: shingler, hasher: hasher)
     let texts = IndexFixture.archiveDocuments().map(\.text) + [NormalizedText(identity: "。")]
     for text in texts {
@@ -29,7 +29,7 @@ import Testing
 }
 
 @Test func aWorkspaceAppendsNoShinglesUnlessAskedButStillCountsThem() throws {
-    var workspace = SigningWorkspace(shingler: Shingler(options: .standard), hasher: MinHasher())
+    var workspace = SigningWorkspace(shingler: Shingler(options: .standard), hasher: try MinHasher())
     let text = IndexFixture.archiveDocuments()[0].text
     var shingles: [UInt32] = [42]
     _ = workspace.sign(text, appendingShinglesTo: &shingles, keepingShingles: false)

@@ -6,7 +6,7 @@ import Testing
     let parameters = IndexParameters()
     let signer = DocumentSigner(parameters: parameters, keepsShingleSets: true)
     let shingler = Shingler(options: parameters.cluster.shingle)
-    let hasher = MinHasher(permutations: 128, scheme: .onePermutation, seed: MinHasher.defaultSeed)
+    let hasher = try MinHasher(permutations: 128, scheme: .onePermutation, seed: MinHasher.defaultSeed)
     for document in IndexFixture.archiveDocuments() {
         let signed = signer.sign(document)
         let set = shingler.shingleSet(of: document.text)

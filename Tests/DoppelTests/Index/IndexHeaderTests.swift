@@ -14,7 +14,7 @@ import Testing
         layout: .print, ignoreCase: true, ignorePunctuation: false,
         foldVariants: true)
     let parameters = IndexParameters(
-        cluster: cluster, lsh: LSHParameters(bands: 10, rows: 6), seed: 42,
+        cluster: cluster, lsh: try LSHParameters(bands: 10, rows: 6), seed: 42,
         normalization: normalization)
     let page = 4096
     // Sections as long as the header requires: 4 offsets for 3 documents, 10 band headers of 32

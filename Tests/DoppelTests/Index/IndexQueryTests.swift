@@ -50,7 +50,7 @@ import Testing
     #expect(!archive.parameters.keepsShingleSets)
     let query = TestCorpus.document("q", TestCorpus.mutate(IndexFixture.articles[7], edits: 2, seed: 3))
     let matches = try IndexQuery(archive: archive).matches(for: query)
-    let hasher = MinHasher()
+    let hasher = try MinHasher()
     var hashes: [UInt64] = []
     Shingler().appendHashes(of: query.text, to: &hashes)
     var stored: [UInt64] = []
@@ -102,15 +102,45 @@ import Testing
     let brief = String(articles[9].prefix(160))
     let documents = [
         TestCorpus.document("first", String(articles[1].prefix(50)) + brief),
-        TestCorpus.document("second", String(articles[3].prefix(62)) + brief),
+        TestCorpus.document(
+            "second", String(articles[3].prefix(62)) + TestCorpus.mutate(brief, edits: 1, seed: 3)),
     ]
     try IndexFixture.build(documents, at: folder.path("a.doppel"))
     let search = try IndexQuery(archive: try IndexArchive(path: folder.path("a.doppel")))
     let matches = try search.matches(for: TestCorpus.document("brief", brief))
     #expect(Set(matches.map(\.id)) == ["first", "second"])
-    // Both contain the whole brief; the larger is the best container.
-    #expect(matches.first { $0.id == "second" }?.relation == .container)
-    #expect(matches.first { $0.id == "first" }?.relation == .containedIn)
+    // The first holds the whole brief, the second all but one character.
+    #expect(matches.first { $0.id == "first" }?.relation == .container)
+    #expect(matches.first { $0.id == "second" }?.relation == .containedIn)
     let excerpt = try search.matches(for: documents[0])
     #expect(excerpt.first { $0.id == "first" }?.relation == .version)
+}
+
+@Test func aQueryContainedAsFullyInTwoUnrelatedDocumentsHasNoContainer() throws {
+    let folder = try TemporaryFolder()
+    let articles = TestCorpus.articles()
+    let brief = String(articles[9].prefix(160))
+    try IndexFixture.build(
+        [
+            TestCorpus.document("first", String(articles[1].prefix(50)) + brief),
+            TestCorpus.document("second", String(articles[3].prefix(62)) + brief),
+        ], at: folder.path("a.doppel"))
+    let search = try IndexQuery(archive: try IndexArchive(path: folder.path("a.doppel")))
+    let matches = try search.matches(for: TestCorpus.document("brief", brief))
+    #expect(matches.map(\.relation) == [.containedIn, .containedIn])
+}
+
+@Test func twoVersionsThatContainTheQueryAsFullyAreNoRivals() throws {
+    let folder = try TemporaryFolder()
+    let articles = TestCorpus.articles()
+    let brief = String(articles[9].prefix(160))
+    try IndexFixture.build(
+        [
+            TestCorpus.document("first", String(articles[1].prefix(50)) + brief),
+            TestCorpus.document("longer", String(articles[1].prefix(53)) + brief),
+        ], at: folder.path("a.doppel"))
+    let search = try IndexQuery(archive: try IndexArchive(path: folder.path("a.doppel")))
+    let matches = try search.matches(for: TestCorpus.document("brief", brief))
+    #expect(matches.first { $0.id == "longer" }?.relation == .container)
+    #expect(matches.first { $0.id == "first" }?.relation == .containedIn)
 }

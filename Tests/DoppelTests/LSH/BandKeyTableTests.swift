@@ -2,8 +2,8 @@ import Testing
 
 @testable import DoppelCluster
 
-@Test func tableRecordsWhichDocumentsHaveKeys() {
-    var table = BandKeyTable(parameters: LSHParameters(bands: 2, rows: 2), documentCount: 3)
+@Test func tableRecordsWhichDocumentsHaveKeys() throws {
+    var table = BandKeyTable(parameters: try LSHParameters(bands: 2, rows: 2), documentCount: 3)
     table.insert(Signature(values: [1, 2, 3, 4]), for: 0)
     table.insert(.empty, for: 1)
     #expect(table.hasKeys(0))
@@ -11,8 +11,8 @@ import Testing
     #expect(!table.hasKeys(2))
 }
 
-@Test func tableKeepsTheUpperHalfOfEachBandKeySortedPerBand() {
-    let banding = LSHParameters(bands: 2, rows: 2)
+@Test func tableKeepsTheUpperHalfOfEachBandKeySortedPerBand() throws {
+    let banding = try LSHParameters(bands: 2, rows: 2)
     var table = BandKeyTable(parameters: banding, documentCount: 2)
     let signatures = [Signature(values: [1, 2, 3, 4]), Signature(values: [9, 9, 3, 4])]
     for (document, signature) in signatures.enumerated() { table.insert(signature, for: document) }

@@ -5,7 +5,7 @@ import Testing
 
 private func table(_ signatures: [Signature], bands: Int = 4, rows: Int = 2) -> BandKeyTable {
     var table = BandKeyTable(
-        parameters: LSHParameters(bands: bands, rows: rows),
+        parameters: LSHParameters(checkedBands: bands, rows: rows),
         documentCount: signatures.count)
     for (document, signature) in signatures.enumerated() { table.insert(signature, for: document) }
     return table
@@ -96,9 +96,9 @@ private func table(_ signatures: [Signature], bands: Int = 4, rows: Int = 2) -> 
             == [CandidatePair(0, 1), CandidatePair(0, 2), CandidatePair(1, 2), CandidatePair(3, 4)])
 }
 
-@Test func sketchPairsAreThePairsWhoseSketchesAgreeOnABand() {
-    let banding = LSHParameters(bands: 2, rows: 3)
-    var keys = BandKeyTable(parameters: LSHParameters(bands: 1, rows: 1), documentCount: 4)
+@Test func sketchPairsAreThePairsWhoseSketchesAgreeOnABand() throws {
+    let banding = try LSHParameters(bands: 2, rows: 3)
+    var keys = BandKeyTable(parameters: try LSHParameters(bands: 1, rows: 1), documentCount: 4)
     var sketches = SketchTable(width: 6, documentCount: 4)
     let rows: [[UInt32]] = [[1, 2, 3, 4, 5, 6], [1, 2, 3, 9, 9, 9], [7, 7, 7, 4, 5, 6], [1, 2, 8, 4, 5, 8]]
     for (document, values) in rows.enumerated() {

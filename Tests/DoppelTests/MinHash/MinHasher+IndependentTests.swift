@@ -3,8 +3,8 @@ import Testing
 @testable import DoppelCluster
 @testable import DoppelIO
 
-@Test func independentValuesAreMultiplyAddShiftMinima() {
-    let hasher = MinHasher(permutations: 16, scheme: .independent)
+@Test func independentValuesAreMultiplyAddShiftMinima() throws {
+    let hasher = try MinHasher(permutations: 16, scheme: .independent)
     var generator = SplitMix64(seed: MinHasher.defaultSeed)
     let multipliers = (0..<16).map { _ in generator.next() | 1 }
     let increments = (0..<16).map { _ in generator.next() }
@@ -16,9 +16,9 @@ import Testing
     #expect(hasher.signature(of: hashes).values == expected)
 }
 
-@Test func oddAndEvenShingleCountsGiveTheSameMinima() {
+@Test func oddAndEvenShingleCountsGiveTheSameMinima() throws {
     // The loop takes shingles two at a time; the last odd one must count too.
-    let hasher = MinHasher(scheme: .independent)
+    let hasher = try MinHasher(scheme: .independent)
     let three = hasher.signature(of: [10 << 32, 20 << 32, 30 << 32])
     let four = hasher.signature(of: [10 << 32, 20 << 32, 30 << 32, 30 << 32])
     #expect(three == four)

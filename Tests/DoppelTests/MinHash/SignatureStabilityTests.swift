@@ -14,7 +14,7 @@ import Testing
     }
 
     static func signature(_ text: NormalizedText, _ scheme: MinHashScheme) -> Signature {
-        MinHasher(scheme: scheme).signature(of: Shingler().shingleSet(of: text))
+        MinHasher(checkedPermutations: 128, scheme: scheme).signature(of: Shingler().shingleSet(of: text))
     }
 
     /// Pinned for every sample page and both schemes, through the whole chain (reading,
