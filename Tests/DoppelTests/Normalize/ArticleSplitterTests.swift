@@ -85,8 +85,9 @@ import Testing
     /// share of articles whose headings land in their body's article, and the share of articles
     /// that are an article of their own (no other article's body in it). Floors that pin today's
     /// result (seeds 1-20: Chinese 127/144 headings, a kicker that leads into its headline with a
-    /// dash counted as a heading, and 77/111 articles alone; English 107/110 and 57/81); before the article model read what each heading names, 50 of the 111 Chinese
-    /// and 45 of the 81 English articles were merged into a neighbour. The misses are in the
+    /// dash counted as a heading, and 77/111 articles alone; English 107/110 and 57/81); before
+    /// the article model read what each heading names, 50 of the 111 Chinese and 45 of the 81
+    /// English articles were merged into a neighbour. The misses are in the
     /// generator's material: made-up headlines cut from sentences that name the next article, a
     /// made-up article with no byline after a single headline (read as a subheading), sample
     /// articles that hold two, English headlines joined to the next body line after a kicker.
