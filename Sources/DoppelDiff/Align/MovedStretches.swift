@@ -21,33 +21,7 @@ enum MovedStretches {
     static func cut(
         _ pairs: [AlignedPair], _ a: NormalizedText, _ b: NormalizedText, leftA: [Range<Int>], leftB: [Range<Int>]
     ) -> [AlignedPair] {
-        let moved = predicate(a, b, leftA: { leftA }, leftB: { leftB })
-        var result: [AlignedPair] = []
-        result.reserveCapacity(pairs.count)
-        for pair in pairs {
-            var run: [ExactMatch] = []
-            var cuts = false
-            for m in pair.matches {
-                if let last = run.last, moved(last.aEnd..<m.a, last.bEnd..<m.b) {
-                    // The first piece keeps the passage's own start, the last its own end.
-                    let (startA, startB) = cuts ? (run[0].a, run[0].b) : (pair.a.lowerBound, pair.b.lowerBound)
-                    result.append(
-                        AlignedPair(a: startA..<last.aEnd, b: startB..<last.bEnd, moved: pair.moved, matches: run))
-                    run.removeAll()
-                    cuts = true
-                }
-                run.append(m)
-            }
-            if !cuts {
-                result.append(pair)
-            } else if let first = run.first {
-                result.append(
-                    AlignedPair(
-                        a: first.a..<pair.a.upperBound, b: first.b..<pair.b.upperBound, moved: pair.moved, matches: run)
-                )
-            }
-        }
-        return result
+        PassageSelection.cut(pairs, where: predicate(a, b, leftA: { leftA }, leftB: { leftB }))
     }
 
     /// Whether two facing stretches (`ga` of A, `gb` of B) are text on one side that the other

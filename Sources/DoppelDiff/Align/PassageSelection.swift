@@ -163,14 +163,24 @@ enum PassageSelection {
     /// - Complexity: O(M log P) for M matches and P paragraphs, plus the gaps that hold a
     ///   paragraph on both sides.
     static func splitUnrelated(_ pairs: [AlignedPair], gaps: PassageGaps) -> [AlignedPair] {
+        cut(pairs, where: gaps.separates)
+    }
+
+    /// Cuts each passage at every gap between two consecutive matches (`ga` of A, `gb` of B) for
+    /// which `separates(ga, gb)` holds; the first piece keeps the passage's own start, the last
+    /// its own end, and every piece keeps the passage's `moved`.
+    ///
+    /// - Complexity: O(M) for M matches, plus the calls of `separates`.
+    static func cut(
+        _ pairs: [AlignedPair], where separates: (Range<Int>, Range<Int>) -> Bool
+    ) -> [AlignedPair] {
         var result: [AlignedPair] = []
         result.reserveCapacity(pairs.count)
         for pair in pairs {
             var run: [ExactMatch] = []
             var cuts = false
             for m in pair.matches {
-                if let last = run.last, gaps.separates(last.aEnd..<m.a, last.bEnd..<m.b) {
-                    // The first piece keeps the passage's own start, the last its own end.
+                if let last = run.last, separates(last.aEnd..<m.a, last.bEnd..<m.b) {
                     let (startA, startB) = cuts ? (run[0].a, run[0].b) : (pair.a.lowerBound, pair.b.lowerBound)
                     result.append(
                         AlignedPair(a: startA..<last.aEnd, b: startB..<last.bEnd, moved: pair.moved, matches: run))
