@@ -43,17 +43,14 @@ public enum Fuzz {
     /// The normaliser's contract on `text`, normalised from `count` code points: one non-empty
     /// origin per unit, monotonic and inside the original; paragraphs ascending, starting at 0.
     public static func requireMap(_ text: NormalizedText, count: Int) {
-        require(text.originStarts.count == text.count && text.originEnds.count == text.count, "map is not total")
-        var previousStart: Int32 = 0
-        var previousEnd: Int32 = 0
-        for i in 0..<text.count {
-            let start = text.originStarts[i]
-            let end = text.originEnds[i]
+        require(text.origins.count == text.count, "map is not total")
+        var previous = 0..<0
+        for (i, origin) in text.origins.ranges(0..<text.count).enumerated() {
             require(
-                start < end && start >= previousStart && end >= previousEnd && Int(end) <= count,
-                "unit \(i) maps to \(start)..<\(end) after \(previousStart)..<\(previousEnd), \(count) code points")
-            previousStart = start
-            previousEnd = end
+                !origin.isEmpty && origin.lowerBound >= previous.lowerBound
+                    && origin.upperBound >= previous.upperBound && origin.upperBound <= count,
+                "unit \(i) maps to \(origin) after \(previous), \(count) code points")
+            previous = origin
         }
         require(text.paragraphStarts.first.map { $0 == 0 } ?? text.units.isEmpty, "first paragraph not at 0")
         require(
