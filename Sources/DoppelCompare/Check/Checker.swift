@@ -66,9 +66,10 @@ public enum Checker {
     }
 
     /// Compares two texts (`Comparer.compare`) and checks the edits (`check(_:options:reference:)`)
-    /// in one call, with the same result as the two calls. For long texts the bigram table of A,
-    /// which needs only A's normalised text, is built on a second thread while the texts are
-    /// aligned and diffed, whose single-threaded stretches leave a core free.
+    /// in one call, with the same result as the two calls. For long texts (up to
+    /// `overlapUnitsAtMost` units) the bigram table of A, which needs only A's normalised text, is
+    /// built on a second thread while the texts are aligned and diffed, whose single-threaded
+    /// stretches leave a core free.
     ///
     /// ```swift
     /// let comparison = Checker.compareAndCheck(web, print)
@@ -84,7 +85,8 @@ public enum Checker {
         let (textA, textB) = Comparer.normalize(a, b, options: comparison.normalization)
         var c: Comparison
         let searchA: UnitSearch
-        if textA.count + textB.count > overlapUnits {
+        let units = textA.count + textB.count
+        if units > overlapUnits && units <= overlapUnitsAtMost {
             let compared = SharedSlots<Comparison?>(repeating: nil, count: 1)
             let table = SharedSlots<UnitSearch?>(repeating: nil, count: 1)
             DispatchQueue.concurrentPerform(iterations: 2) { side in
@@ -106,6 +108,12 @@ public enum Checker {
 
     /// Units (A plus B) above which `compareAndCheck` builds A's table beside the comparison.
     static let overlapUnits = 200_000
+
+    /// Units (A plus B) above which A's table is built after the comparison again: the table
+    /// (about 6 bytes a unit of A) would sit beside the comparison's working memory, taking a
+    /// diff of long English text over 20 bytes per input byte (docs/safety.md). The 10 MB
+    /// Chinese pair of the benchmark (7 million units) still overlaps.
+    static let overlapUnitsAtMost = 16_000_000
 
     /// Edits above which their forms are found on two threads, each taking half of them.
     static let parallelEdits = 256
