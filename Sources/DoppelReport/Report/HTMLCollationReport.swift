@@ -112,7 +112,7 @@ public enum HTMLCollationReport {
             let next = k + 1 < starts.count ? starts[k + 1] : scalars.count
             var end = next
             while end > start && [0x0A, 0x0D, 0x0C].contains(scalars[end - 1].value) { end -= 1 }
-            out += "<div class=\"ln\"><span class=\"no\">\(k + 1)</span><span class=\"tx\">"
+            out += "<div class=\"ln\"><span class=\"no\">\(k + 1)</span><div class=\"tx\">"
             var i = start
             // Marks starting on this line (or reaching into it from an earlier one).
             var j = m
@@ -135,7 +135,7 @@ public enum HTMLCollationReport {
                 j += 1
             }
             HTML.escape(scalars[i..<end], into: &out)
-            out += "</span></div>\n"
+            out += "</div></div>\n"
         }
         out += "</div>\n"
     }

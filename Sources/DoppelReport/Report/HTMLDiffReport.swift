@@ -326,7 +326,7 @@ public enum HTMLDiffReport {
                 p += 1
             }
             unchanged(source.scalars[i..<segments[k].text.upperBound], into: &out)
-            out += "</span></div>"
+            out += "</div></div>"
             k += 1
         }
     }
@@ -353,7 +353,7 @@ public enum HTMLDiffReport {
         }
         openLine(k, source, segments, first: first, side: side, anchor: anchor, into: &out)
         unchanged(source.scalars[segments[k].text], into: &out)
-        out += "</span></div>"
+        out += "</div></div>"
     }
 
     /// The start of a line of a cell, up to its text. B's lines carry ids (`bl<line>`) for the
@@ -368,7 +368,7 @@ public enum HTMLDiffReport {
             side == .b && segment.text.lowerBound == source.lineStarts[segment.line]
             ? " id=\"\(HTML.escape(anchor))bl\(segment.line + 1)\"" : ""
         out +=
-            "<div class=\"ln\"\(lineID)><span class=\"no\">\(gutter(segment.line, source, first: first))</span><span class=\"tx\">"
+            "<div class=\"ln\"\(lineID)><span class=\"no\">\(gutter(segment.line, source, first: first))</span><div class=\"tx\">"
     }
 
     /// Unchanged text of one line, escaped; longer than `foldCharacters`, its middle folded into

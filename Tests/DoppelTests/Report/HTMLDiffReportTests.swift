@@ -33,8 +33,8 @@ import Testing
         #expect(page.hasPrefix("<!DOCTYPE html>"))
         #expect(page.contains("<td class=\"a\">") && page.contains("<td class=\"b\">"))
         // Print line 12 of B, as printed (full-width punctuation kept, not normalised).
-        #expect(page.contains("<span class=\"no\">12</span><span class=\"tx\">西夏区职工<a "))
-        #expect(page.contains("<span class=\"no\">1</span><span class=\"tx\"> 阅 读 提 示</span>"))
+        #expect(page.contains("<span class=\"no\">12</span><div class=\"tx\">西夏区职工<a "))
+        #expect(page.contains("<span class=\"no\">1</span><div class=\"tx\"> 阅 读 提 示</div>"))
         // Web line 99 of A is one long line.
         #expect(page.contains("<span class=\"no\">99</span>"))
     }
@@ -191,7 +191,7 @@ import Testing
         #expect(!page.contains("class=\"fold\""))
     }
 
-    @Test func longUnchangedTextWithinOneLineIsFoldedAroundTheEdit() {
+    @Test func longUnchangedTextWithinOneLineIsFoldedAroundTheEdit() throws {
         let words = (1...600).map { "w\($0)" }
         let a = words.joined(separator: " ")
         var edited = words
@@ -200,6 +200,15 @@ import Testing
         #expect(page.components(separatedBy: "unchanged characters</summary>").count - 1 == 4)  // two per column
         #expect(page.contains(">changed</a>") && page.contains(">w301</a>"))
         for word in ["w1 ", "w150 ", "w450 ", "w600<"] { #expect(page.contains(word)) }
+        // Each fold is block content of its line's text `<div>`, inside no span or link (valid HTML).
+        var rest = page[...]
+        while let fold = rest.range(of: "<details class=\"fold\">") {
+            let line = try #require(page[..<fold.lowerBound].range(of: "<div class=\"tx\">", options: .backwards))
+            let before = page[line.upperBound..<fold.lowerBound]
+            #expect(!before.contains("<span"))
+            #expect(before.components(separatedBy: "<a ").count == before.components(separatedBy: "</a>").count)
+            rest = rest[fold.upperBound...]
+        }
     }
 
     @Test func theReportOfADenselyEditedPairStaysWithinTenTimesItsInputs() {
