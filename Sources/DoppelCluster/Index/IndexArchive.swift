@@ -160,33 +160,44 @@ public final class IndexArchive: @unchecked Sendable {
         return (header.records.lowerBound + Int(start))..<(header.records.lowerBound + Int(end))
     }
 
-    /// Document `number`, with its shingle set or signature.
+    /// Document `number`, with its shingle material or signature.
     ///
     /// - Precondition: `0 <= number < documentCount`.
-    /// - Throws: `DoppelError.badIndex` when its bytes are damaged.
-    /// - Complexity: O(record length).
+    /// - Throws: `DoppelError.badIndex` when its bytes are damaged or its record malformed.
+    /// - Complexity: O(record length) expected.
     public func document(_ number: Int) throws -> IndexedDocument {
-        try decodeRecord(try bytes(try recordRange(number)), number: number, idOnly: false)
+        var scratch = CompactSetTable()
+        return try document(number, scratch: &scratch)
+    }
+
+    /// Document `number`, its record checked in `scratch` (`IndexedDocument.decode`), for a
+    /// caller that reads many.
+    func document(_ number: Int, scratch: inout CompactSetTable) throws -> IndexedDocument {
+        try decodeRecord(try bytes(try recordRange(number)), number: number, idOnly: false, scratch: &scratch)
     }
 
     /// Document `number` decoded from its record's bytes and checked against the index's
     /// storage and permutations (`IndexedDocument.decode`).
-    func decodeRecord(_ record: UnsafeRawBufferPointer, number: Int, idOnly: Bool) throws
-        -> IndexedDocument
-    {
+    func decodeRecord(
+        _ record: UnsafeRawBufferPointer, number: Int, idOnly: Bool,
+        scratch: inout CompactSetTable
+    ) throws -> IndexedDocument {
         try IndexedDocument.decode(
             record, keepsShingleSets: parameters.keepsShingleSets,
             permutations: parameters.cluster.permutations, idOnly: idOnly,
-            path: path, number: number)
+            path: path, number: number, scratch: &scratch)
     }
 
     /// The id of document `number`.
     ///
     /// - Precondition: `0 <= number < documentCount`.
     /// - Throws: `DoppelError.badIndex` when its bytes are damaged.
-    /// - Complexity: O(record length) (the record's blocks are checked).
+    /// - Complexity: O(record length) (the record's blocks and values are checked).
     public func id(of number: Int) throws -> String {
-        try decodeRecord(try bytes(try recordRange(number)), number: number, idOnly: true).id
+        var scratch = CompactSetTable()
+        return try decodeRecord(
+            try bytes(try recordRange(number)), number: number, idOnly: true, scratch: &scratch
+        ).id
     }
 
     /// The record offsets, `documentCount + 1` of them (for `add`, which extends them), checked:
