@@ -193,19 +193,23 @@ public struct IndexQuery: Sendable {
         }
         candidates.sort()
         var verifier = Verifier(query: signed, exact: parameters.keepsShingleSets)
+        var storedSet = CompactSetTable()
         var matches: [IndexMatch] = []
         var containers: [Int: IndexedDocument] = [:]  // match position → the stored document
         var previous = -1
         for candidate in (candidates + throughContainment).sorted() where candidate != previous {
             previous = candidate
-            let stored = try archive.document(candidate, scratch: &verifier.scratch)
-            if !Self.contains(candidates, candidate)
+            // Found through the containment banding only: kept when it applies to the pair's sizes.
+            if try !Self.contains(candidates, candidate)
                 && !ClusterEngine.needsContainmentBands(
-                    signed.shingleCount, stored.shingleCount, options: verification)
+                    signed.shingleCount, archive.shingleCount(of: candidate), options: verification)
             {
                 continue
             }
-            guard let pair = verifier.pair(with: stored, options: verification) else { continue }
+            let stored = try archive.document(candidate, scratch: &storedSet)
+            guard let pair = verifier.pair(with: stored, held: storedSet, options: verification) else {
+                continue
+            }
             // The contained side is the smaller set; on a tie the query, which comes later.
             let queryContained = signed.shingleCount <= stored.shingleCount
             let role: IndexMatch.Relation =
@@ -232,7 +236,7 @@ public struct IndexQuery: Sendable {
             var rivalled = false
             for (position, stored) in containers
             where position != best && matches[position].containment >= matches[best].containment {
-                if held.pair(with: stored, options: verification) == nil {
+                if held.pair(with: stored, held: nil, options: verification) == nil {
                     rivalled = true
                     break
                 }
@@ -255,15 +259,16 @@ public struct IndexQuery: Sendable {
         return low < documents.count && documents[low] == document
     }
 
-    /// One side of the pairs a query verifies, held as `ClusterEngine.verify` holds the first
-    /// document of its pairs: its material in a `CompactSetTable` (exact), or its signature.
+    /// One side of the pairs a query verifies (the query, or a container its rivals are checked
+    /// against): its material and the set it holds in a `CompactSetTable` (exact), or its
+    /// signature.
     private struct Verifier {
         let exact: Bool
         let material: [UInt32]
         let signature: Signature
         let size: Int
         var table = CompactSetTable()
-        /// For the other side's set when the aligned share is measured, and for checking records.
+        /// For the other side's set when the aligned share is measured.
         var scratch = CompactSetTable()
 
         /// The query's side.
@@ -292,23 +297,35 @@ public struct IndexQuery: Sendable {
             }
         }
 
-        /// The pair of this side and `stored` as `doppel cluster` verifies it, if `options`
-        /// accepts it.
+        /// The pair of this side and `stored` as `doppel cluster` verifies it
+        /// (`ClusterEngine.pair`), if `options` accepts it. `held`, when given, holds `stored`'s
+        /// set (as reading its record left it): its shingles are then looked up in `stored`'s
+        /// set, else in this side's.
         ///
         /// - Complexity: O(L) expected for L shingles, O(k) for signatures of k values.
-        mutating func pair(with stored: IndexedDocument, options: ClusterOptions) -> ClusterResult.Pair? {
-            let sizes = (size, stored.shingleCount)
+        mutating func pair(
+            with stored: IndexedDocument, held: CompactSetTable?, options: ClusterOptions
+        ) -> ClusterResult.Pair? {
             if !exact {
                 return signature.values.withUnsafeBufferPointer { a in
                     stored.signature.values.withUnsafeBufferPointer { b in
-                        ClusterEngine.pair(0, signature: a, 1, signature: b, sizes: sizes, options: options)
+                        ClusterEngine.pair(
+                            0, signature: a, 1, signature: b, sizes: (size, stored.shingleCount),
+                            options: options)
                     }
                 }
             }
-            return material.withUnsafeBufferPointer { a in
-                stored.material.withUnsafeBufferPointer { b in
-                    ClusterEngine.pair(
-                        0, StreamMaterial(a), held: table, 1, StreamMaterial(b), sizes: sizes,
+            return material.withUnsafeBufferPointer { raw in
+                stored.material.withUnsafeBufferPointer { storedRaw in
+                    let mine = StreamMaterial(raw)
+                    let theirs = StreamMaterial(storedRaw)
+                    if let held {
+                        return ClusterEngine.pair(
+                            1, theirs, held: held, 0, mine, sizes: (stored.shingleCount, size),
+                            scratch: &scratch, options: options)
+                    }
+                    return ClusterEngine.pair(
+                        0, mine, held: table, 1, theirs, sizes: (size, stored.shingleCount),
                         scratch: &scratch, options: options)
                 }
             }

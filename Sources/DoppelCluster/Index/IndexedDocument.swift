@@ -68,7 +68,8 @@ public struct IndexedDocument: Sendable, Equatable {
     /// Reads a record and checks it against the index it comes from; `idOnly` keeps no values
     /// (they are checked all the same). `scratch` is the hash set the distinct values of a
     /// shingle set are checked in, reused from one record to the next by a caller that reads
-    /// many.
+    /// many; after a record of exact storage it holds the record's shingle set, which a query
+    /// verifies against without loading it again.
     ///
     /// The record must be exactly its fields, values and zero-padded id; with
     /// `keepsShingleSets`, the values must be a count of character shingles no larger than
@@ -124,7 +125,7 @@ public struct IndexedDocument: Sendable, Equatable {
                 signature: .empty)
         }
         let values = reader.u32s(fixedLength, count: valueCount)
-        if keepsShingleSets && shingleCount > 1 {
+        if keepsShingleSets {
             scratch.reset(capacity: shingleCount)
             values.withUnsafeBufferPointer { scratch.insert(UnsafeBufferPointer(rebasing: $0[1...])) }
             guard scratch.count == shingleCount else { throw bad("repeats a shingle") }
