@@ -20,7 +20,7 @@ private func badIndex(_ path: String, _ reason: String) -> DoppelError {
     var generator = SplitMix64(seed: 11)
     // The header's checked bytes, then positions all over the payload and checksum section.
     let positions =
-        [0, 9, 40, 183, 190]
+        [0, 9, 40, 183, 190, 207, 212]
         + (0..<40).map { _ in
             IndexHeader.pageSize + Int(generator.next() % UInt64(bytes.count - IndexHeader.pageSize))
         }
