@@ -49,6 +49,8 @@ enum ClusterSettings {
         return try ClusterOptions(
             threshold: try number("threshold", defaults.threshold), containmentThreshold: containment,
             minimumContainedShingles: defaults.minimumContainedShingles,
+            alignedShare: defaults.alignedShare,
+            shortItemShingles: defaults.shortItemShingles,
             candidateThreshold: keepingBanding ? defaults.candidateThreshold : nil,
             permutations: permutations, scheme: defaults.scheme, shingle: defaults.shingle,
             verification: verification, bucketLimit: defaults.bucketLimit)

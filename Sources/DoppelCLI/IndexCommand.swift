@@ -14,15 +14,17 @@ enum IndexCommand: Command {
                    doppel index stats [options] ARCHIVE
             """,
         discussion: """
-            build   writes a new index: per document its id, counts and compact shingle set
-                    (or, with --signatures-only, its signature), and one sorted table of band
-                    keys per LSH band. Parameters are recorded in the file.
+            build   writes a new index: per document its id, counts and compact shingle set in
+                    text order (or, with --signatures-only, its signature), and one sorted table
+                    of keys per band of both LSH bandings. Parameters are recorded in the file.
             add     rewrites ARCHIVE atomically with more documents (ids already in it are
                     skipped); -o writes the extended index elsewhere instead.
                     build and add lock the index they write (.NAME.lock beside it): a second
                     writer waits for the first, up to --lock-timeout; readers never wait.
-            query   prints the documents of ARCHIVE each input is a version of, with exact
-                    similarities (or signature estimates for a --signatures-only index).
+            query   prints the documents of ARCHIVE each input is a version of, contained in,
+                    or contains, by the rules of doppel cluster (aligned share included), with
+                    exact similarities (or signature estimates for a --signatures-only index).
+                    An index of format version 1 is refused: rebuild it.
             stats   checks every checksum and summarises the index.
             A damaged index is refused: 'doppel: ARCHIVE: bad index (checksum mismatch)'.
             Exit status: query 0 no near-duplicates, 1 some; others 0 success; 2 trouble.

@@ -103,6 +103,25 @@ final class IndexCLIFixture {
         #expect(matches[0]["jaccard"] as? Double == 1)
     }
 
+    @Test func anIndexOfFormatVersionOneIsOneLineAskingToRebuildItWithStatusTwo() throws {
+        let f = try IndexCLIFixture()
+        try f.build()
+        var bytes = [UInt8](try Data(contentsOf: f.url("a.doppel")))
+        bytes[8] = 1  // the format version, read before the rest of the header
+        try Data(bytes).write(to: f.url("a.doppel"))
+        let expected =
+            "doppel: \(f.path("a.doppel")): bad index (format version 1, without the text order the "
+            + "aligned share needs; this doppel reads version 2 only: rebuild it with doppel index build)\n"
+        for arguments in [
+            ["query", f.path("a.doppel"), f.path("edited.txt")], ["stats", f.path("a.doppel")],
+            ["add", f.path("a.doppel"), f.path("edited.txt")],
+        ] {
+            let r = try DoppelProcess.run(["index"] + arguments)
+            #expect(r.status == 2 && r.stdout.isEmpty && r.stderr == expected, "\(arguments[0]): \(r.stderr)")
+        }
+        #expect([UInt8](try Data(contentsOf: f.url("a.doppel"))) == bytes)  // add left it as it was
+    }
+
     @Test func aDamagedIndexIsOneLineWithStatusTwo() throws {
         let f = try IndexCLIFixture()
         try f.build()
@@ -126,8 +145,9 @@ final class IndexCLIFixture {
         try f.build()
         var bytes = [UInt8](try Data(contentsOf: f.url("a.doppel")))
         bytes[28] = 1
-        let sum = IndexChecksum.hash(Array(bytes[0..<184]))
-        withUnsafeBytes(of: sum.littleEndian) { bytes.replaceSubrange(184..<192, with: $0) }
+        let checked = 208  // bytes the header checksum covers (format version 2), then the checksum
+        let sum = IndexChecksum.hash(Array(bytes[0..<checked]))
+        withUnsafeBytes(of: sum.littleEndian) { bytes.replaceSubrange(checked..<(checked + 8), with: $0) }
         try Data(bytes).write(to: f.url("a.doppel"))
         let prefix = "doppel: \(f.path("a.doppel")): bad index (record "
         let suffix = " signature values for "
@@ -152,7 +172,7 @@ final class IndexCLIFixture {
         let f = try IndexCLIFixture()
         try f.build()
         let text = try DoppelProcess.run(["index", "stats", f.path("a.doppel")])
-        #expect(text.status == 0 && text.stdout.contains("doppel index format 1, \(f.articles.count) documents"))
+        #expect(text.status == 0 && text.stdout.contains("doppel index format 2, \(f.articles.count) documents"))
         let json = try DoppelProcess.run(["index", "stats", "--format", "json", f.path("a.doppel")])
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
         #expect(

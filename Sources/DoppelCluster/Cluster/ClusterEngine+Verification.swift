@@ -51,41 +51,15 @@ extension ClusterEngine {
                         let sizes = (Int(setSizes[first]), Int(setSizes[second]))
                         let pair: ClusterResult.Pair?
                         if let a {
-                            let needed = options.fewestAcceptedCommon(sizes.0, sizes.1)
                             pair = try store.withValues(of: second, buffer: &secondBuffer) { raw in
-                                let b = StreamMaterial(raw)
-                                guard let common = table.commonCount(b.all, needed: needed) else {
-                                    return nil
-                                }
-                                let overlap = SetOverlap(
-                                    intersection: common, firstCount: sizes.0,
-                                    secondCount: sizes.1)
-                                var aligned: AlignedShare?
-                                if options.measuresAlignedShare(
-                                    jaccard: overlap.jaccard, sizes.0,
-                                    sizes.1)
-                                {
-                                    otherTable.reset(capacity: b.all.count)
-                                    otherTable.insert(b.all)
-                                    aligned = AlignedShare(
-                                        a, held: table, b, held: otherTable,
-                                        shingle: options.shingle)
-                                }
-                                return Self.pair(
-                                    first, second, overlap: overlap,
-                                    jaccard: overlap.jaccard, aligned: aligned,
-                                    options: options)
+                                Self.pair(
+                                    first, a, held: table, second, StreamMaterial(raw),
+                                    sizes: sizes, scratch: &otherTable, options: options)
                             }
                         } else {
-                            let jaccard = try store.withValues(of: second, buffer: &secondBuffer) {
-                                Signature.estimatedJaccard(raw, $0)
+                            pair = try store.withValues(of: second, buffer: &secondBuffer) {
+                                Self.pair(first, signature: raw, second, signature: $0, sizes: sizes, options: options)
                             }
-                            let overlap = SetOverlap.estimated(
-                                jaccard: jaccard, firstCount: sizes.0,
-                                secondCount: sizes.1)
-                            pair = Self.pair(
-                                first, second, overlap: overlap, jaccard: jaccard,
-                                options: options)
                         }
                         if let pair { kept.append(pair) }
                     }
@@ -94,6 +68,48 @@ extension ClusterEngine {
             results[range.lowerBound / chunk] = kept
         }
         return results.take(resettingTo: []).flatMap { $0 }
+    }
+
+    /// Exact verification of one pair, the one rule `doppel cluster` and `doppel index query`
+    /// apply: the verified pair `(first, second)` if `options` accepts it
+    /// (`ClusterOptions.relation`), counting how many of `b`'s shingles `aTable` (holding `a`'s
+    /// set) holds, stopping as soon as too few are left (`ClusterOptions.fewestAcceptedCommon`),
+    /// and, for a short pair in the grey zone (`ClusterOptions.measuresAlignedShare`), loading
+    /// `b`'s set into `scratch` to measure the `AlignedShare` of both.
+    ///
+    /// - Parameter sizes: the sizes of `a`'s and `b`'s compact shingle sets.
+    /// - Complexity: O(|b|) expected, O(|a| + |b|) when the aligned share is measured.
+    static func pair(
+        _ first: Int, _ a: StreamMaterial, held aTable: CompactSetTable, _ second: Int,
+        _ b: StreamMaterial, sizes: (Int, Int), scratch: inout CompactSetTable,
+        options: ClusterOptions
+    ) -> ClusterResult.Pair? {
+        let needed = options.fewestAcceptedCommon(sizes.0, sizes.1)
+        guard let common = aTable.commonCount(b.all, needed: needed) else { return nil }
+        let overlap = SetOverlap(intersection: common, firstCount: sizes.0, secondCount: sizes.1)
+        var aligned: AlignedShare?
+        if options.measuresAlignedShare(jaccard: overlap.jaccard, sizes.0, sizes.1) {
+            scratch.reset(capacity: b.all.count)
+            scratch.insert(b.all)
+            aligned = AlignedShare(a, held: aTable, b, held: scratch, shingle: options.shingle)
+        }
+        return pair(
+            first, second, overlap: overlap, jaccard: overlap.jaccard, aligned: aligned,
+            options: options)
+    }
+
+    /// Signature verification of one pair, as `doppel cluster` and `doppel index query` apply
+    /// it: Jaccard estimated from the signatures `a` and `b`, the overlap derived from it and the
+    /// set sizes (`SetOverlap.estimated`), and the pair if `options` accepts them.
+    ///
+    /// - Complexity: O(k) for signatures of k values.
+    static func pair(
+        _ first: Int, signature a: UnsafeBufferPointer<UInt32>, _ second: Int,
+        signature b: UnsafeBufferPointer<UInt32>, sizes: (Int, Int), options: ClusterOptions
+    ) -> ClusterResult.Pair? {
+        let jaccard = Signature.estimatedJaccard(a, b)
+        let overlap = SetOverlap.estimated(jaccard: jaccard, firstCount: sizes.0, secondCount: sizes.1)
+        return pair(first, second, overlap: overlap, jaccard: jaccard, options: options)
     }
 
     /// The verified pair `(a, b)` with its relation if `options` accepts its overlap, Jaccard

@@ -84,7 +84,7 @@ public struct ClusterEngine: Sendable {
     /// Pass 1: the reported metadata of every document, the size of its compact shingle set,
     /// and the candidate pairs that `CandidateFilter` does not rule out; each document's
     /// verification material goes to `store`.
-    private func signaturePass(
+    func signaturePass(
         _ documents: some DocumentCollection, store: MaterialStore,
         progress: (@Sendable (ClusterProgress) -> Void)?
     ) throws

@@ -22,13 +22,16 @@ public struct SignedDocument: Sendable, Equatable {
     /// the number of character shingles, then the character stream's compact shingles in text
     /// order of first occurrence, then the word stream's.
     public var sequence: [UInt32]?
+    /// When the shingle set was asked for, of any size: the set in that same order, as
+    /// `doppel cluster` verifies from and an index keeps it (`IndexedDocument.material`).
+    public var material: [UInt32]?
 
     /// A signed document from its parts.
     ///
     /// - Complexity: O(1).
     public init(
         id: String, chars: Int, shingleCount: Int, signature: Signature, bandKeys: [UInt64],
-        shingleSet: [UInt32]?, sequence: [UInt32]? = nil
+        shingleSet: [UInt32]?, sequence: [UInt32]? = nil, material: [UInt32]? = nil
     ) {
         self.id = id
         self.chars = chars
@@ -37,6 +40,7 @@ public struct SignedDocument: Sendable, Equatable {
         self.bandKeys = bandKeys
         self.shingleSet = shingleSet
         self.sequence = sequence
+        self.material = material
     }
 }
 
@@ -89,7 +93,8 @@ public struct DocumentSigner: Sendable {
         return SignedDocument(
             id: document.id, chars: document.chars, shingleCount: workspace.distinctCount,
             signature: signature, bandKeys: parameters.lsh.bandKeys(of: signature),
-            shingleSet: keepsShingleSets ? set : nil, sequence: sequence)
+            shingleSet: keepsShingleSets ? set : nil, sequence: sequence,
+            material: keepsShingleSets ? material : nil)
     }
 
     /// Signs every document of `documents` on all cores and hands them to `body` in input

@@ -8,7 +8,8 @@ import Foundation
 /// section bounds and lengths, file length) and the checksum section. Every later read goes
 /// through `bytes(_:)`, which checks the checksum of each block it covers before handing the
 /// bytes out, so a damaged byte is reported as `DoppelError.badIndex` ("checksum mismatch") by
-/// whatever operation reads it, never taken for data. `verify()` checks every block.
+/// whatever operation reads it, never taken for data; a block that matched is not hashed again
+/// while the archive is open (`IndexCheckedBlocks`). `verify()` checks every block.
 ///
 /// A file can also be well checksummed and still wrong (crafted, or written wrong): every value
 /// read from it is checked before later code relies on it, and a misfit is
@@ -17,12 +18,14 @@ import Foundation
 /// storage and permutation count); `stats()` and `IndexBuilder.add` check the whole structure
 /// (`IndexValidation.swift`), so a file they accept is one every query can read.
 ///
-/// Reads are side-effect free and may run on several threads at once.
+/// Reads may run on several threads at once; their one side effect is the record of blocks
+/// whose checksums matched, kept under a lock.
 public final class IndexArchive: @unchecked Sendable {
     /// The file's name, for messages.
     public let path: String
     let header: IndexHeader
     private let mapping: UnsafeRawBufferPointer
+    private let checked: IndexCheckedBlocks
 
     /// Opens and checks the index at `path`. The file is opened without blocking and must be a
     /// regular file: a FIFO or a device given as the index is refused at once, never waited on.
@@ -75,6 +78,7 @@ public final class IndexArchive: @unchecked Sendable {
             if let base = mapping.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), length) }
             throw error
         }
+        checked = IndexCheckedBlocks(count: header.checksums.count / 8)
     }
 
     deinit {
@@ -97,7 +101,8 @@ public final class IndexArchive: @unchecked Sendable {
     ///
     /// - Throws: `DoppelError.badIndex` when the range leaves the payload or a block's checksum
     ///   does not match.
-    /// - Complexity: O(blocks touched × block size).
+    /// - Complexity: O(blocks touched × block size) the first time a block is read, O(blocks
+    ///   touched) after.
     func bytes(_ range: Range<Int>) throws -> UnsafeRawBufferPointer {
         let payloadEnd = header.checksums.lowerBound
         guard range.lowerBound >= IndexHeader.pageSize, range.upperBound <= payloadEnd else {
@@ -134,13 +139,14 @@ public final class IndexArchive: @unchecked Sendable {
     private func checkBlocks(_ blocks: ClosedRange<Int>) throws {
         let table = IndexBytes.Reader(UnsafeRawBufferPointer(rebasing: mapping[header.checksums]))
         let payloadEnd = header.checksums.lowerBound
-        for block in blocks {
+        for block in blocks where !checked.contains(block) {
             let start = IndexHeader.pageSize + block * IndexHeader.blockSize
             let end = min(start + IndexHeader.blockSize, payloadEnd)
             let actual = IndexChecksum.hash(UnsafeRawBufferPointer(rebasing: mapping[start..<end]))
             guard actual == table.u64(8 * block) else {
                 throw DoppelError.badIndex(path: path, reason: "checksum mismatch")
             }
+            checked.insert(block)
         }
     }
 
@@ -160,33 +166,59 @@ public final class IndexArchive: @unchecked Sendable {
         return (header.records.lowerBound + Int(start))..<(header.records.lowerBound + Int(end))
     }
 
-    /// Document `number`, with its shingle set or signature.
+    /// Document `number`, with its shingle material or signature.
     ///
     /// - Precondition: `0 <= number < documentCount`.
-    /// - Throws: `DoppelError.badIndex` when its bytes are damaged.
-    /// - Complexity: O(record length).
+    /// - Throws: `DoppelError.badIndex` when its bytes are damaged or its record malformed.
+    /// - Complexity: O(record length) expected.
     public func document(_ number: Int) throws -> IndexedDocument {
-        try decodeRecord(try bytes(try recordRange(number)), number: number, idOnly: false)
+        var scratch = CompactSetTable()
+        return try document(number, scratch: &scratch)
+    }
+
+    /// Document `number`, its record checked in `scratch` (`IndexedDocument.decode`), for a
+    /// caller that reads many; with shingle sets, `scratch` then holds the document's set.
+    func document(_ number: Int, scratch: inout CompactSetTable) throws -> IndexedDocument {
+        try decodeRecord(try bytes(try recordRange(number)), number: number, idOnly: false, scratch: &scratch)
     }
 
     /// Document `number` decoded from its record's bytes and checked against the index's
     /// storage and permutations (`IndexedDocument.decode`).
-    func decodeRecord(_ record: UnsafeRawBufferPointer, number: Int, idOnly: Bool) throws
-        -> IndexedDocument
-    {
+    func decodeRecord(
+        _ record: UnsafeRawBufferPointer, number: Int, idOnly: Bool,
+        scratch: inout CompactSetTable
+    ) throws -> IndexedDocument {
         try IndexedDocument.decode(
             record, keepsShingleSets: parameters.keepsShingleSets,
             permutations: parameters.cluster.permutations, idOnly: idOnly,
-            path: path, number: number)
+            path: path, number: number, scratch: &scratch)
+    }
+
+    /// The distinct shingles of document `number`, read from its record's fixed fields only
+    /// (`IndexedDocument.decode` checks the rest when the record is read): what a query needs to
+    /// know whether the containment banding applies to a candidate before reading all of it.
+    ///
+    /// - Precondition: `0 <= number < documentCount`.
+    /// - Throws: `DoppelError.badIndex` when its bytes are damaged or the record is too short.
+    /// - Complexity: O(1) (one block's checksum).
+    func shingleCount(of number: Int) throws -> Int {
+        let range = try recordRange(number)
+        guard range.count >= IndexedDocument.fixedLength else {
+            throw DoppelError.badIndex(path: path, reason: "record \(number) is malformed")
+        }
+        return Int(IndexBytes.Reader(try bytes(range.lowerBound..<(range.lowerBound + 8))).u32(4))
     }
 
     /// The id of document `number`.
     ///
     /// - Precondition: `0 <= number < documentCount`.
     /// - Throws: `DoppelError.badIndex` when its bytes are damaged.
-    /// - Complexity: O(record length) (the record's blocks are checked).
+    /// - Complexity: O(record length) (the record's blocks and values are checked).
     public func id(of number: Int) throws -> String {
-        try decodeRecord(try bytes(try recordRange(number)), number: number, idOnly: true).id
+        var scratch = CompactSetTable()
+        return try decodeRecord(
+            try bytes(try recordRange(number)), number: number, idOnly: true, scratch: &scratch
+        ).id
     }
 
     /// The record offsets, `documentCount + 1` of them (for `add`, which extends them), checked:

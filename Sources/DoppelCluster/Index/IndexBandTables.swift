@@ -106,12 +106,12 @@ extension IndexArchive {
     /// `count` entries (`IndexBandTables.directoryBits`), no more entries than documents, the
     /// directory after the band headers and before the entries, the entries inside the section.
     ///
-    /// - Precondition: `0 <= band < parameters.lsh.bands` (the header page guarantees the section
+    /// - Precondition: `0 <= band < parameters.bandTables` (the header page guarantees the section
     ///   holds that many band headers).
     /// - Throws: `DoppelError.badIndex` when the bytes are damaged or the header is malformed.
     /// - Complexity: O(1).
     func bandHeader(_ band: Int) throws -> BandHeader {
-        precondition(band >= 0 && band < parameters.lsh.bands, "no band \(band)")
+        precondition(band >= 0 && band < parameters.bandTables, "no band \(band)")
         let section = header.bands
         let start = section.lowerBound + band * IndexBandTables.headerLength
         let reader = IndexBytes.Reader(try bytes(start..<(start + IndexBandTables.headerLength)))
@@ -121,7 +121,7 @@ extension IndexArchive {
         let bits = Int(reader.u32(24))
         guard reader.u32(28) == 0, count <= documentCount,
             bits == IndexBandTables.directoryBits(entries: count),
-            directory >= IndexBandTables.headerLength * parameters.lsh.bands,
+            directory >= IndexBandTables.headerLength * parameters.bandTables,
             entries <= section.count, directory <= entries,
             entries - directory >= ((1 << bits) + 1) * 4, count <= (section.count - entries) / 8
         else { throw DoppelError.badIndex(path: path, reason: "band table \(band) is malformed") }

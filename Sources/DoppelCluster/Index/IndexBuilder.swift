@@ -114,7 +114,7 @@ public struct IndexBuilder: Sendable {
             ids.reserveCapacity(base.documentCount + documents.count)
         }
         let firstNew = offsets.count - 1
-        var newEntries = [[UInt64]](repeating: [], count: parameters.lsh.bands)
+        var newEntries = [[UInt64]](repeating: [], count: parameters.bandTables)
         var skipped: [String] = []
         let signer = DocumentSigner(parameters: parameters, keepsShingleSets: keepsSets)
         try signer.sign(documents, progress: progress) { batch, _ in
@@ -127,7 +127,8 @@ public struct IndexBuilder: Sendable {
                 let number = offsets.count - 1
                 IndexedDocument.encode(signed, keepsShingleSets: keepsSets, into: &bytes)
                 offsets.append(UInt64(writer.offset + bytes.bytes.count - recordsStart))
-                for (band, key) in signed.bandKeys.enumerated() {
+                let keys = signed.bandKeys + self.parameters.containmentKeys(of: signed.signature)
+                for (band, key) in keys.enumerated() {
                     newEntries[band].append(BandEntry(bandKey: key, document: number).packed)
                 }
             }
@@ -146,7 +147,7 @@ public struct IndexBuilder: Sendable {
         let offsetsRange = offsetsStart..<writer.offset
         let bandsStart = writer.offset
         var counts: [Int] = []
-        for band in 0..<parameters.lsh.bands {
+        for band in 0..<parameters.bandTables {
             counts.append(try (base?.bandEntryCount(band) ?? 0) + newEntries[band].count)
         }
         try IndexBandTables.write(counts: counts, to: writer) { band in

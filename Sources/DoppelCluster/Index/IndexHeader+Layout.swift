@@ -9,7 +9,9 @@ extension IndexHeader {
         case normalizationFlags, layout, reserved
         case recordsStart, recordsLength, offsetsStart, offsetsLength
         case bandsStart, bandsLength, checksumsStart, checksumsLength
-        case checksumsHash, headerChecksum
+        case checksumsHash
+        case alignedShare, shortItemShingles, containmentBands, containmentRows, reservedAfterBanding
+        case headerChecksum
     }
 
     /// One row of `layout`: where a field lies and what a reader accepts of it.
@@ -62,11 +64,16 @@ extension IndexHeader {
         FieldLayout(.magic, 0, 8) { value, _ in
             value == magicValue ? nil : "not a doppel index: no DOPPELIX magic"
         },
-        // The format version, 1.
+        // The format version, 2.
         FieldLayout(.version, 8, 4) { value, _ in
-            value == UInt64(version) ? nil : "format version \(value); this doppel reads version \(version) only"
+            if value == UInt64(version) { return nil }
+            if value == 1 {
+                return "format version 1, without the text order the aligned share needs; "
+                    + "this doppel reads version \(version) only: rebuild it with doppel index build"
+            }
+            return "format version \(value); this doppel reads version \(version) only"
         },
-        // Bytes covered by the header checksum: 184.
+        // Bytes covered by the header checksum: 208.
         FieldLayout(.checkedLength, 12, 4) { value, _ in
             value == UInt64(checkedLength) ? nil : "checksum mismatch"
         },
@@ -127,8 +134,17 @@ extension IndexHeader {
         FieldLayout(.checksumsLength, 168, 8),
         // `IndexChecksum.hash` of the checksum section.
         FieldLayout(.checksumsHash, 176, 8),
-        // `IndexChecksum.hash` of bytes 0 ..< 184 (checked before any other field is read).
-        FieldLayout(.headerChecksum, 184, 8),
+        // An IEEE 754 double; NaN means off (`ClusterOptions.alignedShare`).
+        FieldLayout(.alignedShare, 184, 8),
+        FieldLayout(.shortItemShingles, 192, 4),
+        // The containment banding, over sketch bytes (0 and 0: none).
+        FieldLayout(.containmentBands, 196, 4),
+        FieldLayout(.containmentRows, 200, 4),
+        FieldLayout(.reservedAfterBanding, 204, 4) { value, _ in
+            value == 0 ? nil : "reserved header field is not zero"
+        },
+        // `IndexChecksum.hash` of bytes 0 ..< 208 (checked before any other field is read).
+        FieldLayout(.headerChecksum, 208, 8),
     ]
 
     /// The row of `field` (`layout` lists the fields in their declared order).

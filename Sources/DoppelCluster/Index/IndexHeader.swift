@@ -12,14 +12,16 @@ import DoppelText
 /// `pageSize`.
 struct IndexHeader: Equatable {
     static let magic: [UInt8] = Array("DOPPELIX".utf8)
-    /// The format version this code writes and the only one it reads.
-    static let version: UInt32 = 1
+    /// The format version this code writes and the only one it reads. Version 2 keeps each
+    /// shingle set in text order (the aligned share) and the containment banding's tables;
+    /// version 1 files are refused with a message to rebuild them.
+    static let version: UInt32 = 2
     /// Bytes of the header page; the payload starts here.
     static let pageSize = 4096
     /// Bytes of payload per checksum.
     static let blockSize = 4096
     /// Bytes covered by the header checksum, which follows them.
-    static let checkedLength = 184
+    static let checkedLength = 208
 
     var parameters: IndexParameters
     var documentCount: Int
@@ -72,6 +74,11 @@ struct IndexHeader: Equatable {
             values[field.length] = UInt64(section.count)
         }
         values[.checksumsHash] = checksumsHash
+        values[.alignedShare] = (cluster.alignedShare ?? .nan).bitPattern
+        values[.shortItemShingles] = UInt64(cluster.shortItemShingles)
+        values[.containmentBands] = UInt64(parameters.containmentLSH?.bands ?? 0)
+        values[.containmentRows] = UInt64(parameters.containmentLSH?.rows ?? 0)
+        values[.reservedAfterBanding] = 0
         var page = [UInt8](repeating: 0, count: Self.pageSize)
         for row in Self.layout where row.field != .headerChecksum {
             row.write(values[row.field], into: &page)
@@ -113,7 +120,7 @@ struct IndexHeader: Equatable {
             IndexChecksum.hash(UnsafeRawBufferPointer(rebasing: page[0..<Self.checkedLength]))
                 == Self.row(.headerChecksum).read(reader)
         else { throw bad("checksum mismatch") }
-        // The checksum covers bytes 0 ..< 184 only; the rest of the page must be zero, so that a
+        // The checksum covers bytes 0 ..< 208 only; the rest of the page must be zero, so that a
         // damaged or crafted byte there is refused rather than ignored.
         if let nonzero = (Self.checkedLength + 8..<Self.pageSize).first(where: { page[$0] != 0 }) {
             throw bad("header byte \(nonzero) is not zero")
@@ -128,12 +135,15 @@ struct IndexHeader: Equatable {
         documentCount = Int(clamping: values[.documentCount])
         // Checks across fields.
         let containment = Double(bitPattern: values[.containmentThreshold])
+        let aligned = Double(bitPattern: values[.alignedShare])
         let flags = values[.normalizationFlags]
         do {
             let cluster = try ClusterOptions(
                 threshold: Double(bitPattern: values[.threshold]),
                 containmentThreshold: containment.isNaN ? nil : containment,
                 minimumContainedShingles: Int(values[.minimumContainedShingles]),
+                alignedShare: aligned.isNaN ? nil : aligned,
+                shortItemShingles: Int(values[.shortItemShingles]),
                 candidateThreshold: Double(bitPattern: values[.candidateThreshold]),
                 permutations: Int(values[.permutations]), scheme: Self.schemes[Int(values[.scheme])],
                 shingle: ShingleOptions(
@@ -148,8 +158,23 @@ struct IndexHeader: Equatable {
             else {
                 throw bad("banding \(bands)x\(rows) does not fit \(cluster.permutations) values")
             }
+            let containmentBands = Int(values[.containmentBands])
+            let containmentRows = Int(values[.containmentRows])
+            // None, or bands of at most 4 sketch bytes that fit the signature.
+            guard
+                (containmentBands == 0 && containmentRows == 0)
+                    || (containmentBands >= 1 && (1...4).contains(containmentRows)
+                        && containmentBands <= cluster.permutations
+                        && containmentBands * containmentRows <= cluster.permutations)
+            else {
+                throw bad(
+                    "containment banding \(containmentBands)x\(containmentRows) does not fit "
+                        + "\(cluster.permutations) sketch bytes")
+            }
             parameters = IndexParameters(
                 cluster: cluster, lsh: LSHParameters(checkedBands: bands, rows: rows),
+                containmentLSH: containmentBands == 0
+                    ? nil : LSHParameters(checkedBands: containmentBands, rows: containmentRows),
                 seed: values[.seed],
                 normalization: NormalizationOptions(
                     layout: NormalizationOptions.Layout.allCases[Int(values[.layout])],
@@ -175,7 +200,7 @@ struct IndexHeader: Equatable {
         let blocks = (checksums.lowerBound - Self.pageSize + Self.blockSize - 1) / Self.blockSize
         guard checksums.upperBound == fileLength, checksums.count == 8 * blocks,
             offsets.count == 8 * (documentCount + 1), records.count % 4 == 0,
-            bands.count >= IndexBandTables.headerLength * parameters.lsh.bands
+            bands.count >= IndexBandTables.headerLength * parameters.bandTables
         else { throw bad("section lengths do not match") }
         checksumsHash = values[.checksumsHash]
     }

@@ -12,36 +12,63 @@ public struct IndexParameters: Sendable, Equatable {
     /// The banding of the band tables. Equal to `cluster.lsh` when built by this version; kept
     /// apart so an archive stays readable if a later version chooses bandings differently.
     public var lsh: LSHParameters
+    /// The containment banding (`ClusterOptions.containmentLSH`: bands of 8-bit sketch bytes for
+    /// truncated versions and short items), nil when the index has none. Kept apart like `lsh`.
+    public var containmentLSH: LSHParameters?
     /// The seed of the MinHash functions.
     public var seed: UInt64
     /// How texts were normalised before shingling (`keepMap` is always false).
     public var normalization: NormalizationOptions
 
     /// The parameters of an index built with `cluster` and `normalization`, with the default
-    /// MinHash seed and the banding `cluster` chose.
+    /// MinHash seed and the bandings `cluster` chose.
     ///
     /// - Complexity: O(1).
     public init(cluster: ClusterOptions = .standard, normalization: NormalizationOptions = .init()) {
         self.init(
-            cluster: cluster, lsh: cluster.lsh, seed: MinHasher.defaultSeed,
-            normalization: normalization)
+            cluster: cluster, lsh: cluster.lsh, containmentLSH: cluster.containmentLSH,
+            seed: MinHasher.defaultSeed, normalization: normalization)
     }
 
     /// Parameters from their parts (as read from a file).
     ///
-    /// - Precondition: `lsh.valuesUsed <= cluster.permutations`.
+    /// - Precondition: `lsh.valuesUsed` and `containmentLSH.valuesUsed` at most
+    ///   `cluster.permutations`, `containmentLSH.rows` at most 4 (a key of sketch bytes).
     /// - Complexity: O(1).
     public init(
-        cluster: ClusterOptions, lsh: LSHParameters, seed: UInt64,
+        cluster: ClusterOptions, lsh: LSHParameters, containmentLSH: LSHParameters?, seed: UInt64,
         normalization: NormalizationOptions
     ) {
         precondition(lsh.valuesUsed <= cluster.permutations, "banding longer than the signature")
+        precondition(
+            containmentLSH.map { $0.valuesUsed <= cluster.permutations && $0.rows <= 4 } ?? true,
+            "containment banding longer than the signature or its keys")
         self.cluster = cluster
         self.lsh = lsh
+        self.containmentLSH = containmentLSH
         self.seed = seed
         var normalization = normalization
         normalization.keepMap = false
         self.normalization = normalization
+    }
+
+    /// Band tables in the file: the main banding's, then the containment banding's.
+    public var bandTables: Int { lsh.bands + (containmentLSH?.bands ?? 0) }
+
+    /// The keys of `signature` in the containment banding's tables, one per band: the band's
+    /// sketch bytes (`SketchTable.key`, as `BandKeyTable.sketchPairs` groups them in
+    /// `doppel cluster`) in the upper half of a 64-bit key, so that the tables store and look
+    /// them up as the main banding's. None without a containment banding or for an empty
+    /// signature.
+    ///
+    /// - Complexity: O(k) for a signature of k values.
+    public func containmentKeys(of signature: Signature) -> [UInt64] {
+        guard let banding = containmentLSH, !signature.values.isEmpty else { return [] }
+        var sketch = SketchTable(width: signature.values.count, documentCount: 1)
+        sketch.insert(signature.values, borrowed: 0, for: 0)
+        return (0..<banding.bands).map {
+            UInt64(sketch.key(of: 0, from: $0 * banding.rows, count: banding.rows)) << 32
+        }
     }
 
     /// True when the file keeps compact shingle sets, so queries verify exactly.
@@ -57,6 +84,8 @@ public struct IndexParameters: Sendable, Equatable {
         var reported = ClusterResult.Parameters(cluster)
         reported.bands = lsh.bands
         reported.rows = lsh.rows
+        reported.containmentBands = containmentLSH?.bands ?? 0
+        reported.containmentRows = containmentLSH?.rows ?? 0
         return reported
     }
 }

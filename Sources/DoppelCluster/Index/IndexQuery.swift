@@ -32,13 +32,16 @@ public struct IndexMatch: Sendable, Equatable {
     public var containment: Double
     /// How it relates to the query document.
     public var relation: Relation
+    /// The lower aligned share (`AlignedShare.lower`), when verification measured it: a short
+    /// pair in the grey zone, as `doppel cluster` reports it.
+    public var aligned: Double?
 
     /// A match from its parts.
     ///
     /// - Complexity: O(1).
     public init(
         document: Int, id: String, chars: Int, jaccard: Double, containment: Double,
-        relation: Relation = .version
+        relation: Relation = .version, aligned: Double? = nil
     ) {
         self.document = document
         self.id = id
@@ -46,6 +49,7 @@ public struct IndexMatch: Sendable, Equatable {
         self.jaccard = jaccard
         self.containment = containment
         self.relation = relation
+        self.aligned = aligned
     }
 }
 
@@ -96,16 +100,15 @@ public struct IndexQueryResult: Sendable, Equatable {
     }
 }
 
-/// Finds the near-duplicates of new documents among those of an index, by the rule
-/// `doppel cluster` joins a pair with: candidates share a band key (LSH), and a candidate is kept
-/// when `ClusterOptions.relation` accepts its Jaccard similarity or containment, computed exactly
-/// from the compact shingle sets when the index keeps them, else estimated from the signatures
-/// (`SetOverlap.estimated`). Each match is labelled by the attach rule (`IndexMatch.Relation`):
-/// a version, the query's best container (none when two unrelated matches contain it as fully),
-/// another container, or an excerpt of the query. The
-/// index keeps ascending sets, not their text order, so no aligned share is measured, and the
-/// containment banding of `doppel cluster` (over sketches) is not used: candidates come from the
-/// index's band keys.
+/// Finds the near-duplicates of new documents among those of an index, by the rules
+/// `doppel cluster` joins a pair with: candidates share a key in a band of either banding (the
+/// main one, or the containment banding's sketch bytes for pairs of unequal size and short
+/// items), and each is verified by the cluster's own function (`ClusterEngine.pair`): exact
+/// Jaccard similarity and containment of the compact shingle sets, and for a short pair in the
+/// grey zone the aligned share of their text order, when the index keeps the sets; else
+/// estimated from the signatures (`SetOverlap.estimated`). Each match is labelled by the attach
+/// rule (`IndexMatch.Relation`): a version, the query's best container (none when two unrelated
+/// matches contain it as fully), another container, or an excerpt of the query.
 ///
 /// A query reads one directory slot and one short run of entries per band, and one record per
 /// candidate, so its cost does not grow with the size of the index, only with the number of
@@ -164,52 +167,59 @@ public struct IndexQuery: Sendable {
         return reported
     }
 
-    /// The documents of the index that `document` is a version of, by descending Jaccard
-    /// similarity, then index order. `document` must be normalised with the index's
-    /// `normalization`.
+    /// The documents of the index that `document` is a version of, contained in, or that are
+    /// contained in it, by descending Jaccard similarity, then index order: the pairs
+    /// `doppel cluster` would verify for it among the same documents. `document` must be
+    /// normalised with the index's `normalization`.
+    ///
+    /// Candidates share a key with it in a band of the main banding, or in a band of the
+    /// containment banding when `ClusterEngine.needsContainmentBands` applies to the pair's set
+    /// sizes; each is verified by the cluster's own rule (`ClusterEngine.pair`: exact overlap
+    /// and, for a short pair in the grey zone, the aligned share; or the signature estimate).
     ///
     /// - Throws: `DoppelError.badIndex` when the bytes read are damaged.
-    /// - Complexity: O(n) to sign a text of n units, O(b) lookups for b bands, and O(c · L) to
-    ///   verify c candidates of L shingles.
+    /// - Complexity: O(n) to sign a text of n units, O(b) lookups for b band tables, and
+    ///   O(c · L) expected to verify c candidates of L shingles.
     public func matches(for document: ClusterDocument) throws -> [IndexMatch] {
         let signed = signer.sign(document)
+        let parameters = archive.parameters
         var candidates: [Int] = []
         for (band, key) in signed.bandKeys.enumerated() {
             candidates += try archive.documents(band: band, key: key)
         }
+        var throughContainment: [Int] = []
+        for (offset, key) in parameters.containmentKeys(of: signed.signature).enumerated() {
+            throughContainment += try archive.documents(band: parameters.lsh.bands + offset, key: key)
+        }
         candidates.sort()
+        var verifier = Verifier(query: signed, exact: parameters.keepsShingleSets)
+        var storedSet = CompactSetTable()
         var matches: [IndexMatch] = []
         var containers: [Int: IndexedDocument] = [:]  // match position → the stored document
         var previous = -1
-        for candidate in candidates where candidate != previous {
+        for candidate in (candidates + throughContainment).sorted() where candidate != previous {
             previous = candidate
-            let stored = try archive.document(candidate)
-            let overlap: SetOverlap
-            let jaccard: Double
-            if archive.parameters.keepsShingleSets {
-                overlap = SetOverlap(signed.shingleSet ?? [], stored.shingleSet)
-                jaccard = overlap.jaccard
-            } else {
-                jaccard = Signature.estimatedJaccard(signed.signature, stored.signature)
-                overlap = .estimated(
-                    jaccard: jaccard, firstCount: signed.shingleCount,
-                    secondCount: stored.shingleCount)
+            // Found through the containment banding only: kept when it applies to the pair's sizes.
+            if try !Self.contains(candidates, candidate)
+                && !ClusterEngine.needsContainmentBands(
+                    signed.shingleCount, archive.shingleCount(of: candidate), options: verification)
+            {
+                continue
             }
-            guard
-                let relation = verification.relation(
-                    jaccard: jaccard, containment: overlap.containment,
-                    smallerCount: min(signed.shingleCount, stored.shingleCount))
-            else { continue }
+            let stored = try archive.document(candidate, scratch: &storedSet)
+            guard let pair = verifier.pair(with: stored, held: storedSet, options: verification) else {
+                continue
+            }
             // The contained side is the smaller set; on a tie the query, which comes later.
             let queryContained = signed.shingleCount <= stored.shingleCount
             let role: IndexMatch.Relation =
-                relation == .version
+                pair.relation == .version
                 ? .version : queryContained ? .containedIn : .excerpt
             matches.append(
                 IndexMatch(
                     document: candidate, id: stored.id, chars: stored.chars,
-                    jaccard: jaccard, containment: overlap.containment,
-                    relation: role))
+                    jaccard: pair.jaccard, containment: pair.containment,
+                    relation: role, aligned: pair.aligned))
             if role == .containedIn { containers[matches.count - 1] = stored }
         }
         // The best container: highest containment, then the largest, then the earliest; none
@@ -222,10 +232,14 @@ public struct IndexQuery: Sendable {
             if sizeX != sizeY { return sizeX > sizeY }
             return a.document < b.document
         }) {
-            let held = containers[best]!
-            let rivalled = containers.contains { position, stored in
-                position != best && matches[position].containment >= matches[best].containment
-                    && relation(of: stored, and: held) == nil
+            var held = Verifier(stored: containers[best]!, exact: parameters.keepsShingleSets)
+            var rivalled = false
+            for (position, stored) in containers
+            where position != best && matches[position].containment >= matches[best].containment {
+                if held.pair(with: stored, held: nil, options: verification) == nil {
+                    rivalled = true
+                    break
+                }
             }
             if !rivalled { matches[best].relation = .container }
         }
@@ -234,23 +248,88 @@ public struct IndexQuery: Sendable {
         }
     }
 
-    /// How two stored documents relate by `verification` (a version, an excerpt, or nil),
-    /// exactly from their shingle sets or estimated from their signatures.
-    ///
-    /// - Complexity: O(L) for sets of L shingles, O(k) for signatures of k values.
-    private func relation(of a: IndexedDocument, and b: IndexedDocument) -> ClusterResult.Relation? {
-        let overlap: SetOverlap
-        let jaccard: Double
-        if archive.parameters.keepsShingleSets {
-            overlap = SetOverlap(a.shingleSet, b.shingleSet)
-            jaccard = overlap.jaccard
-        } else {
-            jaccard = Signature.estimatedJaccard(a.signature, b.signature)
-            overlap = .estimated(jaccard: jaccard, firstCount: a.shingleCount, secondCount: b.shingleCount)
+    /// Whether the ascending `documents` hold `document`.
+    private static func contains(_ documents: [Int], _ document: Int) -> Bool {
+        var low = 0
+        var high = documents.count
+        while low < high {
+            let middle = (low + high) / 2
+            if documents[middle] < document { low = middle + 1 } else { high = middle }
         }
-        return verification.relation(
-            jaccard: jaccard, containment: overlap.containment,
-            smallerCount: min(a.shingleCount, b.shingleCount))
+        return low < documents.count && documents[low] == document
+    }
+
+    /// One side of the pairs a query verifies (the query, or a container its rivals are checked
+    /// against): its material and the set it holds in a `CompactSetTable` (exact), or its
+    /// signature.
+    private struct Verifier {
+        let exact: Bool
+        let material: [UInt32]
+        let signature: Signature
+        let size: Int
+        var table = CompactSetTable()
+        /// For the other side's set when the aligned share is measured.
+        var scratch = CompactSetTable()
+
+        /// The query's side.
+        init(query: SignedDocument, exact: Bool) {
+            self.init(
+                exact: exact, material: query.material ?? [], signature: query.signature,
+                size: query.shingleCount)
+        }
+
+        /// A stored document's side.
+        init(stored: IndexedDocument, exact: Bool) {
+            self.init(
+                exact: exact, material: stored.material, signature: stored.signature,
+                size: stored.shingleCount)
+        }
+
+        private init(exact: Bool, material: [UInt32], signature: Signature, size: Int) {
+            self.exact = exact
+            self.material = exact && material.isEmpty ? [0] : material
+            self.signature = signature
+            self.size = size
+            if exact {
+                let all = self.material.dropFirst()
+                table.reset(capacity: all.count)
+                all.withUnsafeBufferPointer { table.insert($0) }
+            }
+        }
+
+        /// The pair of this side and `stored` as `doppel cluster` verifies it
+        /// (`ClusterEngine.pair`), if `options` accepts it. `held`, when given, holds `stored`'s
+        /// set (as reading its record left it): its shingles are then looked up in `stored`'s
+        /// set, else in this side's.
+        ///
+        /// - Complexity: O(L) expected for L shingles, O(k) for signatures of k values.
+        mutating func pair(
+            with stored: IndexedDocument, held: CompactSetTable?, options: ClusterOptions
+        ) -> ClusterResult.Pair? {
+            if !exact {
+                return signature.values.withUnsafeBufferPointer { a in
+                    stored.signature.values.withUnsafeBufferPointer { b in
+                        ClusterEngine.pair(
+                            0, signature: a, 1, signature: b, sizes: (size, stored.shingleCount),
+                            options: options)
+                    }
+                }
+            }
+            return material.withUnsafeBufferPointer { raw in
+                stored.material.withUnsafeBufferPointer { storedRaw in
+                    let mine = StreamMaterial(raw)
+                    let theirs = StreamMaterial(storedRaw)
+                    if let held {
+                        return ClusterEngine.pair(
+                            1, theirs, held: held, 0, mine, sizes: (stored.shingleCount, size),
+                            scratch: &scratch, options: options)
+                    }
+                    return ClusterEngine.pair(
+                        0, mine, held: table, 1, theirs, sizes: (size, stored.shingleCount),
+                        scratch: &scratch, options: options)
+                }
+            }
+        }
     }
 
     /// Queries every document of `documents` (on all cores).

@@ -54,7 +54,7 @@ extension IndexArchive {
         let records = try scanRecords(blocksChecked: true)
         try checkBandLayout()
         var largest = 0
-        for band in 0..<parameters.lsh.bands {
+        for band in 0..<parameters.bandTables {
             let entries = try bandEntries(band, records: records, blocksChecked: true)
             var start = 0
             while start < entries.count {

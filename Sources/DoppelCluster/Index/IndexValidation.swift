@@ -55,10 +55,11 @@ extension IndexArchive {
             offsets: offsets, ids: [], keyed: DocumentBits(count: documentCount),
             keyedCount: 0)
         scan.ids.reserveCapacity(documentCount)
+        var scratch = CompactSetTable()
         for number in 0..<documentCount {
             let record = UnsafeRawBufferPointer(
                 rebasing: records[Int(offsets[number])..<Int(offsets[number + 1])])
-            let document = try decodeRecord(record, number: number, idOnly: true)
+            let document = try decodeRecord(record, number: number, idOnly: true, scratch: &scratch)
             guard scan.ids.insert(document.id).inserted else {
                 throw DoppelError.badIndex(path: path, reason: "record \(number) repeats an id")
             }
@@ -81,8 +82,8 @@ extension IndexArchive {
     func checkBandLayout() throws {
         func bad(_ reason: String) -> DoppelError { .badIndex(path: path, reason: reason) }
         let section = header.bands
-        var position = section.lowerBound + IndexBandTables.headerLength * parameters.lsh.bands
-        for band in 0..<parameters.lsh.bands {
+        var position = section.lowerBound + IndexBandTables.headerLength * parameters.bandTables
+        for band in 0..<parameters.bandTables {
             let table = try bandHeader(band)
             guard table.directory == position else {
                 throw bad(

@@ -18,6 +18,7 @@ public enum IndexReport {
                 out += "  \(match.id)  jaccard \(JSONWriter.format(match.jaccard, digits: 3))"
                 out += "  containment \(JSONWriter.format(match.containment, digits: 3))"
                 out += "  \(match.chars) chars"
+                if let aligned = match.aligned { out += "  aligned \(JSONWriter.format(aligned, digits: 3))" }
                 if match.relation != .version {
                     out += "  \(match.relation.rawValue.replacingOccurrences(of: "_", with: " "))"
                 }
@@ -73,6 +74,7 @@ public enum IndexReport {
                 json.field("jaccard", match.jaccard)
                 json.field("containment", match.containment)
                 json.field("relation", match.relation.rawValue)
+                if let aligned = match.aligned { json.field("aligned", aligned) }
                 json.endObject()
             }
             json.endArray()
@@ -100,11 +102,19 @@ public enum IndexReport {
             ? "  storage: compact shingle sets (queries compute exact similarities)\n"
             : "  storage: signatures only (queries estimate similarities from signatures)\n"
         out += "  shingles \(p.shingle); \(p.permutations) permutations (\(p.scheme), seed 0x"
-        out += String(stats.parameters.seed, radix: 16) + "); \(p.bands) bands x \(p.rows) rows\n"
+        out += String(stats.parameters.seed, radix: 16) + "); \(p.bands) bands x \(p.rows) rows"
+        if p.containmentBands > 0 {
+            out += ", containment \(p.containmentBands) bands x \(p.containmentRows) rows of sketch bytes"
+        }
+        out += "\n"
         out += "  threshold \(JSONWriter.format(p.threshold)); containment "
         out += p.containmentThreshold.map { JSONWriter.format($0) } ?? "off"
         out += " (at least \(p.minimumContainedShingles) shingles); candidate threshold "
-        out += JSONWriter.format(p.candidateThreshold) + "\n"
+        out += JSONWriter.format(p.candidateThreshold) + "; aligned share "
+        out +=
+            p.alignedShare.map { "\(JSONWriter.format($0)) (short items up to \(p.shortItemShingles) shingles)" }
+            ?? "off"
+        out += "\n"
         out += "  normalisation: \(normalization(stats.parameters.normalization).joined(separator: ", "))\n"
         out += "  records \(size(stats.recordBytes)), band tables \(size(stats.bandTableBytes)); "
         out += "largest bucket \(stats.largestBucket) documents\n"
@@ -156,6 +166,15 @@ public enum IndexReport {
             json.null()
         }
         json.field("min_contained_shingles", p.minimumContainedShingles)
+        if let a = p.alignedShare {
+            json.field("aligned_share", a)
+        } else {
+            json.key("aligned_share")
+            json.null()
+        }
+        json.field("short_item_shingles", p.shortItemShingles)
+        json.field("containment_bands", p.containmentBands)
+        json.field("containment_rows", p.containmentRows)
         json.field("verification", p.verification)
         json.endObject()
     }

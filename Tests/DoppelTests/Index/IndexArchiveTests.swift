@@ -20,7 +20,7 @@ private func badIndex(_ path: String, _ reason: String) -> DoppelError {
     var generator = SplitMix64(seed: 11)
     // The header's checked bytes, then positions all over the payload and checksum section.
     let positions =
-        [0, 9, 40, 183, 190]
+        [0, 9, 40, 183, 190, 207, 212]
         + (0..<40).map { _ in
             IndexHeader.pageSize + Int(generator.next() % UInt64(bytes.count - IndexHeader.pageSize))
         }
@@ -71,11 +71,28 @@ private func badIndex(_ path: String, _ reason: String) -> DoppelError {
     let folder = try TemporaryFolder()
     let (path, bytes) = try builtIndex(folder)
     var newer = bytes
-    newer[8] = 2
+    newer[8] = 3
     try IndexFixture.write(newer, to: path)
-    #expect(throws: badIndex(path, "format version 2; this doppel reads version 1 only")) {
+    #expect(throws: badIndex(path, "format version 3; this doppel reads version 2 only")) {
         try IndexArchive(path: path)
     }
+}
+
+@Test func anIndexOfFormatVersionOneIsRefusedWithAnAskToRebuildIt() throws {
+    // Version 1 kept ascending shingle sets, without the text order the aligned share needs:
+    // its queries could not apply doppel cluster's rules, and the file cannot be converted
+    // without the texts. The version is read before anything else of the header.
+    let folder = try TemporaryFolder()
+    let (path, bytes) = try builtIndex(folder)
+    var older = bytes
+    older[8] = 1
+    try IndexFixture.write(older, to: path)
+    #expect(
+        throws: badIndex(
+            path,
+            "format version 1, without the text order the aligned share needs; "
+                + "this doppel reads version 2 only: rebuild it with doppel index build")
+    ) { try IndexArchive(path: path) }
 }
 
 @Test func aFileThatIsNotAnIndexIsRefused() throws {
@@ -102,6 +119,8 @@ private func badIndex(_ path: String, _ reason: String) -> DoppelError {
         let stored = try archive.document(number)
         let set = Shingler().compactShingleSet(of: documents[number].text)
         #expect(stored.id == documents[number].id && stored.chars == documents[number].chars)
-        #expect(stored.shingleSet == set && stored.shingleCount == set.count)
+        #expect(stored.shingleSet.sorted() == set && stored.shingleCount == set.count)
+        // In text order, as doppel cluster verifies from.
+        #expect(stored.material == StreamMaterial.values(of: documents[number].text, shingler: Shingler()))
     }
 }

@@ -56,6 +56,9 @@ struct CraftedIndex {
     /// Where the offset of record `number` lies.
     func offsetSlot(_ number: Int) -> Int { section(1).lowerBound + 8 * number }
 
+    /// Band tables: the main banding's (header offset 64), then the containment banding's (196).
+    var bandTables: Int { Int(u32(64)) + Int(u32(196)) }
+
     /// Where band `band`'s header lies.
     func bandHeader(_ band: Int) -> Int { section(2).lowerBound + IndexBandTables.headerLength * band }
 
@@ -82,7 +85,8 @@ struct CraftedIndex {
             }
             set64(176, IndexChecksum.hash(Array(bytes[table])))
         }
-        set64(184, IndexChecksum.hash(Array(bytes[0..<184])))
+        let checked = IndexHeader.checkedLength
+        set64(checked, IndexChecksum.hash(Array(bytes[0..<checked])))
     }
 
     /// Reseals the bytes and writes them to `path`.
@@ -141,7 +145,7 @@ private func shingleCount(_ document: ClusterDocument) -> Int {
     let archive = try IndexArchive(path: index.path)  // the header itself is consistent
     #expect(!archive.parameters.keepsShingleSets)
     let count = shingleCount(index.documents[0])
-    let reason = "record 0 has \(count) signature values for \(count) shingles; the index has 128 permutations"
+    let reason = "record 0 has \(count + 1) signature values for \(count) shingles; the index has 128 permutations"
     #expect(throws: bad(index, reason)) { try index.query(0) }
     expectStatsAndAddRefuse(index, reason, folder)
 }
@@ -161,7 +165,7 @@ private func shingleCount(_ document: ClusterDocument) -> Int {
 @Test func theUnusedBytesOfTheHeaderPageMustBeZero() throws {
     let folder = try TemporaryFolder()
     var index = try CraftedIndex(folder)
-    for position in [192, 193, 1000, 4095] {
+    for position in [216, 217, 1000, 4095] {
         index.reset()
         index.bytes[position] = 0x10
         try IndexFixture.write(index.bytes, to: index.path)  // a flipped byte, checksums as built
@@ -243,16 +247,11 @@ private func shingleCount(_ document: ClusterDocument) -> Int {
     let record = index.record(1)
     let count = shingleCount(index.documents[1])
     let cases: [(String, (inout CraftedIndex) -> Void)] = [
-        ("record 1 has \(count) values for 7 shingles", { $0.set32(record + 4, 7) }),
-        (
-            "record 1 has a shingle set out of order",
-            {
-                let (first, second) = ($0.u32(record + 16), $0.u32(record + 20))
-                $0.set32(record + 16, second)
-                $0.set32(record + 20, first)
-            }
-        ),
-        ("record 1 has a shingle set out of order", { $0.set32(record + 20, $0.u32(record + 16)) }),
+        ("record 1 has \(count + 1) values for 7 shingles", { $0.set32(record + 4, 7) }),
+        // The values: the count of character shingles, then the set in text order.
+        ("record 1 has more character shingles than shingles", { $0.set32(record + 16, UInt32(count + 1)) }),
+        ("record 1 repeats a shingle", { $0.set32(record + 24, $0.u32(record + 20)) }),
+        ("record 1 repeats a shingle", { $0.set32(record + 16 + 4 * count, $0.u32(record + 20)) }),
         // The value count or id length changed: the fields no longer fill the record.
         ("record 1 is malformed", { $0.set32(record + 12, 1) }),
         ("record 1 is malformed", { $0.set32(record + 12, .max) }),
@@ -260,7 +259,7 @@ private func shingleCount(_ document: ClusterDocument) -> Int {
         ("record 1 is malformed", { $0.set32(record + 8, .max) }),
         ("record 1 is malformed", { $0.set32(record + 8, 1) }),  // "a" then "1" as padding
         // The id's padding ("a1" takes 2 of 4 bytes).
-        ("record 1 is malformed", { $0.bytes[record + 16 + 4 * count + 3] = 1 }),
+        ("record 1 is malformed", { $0.bytes[record + 16 + 4 * (count + 1) + 3] = 1 }),
     ]
     for (reason, change) in cases {
         index.reset()
@@ -291,9 +290,10 @@ private func shingleCount(_ document: ClusterDocument) -> Int {
         expectStatsAndAddRefuse(index, reason, folder)
     }
     // 125 permutations in the header: every signature is too long (the banding, 25 × 5, still
-    // fits), and the first record read says so.
+    // fits, and so does a containment banding of 31 × 4), and the first record read says so.
     index.reset()
     index.set32(48, 125)
+    index.set32(196, 31)
     try index.write()
     #expect(
         throws: bad(index, "record 1 has 128 signature values for \(count) shingles; the index has 125 permutations")
@@ -347,7 +347,7 @@ private func shingleCount(_ document: ClusterDocument) -> Int {
     expectStatsAndAddRefuse(index, "band table 0 does not follow the band headers", folder)
     // The last band one entry short: the tables end before their section does.
     index.reset()
-    let last = index.bandHeader(Int(index.u32(64)) - 1)
+    let last = index.bandHeader(index.bandTables - 1)
     let count = index.u64(last)
     index.set64(last, count - 1)
     try index.write()
@@ -359,7 +359,7 @@ private func shingleCount(_ document: ClusterDocument) -> Int {
     var index = try CraftedIndex(folder)
     // The last band's last entry dropped, and the band section 8 bytes shorter: every table is
     // in its place, but the last band misses one of the documents with shingles.
-    let bands = Int(index.u32(64))
+    let bands = index.bandTables
     let last = index.bandHeader(bands - 1)
     let count = index.u64(last)
     index.set64(last, count - 1)
@@ -430,7 +430,7 @@ private func shingleCount(_ document: ClusterDocument) -> Int {
     let folder = try TemporaryFolder()
     var index = try CraftedIndex(folder)
     // "a1" becomes "a0".
-    index.bytes[index.record(1) + 16 + 4 * shingleCount(index.documents[1]) + 1] = UInt8(ascii: "0")
+    index.bytes[index.record(1) + 16 + 4 * (shingleCount(index.documents[1]) + 1) + 1] = UInt8(ascii: "0")
     try index.write()
     expectStatsAndAddRefuse(index, "record 1 repeats an id", folder)
 }
@@ -459,6 +459,10 @@ func whateverStatsAcceptsQueriesAndAddCanRead(_ verification: ClusterOptions.Ver
     field32("scheme", 52, [1, 2])
     field32("bands", 64, [0, 1, 24, 26, 128] + big32)
     field32("rows", 68, [0, 1, 4, 6] + big32)
+    field64("aligned share", 184, [0, 0.5.bitPattern, 1.5.bitPattern, Double.nan.bitPattern])
+    field32("short items", 192, [0, 1] + big32)
+    field32("containment bands", 196, [0, 1, 31, 33] + big32)
+    field32("containment rows", 200, [0, 1, 3, 5] + big32)
     field32("layout", 104, [1, 3])
     for section in 0..<4 {
         let (start, length) = (index.u64(112 + 16 * section), index.u64(120 + 16 * section))
@@ -474,8 +478,8 @@ func whateverStatsAcceptsQueriesAndAddCanRead(_ verification: ClusterOptions.Ver
             field32("record\(number).\(name)", index.record(number) + 4 * field, [0, 1, 2, 128] + big32)
         }
     }
-    let bands = Int(index.u32(64))
-    for band in [0, bands - 1] {
+    let bands = index.bandTables
+    for band in [0, Int(index.u32(64)) - 1, bands - 1] {
         let header = index.bandHeader(band)
         for (field, name) in ["count", "entries", "directory"].enumerated() {
             let value = index.u64(header + 8 * field)

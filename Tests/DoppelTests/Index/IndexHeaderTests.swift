@@ -7,44 +7,48 @@ import Testing
 @Test func theHeaderRoundTripsEveryParameter() throws {
     let cluster = try ClusterOptions(
         threshold: 0.9, containmentThreshold: nil, minimumContainedShingles: 7,
+        alignedShare: 0.9, shortItemShingles: 200,
         candidateThreshold: 0.6, permutations: 64, scheme: .independent,
-        shingle: ShingleOptions(characterGram: 4, wordGram: 2),
-        verification: .signature)
+        shingle: ShingleOptions(characterGram: 4, wordGram: 2))
     let normalization = NormalizationOptions(
         layout: .print, ignoreCase: true, ignorePunctuation: false,
         foldVariants: true)
     let parameters = IndexParameters(
-        cluster: cluster, lsh: try LSHParameters(bands: 10, rows: 6), seed: 42,
+        cluster: cluster, lsh: try LSHParameters(bands: 10, rows: 6),
+        containmentLSH: try LSHParameters(bands: 8, rows: 3), seed: 42,
         normalization: normalization)
     let page = 4096
-    // Sections as long as the header requires: 4 offsets for 3 documents, 10 band headers of 32
-    // bytes, one checksum for one block.
+    // Sections as long as the header requires: 4 offsets for 3 documents, 10 + 8 band headers
+    // of 32 bytes, one checksum for one block.
     let header = IndexHeader(
-        parameters: parameters, documentCount: 3, fileLength: page + 400,
+        parameters: parameters, documentCount: 3, fileLength: page + 656,
         records: page..<(page + 40), offsets: (page + 40)..<(page + 72),
-        bands: (page + 72)..<(page + 392), checksums: (page + 392)..<(page + 400),
+        bands: (page + 72)..<(page + 648), checksums: (page + 648)..<(page + 656),
         checksumsHash: 99)
     let bytes = header.encode()
     #expect(bytes.count == IndexHeader.pageSize)
     #expect(Array(bytes.prefix(8)) == Array("DOPPELIX".utf8))
     let decoded = try bytes.withUnsafeBytes {
-        try IndexHeader(decoding: $0, actualLength: page + 400, path: "x")
+        try IndexHeader(decoding: $0, actualLength: page + 656, path: "x")
     }
     #expect(decoded == header)
     #expect(decoded.parameters.normalization.foldVariants && decoded.parameters.cluster.containmentThreshold == nil)
+    #expect(decoded.parameters.cluster.alignedShare == 0.9 && decoded.parameters.cluster.shortItemShingles == 200)
+    #expect(decoded.parameters.containmentLSH == (try LSHParameters(bands: 8, rows: 3)))
 }
 
 @Test func parametersOutOfRangeAreABadIndexEvenWithAValidChecksum() throws {
     let header = IndexHeader(
-        parameters: IndexParameters(), documentCount: 0, fileLength: 4096 + 840,
-        records: 4096..<4096, offsets: 4096..<4104, bands: 4104..<4928,
-        checksums: 4928..<4936, checksumsHash: 0)
+        parameters: IndexParameters(), documentCount: 0, fileLength: 4096 + 1840,
+        records: 4096..<4096, offsets: 4096..<4104, bands: 4104..<5928,
+        checksums: 5928..<5936, checksumsHash: 0)
     var bytes = header.encode()
     bytes[48] = 3  // three permutations
     let sum = IndexChecksum.hash(Array(bytes[0..<IndexHeader.checkedLength]))
-    withUnsafeBytes(of: sum.littleEndian) { bytes.replaceSubrange(184..<192, with: $0) }
+    let checksum = IndexHeader.checkedLength
+    withUnsafeBytes(of: sum.littleEndian) { bytes.replaceSubrange(checksum..<(checksum + 8), with: $0) }
     #expect(throws: DoppelError.self) {
-        try bytes.withUnsafeBytes { try IndexHeader(decoding: $0, actualLength: 4936, path: "x") }
+        try bytes.withUnsafeBytes { try IndexHeader(decoding: $0, actualLength: 5936, path: "x") }
     }
 }
 
@@ -62,18 +66,21 @@ import Testing
 
 @Test func everyFieldIsWrittenWhereTheTableSays() {
     let header = IndexHeader(
-        parameters: IndexParameters(), documentCount: 0, fileLength: 4096 + 840,
-        records: 4096..<4096, offsets: 4096..<4104, bands: 4104..<4928,
-        checksums: 4928..<4936, checksumsHash: 0x0102_0304_0506_0708)
+        parameters: IndexParameters(), documentCount: 0, fileLength: 4096 + 1840,
+        records: 4096..<4096, offsets: 4096..<4104, bands: 4104..<5928,
+        checksums: 5928..<5936, checksumsHash: 0x0102_0304_0506_0708)
     let bytes = header.encode()
     bytes.withUnsafeBytes { page in
         let reader = IndexBytes.Reader(page)
         #expect(Array(bytes[0..<8]) == Array("DOPPELIX".utf8))
         #expect(IndexHeader.row(.magic).read(reader) == IndexHeader.magicValue)
-        #expect(IndexHeader.row(.fileLength).read(reader) == 4096 + 840)
+        #expect(IndexHeader.row(.fileLength).read(reader) == 4096 + 1840)
         #expect(IndexHeader.row(.permutations).read(reader) == 128)
         #expect(IndexHeader.row(.bandsStart).read(reader) == 4104)
-        #expect(IndexHeader.row(.bandsLength).read(reader) == 824)
+        #expect(IndexHeader.row(.bandsLength).read(reader) == 1824)
+        #expect(IndexHeader.row(.containmentBands).read(reader) == 32)
+        #expect(IndexHeader.row(.containmentRows).read(reader) == 4)
+        #expect(IndexHeader.row(.alignedShare).read(reader) == 0.85.bitPattern)
         #expect(IndexHeader.row(.checksumsHash).read(reader) == 0x0102_0304_0506_0708)
         #expect(
             IndexHeader.row(.headerChecksum).read(reader)

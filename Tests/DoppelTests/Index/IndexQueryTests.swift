@@ -144,3 +144,67 @@ import Testing
     #expect(matches.first { $0.id == "longer" }?.relation == .container)
     #expect(matches.first { $0.id == "first" }?.relation == .containedIn)
 }
+
+/// The pairs `doppel cluster` verifies among `documents` (its pass 1, candidates and
+/// verification, before clusters are formed), keyed by the pair's positions.
+private func clusterVerifiedPairs(_ documents: [ClusterDocument]) throws -> [CandidatePair: ClusterResult.Pair] {
+    let engine = ClusterEngine(options: .standard)
+    let collection = InMemoryDocumentCollection(documents)
+    let store = MaterialStore(documentCount: documents.count, directory: "/tmp", memoryBudget: 64 << 20)
+    let (_, sizes, candidates) = try engine.signaturePass(collection, store: store, progress: nil)
+    let verified = try engine.verify(candidates, store: store, setSizes: sizes, progress: nil)
+    return Dictionary(uniqueKeysWithValues: verified.map { (CandidatePair($0.a, $0.b), $0) })
+}
+
+/// Indexes every other document of `corpus`, queries the rest, and checks each query's matches
+/// against the pairs `doppel cluster` verifies among all of them: the same documents, the same
+/// similarities and aligned shares, versions as versions and excerpts as containers or excerpts.
+/// Returns the cross pairs by relation, and how many versions joined by the aligned share.
+private func expectQueriesAgreeWithCluster(_ corpus: GeneratedCorpus) throws -> (
+    versions: Int, excerpts: Int, aligned: Int
+) {
+    let folder = try TemporaryFolder()
+    let documents = corpus.documents
+    let indexed = documents.indices.filter { $0 % 2 == 0 }
+    let queried = documents.indices.filter { $0 % 2 == 1 }
+    try IndexFixture.build(indexed.map { documents[$0] }, at: folder.path("a.doppel"))
+    let search = try IndexQuery(archive: try IndexArchive(path: folder.path("a.doppel")))
+    let verified = try clusterVerifiedPairs(documents)
+    var counts = (versions: 0, excerpts: 0, aligned: 0)
+    for query in queried {
+        let matches = try search.matches(for: documents[query])
+        var expected: [Int: ClusterResult.Pair] = [:]  // indexed position → cluster's pair
+        for (slot, position) in indexed.enumerated() {
+            if let pair = verified[CandidatePair(position, query)] { expected[slot] = pair }
+        }
+        let found = Dictionary(uniqueKeysWithValues: matches.map { ($0.document, $0) })
+        #expect(
+            Set(found.keys) == Set(expected.keys),
+            "\(documents[query].id): index \(found.keys.sorted()), cluster \(expected.keys.sorted())")
+        for (slot, pair) in expected {
+            guard let match = found[slot] else { continue }
+            #expect(match.jaccard == pair.jaccard && match.containment == pair.containment)
+            #expect(match.aligned == pair.aligned, "\(documents[query].id) and \(match.id)")
+            #expect((match.relation == .version) == (pair.relation == .version))
+            if pair.relation == .version { counts.versions += 1 } else { counts.excerpts += 1 }
+            if pair.relation == .version && pair.jaccard < 0.8 { counts.aligned += 1 }
+        }
+    }
+    return counts
+}
+
+@Test(arguments: [15, 21] as [UInt64])
+func queriesOfGeneratedVersionsFindWhatClusterVerifies(seed: UInt64) throws {
+    // Web, print and plain forms, truncated and edited versions, short items with scattered
+    // one-character edits, templated twins that differ in their facts.
+    let counts = try expectQueriesAgreeWithCluster(GeneratedCorpora.versions(seed: seed))
+    #expect(counts.versions > 50 && counts.excerpts > 5)
+    #expect(counts.aligned > 3)  // short items joined by the aligned share, as doppel cluster joins them
+}
+
+@Test func queriesOfExcerptsInSeveralArticlesFindWhatClusterVerifies() throws {
+    // Short documents contained in their source and, often, in unrelated articles that hold
+    // the same sentences.
+    let counts = try expectQueriesAgreeWithCluster(GeneratedCorpora.excerpts(longDocuments: 150))
+    #expect(counts.excerpts > 50)
+}

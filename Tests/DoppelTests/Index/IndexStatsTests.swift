@@ -12,7 +12,7 @@ import Testing
     #expect(stats.documentCount == documents.count)
     #expect(stats.documentsWithKeys == documents.count - 1)
     #expect(stats.largestBucket >= 2)
-    #expect(stats.formatVersion == 1 && stats.parameters == IndexParameters())
+    #expect(stats.formatVersion == 2 && stats.parameters == IndexParameters())
     #expect(stats.fileLength == (try IndexFixture.bytes(folder.path("a.doppel")).count))
     #expect(stats.recordBytes > 0 && stats.bandTableBytes > 0)
 }
