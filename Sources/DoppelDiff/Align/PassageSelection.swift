@@ -204,7 +204,8 @@ enum PassageSelection {
     /// Extends each passage over unmatched text at its edges, up to the paragraph boundary, when
     /// that stretch is at most `slack` units, belongs to no other passage, and is either on one
     /// side only, or reaches the paragraph boundary on both sides (the same paragraph's first or
-    /// last words: an edit there is an edit, the text's first and last characters included), or
+    /// last words: an edit there is an edit, the text's first and last characters included; a
+    /// sentence end facing the other version's boundary counts, `PassageGaps.isParagraphEdge`), or
     /// shares at least a third of its characters with the stretch on the other side (so an edited
     /// first word is drawn in, an unrelated neighbouring headline is not).
     /// A one-sided stretch that `elsewhere` says the other text has unaligned elsewhere (a
@@ -230,10 +231,14 @@ enum PassageSelection {
                         : pairs[i].b.upperBound..<edgesB[i].upperBound
                     if stretchA.isEmpty && stretchB.isEmpty { continue }
                     if (stretchA.isEmpty || stretchB.isEmpty) != oneSided { continue }
-                    let bounded =
+                    // A paragraph edge on both sides, a break print lost judged with the other
+                    // version's help (a sentence end facing its paragraph boundary).
+                    let (edgeA, edgeB) =
                         leading
-                        ? isParagraphBoundary(stretchA.lowerBound, a) && isParagraphBoundary(stretchB.lowerBound, b)
-                        : isParagraphBoundary(stretchA.upperBound, a) && isParagraphBoundary(stretchB.upperBound, b)
+                        ? (stretchA.lowerBound, stretchB.lowerBound) : (stretchA.upperBound, stretchB.upperBound)
+                    let bounded =
+                        PassageGaps.isParagraphEdge(edgeA, a, facing: edgeB, b, start: leading)
+                        && PassageGaps.isParagraphEdge(edgeB, b, facing: edgeA, a, start: leading)
                     guard bounded || alike(stretchA, a, stretchB, b) else { continue }
                     if oneSided && elsewhere(stretchA, stretchB) { continue }
                     pairs[i].a =
@@ -346,12 +351,6 @@ enum PassageSelection {
             previousEnd = max(previousEnd, ranges[index].upperBound)
         }
         return result
-    }
-
-    /// Whether unit `i` begins a paragraph (or is the text's start or end).
-    private static func isParagraphBoundary(_ i: Int, _ text: NormalizedText) -> Bool {
-        if i == 0 || i == text.count { return true }
-        return !text.paragraphStarts.isEmpty && text.paragraphStarts[text.paragraphIndex(of: i)] == i
     }
 
     private static func alike(_ ra: Range<Int>, _ a: NormalizedText, _ rb: Range<Int>, _ b: NormalizedText) -> Bool {
