@@ -209,11 +209,29 @@ enum PassageSelection {
     /// shares at least a third of its characters with the stretch on the other side (so an edited
     /// first word is drawn in, an unrelated neighbouring headline is not).
     /// A one-sided stretch that `elsewhere` says the other text has unaligned elsewhere (a
-    /// headline print joined to the line after another article's headline) is not drawn in.
+    /// headline print joined to the line after another article's headline) is not drawn in, nor
+    /// a stretch at an edge beside a jump line, or holding one (`JumpLines`: print continues the
+    /// article on another page).
     static func drawInEdges(
         _ pairs: inout [AlignedPair], a: NormalizedText, b: NormalizedText, slack: Int,
         elsewhere: (Range<Int>, Range<Int>) -> Bool = { _, _ in false }
     ) {
+        // A jump line at the edge (`（下转第4版）`): print continues the article elsewhere, and
+        // what the other version has there is no edit (`JumpLines`).
+        func besideJump(_ i: Int, _ stretchA: Range<Int>, _ stretchB: Range<Int>, leading: Bool) -> Bool {
+            if leading {
+                if JumpLines.ends(at: pairs[i].a.lowerBound, in: a.units)
+                    || JumpLines.ends(at: pairs[i].b.lowerBound, in: b.units)
+                {
+                    return true
+                }
+            } else if JumpLines.starts(at: pairs[i].a.upperBound, in: a.units)
+                || JumpLines.starts(at: pairs[i].b.upperBound, in: b.units)
+            {
+                return true
+            }
+            return JumpLines.occurs(in: stretchA, of: a.units) || JumpLines.occurs(in: stretchB, of: b.units)
+        }
         // Stretches on both sides first, so an edited first word is not taken as a one-sided
         // tail of the passage before it; leading edges, then trailing, each from fresh limits.
         for oneSided in [false, true] {
@@ -240,6 +258,7 @@ enum PassageSelection {
                         PassageGaps.isParagraphEdge(edgeA, a, facing: edgeB, b, start: leading)
                         && PassageGaps.isParagraphEdge(edgeB, b, facing: edgeA, a, start: leading)
                     guard bounded || alike(stretchA, a, stretchB, b) else { continue }
+                    if besideJump(i, stretchA, stretchB, leading: leading) { continue }
                     if oneSided && elsewhere(stretchA, stretchB) { continue }
                     pairs[i].a =
                         min(
