@@ -44,7 +44,8 @@ import Testing
         #expect(pages.contains { $0.b.unicodeScalars.contains { (0xFF10...0xFF19).contains($0.value) } })
         #expect(pages.contains { $0.b.contains("「") })
         #expect(pages.contains { $0.b.unicodeScalars.contains("\u{00AD}") })
-        #expect(pages.contains { $0.regionsB.contains { $0.regionClass == .forms && $0.range.count > 20 } })  // small caps
+        // A small-caps headline: a forms region as long as a headline.
+        #expect(pages.contains { $0.regionsB.contains { $0.regionClass == .forms && $0.range.count > 20 } })
         let classes = Set(pages.flatMap { $0.truth.map(\.editClass) })
         #expect(classes.isSuperset(of: [.number, .multi, .brief, .bodyedge]))
         #expect(
