@@ -120,6 +120,7 @@ public struct PagePairGenerator: Sendable {
                 }
             }
         }
+        if widened && kind != .english { addList(&articles, &rng) }
         var composer = PageComposer(kind: kind, rng: rng, headlinesAfterBody: headlinesAfterBody, widened: widened)
         return composer.compose(
             articles, edits: edits, control: control,
@@ -207,6 +208,24 @@ public struct PagePairGenerator: Sendable {
             }
             piece.blocks.insert(jump, at: body.first!)
         }
+    }
+
+    /// A list of three points (`一是…。二是…。三是…。`) after the last paragraph of one article,
+    /// each point a paragraph of its own on the web and run together in one paragraph in print:
+    /// no edit (a `forms` region on both sides). Added after the edits, so their blocks keep
+    /// their places.
+    private func addList(_ articles: inout [Piece], _ rng: inout SplitMix64) {
+        let candidates = articles.indices.filter { !articles[$0].brief && !articles[$0].continued }
+        guard let index = candidates.randomElement(using: &rng), Bool.random(using: &rng) else { return }
+        let pool = text.sentences
+        let points = ["一是", "二是", "三是"].map { $0 + pool[Int.random(in: 0..<pool.count, using: &rng)] }
+        let web = Array(points.joined(separator: "\n\n").unicodeScalars)
+        let print = Array(points.joined().unicodeScalars)
+        var block = Piece.Block(role: .body, a: web, b: print)
+        block.marks = [(.a, 0..<web.count, .forms), (.b, 0..<print.count, .forms)]
+        if articles[index].onlyIn == .a { block.b = nil }
+        if articles[index].onlyIn == .b { block.a = nil }
+        articles[index].blocks.append(block)
     }
 
     /// A photo caption and its credit, as under a picture: `图为…。 本报记者 张三 摄`.

@@ -43,6 +43,8 @@ import Testing
         #expect(pages.contains { $0.b.contains("摄") && $0.regionsB.contains { $0.regionClass == .caption } })
         #expect(pages.contains { $0.b.unicodeScalars.contains { (0xFF10...0xFF19).contains($0.value) } })
         #expect(pages.contains { $0.b.contains("「") })
+        // A list: points on lines of their own on the web, run together in print.
+        #expect(pages.contains { $0.a.contains("。\n\n二是") && $0.b.contains("。二是") })
         #expect(pages.contains { $0.b.unicodeScalars.contains("\u{00AD}") })
         // A small-caps headline: a forms region as long as a headline.
         #expect(pages.contains { $0.regionsB.contains { $0.regionClass == .forms && $0.range.count > 20 } })

@@ -57,7 +57,7 @@ import Testing
 
     /// Recall and precision floors per class on the widened set (nil: not pinned).
     static let widenedFloors: [(ScoreClass, recall: Double?, precision: Double?)] = [
-        (.char, 1.0, 1.0), (.word, 1.0, 1.0), (.reorder, 1.0, 1.0), (.edge, 1.0, 1.0), (.headline, 0.875, 0.875),
+        (.char, 1.0, 1.0), (.word, 1.0, 1.0), (.reorder, 1.0, 1.0), (.edge, 1.0, 1.0), (.headline, 0.875, 1.0),
         (.paragraph, 1.0, 1.0), (.number, 1.0, 1.0), (.multi, 1.0, 1.0), (.brief, 1.0, 1.0),
         (.bodyedge, 1.0, 1.0), (.article, 1.0, nil),
     ]
@@ -75,7 +75,7 @@ import Testing
 
     @Test func theWidenedSetMeetsTheIssuesBar() {
         let s = Self.widened
-        #expect(s.recall >= 0.99 && s.precision >= 0.98, "\(s.table)\n\(s.notes.joined(separator: "\n"))")
+        #expect(s.recall >= 0.99 && s.precision >= 1.0, "\(s.table)\n\(s.notes.joined(separator: "\n"))")
         #expect(s.controls == 6)
         #expect(s.controlEdits == 0, "\(s.table)\n\(s.notes.joined(separator: "\n"))")
     }
@@ -83,12 +83,11 @@ import Testing
     @Test func jumpLinesCaptionsAndPrintFormsAreNoEdits() {
         // An article continued on or from another page: the other version's text at the cut and
         // the jump line are one-sided, not edits; a caption or byline print placed after the
-        // body is moved text; a print form is layout. At most one false edit (a drop cap after
-        // a small-caps headline, see docs/diff-pages.md).
+        // body is moved text; a print form (a list run together in print included) is layout.
         let s = Self.widened
         #expect((s.wrong[.jump] ?? 0) == 0, "\(s.notes.joined(separator: "\n"))")
         #expect((s.wrong[.caption] ?? 0) == 0, "\(s.notes.joined(separator: "\n"))")
-        #expect((s.wrong[.forms] ?? 0) <= 1, "\(s.notes.joined(separator: "\n"))")
+        #expect((s.wrong[.forms] ?? 0) == 0, "\(s.notes.joined(separator: "\n"))")
         #expect((s.wrong[.layout] ?? 0) == 0, "\(s.notes.joined(separator: "\n"))")
     }
 
