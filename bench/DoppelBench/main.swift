@@ -3,7 +3,7 @@
 //   DoppelBench [--samples DIR] [--runs N] [--compare-runs N] [--megabytes M]
 //   DoppelBench --stages A B [--runs N]
 //   DoppelBench --collate W [--samples DIR] [--runs N]
-//   DoppelBench --pages [--samples DIR] [--notes] [--dump DIR]
+//   DoppelBench --pages [--samples DIR] [--notes] [--dump DIR] [--seed N]
 //
 // - normalize: `Normalizer(options:).normalize(_:)` on the five sample pages repeated into one
 //   text of M megabytes (default 100; 1 MB = 10^6 UTF-8 bytes), with the default options
@@ -31,8 +31,10 @@
 // - pages (`--pages`, instead of the above): `Comparer.compare` on the generated web/print page
 //   pairs of `PagePairGenerator.standardSet()` and of `widenedSet()` (Tests/PagePairs), scored
 //   against their truth: for each set (`set`: standard, widened) one line per class (truth,
-//   found, recall, reported, precision), then the totals and the control pages; `--notes` also writes each missed and each wrong edit to standard error;
-//   `--dump DIR` writes each pair as DIR/NAME.a.txt and DIR/NAME.b.txt, to run `doppel diff` on.
+//   found, recall, reported, precision), then the totals and the control pages; `--notes` also
+//   writes each missed and each wrong edit to standard error; `--dump DIR` writes each pair as
+//   DIR/NAME.a.txt and DIR/NAME.b.txt, to run `doppel diff` on; `--seed N` builds both sets from
+//   other seeds (N added to each set's own), held out from the ones the tests pin.
 //
 // Uses only the public API. bench/run calls it and folds the lines into the results table.
 
@@ -51,6 +53,7 @@ struct Settings {
     var pages = false
     var notes = false
     var dump: String?
+    var seed: UInt64 = 0
 
     init(_ arguments: [String]) {
         var i = 0
@@ -74,6 +77,9 @@ struct Settings {
             case "--pages": pages = true
             case "--notes": notes = true
             case "--dump": dump = value()
+            case "--seed":
+                guard let n = UInt64(value()) else { fail("not a whole number: \(arguments[i])") }
+                seed = n
             default: fail("unknown argument \(arguments[i])")
             }
             i += 1
@@ -193,7 +199,10 @@ if let witnesses = settings.collate {
 
 if settings.pages {
     let generator = PagePairGenerator(text: PageText(samplesFolder: settings.samples))
-    for (setName, pairs) in [("standard", generator.standardSet()), ("widened", generator.widenedSet())] {
+    for (setName, pairs) in [
+        ("standard", generator.standardSet(seed: 0x5EED_D1FF &+ settings.seed)),
+        ("widened", generator.widenedSet(seed: 0x0DD5_EED5 &+ settings.seed)),
+    ] {
         var scores = PagePairScores()
         for pair in pairs {
             if let folder = settings.dump {

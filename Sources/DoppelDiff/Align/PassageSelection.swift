@@ -324,7 +324,8 @@ enum PassageSelection {
                         } == true
                     guard
                         gaps.oneSidedParagraphs(
-                            stretch, inA: inA, facing: inA ? stretchB : stretchA, closedByOwnHeading: closed)
+                            stretch, inA: inA, facing: inA ? stretchB : stretchA, closedByOwnHeading: closed,
+                            trailing: trailing)
                     else { continue }
                     if inA {
                         pairs[i].a =
