@@ -18,15 +18,17 @@ enum EditMaker {
     ]
     static let englishClauses = [", officials said", ", according to the report", ", the statement added"]
 
-    /// Edits in one article (1-3 blocks), its blocks changed in place.
+    /// Edits in one article (1-3 blocks), its blocks changed in place. `widened` adds the
+    /// classes `number`, `multi` and `bodyedge`; with a `label`, one character or word edit is
+    /// made and scored as that class (a brief's).
     static func edit(
-        _ piece: inout Piece, _ article: Int, english: Bool, sentences: [String],
-        rng: inout SplitMix64
+        _ piece: inout Piece, _ article: Int, english: Bool, sentences: [String], widened: Bool = false,
+        label: ScoreClass? = nil, rng: inout SplitMix64
     ) -> [PendingEdit] {
         var result: [PendingEdit] = []
         var used = Set<Int>()
-        for _ in 0..<Int.random(in: 1...3, using: &rng) {
-            let roll = Int.random(in: 0..<20, using: &rng)
+        for _ in 0..<(label == nil ? Int.random(in: 1...3, using: &rng) : 1) {
+            let roll = Int.random(in: 0..<(label != nil ? 9 : widened ? 32 : 20), using: &rng)
             let editClass: ScoreClass =
                 roll < 5
                 ? .char
@@ -34,7 +36,17 @@ enum EditMaker {
                     ? .word
                     : roll < 11
                         ? .reorder
-                        : roll < 16 ? .edge : roll < 18 ? .headline : .paragraph
+                        : roll < 16
+                            ? .edge
+                            : roll < 18
+                                ? .headline
+                                : roll < 20 ? .paragraph : roll < 24 ? .number : roll < 28 ? .multi : .bodyedge
+            if editClass == .multi || editClass == .bodyedge {
+                if let edits = widenedEdit(editClass, &piece, article, english: english, used: &used, rng: &rng) {
+                    result += edits
+                }
+                continue
+            }
             if editClass == .paragraph {
                 if let e = paragraph(&piece, article, sentences: sentences, english: english, rng: &rng) {
                     // A paragraph added moves the blocks after it down by one.
@@ -48,6 +60,8 @@ enum EditMaker {
                     && (editClass == .headline
                         ? piece.blocks[$0].role == .headline || piece.blocks[$0].role == .kicker
                         : piece.blocks[$0].role == .body)
+                    && (editClass != .number
+                        || piece.blocks[$0].b!.contains { $0.isASCII && $0.properties.numericType != nil })
             }
             guard let block = candidates.randomElement(using: &rng) else { continue }
             var units = piece.blocks[block].b!
@@ -55,7 +69,7 @@ enum EditMaker {
             guard let (a, b) = change else { continue }
             used.insert(block)
             piece.blocks[block].b = units
-            result.append(PendingEdit(editClass: editClass, article: article, block: block, a: a, b: b))
+            result.append(PendingEdit(editClass: label ?? editClass, article: article, block: block, a: a, b: b))
         }
         return result
     }
@@ -161,6 +175,8 @@ enum EditMaker {
             default:
                 return nil
             }
+        case .number:
+            return numberEdit(&u, english: false, rng: &rng)
         case .headline:
             let han = u.indices.filter { isHan(u[$0]) }
             guard let i = han.randomElement(using: &rng) else { return nil }
@@ -237,6 +253,8 @@ enum EditMaker {
             else { return nil }
             u.removeSubrange(comma..<(n - 1))
             return (comma..<n - 1, comma..<comma)
+        case .number:
+            return numberEdit(&u, english: true, rng: &rng)
         case .headline:
             guard let w = words.filter({ $0.count >= 4 }).randomElement(using: &rng) else { return nil }
             let word = englishWords[Int.random(in: 0..<englishWords.count, using: &rng)]
@@ -247,6 +265,131 @@ enum EditMaker {
         default:
             return nil
         }
+    }
+}
+
+extension EditMaker {
+    /// A number of a paragraph written as another number: a Chinese count in `万` written out
+    /// (`1.2万` → `12000`) or the other way (`15000` → `1.5万`), else (and in English) one digit
+    /// changed (`4,500` → `4,800`). The whole number is the edit.
+    fileprivate static func numberEdit(
+        _ u: inout [Unicode.Scalar], english: Bool, rng: inout SplitMix64
+    ) -> (Range<Int>, Range<Int>)? {
+        func digit(_ s: Unicode.Scalar) -> Bool { s.isASCII && s.properties.numericType != nil }
+        var numbers: [Range<Int>] = []
+        var i = 0
+        while i < u.count {
+            guard digit(u[i]) else {
+                i += 1
+                continue
+            }
+            var end = i
+            while end < u.count
+                && (digit(u[end]) || (u[end] == "." || u[end] == ",") && end + 1 < u.count && digit(u[end + 1]))
+            {
+                end += 1
+            }
+            // Not a year, month or day of a date: those are written one way.
+            let next = end < u.count ? u[end] : " "
+            if !"年月日".unicodeScalars.contains(next) && (end - i >= 2 || next == "万") { numbers.append(i..<end) }
+            i = end
+        }
+        guard let n = numbers.randomElement(using: &rng) else { return nil }
+        let old = String(String.UnicodeScalarView(u[n]))
+        let wan = !english && n.upperBound < u.count && u[n.upperBound] == "万"
+        var new: String
+        var range = n
+        if wan, let value = Double(old) {
+            new = String(Int((value * 10_000).rounded()))
+            range = n.lowerBound..<n.upperBound + 1
+        } else if !english, let value = Int(old), value >= 10_000, value % 1_000 == 0 {
+            let tenThousands = Double(value) / 10_000
+            new = (tenThousands == tenThousands.rounded() ? String(Int(tenThousands)) : String(tenThousands)) + "万"
+        } else {
+            var scalars = Array(old.unicodeScalars)
+            let first = scalars.firstIndex { digit($0) && $0 != "0" } ?? 0
+            let value = Int(scalars[first].value - 0x30)
+            scalars[first] = Unicode.Scalar(UInt8(0x30 + (value % 9) + 1))
+            new = String(String.UnicodeScalarView(scalars))
+        }
+        let units = Array(new.unicodeScalars)
+        u.replaceSubrange(range, with: units)
+        return (range, range.lowerBound..<range.lowerBound + units.count)
+    }
+
+    /// `multi`: two or three edits within one sentence (ideographs 4 apart; English words with
+    /// one between them). `bodyedge`: the first character (word) of the article's first body
+    /// paragraph or the last before the full stop of its last one, next to its headline as
+    /// print places it.
+    fileprivate static func widenedEdit(
+        _ editClass: ScoreClass, _ piece: inout Piece, _ article: Int, english: Bool, used: inout Set<Int>,
+        rng: inout SplitMix64
+    ) -> [PendingEdit]? {
+        let body = piece.blocks.indices.filter {
+            !used.contains($0) && piece.blocks[$0].role == .body && piece.blocks[$0].a != nil
+                && piece.blocks[$0].b != nil
+        }
+        guard !body.isEmpty else { return nil }
+        var ranges: [(Range<Int>, Range<Int>)] = []
+        var block: Int
+        if editClass == .multi {
+            block = body.randomElement(using: &rng)!
+            var u = piece.blocks[block].b!
+            if english {
+                let words = wordRanges(u).filter { $0.count >= 4 && $0.lowerBound > 0 && $0.upperBound < u.count }
+                // Two words of one sentence with one or two words between them.
+                let options = words.indices.filter { k in
+                    k + 2 < words.count && !u[words[k].lowerBound..<words[k + 2].upperBound].contains(".")
+                }
+                guard let k = options.randomElement(using: &rng) else { return nil }
+                for w in [words[k + 2], words[k]] {  // the later one first: the earlier keeps its place
+                    let new = Array(englishWords[Int.random(in: 0..<englishWords.count, using: &rng)].unicodeScalars)
+                    guard !u[w].elementsEqual(new) else { continue }
+                    u.replaceSubrange(w, with: new)
+                    ranges.insert((w, w.lowerBound..<w.lowerBound + new.count), at: 0)
+                }
+                // The earlier replacement moved the later one.
+                if ranges.count == 2 {
+                    let shift = ranges[0].1.count - ranges[0].0.count
+                    ranges[1].1 = ranges[1].1.lowerBound + shift..<ranges[1].1.upperBound + shift
+                }
+            } else {
+                guard let i = hanRun(u, 12, margin: 2, rng: &rng) else { return nil }
+                for j in stride(from: i + 1, to: i + 12, by: 4).prefix(Int.random(in: 2...3, using: &rng)) {
+                    u[j] = otherHan(u[j], rng: &rng)
+                    ranges.append((j..<j + 1, j..<j + 1))
+                }
+            }
+            guard !ranges.isEmpty else { return nil }
+            piece.blocks[block].b = u
+        } else {
+            let first = Bool.random(using: &rng)
+            block = first ? body.first! : body.last!
+            var u = piece.blocks[block].b!
+            if english {
+                let words = wordRanges(u)
+                guard let w = first ? words.first : words.last, !first || words.count > 1 || u.last == "." else {
+                    return nil
+                }
+                let word = englishWords[Int.random(in: 0..<englishWords.count, using: &rng)]
+                let new = Array((first ? word.capitalizedFirst : word).unicodeScalars)
+                guard !u[w].elementsEqual(new) else { return nil }
+                u.replaceSubrange(w, with: new)
+                ranges = [(w, w.lowerBound..<w.lowerBound + new.count)]
+            } else if first {
+                guard let s = u.first, isHan(s) else { return nil }
+                u[0] = otherHan(s, rng: &rng)
+                ranges = [(0..<1, 0..<1)]
+            } else {
+                let n = u.count
+                guard n >= 2, u[n - 1] == "。", isHan(u[n - 2]) else { return nil }
+                u[n - 2] = otherHan(u[n - 2], rng: &rng)
+                ranges = [(n - 2..<n - 1, n - 2..<n - 1)]
+            }
+            piece.blocks[block].b = u
+        }
+        used.insert(block)
+        return ranges.map { PendingEdit(editClass: editClass, article: article, block: block, a: $0.0, b: $0.1) }
     }
 }
 

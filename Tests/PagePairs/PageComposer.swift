@@ -7,6 +7,9 @@ struct PageComposer {
     var rng: SplitMix64
     /// Print every article's headings after its body.
     var headlinesAfterBody = false
+    /// The widened set: print places captions (and half the bylines) after the body, and
+    /// writes some characters in other forms (`PageLayout.forms`).
+    var widened = false
 
     static let chineseFurniture = [
         "综合新闻", "新闻特写G", "关注G", "图片新闻", "本版编辑A", "要闻", "本版编辑 王伟 美编 李娜",
@@ -35,7 +38,8 @@ struct PageComposer {
                 placedA[n][k] = Placed(offset: a.count, block: rendered)
                 let range = a.count..<a.count + rendered.scalars.count
                 a += rendered.scalars
-                if block.role != .body { regionsA.append(.init(range: range, regionClass: .headline)) }
+                if block.role.isHeading { regionsA.append(.init(range: range, regionClass: .headline)) }
+                regionsA += marks(block, .a, rendered, at: range.lowerBound)
                 if block.role == .body { bodies.append(range) }
                 regionsA += siblingRegions(content, at: range.lowerBound)
             }
@@ -48,7 +52,7 @@ struct PageComposer {
         let layout = PageLayout(
             columns: english ? Int.random(in: 55...65, using: &rng) : 2 * Int.random(in: 18...22, using: &rng),
             english: english, ligatures: english && Bool.random(using: &rng),
-            lineBreak: Int.random(in: 0..<5, using: &rng) < 3 ? "\n\n" : "\n")
+            lineBreak: Int.random(in: 0..<5, using: &rng) < 3 ? "\n\n" : "\n", forms: widened)
         var b: [Unicode.Scalar] = []
         var placedB: [[Placed?]] = articles.map { [Placed?](repeating: nil, count: $0.blocks.count) }
         var regionsB: [PagePair.Region] = []
@@ -72,19 +76,35 @@ struct PageComposer {
             let usually = !english && Int.random(in: 0..<10, using: &rng) < 7
             let after = usually || headlinesAfterBody
             let heads = piece.blocks.indices.filter { [.kicker, .headline, .subhead].contains(piece.blocks[$0].role) }
-            let rest = piece.blocks.indices.filter { !heads.contains($0) }
+            var rest = piece.blocks.indices.filter { !heads.contains($0) }
+            if widened {
+                // Captions after the body; half the bylines too.
+                let late = rest.filter {
+                    piece.blocks[$0].role == .caption || piece.blocks[$0].role == .byline && Bool.random(using: &rng)
+                }
+                rest = rest.filter { !late.contains($0) } + late
+            }
+            let firstBody = rest.first { piece.blocks[$0].role == .body && piece.blocks[$0].b != nil }
             var bodies: [Range<Int>] = []
             var printed: (headings: [Range<Int>], body: [Range<Int>]) = ([], [])
             for k in after ? rest + heads : heads + rest {
                 guard let content = piece.blocks[k].b else { continue }
                 let role = piece.blocks[k].role
                 let rendered =
-                    role == .body
-                    ? layout.paragraph(content, rng: &rng)
-                    : layout.heading(content, spaced: !english && content.count <= 6 && Bool.random(using: &rng))
+                    role == .body || role == .caption
+                    ? layout.paragraph(content, dropCap: k == firstBody, rng: &rng)
+                    : layout.heading(
+                        content, spaced: !english && content.count <= 6 && Bool.random(using: &rng),
+                        smallCaps: role == .headline, rng: &rng)
                 let range = put(rendered.scalars)
                 placedB[n][k] = Placed(offset: range.lowerBound, block: rendered)
-                if role != .body { regionsB.append(.init(range: range, regionClass: .headline)) }
+                // Forms first: a small-caps headline's false edit is the form's.
+                regionsB += rendered.forms.map {
+                    .init(
+                        range: range.lowerBound + $0.lowerBound..<range.lowerBound + $0.upperBound, regionClass: .forms)
+                }
+                if role.isHeading { regionsB.append(.init(range: range, regionClass: .headline)) }
+                regionsB += marks(piece.blocks[k], .b, rendered, at: range.lowerBound)
                 if role == .body { bodies.append(range) }
                 if heads.contains(k) { printed.headings.append(range) } else { printed.body.append(range) }
                 regionsB += siblingRegions(content, at: range.lowerBound, rendered: rendered)
@@ -115,6 +135,16 @@ struct PageComposer {
             name: name, kind: kind, isControl: control, a: String(String.UnicodeScalarView(a)),
             b: String(String.UnicodeScalarView(b)), truth: truth, regionsA: regionsA,
             regionsB: regionsB, oneSided: oneSided, articlesB: articlesB)
+    }
+
+    /// The regions a block's marks name on one side, in page positions.
+    private func marks(_ block: Piece.Block, _ side: PagePair.Side, _ rendered: RenderedBlock, at offset: Int)
+        -> [PagePair.Region]
+    {
+        block.marks.filter { $0.side == side && !$0.range.isEmpty }.map {
+            let r = rendered.range(of: $0.range)
+            return .init(range: offset + r.lowerBound..<offset + r.upperBound, regionClass: $0.cls)
+        }
     }
 
     /// Where a block-coordinate range of an edit lies on one side; a block missing on that side
@@ -168,4 +198,9 @@ struct PageComposer {
         }
         return result
     }
+}
+
+extension Piece.Role {
+    /// A kicker, headline, sub-headline or byline: a `headline` region.
+    var isHeading: Bool { self != .body && self != .caption && self != .jump }
 }

@@ -50,6 +50,16 @@ public enum ScoreClass: String, Sendable, CaseIterable, Comparable {
     case headline
     /// A paragraph added or removed inside an article.
     case paragraph
+    /// A number written another way, a real edit (`1.5万` → `15000`, `4,500` → `4,800`;
+    /// widened set).
+    case number
+    /// Two or three edits within one sentence (widened set).
+    case multi
+    /// An edit in a short article of one paragraph (widened set).
+    case brief
+    /// An edit at the first or last character of an article's body, beside its headline as
+    /// print placed it (widened set).
+    case bodyedge
     /// An article on one side only (recall: reported as one-sided text).
     case article
     /// Page furniture: section labels, editor credits (precision only).
@@ -58,6 +68,15 @@ public enum ScoreClass: String, Sendable, CaseIterable, Comparable {
     case hyphen
     /// The shared dateline and opening of templated sibling reports (precision only).
     case sibling
+    /// A jump line (`（下转第4版）`, `（上接第1版）`) and the part of an article continued on another
+    /// page, which the other version has (precision only; widened set).
+    case jump
+    /// A photo caption or byline print placed elsewhere (precision only; widened set).
+    case caption
+    /// Characters print writes in another form: full-width digits `２０２３`, corner quotes
+    /// `「」`, soft hyphens, a drop cap, capitals of a small-caps headline (precision only;
+    /// widened set).
+    case forms
     /// Body text that did not change (precision only).
     case layout
 

@@ -45,7 +45,35 @@ public struct PagePairGenerator: Sendable {
 
     /// One page pair; with `headlinesAfterBody`, print puts every article's headings after its
     /// body (English too), else most Chinese ones.
-    public func page(_ kind: Kind, control: Bool, seed: UInt64, headlinesAfterBody: Bool = false) -> PagePair {
+    /// The widened set: pages of every kind with what the standard set does not make (see
+    /// `page(_:control:seed:headlinesAfterBody:widened:)`), on seeds the standard set never uses.
+    /// 28 pages: 12 Chinese, 6 English, 4 siblings and 6 control pages (2 of each).
+    public func widenedSet(seed: UInt64 = 0x0DD5_EED5) -> [PagePair] {
+        var pairs: [PagePair] = []
+        let plan: [(Kind, Int, Bool)] = [
+            (.chinese, 12, false), (.english, 6, false), (.siblings, 4, false),
+            (.chinese, 2, true), (.english, 2, true), (.siblings, 2, true),
+        ]
+        var n: UInt64 = 0
+        for (kind, count, control) in plan {
+            for _ in 0..<count {
+                n += 1
+                pairs.append(page(kind, control: control, seed: seed &+ n &* 0x7F4A_7C15, widened: true))
+            }
+        }
+        return pairs
+    }
+
+    /// One page pair; with `headlinesAfterBody`, print puts every article's headings after its
+    /// body (English too), else most Chinese ones. `widened` adds what the standard set does not
+    /// make: a brief of one paragraph (its edit scored as `brief`); photo captions and bylines
+    /// print places after the body; an article print continues on another page (cut inside a
+    /// paragraph and closed by `（下转第4版）`) or continues from one (`（上接第1版）`, its start
+    /// missing); print forms (full-width digits, corner quotes `「」`, soft hyphens, drop caps,
+    /// small-caps headlines); and the edit classes `number`, `multi` and `bodyedge`.
+    public func page(
+        _ kind: Kind, control: Bool, seed: UInt64, headlinesAfterBody: Bool = false, widened: Bool = false
+    ) -> PagePair {
         var rng = SplitMix64(seed: seed)
         var articles: [Piece] = []
         switch kind {
@@ -76,19 +104,144 @@ public struct PagePairGenerator: Sendable {
                 articles.insert(piece, at: Int.random(in: 0...articles.count, using: &rng))
             }
         }
+        if widened { widen(&articles, kind: kind, control: control, rng: &rng) }
         var edits: [PendingEdit] = []
         if !control {
             for index in articles.indices where articles[index].onlyIn == nil && Int.random(in: 0..<10, using: &rng) < 8
             {
+                if articles[index].continued { continue }
                 edits += EditMaker.edit(
-                    &articles[index], index, english: kind == .english, sentences: text.sentences, rng: &rng)
+                    &articles[index], index, english: kind == .english, sentences: text.sentences,
+                    widened: widened, label: articles[index].brief ? .brief : nil, rng: &rng)
+            }
+            if widened {
+                for index in articles.indices where articles[index].continued {
+                    continueElsewhere(&articles[index], &rng)
+                }
             }
         }
-        var composer = PageComposer(kind: kind, rng: rng, headlinesAfterBody: headlinesAfterBody)
+        if widened && kind != .english { addList(&articles, &rng) }
+        var composer = PageComposer(kind: kind, rng: rng, headlinesAfterBody: headlinesAfterBody, widened: widened)
         return composer.compose(
             articles, edits: edits, control: control,
             name: "\(kind.rawValue)-\(control ? "control-" : "")\(String(seed, radix: 16))")
     }
+
+    /// The widened set's additions to a page's articles: a brief of one paragraph, photo
+    /// captions, and (not on control pages) an article print continues on or from another page.
+    private func widen(_ articles: inout [Piece], kind: Kind, control: Bool, rng: inout SplitMix64) {
+        let english = kind == .english
+        // A brief: a headline and one paragraph.
+        if english {
+            if let source = text.english.filter({ e in !articles.contains { $0.headline == e.headline } })
+                .randomElement(using: &rng)
+            {
+                var brief = Piece(
+                    PageText.Article(
+                        kicker: nil, headline: source.headline, subhead: nil, byline: nil,
+                        paragraphs: [source.paragraphs[0]], english: true))
+                brief.brief = true
+                articles.insert(brief, at: Int.random(in: 0...articles.count, using: &rng))
+            }
+        } else {
+            var made = madeArticle(&rng)
+            made.paragraphs = [made.paragraphs[0]]
+            var brief = Piece(made)
+            brief.brief = true
+            articles.insert(brief, at: Int.random(in: 0...articles.count, using: &rng))
+        }
+        // Captions: after the headings on the web; print places them after the body.
+        for index in articles.indices where !articles[index].brief && Int.random(in: 0..<3, using: &rng) == 0 {
+            let caption = english ? Self.englishCaptions.randomElement(using: &rng)! : chineseCaption(&rng)
+            let at = articles[index].blocks.firstIndex { $0.role == .body } ?? articles[index].blocks.count
+            var block = Piece.Block(role: .caption, a: Array(caption.unicodeScalars), b: Array(caption.unicodeScalars))
+            block.marks = [(.a, 0..<block.a!.count, .caption), (.b, 0..<block.b!.count, .caption)]
+            articles[index].blocks.insert(block, at: at)
+        }
+        // An article continued on another page, or from one: no edit is made in it.
+        guard !control else { return }
+        let long = articles.indices.filter {
+            articles[$0].onlyIn == nil && !articles[$0].brief
+                && articles[$0].blocks.filter { $0.role == .body }.count >= 3
+        }
+        if let index = long.randomElement(using: &rng) { articles[index].continued = true }
+    }
+
+    /// Cuts an article as print continues it on another page (its end missing after a cut inside
+    /// a paragraph, `（下转第4版）` after it) or from one (its start missing, `（上接第1版）` before the
+    /// rest). The missing text and the jump line are `jump` regions.
+    private func continueElsewhere(_ piece: inout Piece, _ rng: inout SplitMix64) {
+        let body = piece.blocks.indices.filter { piece.blocks[$0].role == .body }
+        let english = piece.english
+        let onward = Bool.random(using: &rng)
+        let k =
+            onward
+            ? body[Int.random(in: 1..<body.count, using: &rng)] : body[Int.random(in: 0..<body.count - 1, using: &rng)]
+        let units = piece.blocks[k].a!
+        // Cut between two ideographs (two words in English), in the middle half of the paragraph.
+        let cuts = (units.count / 4..<max(units.count / 4 + 1, units.count * 3 / 4)).filter { i in
+            i > 0 && i < units.count
+                && (english ? units[i - 1] == " " : PageLayout.isHan(units[i - 1]) && PageLayout.isHan(units[i]))
+        }
+        let cut = cuts.randomElement(using: &rng) ?? units.count / 2
+        let page = Int.random(in: 2...8, using: &rng)
+        let line =
+            english
+            ? (onward ? "Continued on Page \(page)" : "Continued from Page 1")
+            : (onward ? "(下转第\(page)版)" : "(上接第1版)")
+        var jump = Piece.Block(role: .jump, a: nil, b: Array(line.unicodeScalars))
+        jump.marks = [(.b, 0..<jump.b!.count, .jump)]
+        if onward {
+            piece.blocks[k].b = Array(units[..<cut])
+            piece.blocks[k].marks.append((.a, cut..<units.count, .jump))
+            for j in body where j > k {
+                piece.blocks[j].b = nil
+                piece.blocks[j].marks.append((.a, 0..<piece.blocks[j].a!.count, .jump))
+            }
+            piece.blocks.insert(jump, at: body.last! + 1)
+        } else {
+            piece.blocks[k].b = Array(units[cut...])
+            piece.blocks[k].marks.append((.a, 0..<cut, .jump))
+            for j in body where j < k {
+                piece.blocks[j].b = nil
+                piece.blocks[j].marks.append((.a, 0..<piece.blocks[j].a!.count, .jump))
+            }
+            piece.blocks.insert(jump, at: body.first!)
+        }
+    }
+
+    /// A list of three points (`一是…。二是…。三是…。`) after the last paragraph of one article,
+    /// each point a paragraph of its own on the web and run together in one paragraph in print:
+    /// no edit (a `forms` region on both sides). Added after the edits, so their blocks keep
+    /// their places.
+    private func addList(_ articles: inout [Piece], _ rng: inout SplitMix64) {
+        let candidates = articles.indices.filter { !articles[$0].brief && !articles[$0].continued }
+        guard let index = candidates.randomElement(using: &rng), Bool.random(using: &rng) else { return }
+        let pool = text.sentences
+        let points = ["一是", "二是", "三是"].map { $0 + pool[Int.random(in: 0..<pool.count, using: &rng)] }
+        let web = Array(points.joined(separator: "\n\n").unicodeScalars)
+        let print = Array(points.joined().unicodeScalars)
+        var block = Piece.Block(role: .body, a: web, b: print)
+        block.marks = [(.a, 0..<web.count, .forms), (.b, 0..<print.count, .forms)]
+        if articles[index].onlyIn == .a { block.b = nil }
+        if articles[index].onlyIn == .b { block.a = nil }
+        articles[index].blocks.append(block)
+    }
+
+    /// A photo caption and its credit, as under a picture: `图为…。 本报记者 张三 摄`.
+    private func chineseCaption(_ rng: inout SplitMix64) -> String {
+        let pool = text.sentences
+        let words = String(
+            String(pool[Int.random(in: 0..<pool.count, using: &rng)].unicodeScalars.filter { PageLayout.isHan($0) })
+                .prefix(Int.random(in: 10...16, using: &rng)))
+        return "图为" + words + "。 本报记者 " + ["张伟", "李静", "王磊", "赵敏"].randomElement(using: &rng)! + " 摄"
+    }
+
+    static let englishCaptions = [
+        "Visitors in the main gallery on the opening morning. Photograph by Clara Jennings",
+        "The riverside district seen from the eastern embankment. Photograph: Margaret Holloway",
+        "Passengers at the northern airport. Photograph by Daniel Okafor",
+    ]
 
     /// An article made of sample sentences: a headline cut from one, 2-4 paragraphs of 2-3.
     private func madeArticle(_ rng: inout SplitMix64) -> PageText.Article {
@@ -131,18 +284,24 @@ public struct PagePairGenerator: Sendable {
 
 /// One article while a page is made: its blocks in A and in B.
 struct Piece {
-    enum Role: Equatable { case kicker, headline, subhead, byline, body }
+    enum Role: Equatable { case kicker, headline, subhead, byline, body, caption, jump }
 
     struct Block {
         var role: Role
         var a: [Unicode.Scalar]?  // nil: only in B
         var b: [Unicode.Scalar]?  // nil: only in A
+        /// Content ranges of one side that are regions of a class (a caption, a jump).
+        var marks: [(side: PagePair.Side, range: Range<Int>, cls: ScoreClass)] = []
     }
 
     var blocks: [Block]
     var english: Bool
     var onlyIn: PagePair.Side?
     var headline: String
+    /// A brief of one paragraph (widened set): its edit is scored as `brief`.
+    var brief = false
+    /// Continued on or from another page in print (widened set).
+    var continued = false
 
     init(_ article: PageText.Article) {
         func block(_ role: Role, _ s: String) -> Block {

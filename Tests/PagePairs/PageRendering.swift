@@ -6,6 +6,8 @@ import Doppel
 struct RenderedBlock {
     var scalars: [Unicode.Scalar] = []
     var map: [Int] = []
+    /// Output ranges of characters print wrote in another form (`PageLayout.forms`).
+    var forms: [Range<Int>] = []
 
     /// The output range of a content range; an empty range maps to the position before the
     /// content code point it precedes (or after the last one).
@@ -29,27 +31,99 @@ struct PageLayout {
     var ligatures: Bool
     /// Separator of printed lines: `"\n"` or `"\n\n"`.
     var lineBreak: String
+    /// Print writes some characters in other forms, each decided per block: full-width digits
+    /// and corner quotes `「」` (Chinese), soft hyphens inside long words, a drop cap on an
+    /// article's first paragraph and small-caps headlines (English).
+    var forms = false
 
     /// The web form: the content itself.
     static func web(_ content: [Unicode.Scalar]) -> RenderedBlock {
         RenderedBlock(scalars: content, map: Array(content.indices))
     }
 
-    /// A heading as printed: one line, full-width punctuation, letter-spaced when `spaced`.
-    func heading(_ content: [Unicode.Scalar], spaced: Bool) -> RenderedBlock {
+    /// A heading as printed: one line, full-width punctuation, letter-spaced when `spaced`; with
+    /// `forms`, an English headline (`smallCaps`) is set in capitals one time in three.
+    func heading(_ content: [Unicode.Scalar], spaced: Bool, smallCaps: Bool = false, rng: inout SplitMix64)
+        -> RenderedBlock
+    {
+        let capitals = forms && english && smallCaps && Int.random(in: 0..<3, using: &rng) == 0
         var out = RenderedBlock()
         for (i, s) in content.enumerated() {
             if spaced && i > 0 { out.scalars.append(" ") }
             out.map.append(out.scalars.count)
-            out.scalars.append(english ? curly(s, after: out.scalars.last) : Self.fullWidth(s))
+            let c = capitals ? (String(s).uppercased().unicodeScalars.first ?? s) : s
+            out.scalars.append(english ? curly(c, after: out.scalars.last) : Self.fullWidth(c))
         }
+        if capitals { out.forms = [0..<out.scalars.count] }
         return out
     }
 
     /// A body paragraph as printed, hard-wrapped; `rng` decides the spaces around numbers and
-    /// the hyphenation of long words.
-    func paragraph(_ content: [Unicode.Scalar], rng: inout SplitMix64) -> RenderedBlock {
-        english ? englishParagraph(content, rng: &rng) : chineseParagraph(content, rng: &rng)
+    /// the hyphenation of long words, and with `forms`, the forms of this paragraph (a drop cap
+    /// only on a `dropCap` paragraph).
+    func paragraph(_ content: [Unicode.Scalar], dropCap: Bool = false, rng: inout SplitMix64) -> RenderedBlock {
+        guard forms else {
+            return english ? englishParagraph(content, rng: &rng) : chineseParagraph(content, rng: &rng)
+        }
+        if english {
+            var out = englishParagraph(content, rng: &rng)
+            softHyphens(&out, rng: &rng)
+            if dropCap && Bool.random(using: &rng) && content.count > 2 && content[0].properties.isUppercase
+                && content[1].properties.isLowercase
+            {
+                // The first letter set large, on a line of its own in the extracted text.
+                let gap = Array(lineBreak.unicodeScalars)
+                out.scalars.insert(contentsOf: gap, at: 1)
+                out.map = out.map.enumerated().map { $0.offset == 0 ? $0.element : $0.element + gap.count }
+                out.forms = out.forms.map { $0.lowerBound + gap.count..<$0.upperBound + gap.count }
+                out.forms.append(0..<gap.count + 2)
+            }
+            return out
+        }
+        var text = content
+        var changed: [Int] = []
+        if Int.random(in: 0..<3, using: &rng) == 0 {
+            for i in text.indices where text[i].isASCII && text[i].properties.numericType != nil {
+                text[i] = Unicode.Scalar(text[i].value - 0x30 + 0xFF10)!
+                changed.append(i)
+            }
+        }
+        if Int.random(in: 0..<3, using: &rng) == 0 {
+            for i in text.indices where text[i] == "“" || text[i] == "”" {
+                text[i] = text[i] == "“" ? "「" : "」"
+                changed.append(i)
+            }
+        }
+        var out = chineseParagraph(text, rng: &rng)
+        out.forms = changed.map { out.map[$0]..<out.map[$0] + 1 }
+        return out
+    }
+
+    /// Soft hyphens (U+00AD) print leaves inside some long words, one word in five.
+    private func softHyphens(_ out: inout RenderedBlock, rng: inout SplitMix64) {
+        var points: [Int] = []
+        var i = 0
+        let s = out.scalars
+        while i < s.count {
+            var end = i
+            while end < s.count && s[end].properties.isLowercase { end += 1 }
+            if end - i >= 9 && Int.random(in: 0..<5, using: &rng) == 0 { points.append(i + 4) }
+            i = max(end, i + 1)
+        }
+        guard !points.isEmpty else { return }
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(s.count + points.count)
+        var k = 0
+        for (j, c) in s.enumerated() {
+            if k < points.count && points[k] == j {
+                scalars.append("\u{00AD}")
+                k += 1
+            }
+            scalars.append(c)
+        }
+        out.map = out.map.map { old in old + points.filter { $0 <= old }.count }
+        out.forms = points.enumerated().map { $0.element + $0.offset..<$0.element + $0.offset + 1 }
+        out.scalars = scalars
     }
 
     private func chineseParagraph(_ content: [Unicode.Scalar], rng: inout SplitMix64) -> RenderedBlock {

@@ -3,7 +3,7 @@
 //   DoppelBench [--samples DIR] [--runs N] [--compare-runs N] [--megabytes M]
 //   DoppelBench --stages A B [--runs N]
 //   DoppelBench --collate W [--samples DIR] [--runs N]
-//   DoppelBench --pages [--samples DIR] [--notes] [--dump DIR]
+//   DoppelBench --pages [--samples DIR] [--notes] [--dump DIR] [--seed N]
 //
 // - normalize: `Normalizer(options:).normalize(_:)` on the five sample pages repeated into one
 //   text of M megabytes (default 100; 1 MB = 10^6 UTF-8 bytes), with the default options
@@ -29,10 +29,12 @@
 //   deleted inside Han text; every third version with two paragraphs swapped); median of N runs,
 //   normalisation included, and the process's peak resident memory.
 // - pages (`--pages`, instead of the above): `Comparer.compare` on the generated web/print page
-//   pairs of `PagePairGenerator.standardSet()` (Tests/PagePairs), scored against their truth:
-//   one line per class (truth, found, recall, reported, precision), then the totals and the
-//   control pages; `--notes` also writes each missed and each wrong edit to standard error;
-//   `--dump DIR` writes each pair as DIR/NAME.a.txt and DIR/NAME.b.txt, to run `doppel diff` on.
+//   pairs of `PagePairGenerator.standardSet()` and of `widenedSet()` (Tests/PagePairs), scored
+//   against their truth: for each set (`set`: standard, widened) one line per class (truth,
+//   found, recall, reported, precision), then the totals and the control pages; `--notes` also
+//   writes each missed and each wrong edit to standard error; `--dump DIR` writes each pair as
+//   DIR/NAME.a.txt and DIR/NAME.b.txt, to run `doppel diff` on; `--seed N` builds both sets from
+//   other seeds (N added to each set's own), held out from the ones the tests pin.
 //
 // Uses only the public API. bench/run calls it and folds the lines into the results table.
 
@@ -51,6 +53,7 @@ struct Settings {
     var pages = false
     var notes = false
     var dump: String?
+    var seed: UInt64 = 0
 
     init(_ arguments: [String]) {
         var i = 0
@@ -74,6 +77,9 @@ struct Settings {
             case "--pages": pages = true
             case "--notes": notes = true
             case "--dump": dump = value()
+            case "--seed":
+                guard let n = UInt64(value()) else { fail("not a whole number: \(arguments[i])") }
+                seed = n
             default: fail("unknown argument \(arguments[i])")
             }
             i += 1
@@ -192,42 +198,51 @@ if let witnesses = settings.collate {
 // MARK: generated page pairs
 
 if settings.pages {
-    var scores = PagePairScores()
-    for pair in PagePairGenerator(text: PageText(samplesFolder: settings.samples)).standardSet() {
-        if let folder = settings.dump {
-            for (side, text) in [("a", pair.a), ("b", pair.b)] {
-                guard
-                    (try? text.write(toFile: "\(folder)/\(pair.name).\(side).txt", atomically: true, encoding: .utf8))
-                        != nil
-                else {
-                    fail("cannot write into \(folder)")
+    let generator = PagePairGenerator(text: PageText(samplesFolder: settings.samples))
+    for (setName, pairs) in [
+        ("standard", generator.standardSet(seed: 0x5EED_D1FF &+ settings.seed)),
+        ("widened", generator.widenedSet(seed: 0x0DD5_EED5 &+ settings.seed)),
+    ] {
+        var scores = PagePairScores()
+        for pair in pairs {
+            if let folder = settings.dump {
+                for (side, text) in [("a", pair.a), ("b", pair.b)] {
+                    guard
+                        (try? text.write(
+                            toFile: "\(folder)/\(pair.name).\(side).txt", atomically: true, encoding: .utf8))
+                            != nil
+                    else {
+                        fail("cannot write into \(folder)")
+                    }
                 }
             }
+            scores.add(
+                pair,
+                Comparer.compare(
+                    SourceText(path: pair.name + ".a", text: pair.a),
+                    SourceText(path: pair.name + ".b", text: pair.b)))
         }
-        scores.add(
-            pair,
-            Comparer.compare(
-                SourceText(path: pair.name + ".a", text: pair.a),
-                SourceText(path: pair.name + ".b", text: pair.b)))
-    }
-    for c in ScoreClass.allCases {
-        let reported = (scores.correct[c] ?? 0) + (scores.wrong[c] ?? 0)
-        guard (scores.truth[c] ?? 0) + reported > 0 else { continue }
-        var fields: [String: Any] = [
-            "bench": "pages", "class": c.rawValue, "truth": scores.truth[c] ?? 0,
-            "found": scores.found[c] ?? 0, "reported": reported,
-        ]
-        if let r = scores.recall(c) { fields["recall"] = r }
-        if let p = scores.precision(c) { fields["precision"] = p }
-        emit(fields)
-    }
-    emit([
-        "bench": "pages", "class": "all", "pages": scores.pages, "recall": scores.recall, "precision": scores.precision,
-        "controls": scores.controls, "control_edits": scores.controlEdits,
-        "controls_with_differences": scores.controlsWithDifferences,
-    ])
-    if settings.notes {
-        FileHandle.standardError.write(Data((scores.table + scores.notes.joined(separator: "\n") + "\n").utf8))
+        for c in ScoreClass.allCases {
+            let reported = (scores.correct[c] ?? 0) + (scores.wrong[c] ?? 0)
+            guard (scores.truth[c] ?? 0) + reported > 0 else { continue }
+            var fields: [String: Any] = [
+                "bench": "pages", "set": setName, "class": c.rawValue, "truth": scores.truth[c] ?? 0,
+                "found": scores.found[c] ?? 0, "reported": reported,
+            ]
+            if let r = scores.recall(c) { fields["recall"] = r }
+            if let p = scores.precision(c) { fields["precision"] = p }
+            emit(fields)
+        }
+        emit([
+            "bench": "pages", "set": setName, "class": "all", "pages": scores.pages, "recall": scores.recall,
+            "precision": scores.precision,
+            "controls": scores.controls, "control_edits": scores.controlEdits,
+            "controls_with_differences": scores.controlsWithDifferences,
+        ])
+        if settings.notes {
+            FileHandle.standardError.write(
+                Data(("set \(setName)\n" + scores.table + scores.notes.joined(separator: "\n") + "\n").utf8))
+        }
     }
     exit(0)
 }

@@ -516,11 +516,15 @@ def render(results):
         def f3(x):
             return "—" if x is None else f"{x:.3f}"
         out += ["## Unseen pages (generated web/print pairs)", "",
-                "`doppel diff` on the pairs of `PagePairGenerator.standardSet()` (Tests/PagePairs), "
-                "scored against their truth (see docs/diff-pages.md).", "",
-                "| class | truth | found | recall | reported | precision |",
-                "| --- | ---: | ---: | ---: | ---: | ---: |"]
+                "`doppel diff` on the pairs of `PagePairGenerator.standardSet()` and `widenedSet()` "
+                "(Tests/PagePairs), scored against their truth (see docs/diff-pages.md)."]
+        current = None
         for r in results["pages"]:
+            if r.get("set", "standard") != current:
+                current = r.get("set", "standard")
+                out += ["", f"Set `{current}`:", "",
+                        "| class | truth | found | recall | reported | precision |",
+                        "| --- | ---: | ---: | ---: | ---: | ---: |"]
             if r["class"] == "all":
                 out += ["", f"All edits on {r['pages']} pages: recall {f3(r['recall'])}, precision "
                             f"{f3(r['precision'])}; {r['controls']} control pages: {r['control_edits']} "

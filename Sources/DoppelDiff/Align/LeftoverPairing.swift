@@ -173,15 +173,19 @@ enum LeftoverPairing {
         return text.units[between].allSatisfy { $0 == 0x20 } ? n : nil
     }
 
-    /// Sorted character bigrams (single characters for a one-unit stretch).
+    /// Sorted character bigrams (single characters for a one-unit stretch), Latin capitals read
+    /// as small letters: a headline print set in capitals (`MUSEUM REOPENS`) is as alike to its
+    /// web form as any version (`PassageDiff.isCapitalsForm` then finds no edit in it).
     static func bigrams(_ units: ArraySlice<UInt32>) -> [UInt64] {
-        guard units.count > 1 else { return units.map { UInt64($0) } }
+        @inline(__always) func folded(_ u: UInt32) -> UInt64 { UInt64(u &- 0x41 < 26 ? u | 0x20 : u) }
+        guard units.count > 1 else { return units.map { folded($0) } }
         var grams: [UInt64] = []
         grams.reserveCapacity(units.count - 1)
-        var previous = units.first!
+        var previous = folded(units.first!)
         for u in units.dropFirst() {
-            grams.append(UInt64(previous) << 32 | UInt64(u))
-            previous = u
+            let f = folded(u)
+            grams.append(previous << 32 | f)
+            previous = f
         }
         return grams.sorted()
     }

@@ -76,17 +76,28 @@ final class PassageGaps {
     /// `paragraphGapLimit` units, that the other version has nothing of at `facing` (an empty
     /// or white range): a paragraph added or removed at the start or end of an aligned passage.
     /// An article starting at `facing` separates them, unless `closedByOwnHeading`: what follows
-    /// the stretch is the passage's own heading, printed after its body.
+    /// the stretch is the passage's own heading, printed after its body; or unless the stretch
+    /// is `trailing` and the next article starts right after it on its own side as well as at
+    /// the end of `facing` (a paragraph added after an article's last paragraph, the next
+    /// article following in both versions).
     ///
     /// - Complexity: O(log P + stretch).
-    func oneSidedParagraphs(_ stretch: Range<Int>, inA: Bool, facing: Range<Int>, closedByOwnHeading: Bool) -> Bool {
+    func oneSidedParagraphs(
+        _ stretch: Range<Int>, inA: Bool, facing: Range<Int>, closedByOwnHeading: Bool, trailing: Bool = false
+    ) -> Bool {
         let (text, other) = inA ? (a, b) : (b, a)
         guard trimmed(facing, other).isEmpty, !trimmed(stretch, text).isEmpty,
             stretch.count <= PassageGaps.paragraphGapLimit
         else { return false }
-        return wholeBodyParagraphs(
-            stretch, text, starts: { inA ? self.articleStartsA : self.articleStartsB }, facing: facing, other)
-            && (closedByOwnHeading || !startsArticle(facing, other, inA ? articleStartsB : articleStartsA))
+        let starts = { inA ? self.articleStartsA : self.articleStartsB }
+        guard wholeBodyParagraphs(stretch, text, starts: starts, facing: facing, other) else { return false }
+        let otherStarts = inA ? articleStartsB : articleStartsA
+        if closedByOwnHeading || !startsArticle(facing, other, otherStarts) { return true }
+        // Both versions go on with the next article right there: the stretch ends its own.
+        return trailing && stretch.upperBound < text.count
+            && starts().contains(at: stretch.upperBound...stretch.upperBound)
+            && facing.upperBound < other.count && otherStarts.contains(at: facing.upperBound...facing.upperBound)
+            && (facing.isEmpty || !otherStarts.contains(at: facing.lowerBound...facing.upperBound - 1))
     }
 
     /// Whether an article starts in the stretch of a few units (or none) that faces a one-sided

@@ -204,15 +204,34 @@ enum PassageSelection {
     /// Extends each passage over unmatched text at its edges, up to the paragraph boundary, when
     /// that stretch is at most `slack` units, belongs to no other passage, and is either on one
     /// side only, or reaches the paragraph boundary on both sides (the same paragraph's first or
-    /// last words: an edit there is an edit, the text's first and last characters included), or
+    /// last words: an edit there is an edit, the text's first and last characters included; a
+    /// sentence end facing the other version's boundary counts, `PassageGaps.isParagraphEdge`), or
     /// shares at least a third of its characters with the stretch on the other side (so an edited
     /// first word is drawn in, an unrelated neighbouring headline is not).
     /// A one-sided stretch that `elsewhere` says the other text has unaligned elsewhere (a
-    /// headline print joined to the line after another article's headline) is not drawn in.
+    /// headline print joined to the line after another article's headline) is not drawn in, nor
+    /// a stretch at an edge beside a jump line, or holding one (`JumpLines`: print continues the
+    /// article on another page).
     static func drawInEdges(
         _ pairs: inout [AlignedPair], a: NormalizedText, b: NormalizedText, slack: Int,
         elsewhere: (Range<Int>, Range<Int>) -> Bool = { _, _ in false }
     ) {
+        // A jump line at the edge (`（下转第4版）`): print continues the article elsewhere, and
+        // what the other version has there is no edit (`JumpLines`).
+        func besideJump(_ i: Int, _ stretchA: Range<Int>, _ stretchB: Range<Int>, leading: Bool) -> Bool {
+            if leading {
+                if JumpLines.ends(at: pairs[i].a.lowerBound, in: a.units)
+                    || JumpLines.ends(at: pairs[i].b.lowerBound, in: b.units)
+                {
+                    return true
+                }
+            } else if JumpLines.starts(at: pairs[i].a.upperBound, in: a.units)
+                || JumpLines.starts(at: pairs[i].b.upperBound, in: b.units)
+            {
+                return true
+            }
+            return JumpLines.occurs(in: stretchA, of: a.units) || JumpLines.occurs(in: stretchB, of: b.units)
+        }
         // Stretches on both sides first, so an edited first word is not taken as a one-sided
         // tail of the passage before it; leading edges, then trailing, each from fresh limits.
         for oneSided in [false, true] {
@@ -230,11 +249,16 @@ enum PassageSelection {
                         : pairs[i].b.upperBound..<edgesB[i].upperBound
                     if stretchA.isEmpty && stretchB.isEmpty { continue }
                     if (stretchA.isEmpty || stretchB.isEmpty) != oneSided { continue }
-                    let bounded =
+                    // A paragraph edge on both sides, a break print lost judged with the other
+                    // version's help (a sentence end facing its paragraph boundary).
+                    let (edgeA, edgeB) =
                         leading
-                        ? isParagraphBoundary(stretchA.lowerBound, a) && isParagraphBoundary(stretchB.lowerBound, b)
-                        : isParagraphBoundary(stretchA.upperBound, a) && isParagraphBoundary(stretchB.upperBound, b)
+                        ? (stretchA.lowerBound, stretchB.lowerBound) : (stretchA.upperBound, stretchB.upperBound)
+                    let bounded =
+                        PassageGaps.isParagraphEdge(edgeA, a, facing: edgeB, b, start: leading)
+                        && PassageGaps.isParagraphEdge(edgeB, b, facing: edgeA, a, start: leading)
                     guard bounded || alike(stretchA, a, stretchB, b) else { continue }
+                    if besideJump(i, stretchA, stretchB, leading: leading) { continue }
                     if oneSided && elsewhere(stretchA, stretchB) { continue }
                     pairs[i].a =
                         min(
@@ -300,7 +324,8 @@ enum PassageSelection {
                         } == true
                     guard
                         gaps.oneSidedParagraphs(
-                            stretch, inA: inA, facing: inA ? stretchB : stretchA, closedByOwnHeading: closed)
+                            stretch, inA: inA, facing: inA ? stretchB : stretchA, closedByOwnHeading: closed,
+                            trailing: trailing)
                     else { continue }
                     if inA {
                         pairs[i].a =
@@ -346,12 +371,6 @@ enum PassageSelection {
             previousEnd = max(previousEnd, ranges[index].upperBound)
         }
         return result
-    }
-
-    /// Whether unit `i` begins a paragraph (or is the text's start or end).
-    private static func isParagraphBoundary(_ i: Int, _ text: NormalizedText) -> Bool {
-        if i == 0 || i == text.count { return true }
-        return !text.paragraphStarts.isEmpty && text.paragraphStarts[text.paragraphIndex(of: i)] == i
     }
 
     private static func alike(_ ra: Range<Int>, _ a: NormalizedText, _ rb: Range<Int>, _ b: NormalizedText) -> Bool {

@@ -65,7 +65,7 @@ public enum PassageDiffer {
             }
             next += pairGaps.count
             if ignorePunctuation { edits.removeAll { $0.kind == .punctuation } }
-            edits.removeAll { isJoinedHyphen($0, textA, textB) }
+            edits.removeAll { isJoinedHyphen($0, textA, textB) || isCapitalsForm($0, textA, textB) }
             for i in edits.indices
             where edits[i].operation != .replace
                 && (edits[i].a.isEmpty
@@ -119,6 +119,29 @@ public enum PassageDiffer {
         case .insert: return isHyphen(edit.b, textB) && joined(edit.a.lowerBound, textA)
         case .replace: return false
         }
+    }
+
+    /// Whether an edit only changes the case of Latin letters and one side is two words or more
+    /// in capitals (eight capitals at least, no small letter), as a headline print set in small
+    /// capitals (`MUSEUM REOPENS` against `Museum reopens`): print's form of the same words, no
+    /// edit. A word's case (`Nasa` → `NASA`) stays an edit.
+    ///
+    /// - Complexity: O(edit).
+    static func isCapitalsForm(_ edit: Edit, _ textA: NormalizedText, _ textB: NormalizedText) -> Bool {
+        guard edit.operation == .replace, edit.a.count == edit.b.count else { return false }
+        @inline(__always) func isCapital(_ u: UInt32) -> Bool { u &- 0x41 < 26 }
+        @inline(__always) func isSmall(_ u: UInt32) -> Bool { u &- 0x61 < 26 }
+        var smallA = false
+        var smallB = false
+        for (x, y) in zip(textA.units[edit.a], textB.units[edit.b]) {
+            guard x == y || isCapital(x) && x | 0x20 == y || isCapital(y) && y | 0x20 == x else { return false }
+            smallA = smallA || isSmall(x)
+            smallB = smallB || isSmall(y)
+        }
+        guard smallA != smallB else { return false }
+        // Two words or more in capitals: a headline, not a word such as `NASA`.
+        let capitals = smallA ? textB.units[edit.b] : textA.units[edit.a]
+        return capitals.contains(0x20) && capitals.filter(isCapital).count >= 8
     }
 
     /// Whether `range` (spaces aside) begins at a paragraph start and ends at a paragraph end,

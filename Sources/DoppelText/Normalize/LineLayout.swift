@@ -16,7 +16,9 @@
 ///   wider than the measure (more than 125% of it), ending without punctuation and followed by a
 ///   line narrower than 80% of it (a headline set wide), before a short line that is a byline
 ///   (`本报记者 王伟`, `By Clara Jennings`: a credit that ends no sentence), and before a line that
-///   begins with a dispatch credit (`本报讯`, `本报北京4月7日电`).
+///   begins with a dispatch credit (`本报讯`, `本报北京4月7日电`); before a line of one capital letter
+///   followed by a line that begins in lower case, and never after it (a drop cap: `T` / `he
+///   council voted`).
 /// - **flowed**: lines are paragraphs. Blank lines separate paragraphs; when the text uses blank
 ///   lines as separators, a single line break inside a paragraph is a wrap. In text where blank
 ///   lines separate every line, a stray blank line inside a long paragraph (`工业` / `园区)`: two long lines, the first ending on an ideograph
@@ -116,9 +118,16 @@ struct LineLayout {
                 // A byline or a dispatch credit begins its article's text: the headline printed
                 // before it (this article's, or the previous one's) is not joined to it.
                 let bylineFollows = opensArticle(scalars, line, short: line.width * 100 <= typical * 85)
+                // A drop cap: a paragraph's first letter set large, on a line of its own, before
+                // the rest of its word (`T` / `he council`): it begins a paragraph and joins the
+                // line after it.
+                let dropCap = isDropCap(previous, before: line)
+                let dropCapFollows = k + 1 < lines.count && isDropCap(line, before: lines[k + 1])
                 let ends =
-                    short && endsSentence(previous.last) || veryShort || headingFollows || heading
-                    || credit || narrowerThanNext || wideHeading || bylineFollows
+                    dropCapFollows
+                    || !dropCap
+                        && (short && endsSentence(previous.last) || veryShort || headingFollows || heading
+                            || credit || narrowerThanNext || wideHeading || bylineFollows)
                 before.append(ends)
                 if ends { recovered += 1 }
             } else {
@@ -133,6 +142,11 @@ struct LineLayout {
         return LineLayout(
             paragraphBefore: before, isPrint: isPrint, recovered: recovered,
             ideographic: ideographic)
+    }
+
+    /// A line of one capital letter before a line that begins in lower case.
+    private static func isDropCap(_ line: Line, before next: Line) -> Bool {
+        line.width == 1 && line.first >= 0x41 && line.first <= 0x5A && next.first >= 0x61 && next.first <= 0x7A
     }
 
     /// Both lines are long (25 ideographs or more, a count normalisation does not change, so

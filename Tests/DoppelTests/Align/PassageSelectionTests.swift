@@ -115,6 +115,25 @@ import Testing
         #expect(c.onlyInB.isEmpty)
     }
 
+    @Test func aParagraphAddedAfterAnArticlesLastParagraphBeforeTheNextArticleIsItsParagraphInsert() {
+        // Headlines first on both sides (an English print page): the next article follows the
+        // added paragraph in print and the article's last paragraph on the web.
+        let g = PassageGapsTests.self
+        let (one, two) = ("西宁市总多举措推进社会组织建会", "五莲县总组织劳模工匠送技入企")
+        let options = try! ComparisonOptions(normalization: NormalizationOptions(layout: .flowed))
+        let c = Comparer.compare(
+            SourceText(
+                path: "a",
+                text: [one, g.bodyOne, g.bodyOneMore, two, g.bodyTwo, g.bodyTwoMore].joined(separator: "\n\n")),
+            SourceText(
+                path: "b",
+                text: [one, g.bodyOne, g.bodyOneMore, g.added, two, g.bodyTwo, g.bodyTwoMore].joined(separator: "\n\n")),
+            options: options)
+        let found = g.edits(c)
+        #expect(found.count == 1 && found.first?.edit.kind == .paragraph && found.first?.b == g.added, "\(found)")
+        #expect(c.onlyInB.isEmpty)
+    }
+
     @Test func textAfterALoneSharedParagraphIsNotDrawnIntoIt() {
         let g = PassageGapsTests.self
         let c = g.compare([g.bodyOne], [g.bodyOne, g.added])

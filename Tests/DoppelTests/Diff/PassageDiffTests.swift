@@ -1,3 +1,4 @@
+import Doppel
 import Testing
 
 @testable import DoppelDiff
@@ -15,6 +16,19 @@ import Testing
         let a = "The committee will meet again on Monday to discuss the plan for the riverside district."
         let b = "The committee will meet again on Tuesday to discuss the plans for the riverside district."
         #expect(Self.edits(a, b) == ["[-Monday-]{+Tuesday+}", "[-plan-]{+plans+}"])
+    }
+
+    @Test func aHeadlineSetInCapitalsIsItsWebFormNotAnEdit() {
+        let body = "The natural history museum reopened its doors on Saturday after a long restoration."
+        let web = "Museum reopens after fifteen-month restoration\n\n" + body
+        let print = body + "\n\nMUSEUM REOPENS AFTER FIFTEEN-MONTH RESTORATION"
+        let c = Comparer.compare(SourceText(path: "a", text: web), SourceText(path: "b", text: print))
+        #expect(c.pairs.flatMap(\.edits).isEmpty)
+        #expect(c.onlyInA.isEmpty && c.onlyInB.isEmpty)
+        // A word's case stays an edit.
+        #expect(
+            Self.edits("The Nasa plan was approved on Tuesday.", "The NASA plan was approved on Tuesday.")
+                == ["[-Nasa-]{+NASA+}"])
     }
 
     @Test func editsInHanTextStayOneCharacterWide() {

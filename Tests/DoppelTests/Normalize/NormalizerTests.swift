@@ -1,3 +1,4 @@
+import Doppel
 import Testing
 
 @testable import DoppelText
@@ -130,6 +131,25 @@ import Testing
                 "扩大\"朋友圈\"打造\"工会+\"",
                 "银川市总在不断实践中意识到,要提升女职工维权工作效率,必须学会\"借力\",克服单打独斗的局限性。",
             ])
+    }
+
+    @Test func aDropCapOnALineOfItsOwnStaysWithItsWord() {
+        let web = "The general hospital has opened a new emergency wing designed to cut waiting times."
+        let print = """
+            Hospital opens new emergency wing
+
+            T
+
+            he general hospital has opened a new emergency wing
+
+            designed to cut waiting times.
+            """
+        let result = paragraphs(print, NormalizationOptions(layout: .print))
+        #expect(result.count == 2 && result.last?.hasPrefix("T") == true, "\(result)")
+        let c = Comparer.compare(
+            SourceText(path: "a", text: "Hospital opens new emergency wing\n\n" + web),
+            SourceText(path: "b", text: print))
+        #expect(c.pairs.flatMap(\.edits).isEmpty)
     }
 
     @Test func printLayoutIsDetectedOnThePrintSample() {
