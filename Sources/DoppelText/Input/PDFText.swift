@@ -59,9 +59,9 @@ public enum PDFText {
                 path: path, reason: line.map(String.init) ?? "pdftotext exited with status \(status)")
         }
         return try output.withUnsafeBufferPointer { buffer in
-            switch UTF8Decoding.validate(buffer) {
-            case let .valid(count):
-                return UTF8Decoding.decodeValid(buffer, count: count)
+            switch UTF8Decoding.decode(buffer) {
+            case let .decoded(scalars):
+                return scalars
             case let .invalid(offset):
                 throw DoppelError.pdfExtraction(
                     path: path, reason: "pdftotext wrote invalid UTF-8 at offset \(offset)")

@@ -76,9 +76,9 @@ public enum TextDecoding {
                 if let text = utf16WithoutBOM(buffer) { return text }
                 throw DoppelError.notText(path: path, reason: "binary data: NUL byte at offset \(nul)")
             }
-            switch UTF8Decoding.validate(buffer) {
-            case let .valid(count):
-                return DecodedText(scalars: UTF8Decoding.decodeValid(buffer, count: count), encoding: .utf8)
+            switch UTF8Decoding.decode(buffer) {
+            case let .decoded(scalars):
+                return DecodedText(scalars: scalars, encoding: .utf8)
             case let .invalid(offset):
                 if let guess = bestChineseGuess(bytes, buffer) { return guess }
                 throw DoppelError.notText(
@@ -106,9 +106,9 @@ public enum TextDecoding {
         case .utf8:
             return try bytes.withUnsafeBufferPointer { whole in
                 let buffer = UnsafeBufferPointer(rebasing: whole[skip...])
-                switch UTF8Decoding.validate(buffer) {
-                case let .valid(count):
-                    return DecodedText(scalars: UTF8Decoding.decodeValid(buffer, count: count), encoding: .utf8)
+                switch UTF8Decoding.decode(buffer) {
+                case let .decoded(scalars):
+                    return DecodedText(scalars: scalars, encoding: .utf8)
                 case let .invalid(offset):
                     throw error("invalid UTF-8 at offset \(offset + skip)")
                 }

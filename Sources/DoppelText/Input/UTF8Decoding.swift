@@ -1,52 +1,119 @@
 import DoppelIO
 
-/// Strict UTF-8 validation and decoding into code points, over contiguous bytes.
+/// Strict UTF-8 decoding into code points, over contiguous bytes.
 ///
-/// Two passes: `validate` checks every sequence (RFC 3629: no overlongs, no surrogates, nothing
-/// above U+10FFFF) and counts code points; `decodeValid` then fills an exactly sized array without
-/// checks. Both passes skip runs of ASCII eight bytes at a time.
+/// Two passes: `leadByteCount` counts the bytes that are not continuation bytes, which is the
+/// number of code points when the bytes are valid, and sizes the array exactly; `decode` then
+/// checks every sequence (RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF) as it
+/// decodes it into that array, stopping at the first invalid one. Both skip runs of ASCII eight
+/// bytes at a time.
 enum UTF8Decoding {
-    /// The outcome of validation: the number of code points, or the offset of the first byte of the
-    /// first invalid (or truncated) sequence.
-    enum Validation: Equatable {
-        case valid(count: Int)
+    /// The outcome of decoding: the code points, or the offset of the first byte of the first
+    /// invalid (or truncated) sequence.
+    enum Decoding: Equatable {
+        case decoded([Unicode.Scalar])
         case invalid(offset: Int)
     }
 
-    /// Decodes strictly; `nil` when the bytes are not valid UTF-8 (call `validate` for the offset).
+    /// Decodes strictly.
     ///
-    /// - Complexity: O(n) in the number of bytes.
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar]? {
-        guard case let .valid(count) = validate(bytes) else { return nil }
-        return decodeValid(bytes, count: count)
+    /// - Complexity: O(n) in the number of bytes: one pass to count, one to check and decode.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> Decoding {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return .decoded([]) }
+        let n = bytes.count
+        let count = leadByteCount(bytes)
+        var invalid = -1
+        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: count) { buffer, initialized in
+            HugePages.advise(buffer)
+            buffer.withMemoryRebound(to: UInt32.self) { out in
+                guard let o = out.baseAddress else { return }
+                // Invariant: `k` is the number of sequences decoded, each from a lead byte before
+                // `i`, so `k` is below `count` whenever `i` is at a lead byte, and every write
+                // below is inside the array; continuation bytes are checked before a write.
+                @inline(__always) func isContinuation(_ j: Int) -> Bool { j < n && base[j] & 0xC0 == 0x80 }
+                var i = 0
+                var k = 0
+                while i < n {
+                    let lead = base[i]
+                    if lead < 0x80 {
+                        if i + 8 <= n,
+                            UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                        {
+                            for j in 0..<8 { o[k + j] = UInt32(base[i + j]) }
+                            i += 8
+                            k += 8
+                            continue
+                        }
+                        o[k] = UInt32(lead)
+                        i += 1
+                        k += 1
+                        continue
+                    }
+                    switch lead {
+                    case 0xC2...0xDF:
+                        guard isContinuation(i + 1) else { break }
+                        o[k] = UInt32(lead & 0x1F) << 6 | UInt32(base[i + 1] & 0x3F)
+                        i += 2
+                        k += 1
+                        continue
+                    case 0xE0...0xEF:
+                        guard i + 1 < n else { break }
+                        let second = base[i + 1]
+                        let low: UInt8 = lead == 0xE0 ? 0xA0 : 0x80
+                        let high: UInt8 = lead == 0xED ? 0x9F : 0xBF
+                        guard second >= low, second <= high, isContinuation(i + 2) else { break }
+                        o[k] =
+                            UInt32(lead & 0x0F) << 12 | UInt32(second & 0x3F) << 6 | UInt32(base[i + 2] & 0x3F)
+                        i += 3
+                        k += 1
+                        continue
+                    case 0xF0...0xF4:
+                        guard i + 1 < n else { break }
+                        let second = base[i + 1]
+                        let low: UInt8 = lead == 0xF0 ? 0x90 : 0x80
+                        let high: UInt8 = lead == 0xF4 ? 0x8F : 0xBF
+                        guard second >= low, second <= high, isContinuation(i + 2), isContinuation(i + 3) else {
+                            break
+                        }
+                        o[k] =
+                            UInt32(lead & 0x07) << 18 | UInt32(second & 0x3F) << 12
+                            | UInt32(base[i + 2] & 0x3F) << 6 | UInt32(base[i + 3] & 0x3F)
+                        i += 4
+                        k += 1
+                        continue
+                    default:
+                        break
+                    }
+                    invalid = i
+                    break
+                }
+                initialized = k
+            }
+        }
+        return invalid >= 0 ? .invalid(offset: invalid) : .decoded(scalars)
     }
 
-    /// Checks that the bytes are well-formed UTF-8 and counts the code points.
+    /// The number of bytes that are not continuation bytes (`10xxxxxx`): the number of code
+    /// points of valid UTF-8.
     ///
-    /// - Complexity: O(n) in the number of bytes.
-    static func validate(_ bytes: UnsafeBufferPointer<UInt8>) -> Validation {
-        guard let base = bytes.baseAddress else { return .valid(count: 0) }
+    /// - Complexity: O(n), eight bytes at a time.
+    static func leadByteCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
         let n = bytes.count
-        var i = 0
         var count = 0
-        while i < n {
-            let lead = base[i]
-            if lead < 0x80 {
-                if i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                    i += 8
-                    count += 8
-                } else {
-                    i += 1
-                    count += 1
-                }
-                continue
-            }
-            let length = sequenceLength(base, i, n)
-            if length == 0 { return .invalid(offset: i) }
-            i += length
-            count += 1
+        var i = 0
+        while i + 8 <= n {
+            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            // Bit 7 of each byte set when the byte is 10xxxxxx.
+            let continuation = w & 0x8080_8080_8080_8080 & ((~w & 0x4040_4040_4040_4040) << 1)
+            count += 8 - continuation.nonzeroBitCount
+            i += 8
         }
-        return .valid(count: count)
+        while i < n {
+            if base[i] & 0xC0 != 0x80 { count += 1 }
+            i += 1
+        }
+        return count
     }
 
     /// The length of the well-formed sequence starting with a non-ASCII lead byte at `i` of the
@@ -76,53 +143,6 @@ enum UTF8Decoding {
             return 4
         default:
             return 0
-        }
-    }
-
-    /// Decodes bytes already known to be valid UTF-8 holding exactly `count` code points.
-    ///
-    /// - Precondition: `validate(bytes) == .valid(count: count)`.
-    /// - Complexity: O(n) in the number of bytes.
-    static func decodeValid(_ bytes: UnsafeBufferPointer<UInt8>, count: Int) -> [Unicode.Scalar] {
-        guard count > 0, let base = bytes.baseAddress else { return [] }
-        let n = bytes.count
-        return [Unicode.Scalar](unsafeUninitializedCapacity: count) { buffer, initialized in
-            HugePages.advise(buffer)
-            buffer.withMemoryRebound(to: UInt32.self) { out in
-                guard let o = out.baseAddress else { return }
-                var i = 0
-                var k = 0
-                while i < n {
-                    let lead = UInt32(base[i])
-                    if lead < 0x80 {
-                        if i + 8 <= n,
-                            UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
-                        {
-                            for j in 0..<8 { o[k + j] = UInt32(base[i + j]) }
-                            i += 8
-                            k += 8
-                            continue
-                        }
-                        o[k] = lead
-                        i += 1
-                    } else if lead < 0xE0 {
-                        o[k] = (lead & 0x1F) << 6 | UInt32(base[i + 1] & 0x3F)
-                        i += 2
-                    } else if lead < 0xF0 {
-                        o[k] =
-                            (lead & 0x0F) << 12 | UInt32(base[i + 1] & 0x3F) << 6
-                            | UInt32(base[i + 2] & 0x3F)
-                        i += 3
-                    } else {
-                        o[k] =
-                            (lead & 0x07) << 18 | UInt32(base[i + 1] & 0x3F) << 12
-                            | UInt32(base[i + 2] & 0x3F) << 6 | UInt32(base[i + 3] & 0x3F)
-                        i += 4
-                    }
-                    k += 1
-                }
-            }
-            initialized = count
         }
     }
 }

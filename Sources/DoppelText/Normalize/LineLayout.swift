@@ -230,10 +230,9 @@ struct LineLayout {
         u == 0x0A || u == 0x0D || u == 0x0B || u == 0x0C || u == 0x85 || u == 0x2028 || u == 0x2029
     }
 
-    /// Display columns of a code point: 2 for ideographs and East Asian wide punctuation.
+    /// Display columns of a code point that is no ideograph: 2 for East Asian wide punctuation.
     @inline(__always)
-    static func columns(_ u: UInt32) -> Int {
-        if ScriptClass.of(u) == .ideograph { return 2 }
+    private static func wideColumns(_ u: UInt32) -> Int {
         switch u {
         case 0x3000...0x303F, 0xFF01...0xFF60, 0xFFE0...0xFFE6, 0x2014, 0x2026, 0x201C, 0x201D:
             return 2
@@ -259,7 +258,8 @@ struct LineLayout {
         while i < n {
             let u = s[i].value
             if u >= 0x4E00 && u <= 0x9FFF {
-                // Fast path for the common case: a Han ideograph on a line.
+                // Fast path for the common case: a run of Han ideographs on a line, taken whole
+                // (each one content of two columns, as the general path below counts it).
                 if !inContent {
                     inContent = true
                     current.start = i
@@ -267,13 +267,16 @@ struct LineLayout {
                     current.blankBefore = sawBlank
                     current.hardBreakBefore = hardBreak
                 }
-                ideographs += 1
-                current.ideographs += 1
-                current.width += pendingSpaces + 2
+                var end = i + 1
+                while end < n, s[end].value >= 0x4E00, s[end].value <= 0x9FFF { end += 1 }
+                let run = end - i
+                ideographs += run
+                current.ideographs += run
+                current.width += pendingSpaces + 2 * run
                 pendingSpaces = 0
-                current.last = u
-                current.end = i + 1
-                i += 1
+                current.last = s[end - 1].value
+                current.end = end
+                i = end
                 continue
             }
             if isLineBreak(u) {
@@ -315,7 +318,7 @@ struct LineLayout {
                 } else if cls == .letter {
                     letters += 1
                 }
-                current.width += pendingSpaces + (cls == .ideograph ? 2 : u < 0x2000 ? 1 : columns(u))
+                current.width += pendingSpaces + (cls == .ideograph ? 2 : u < 0x2000 ? 1 : wideColumns(u))
                 pendingSpaces = 0
                 current.last = u
             }

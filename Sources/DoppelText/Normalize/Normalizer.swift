@@ -19,7 +19,8 @@ import DoppelIO
 /// 4. paragraph boundaries come from `LineLayout` and are kept as `paragraphStarts`, never as
 ///    units;
 /// 5. page furniture (`PageFurniture`: section labels, editor credits, running dates) is set
-///    aside unless `keepFurniture`.
+///    aside unless `keepFurniture`: a paragraph that is furniture is dropped as it ends, its
+///    units and map with it, and counted in the ledger.
 ///
 /// Normalising normalised text (one paragraph per line) changes nothing.
 ///
@@ -93,31 +94,30 @@ public struct Normalizer {
         _ s: UnsafeBufferPointer<Unicode.Scalar>, lines: LineLayout,
         capacity: Int
     ) -> Attempt {
-        var units: [UInt32] = []
-        var origins = OriginMap()
         var paragraphStarts: [Int] = []
         var ledger = LayoutLedger()
         var hyphenJoins: [Int] = []
-        var wanted = 0
-        units = [UInt32](unsafeUninitializedCapacity: capacity) { unitsBuffer, unitsCount in
-            HugePages.advise(unitsBuffer)
-            var state = Emitter(
-                ideographic: lines.ideographic, units: OutputColumn(unitsBuffer),
-                origins: options.keepMap ? OriginMap.Writer(reserving: capacity) : nil)
-            fold(s, lines: lines, into: &state)
-            state.finishParagraphs()
-            unitsCount = state.units.count
-            (paragraphStarts, ledger, hyphenJoins) = (state.paragraphStarts, state.ledger, state.hyphenJoins)
-            origins = state.origins?.map ?? OriginMap()
-            wanted = state.units.wanted
+        var peak = 0
+        let (origins, units) = OriginMap.build(capacity: options.keepMap ? capacity : 0) { writer in
+            [UInt32](unsafeUninitializedCapacity: capacity) { unitsBuffer, unitsCount in
+                HugePages.advise(unitsBuffer)
+                var state = Emitter(
+                    ideographic: lines.ideographic, units: OutputColumn(unitsBuffer),
+                    origins: options.keepMap ? writer : nil, setsAsideFurniture: !options.keepFurniture)
+                fold(s, lines: lines, into: &state)
+                state.finishParagraphs()
+                unitsCount = state.units.count
+                (paragraphStarts, ledger, hyphenJoins) = (state.paragraphStarts, state.ledger, state.hyphenJoins)
+                if let written = state.origins { writer = written }
+                peak = state.units.peak
+            }
         }
-        if wanted > capacity { return .needs(wanted) }
+        if peak > capacity { return .needs(peak) }
         var text = NormalizedText(
             units: units, origins: origins, paragraphStarts: paragraphStarts, originCount: s.count,
             ledger: ledger)
         text.isPrintLayout = lines.isPrint
         text.hyphenJoins = hyphenJoins
-        if !options.keepFurniture { text = PageFurniture.setAside(text).0 }
         return .folded(text)
     }
 
@@ -332,7 +332,8 @@ private struct PendingGap {
 }
 
 /// The output side of the normaliser: appends units with their origins, decides the pending
-/// white space, merges runs of dashes and ellipses, and joins hyphenated words.
+/// white space, merges runs of dashes and ellipses, joins hyphenated words, and sets page
+/// furniture aside.
 private struct Emitter {
     var units: OutputColumn<UInt32>
     /// The map back to the original; nil when not kept (`keepMap == false`).
@@ -342,6 +343,8 @@ private struct Emitter {
     /// Where a line-end hyphen was dropped: the index of the next unit.
     var hyphenJoins: [Int] = []
     let ideographic: Bool
+    /// Whether a paragraph that is page furniture is dropped when it ends (`keepFurniture` off).
+    let setsAsideFurniture: Bool
     /// Where the last unit ended in the original when a following dash or dot may merge with
     /// it (right after it, or after a white-space gap that was dropped); -1 when none may.
     private var lastEnd = -1
@@ -350,10 +353,11 @@ private struct Emitter {
     /// are the same with and without it.
     private var adjacentDots = 0
 
-    init(ideographic: Bool, units: OutputColumn<UInt32>, origins: OriginMap.Writer?) {
+    init(ideographic: Bool, units: OutputColumn<UInt32>, origins: OriginMap.Writer?, setsAsideFurniture: Bool) {
         self.ideographic = ideographic
         self.units = units
         self.origins = origins
+        self.setsAsideFurniture = setsAsideFurniture
     }
 
     mutating func count(_ change: FoldChange) {
@@ -371,6 +375,7 @@ private struct Emitter {
     }
 
     mutating func breakParagraph() {
+        setAsideFurniture()
         if let last = paragraphStarts.last, last == units.count { return }
         if !units.isEmpty { paragraphStarts.append(units.count) }
         lastEnd = -1
@@ -455,11 +460,31 @@ private struct Emitter {
         origins?.removeLast()
     }
 
-    /// Drops a paragraph start that no unit follows.
+    /// Sets the last paragraph aside, and drops a paragraph start that no unit follows.
     mutating func finishParagraphs() {
+        setAsideFurniture()
         if let last = paragraphStarts.last, last == units.count, last > 0 {
             paragraphStarts.removeLast()
         }
+        if units.isEmpty { paragraphStarts.removeAll() }
+    }
+
+    /// Drops the paragraph that just ended when it is page furniture (`PageFurniture.isFurniture`):
+    /// its units, their map and the hyphen joins inside it, counted in the ledger as `furniture`.
+    /// Nothing after a paragraph's end depends on its units (the next unit starts a paragraph:
+    /// no gap is settled against them, no dash merges with them), so the text is the one the
+    /// fold gives with the paragraph left out, its start the next paragraph's.
+    ///
+    /// - Complexity: O(`PageFurniture.maximumLength`).
+    private mutating func setAsideFurniture() {
+        guard setsAsideFurniture, let start = paragraphStarts.last, units.count - start >= 2,
+            units.count - start <= PageFurniture.maximumLength,
+            PageFurniture.isFurniture(units.elements(start..<units.count))
+        else { return }
+        units.removeAll(from: start)
+        origins?.removeAll(from: start)
+        while let last = hyphenJoins.last, last >= start { hyphenJoins.removeLast() }
+        ledger.furniture += 1
     }
 
     /// A space survives only between two units of spaced scripts: not next to an ideograph or

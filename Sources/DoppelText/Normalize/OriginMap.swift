@@ -1,3 +1,5 @@
+import DoppelIO
+
 /// The map from normalised units back to the original code points, in about two bytes a unit.
 ///
 /// Unit `i` came from the original range `start(i) ..< end(i)`. The map is monotonic in practice
@@ -37,9 +39,10 @@ public struct OriginMap: Sendable, Equatable {
     /// - Complexity: O(n).
     public init(starts: [Int32], ends: [Int32]) {
         precondition(starts.count == ends.count, "one end per start")
-        var writer = Writer(reserving: starts.count)
-        for i in starts.indices { writer.append(Int(starts[i]), Int(ends[i])) }
-        self = writer.map
+        self =
+            Self.build(capacity: starts.count) { writer in
+                for i in starts.indices { writer.append(Int(starts[i]), Int(ends[i])) }
+            }.map
     }
 
     /// The number of units mapped (0 for a text normalised without a map).
@@ -111,54 +114,93 @@ public struct OriginMap: Sendable, Equatable {
             values.append(Int32(truncatingIfNeeded: value))
         }
 
-        /// Replaces the value of the last escaped unit, which must be `unit`.
-        mutating func setLast(_ unit: Int, _ value: Int) {
-            precondition(units.last.map { Int($0) == unit } ?? false, "the last escape is unit \(unit)")
-            values[values.count - 1] = Int32(truncatingIfNeeded: value)
+        /// Drops the values of units `unit` and later.
+        mutating func removeAll(from unit: Int) {
+            while let last = units.last, Int(last) >= unit {
+                units.removeLast()
+                values.removeLast()
+            }
         }
-
-        mutating func removeLast() {
-            units.removeLast()
-            values.removeLast()
-        }
-
-        var lastValue: Int { Int(values[values.count - 1]) }
     }
 
-    /// Builds a map unit by unit, as the normaliser emits them: append, change the last unit's
-    /// end, drop the last unit.
+    /// Builds a map of at most `capacity` units with `body`, which appends them to the writer it
+    /// is given. The two byte columns are written in place into the storage of the map's arrays
+    /// (`OutputColumn`), and a writer that overflows them keeps counting (`Writer.overflowed`,
+    /// `Writer.peak`): the map is then incomplete and the caller builds it again with more room.
     ///
-    /// Invariant: `lastStart ..< lastEnd` is the range of the last unit (`0 ..< 0` before the first).
+    /// ```swift
+    /// let (map, _) = OriginMap.build(capacity: 2) { writer in
+    ///     writer.append(0, 1)
+    ///     writer.append(3, 4)
+    /// }
+    /// map.range(of: 1)  // 3..<4
+    /// ```
+    ///
+    /// - Complexity: O(capacity) for the storage, plus that of `body`.
+    static func build<Result>(capacity: Int, _ body: (inout Writer) -> Result) -> (map: OriginMap, result: Result) {
+        var map = OriginMap()
+        var lengths: [UInt8] = []
+        var result: Result?
+        let gaps = [UInt8](unsafeUninitializedCapacity: capacity) { gapsBuffer, gapsCount in
+            lengths = [UInt8](unsafeUninitializedCapacity: capacity) { lengthsBuffer, lengthsCount in
+                HugePages.advise(gapsBuffer)
+                HugePages.advise(lengthsBuffer)
+                var writer = Writer(gaps: OutputColumn(gapsBuffer), lengths: OutputColumn(lengthsBuffer))
+                result = body(&writer)
+                (gapsCount, lengthsCount) = (writer.gaps.count, writer.lengths.count)
+                (map.checkpoints, map.gapEscapes, map.lengthEscapes) =
+                    (writer.checkpoints, writer.gapEscapes, writer.lengthEscapes)
+            }
+        }
+        map.gaps = gaps
+        map.lengths = lengths
+        return (map, result!)
+    }
+
+    /// Writes a map unit by unit, as the normaliser emits them: append, change the last unit's
+    /// end, drop the last unit or the units from some point on. Made by `build(capacity:_:)`,
+    /// whose storage it writes into.
+    ///
+    /// Invariants: `gaps` and `lengths` hold the same units; `lastStart ..< lastEnd` is the range
+    /// of the last unit (`0 ..< 0` before the first); the escapes and checkpoints are those of
+    /// the units appended and not removed (`count`), kept or dropped for want of room.
     struct Writer {
-        private(set) var map = OriginMap()
+        fileprivate var gaps: OutputColumn<UInt8>
+        fileprivate var lengths: OutputColumn<UInt8>
+        fileprivate var checkpoints: [Int32] = []
+        fileprivate var gapEscapes = Escapes()
+        fileprivate var lengthEscapes = Escapes()
         private var lastStart = 0
         private var lastEnd = 0
 
-        init(reserving capacity: Int) {
-            map.gaps.reserveCapacity(capacity)
-            map.lengths.reserveCapacity(capacity)
-            map.checkpoints.reserveCapacity(capacity / OriginMap.stride + 1)
+        fileprivate init(gaps: OutputColumn<UInt8>, lengths: OutputColumn<UInt8>) {
+            self.gaps = gaps
+            self.lengths = lengths
         }
 
-        var count: Int { map.gaps.count }
+        /// The units appended and not removed.
+        var count: Int { gaps.wanted }
+
+        /// True once a unit did not fit: the map being built is incomplete.
+        var overflowed: Bool { gaps.overflowed }
 
         @inline(__always)
         mutating func append(_ start: Int, _ end: Int) {
-            let i = map.gaps.count
-            if i % OriginMap.stride == 0 { map.checkpoints.append(Int32(truncatingIfNeeded: lastEnd)) }
+            let i = gaps.wanted
+            if i % OriginMap.stride == 0 { checkpoints.append(Int32(truncatingIfNeeded: lastEnd)) }
             let gap = start - lastEnd
             let length = end - start
             if gap >= 0 && gap < Int(OriginMap.escaped) {
-                map.gaps.append(UInt8(truncatingIfNeeded: gap))
+                gaps.append(UInt8(truncatingIfNeeded: gap))
             } else {
-                map.gaps.append(OriginMap.escaped)
-                map.gapEscapes.append(i, gap)
+                gaps.append(OriginMap.escaped)
+                gapEscapes.append(i, gap)
             }
             if length >= 0 && length < Int(OriginMap.escaped) {
-                map.lengths.append(UInt8(truncatingIfNeeded: length))
+                lengths.append(UInt8(truncatingIfNeeded: length))
             } else {
-                map.lengths.append(OriginMap.escaped)
-                map.lengthEscapes.append(i, length)
+                lengths.append(OriginMap.escaped)
+                lengthEscapes.append(i, length)
             }
             (lastStart, lastEnd) = (start, end)
         }
@@ -172,12 +214,12 @@ public struct OriginMap: Sendable, Equatable {
             append(first, first + 1)
             var p = first + 1
             while p < run.upperBound {
-                let i = map.gaps.count
+                let i = gaps.wanted
                 // The unit before starts at p - 1 and ends at p: the checkpoint is p.
-                if i % OriginMap.stride == 0 { map.checkpoints.append(Int32(truncatingIfNeeded: p)) }
+                if i % OriginMap.stride == 0 { checkpoints.append(Int32(truncatingIfNeeded: p)) }
                 let k = min(OriginMap.stride - i % OriginMap.stride, run.upperBound - p)
-                map.gaps.append(contentsOf: repeatElement(0, count: k))
-                map.lengths.append(contentsOf: repeatElement(1, count: k))
+                gaps.append(repeating: 0, count: k)
+                lengths.append(repeating: 1, count: k)
                 p += k
             }
             (lastStart, lastEnd) = (run.upperBound - 1, run.upperBound)
@@ -185,32 +227,60 @@ public struct OriginMap: Sendable, Equatable {
 
         /// Moves the last unit's end to `end`.
         mutating func extendLast(to end: Int) {
-            let i = map.gaps.count - 1
+            let i = gaps.wanted - 1
             let length = end - lastStart
-            let wasEscaped = map.lengths[i] == OriginMap.escaped
-            if length >= 0 && length < Int(OriginMap.escaped) {
-                if wasEscaped { map.lengthEscapes.removeLast() }
-                map.lengths[i] = UInt8(truncatingIfNeeded: length)
-            } else if wasEscaped {
-                map.lengthEscapes.setLast(i, length)
-            } else {
-                map.lengths[i] = OriginMap.escaped
-                map.lengthEscapes.append(i, length)
+            lengthEscapes.removeAll(from: i)
+            var byte = UInt8(truncatingIfNeeded: length)
+            if length < 0 || length >= Int(OriginMap.escaped) {
+                byte = OriginMap.escaped
+                lengthEscapes.append(i, length)
             }
+            if i < lengths.count { lengths[i] = byte }
             lastEnd = end
         }
 
         /// Drops the last unit.
         mutating func removeLast() {
-            let i = map.gaps.count - 1
-            let gap = map.gaps[i] == OriginMap.escaped ? map.gapEscapes.lastValue : Int(map.gaps[i])
-            if map.gaps[i] == OriginMap.escaped { map.gapEscapes.removeLast() }
-            if map.lengths[i] == OriginMap.escaped { map.lengthEscapes.removeLast() }
-            map.gaps.removeLast()
-            map.lengths.removeLast()
-            if i % OriginMap.stride == 0 { map.checkpoints.removeLast() }
+            let i = gaps.wanted - 1
+            let gap = value(gaps, gapEscapes, i)
+            gapEscapes.removeAll(from: i)
+            lengthEscapes.removeAll(from: i)
+            gaps.removeLast()
+            lengths.removeLast()
+            if i % OriginMap.stride == 0 { checkpoints.removeLast() }
             lastEnd = lastStart - gap
-            lastStart = i > 0 ? lastEnd - map.length(i - 1) : 0
+            lastStart = i > 0 ? lastEnd - value(lengths, lengthEscapes, i - 1) : 0
+        }
+
+        /// Drops the units from `newCount` on (page furniture set aside as its paragraph ends).
+        ///
+        /// - Precondition: `newCount <= count`.
+        /// - Complexity: O(64 + escapes dropped).
+        mutating func removeAll(from newCount: Int) {
+            guard newCount < count else { return }
+            gaps.removeAll(from: newCount)
+            lengths.removeAll(from: newCount)
+            gapEscapes.removeAll(from: newCount)
+            lengthEscapes.removeAll(from: newCount)
+            checkpoints.removeLast(checkpoints.count - (newCount + OriginMap.stride - 1) / OriginMap.stride)
+            guard newCount > 0 else {
+                (lastStart, lastEnd) = (0, 0)
+                return
+            }
+            // The range of the new last unit, summed from its checkpoint as `range(of:)` does.
+            let last = newCount - 1
+            var end = Int(checkpoints[last / OriginMap.stride])
+            for k in (last - last % OriginMap.stride)..<last {
+                end += value(gaps, gapEscapes, k) + value(lengths, lengthEscapes, k)
+            }
+            lastStart = end + value(gaps, gapEscapes, last)
+            lastEnd = lastStart + value(lengths, lengthEscapes, last)
+        }
+
+        /// The gap or length of unit `i` as written (0 for a unit that did not fit).
+        private func value(_ column: OutputColumn<UInt8>, _ escapes: Escapes, _ i: Int) -> Int {
+            guard i < column.count else { return 0 }
+            return column[i] == OriginMap.escaped ? escapes.value(of: i) : Int(column[i])
         }
     }
 }
@@ -220,9 +290,9 @@ extension OriginMap {
     ///
     /// - Complexity: O(64 + range.count).
     public func slice(_ range: Range<Int>) -> OriginMap {
-        var writer = Writer(reserving: range.count)
-        for r in ranges(range) { writer.append(r.lowerBound, r.upperBound) }
-        return writer.map
+        Self.build(capacity: range.count) { writer in
+            for r in ranges(range) { writer.append(r.lowerBound, r.upperBound) }
+        }.map
     }
 
 }

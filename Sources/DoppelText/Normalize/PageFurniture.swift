@@ -18,6 +18,7 @@
 /// - `Edited by` and a name;
 /// - two to four words of capital letters only (`NATIONAL NEWS`, `IN BRIEF`).
 /// The rule is the same for both versions, so a line both have is set aside on both sides.
+/// The normaliser drops a furniture paragraph as it ends (`Normalizer`, step 5).
 public enum PageFurniture {
     /// Units of a furniture line at most.
     public static let maximumLength = 30
@@ -26,79 +27,38 @@ public enum PageFurniture {
     ///
     /// - Complexity: O(1) for a paragraph longer than `maximumLength`, O(`maximumLength`) otherwise.
     public static func isFurniture(_ p: ArraySlice<UInt32>) -> Bool {
-        guard p.count >= 2, p.count <= maximumLength, let last = p.last else { return false }
-        if [0x3002, 0x21, 0x3F, 0x2E, 0x2026].contains(last) && !isPageNumber(p) { return false }
-        let units = Array(p)
+        p.withUnsafeBufferPointer { isFurniture($0) }
+    }
+
+    /// Whether the units of a paragraph are page furniture, without a copy of them.
+    ///
+    /// - Complexity: O(1) for a paragraph longer than `maximumLength`, O(`maximumLength`) otherwise.
+    static func isFurniture(_ units: UnsafeBufferPointer<UInt32>) -> Bool {
+        guard units.count >= 2, units.count <= maximumLength, let last = units.last else { return false }
+        if endsSentence(last) && !isPageNumber(units) { return false }
         let han = units.prefix { isHan($0) }.count
         // A label and its page letter or number.
         if han >= 2 && han <= 8 && units.count == han + 1 && (isCapital(last) || isDigit(last)) { return true }
         // A section label.
-        if han == units.count && han <= 4 && (units.suffix(2) == Self.news || units.suffix(2) == Self.topNews) {
+        if han == units.count && han <= 4
+            && (units.suffix(2).elementsEqual(news) || units.suffix(2).elementsEqual(topNews))
+        {
             return true
         }
         if credits.contains(where: { units.starts(with: $0) }) { return true }
-        if isDateLine(units) || isPageNumber(p) { return true }
+        if isDateLine(units) || isPageNumber(units) { return true }
         if units.starts(with: editedBy) && units.count > editedBy.count { return true }
         return isCapitalHeading(units)
     }
 
-    /// `text` without its furniture paragraphs (units, map and paragraph starts), and how many
-    /// paragraphs were set aside. The text itself when it has none.
-    ///
-    /// - Complexity: O(P) for P paragraphs when none is furniture; O(n) to rebuild otherwise.
-    static func setAside(_ text: NormalizedText) -> (NormalizedText, Int) {
-        var furniture: [Range<Int>] = []
-        for (k, start) in text.paragraphStarts.enumerated() {
-            let end = k + 1 < text.paragraphStarts.count ? text.paragraphStarts[k + 1] : text.count
-            if end - start <= maximumLength && isFurniture(text.units[start..<end]) { furniture.append(start..<end) }
-        }
-        guard !furniture.isEmpty else { return (text, 0) }
-        let paragraphs = text.paragraphRanges
-        var units: [UInt32] = []
-        var origins = OriginMap.Writer(reserving: text.origins.count)
-        var paragraphStarts: [Int] = []
-        units.reserveCapacity(text.count)
-        let keepMap = !text.origins.isEmpty
-        var next = 0
-        for range in paragraphs {
-            if next < furniture.count && furniture[next] == range {
-                next += 1
-                continue
-            }
-            paragraphStarts.append(units.count)
-            units.append(contentsOf: text.units[range])
-            if keepMap {
-                for origin in text.origins.ranges(range) { origins.append(origin.lowerBound, origin.upperBound) }
-            }
-        }
-        var result = NormalizedText(
-            units: units, origins: origins.map,
-            paragraphStarts: paragraphStarts, originCount: text.originCount,
-            ledger: text.ledger)
-        result.isPrintLayout = text.isPrintLayout
-        result.hyphenJoins = text.hyphenJoins.isEmpty ? [] : shifted(text.hyphenJoins, removing: furniture)
-        result.ledger.furniture += furniture.count
-        return (result, furniture.count)
+    /// The last units of a sentence (`。!?.…`): a line ending so is no furniture, unless a page number.
+    private static func endsSentence(_ u: UInt32) -> Bool {
+        u == 0x3002 || u == 0x21 || u == 0x3F || u == 0x2E || u == 0x2026
     }
 
-    /// Positions moved down past the removed ranges (positions inside them dropped).
-    private static func shifted(_ positions: [Int], removing removed: [Range<Int>]) -> [Int] {
-        var result: [Int] = []
-        var k = 0
-        var gone = 0
-        for p in positions {
-            while k < removed.count && removed[k].upperBound <= p {
-                gone += removed[k].count
-                k += 1
-            }
-            if k < removed.count && removed[k].contains(p) { continue }
-            result.append(p - gone)
-        }
-        return result
-    }
-
-    private static let news: ArraySlice<UInt32> = ArraySlice("新闻".unicodeScalars.map(\.value))
-    private static let topNews: ArraySlice<UInt32> = ArraySlice("要闻".unicodeScalars.map(\.value))
+    private static let news: [UInt32] = "新闻".unicodeScalars.map(\.value)
+    private static let topNews: [UInt32] = "要闻".unicodeScalars.map(\.value)
+    private static let pageWords: [[UInt32]] = ["Page ", "PAGE "].map { $0.unicodeScalars.map(\.value) }
     private static let credits: [[UInt32]] = ["本版编辑", "责任编辑", "本版责编", "责编", "美编", "图片编辑", "校对"]
         .map { $0.unicodeScalars.map(\.value) }
     private static let editedBy: [UInt32] = "Edited by ".unicodeScalars.map(\.value)
@@ -108,7 +68,7 @@ public enum PageFurniture {
     private static func isDigit(_ u: UInt32) -> Bool { u >= 0x30 && u <= 0x39 }
 
     /// `2024年4月8日星期一` (spaces around the digits are gone after normalisation).
-    private static func isDateLine(_ u: [UInt32]) -> Bool {
+    private static func isDateLine(_ u: UnsafeBufferPointer<UInt32>) -> Bool {
         var i = 0
         func digits(_ least: Int, _ most: Int) -> Bool {
             let start = i
@@ -128,15 +88,11 @@ public enum PageFurniture {
     }
 
     /// `第3版`, `Page 4`, `PAGE 12`.
-    private static func isPageNumber(_ p: ArraySlice<UInt32>) -> Bool {
-        let u = Array(p)
-        let di = "第".unicodeScalars.first!.value
-        let ban = "版".unicodeScalars.first!.value
-        if u.count >= 3 && u.first == di && u.last == ban && u.dropFirst().dropLast().allSatisfy(isDigit) {
-            return true
+    private static func isPageNumber(_ u: UnsafeBufferPointer<UInt32>) -> Bool {
+        if u.count >= 3 && u.first == 0x7B2C && u.last == 0x7248 && u.dropFirst().dropLast().allSatisfy(isDigit) {
+            return true  // 第 … 版
         }
-        for word in ["Page ", "PAGE "] {
-            let w = word.unicodeScalars.map(\.value)
+        for w in pageWords {
             if u.starts(with: w) && u.count > w.count && u.count <= w.count + 3
                 && u.dropFirst(w.count).allSatisfy(isDigit)
             {
@@ -147,7 +103,7 @@ public enum PageFurniture {
     }
 
     /// Two to four words of capital letters, nothing else.
-    private static func isCapitalHeading(_ u: [UInt32]) -> Bool {
+    private static func isCapitalHeading(_ u: UnsafeBufferPointer<UInt32>) -> Bool {
         guard u.allSatisfy({ isCapital($0) || $0 == 0x20 }) else { return false }
         let words = u.split(separator: 0x20)
         return words.count >= 2 && words.count <= 4 && words.allSatisfy { $0.count >= 2 }

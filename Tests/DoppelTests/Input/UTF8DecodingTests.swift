@@ -1,15 +1,16 @@
+import DoppelIO
 import Testing
 
 @testable import DoppelText
 
-private func validate(_ bytes: [UInt8]) -> UTF8Decoding.Validation {
-    bytes.withUnsafeBufferPointer { UTF8Decoding.validate($0) }
+private func validate(_ bytes: [UInt8]) -> UTF8Decoding.Decoding {
+    bytes.withUnsafeBufferPointer { UTF8Decoding.decode($0) }
 }
 
 @Test func decodesEveryLengthOfSequenceLikeTheStandardLibrary() {
     let text = "ASCII run longer than eight, é, 中文, 😀 and more ASCII at the end"
     let decoded = Array(text.utf8).withUnsafeBufferPointer { UTF8Decoding.decode($0) }
-    #expect(decoded == Array(text.unicodeScalars))
+    #expect(decoded == .decoded(Array(text.unicodeScalars)))
 }
 
 @Test func rejectsOverlongsSurrogatesAndOutOfRange() {
@@ -25,6 +26,38 @@ private func validate(_ bytes: [UInt8]) -> UTF8Decoding.Validation {
 }
 
 @Test func countsCodePoints() {
-    #expect(validate(Array("中a😀".utf8)) == .valid(count: 3))
-    #expect(validate([]) == .valid(count: 0))
+    #expect(validate(Array("中a😀".utf8)) == .decoded(Array("中a😀".unicodeScalars)))
+    #expect(validate([]) == .decoded([]))
+    let text = "中a😀 and more than eight"
+    #expect(Array(text.utf8).withUnsafeBufferPointer { UTF8Decoding.leadByteCount($0) } == text.unicodeScalars.count)
+}
+
+@Test func decodesLikeTheStandardLibraryOnSeededRandomText() {
+    // Every length of sequence at every alignment against the eight-byte ASCII steps, and a
+    // byte broken at a random place: the first invalid offset is where the standard library's
+    // decoder stops.
+    var rng = SplitMix64(seed: 8)
+    let pool: [Unicode.Scalar] = ["a", "Z", " ", "é", "ß", "中", "文", "。", "😀", "\u{10FFFF}", "\u{E000}"]
+    for _ in 0..<200 {
+        let scalars = (0..<Int.random(in: 0..<40, using: &rng)).map { _ in pool.randomElement(using: &rng)! }
+        var bytes = Array(String(String.UnicodeScalarView(scalars)).utf8)
+        #expect(validate(bytes) == .decoded(scalars))
+        guard !bytes.isEmpty else { continue }
+        let at = Int.random(in: 0..<bytes.count, using: &rng)
+        bytes[at] = [0x80, 0xC0, 0xFF, 0xED, 0xF5].randomElement(using: &rng)!
+        var expected = UTF8Decoding.Decoding.decoded(String(decoding: bytes, as: UTF8.self).unicodeScalars.map { $0 })
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case let .scalarValue(scalar): offset += UTF8.width(scalar)
+            case .emptyInput: break loop
+            case .error:
+                expected = .invalid(offset: offset)
+                break loop
+            }
+        }
+        #expect(validate(bytes) == expected, "\(bytes)")
+    }
 }

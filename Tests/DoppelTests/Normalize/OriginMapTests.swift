@@ -54,36 +54,57 @@ extension NormalizedText {
     }
 
     @Test(arguments: [4, 5] as [UInt64])
-    func extendingAndRemovingTheLastUnitMatchesWritingTheResultAnew(seed: UInt64) {
+    func extendingAndRemovingUnitsMatchesWritingTheResultAnew(seed: UInt64) {
         // The normaliser's edits: a run of dashes extends the last unit, a joined hyphen removes
-        // it, also across a checkpoint and through escaped values; Han runs come in blocks.
+        // it, a paragraph of page furniture removes the units from its start, also across a
+        // checkpoint and through escaped values; Han runs come in blocks.
         var rng = SplitMix64(seed: seed)
-        var writer = OriginMap.Writer(reserving: 0)
         var expected: [Range<Int>] = []
-        for range in Self.ranges(count: 2000, seed: seed) {
-            writer.append(range.lowerBound, range.upperBound)
-            expected.append(range)
-            switch Int.random(in: 0..<10, using: &rng) {
-            case 9:
-                // A run of Han ideographs: one unit per code point, right after.
-                let start = expected.last!.upperBound + Int.random(in: 0...2, using: &rng)
-                let run = start..<start + Int.random(in: 0...150, using: &rng)
-                writer.appendPositions(run)
-                expected += run.map { $0..<$0 + 1 }
-            case 0:
-                let end = expected.last!.upperBound + Int.random(in: 0...600, using: &rng)
-                writer.extendLast(to: end)
-                expected[expected.count - 1] = expected.last!.lowerBound..<end
-            case 1:
-                writer.removeLast()
-                expected.removeLast()
-            default:
-                break
+        let (map, count) = OriginMap.build(capacity: 200_000) { writer in
+            for range in Self.ranges(count: 2000, seed: seed) {
+                writer.append(range.lowerBound, range.upperBound)
+                expected.append(range)
+                switch Int.random(in: 0..<12, using: &rng) {
+                case 9:
+                    // A run of Han ideographs: one unit per code point, right after.
+                    let start = expected.last!.upperBound + Int.random(in: 0...2, using: &rng)
+                    let run = start..<start + Int.random(in: 0...150, using: &rng)
+                    writer.appendPositions(run)
+                    expected += run.map { $0..<$0 + 1 }
+                case 0:
+                    let end = expected.last!.upperBound + Int.random(in: 0...600, using: &rng)
+                    writer.extendLast(to: end)
+                    expected[expected.count - 1] = expected.last!.lowerBound..<end
+                case 1:
+                    writer.removeLast()
+                    expected.removeLast()
+                case 10:
+                    let from = max(0, expected.count - Int.random(in: 0...100, using: &rng))
+                    writer.removeAll(from: from)
+                    expected.removeSubrange(from...)
+                default:
+                    break
+                }
             }
+            #expect(!writer.overflowed)
+            return writer.count
         }
-        #expect(writer.map.ranges(0..<writer.count) == expected)
+        #expect(count == expected.count)
+        #expect(map.ranges(0..<map.count) == expected)
         let fresh = OriginMap(
             starts: expected.map { Int32($0.lowerBound) }, ends: expected.map { Int32($0.upperBound) })
-        #expect(writer.map == fresh)
+        #expect(map == fresh)
+    }
+
+    @Test func aWriterOutOfRoomSaysHowMuchItNeeded() {
+        // The normaliser folds again with more room when its text expands past the capacity.
+        let (map, state) = OriginMap.build(capacity: 3) { writer in
+            for p in 0..<5 { writer.append(p, p + 1) }
+            writer.removeLast()
+            writer.removeAll(from: 1)
+            return (writer.overflowed, writer.count)
+        }
+        #expect(state == (true, 1))
+        #expect(map.count <= 3)
     }
 }

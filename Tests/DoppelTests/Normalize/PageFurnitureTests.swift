@@ -64,4 +64,60 @@ import Testing
         #expect(!text.string(0..<text.count).contains("关注"))
         #expect(text.ledger.furniture == 1)
     }
+
+    /// The text with its furniture paragraphs (as `isFurniture` judges the kept text's
+    /// paragraphs) left out: units, map, paragraph starts and hyphen joins.
+    private func withoutFurniture(_ kept: NormalizedText) -> (
+        units: [UInt32], ranges: [Range<Int>], starts: [Int], joins: [Int], furniture: Int
+    ) {
+        var result: (units: [UInt32], ranges: [Range<Int>], starts: [Int], joins: [Int], furniture: Int) = (
+            [], [], [], [], 0
+        )
+        for range in kept.paragraphRanges {
+            if PageFurniture.isFurniture(kept.units[range]) {
+                result.furniture += 1
+                continue
+            }
+            let shift = range.lowerBound - result.units.count
+            result.starts.append(result.units.count)
+            result.units += kept.units[range]
+            result.ranges += kept.origins.ranges(range)
+            result.joins += kept.hyphenJoins.filter { range.contains($0) }.map { $0 - shift }
+        }
+        return result
+    }
+
+    @Test(arguments: [
+        Self.print, "本版编辑A\n\n第一段正文。\n\n综合新闻", "综合新闻\n\n本版编辑A", "",
+        "NATIONAL NEWS\n\nThe long-\nterm plan was ap-\nproved.\n\nPage 4\n\nA mid-\ndle line.",
+    ])
+    func furnitureSetAsideIsTheKeptTextWithoutItsFurnitureParagraphs(_ page: String) {
+        // The normaliser drops a furniture paragraph as it ends; the result must be the text it
+        // keeps with keepFurniture, those paragraphs cut out after the fact.
+        let source = SourceText(path: "p", text: page)
+        let kept = Normalizer(options: NormalizationOptions(keepFurniture: true)).normalize(source)
+        let setAside = Normalizer().normalize(source)
+        let expected = withoutFurniture(kept)
+        #expect(setAside.units == expected.units)
+        #expect(setAside.origins.ranges(0..<setAside.count) == expected.ranges)
+        #expect(setAside.paragraphStarts == expected.starts)
+        #expect(setAside.hyphenJoins == expected.joins)
+        #expect(setAside.ledger.furniture == expected.furniture)
+    }
+
+    @Test(arguments: Samples.all)
+    func furnitureSetAsideOnTheSamplesIsTheKeptTextWithoutItsFurnitureParagraphs(_ name: String) {
+        let source = Samples.source(name)
+        let kept = Normalizer(options: NormalizationOptions(keepFurniture: true)).normalize(source)
+        let setAside = Normalizer().normalize(source)
+        let expected = withoutFurniture(kept)
+        #expect(setAside.units == expected.units)
+        #expect(
+            setAside.origins
+                == OriginMap(
+                    starts: expected.ranges.map { Int32($0.lowerBound) },
+                    ends: expected.ranges.map { Int32($0.upperBound) }))
+        #expect(setAside.paragraphStarts == expected.starts)
+        #expect(setAside.ledger.furniture == expected.furniture)
+    }
 }
