@@ -69,7 +69,9 @@ GREY_ZONE_FLOOR = 0.4
 SIZE_RATIO = 0.8
 # ContainmentSample: values sampled per document, the most documents that may sample one value,
 # the candidate probability aimed at, and how far above the containment threshold.
-SAMPLE_SIZE, POSTING_LIMIT, TARGET_PROBABILITY, DESIGN_MARGIN = 16, 64, 0.99, 0.1
+SAMPLE_SIZE, POSTING_LIMIT, TARGET_PROBABILITY, DESIGN_MARGIN = 16, 4096, 0.99, 0.1
+# ContainmentSample.largestSampled: the largest set sampled (a short document).
+LARGEST_SAMPLED = 200
 
 
 def parse_arguments(argv=None):
@@ -149,7 +151,7 @@ def needed_hits(threshold):
 
 def sample_pairs(documents, args):
     """The pairs of the containment sample (ClusterEngine.containmentPairs): each short document
-    (at least --min-contained and at most --short-item shingles, at most SIZE_RATIO of the
+    (at least --min-contained and at most LARGEST_SAMPLED shingles, at most SIZE_RATIO of the
     largest set) samples its
     SAMPLE_SIZE smallest compact shingles (the first of its ascending set), values sampled by more
     than POSTING_LIMIT documents are dropped; a document at least 1 / SIZE_RATIO times larger is
@@ -159,7 +161,7 @@ def sample_pairs(documents, args):
     largest = sized.agg(F.max("n")).first()[0]
     if largest is None:
         return None
-    smaller = sized.where((F.col("n") >= args.min_contained) & (F.col("n") <= args.short_item)
+    smaller = sized.where((F.col("n") >= args.min_contained) & (F.col("n") <= LARGEST_SAMPLED)
                           & (F.col("n").cast("double") <= F.lit(SIZE_RATIO) * F.lit(float(largest))))
     smallest = smaller.agg(F.min("n")).first()[0]
     if smallest is None:

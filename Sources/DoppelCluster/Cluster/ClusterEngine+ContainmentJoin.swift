@@ -4,7 +4,7 @@ import DoppelIO
 /// whole collection at once.
 extension ClusterEngine {
     /// Every pair (smaller, larger) whose smaller set is short and can count as contained
-    /// (`minimumContainedShingles` to `shortItemShingles` shingles, at most
+    /// (`minimumContainedShingles` to `ContainmentSample.largestSampled` shingles, at most
     /// `ClusterOptions.containmentSizeRatio` of the larger), whose larger set holds enough of the
     /// smaller's sample (`ContainmentSample.isCandidate`), and whose smaller set counts as
     /// contained in the larger (`ClusterOptions.containsSmaller`, counted exactly); ascending and
@@ -40,7 +40,7 @@ extension ClusterEngine {
         guard let largest = setSizes.max() else { return [] }
         // The smaller sides, by ascending set size (then position): their ranks.
         let smaller = setSizes.indices.filter {
-            Int(setSizes[$0]) >= minimum && Int(setSizes[$0]) <= options.shortItemShingles
+            Int(setSizes[$0]) >= minimum && Int(setSizes[$0]) <= sample.largestSampled
                 && Double(setSizes[$0]) <= ratio * Double(largest)
         }.sorted { (setSizes[$0], $0) < (setSizes[$1], $1) }
         guard let first = smaller.first else { return [] }

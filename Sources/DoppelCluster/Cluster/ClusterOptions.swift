@@ -76,8 +76,8 @@ public struct ClusterOptions: Sendable, Equatable {
     /// from shared sentences (the bench corpora), which verification then has to reject.
     public let containmentLSH: LSHParameters?
     /// The containment test of the candidate stage (`ContainmentSample`): each short document
-    /// that can be the smaller side of a pair (`minimumContainedShingles` to
-    /// `shortItemShingles` shingles, at most `containmentSizeRatio` of the largest set) is
+    /// that can be the smaller side of a pair (`minimumContainedShingles` to 200 shingles,
+    /// `ContainmentSample.largestSampled`, at most `containmentSizeRatio` of the largest set) is
     /// sampled, and each larger set that holds enough of the sample and contains it becomes its
     /// candidate (`ClusterEngine.containmentPairs`). Nil when containment is off or
     /// verification is by signature (the stored material is then no shingle set).
