@@ -17,7 +17,9 @@ GraphFrames):
 1. Candidates: every (band, key) bucket of two or more documents gives all its pairs, or, above
    `--bucket-limit` documents, the star from its first document and the chain of consecutive ones
    (members in id order); the same over the containment banding (4-row bands of the signature
-   values' lowest bytes) for pairs of unequal size or short items.
+   values' lowest bytes) for pairs of unequal size or short items; and (exact only) the pairs of
+   the containment sample: a larger document that holds enough of a short one's 16 smallest
+   compact shingles and contains it (ContainmentSample).
 2. Verification: `exact` intersects the compact shingle sets (`array_intersect`); `signature`
    counts agreeing signature values and estimates the overlap from the shingle counts, with the
    same arithmetic as `SetOverlap.estimated`. A pair is a version when its Jaccard similarity
@@ -63,6 +65,13 @@ SCHEMA = T.StructType([
 CHARACTER_GRAM, WORD_GRAM = 5, 3
 # ClusterOptions.greyZoneFloor: the lowest Jaccard at which the aligned share is measured.
 GREY_ZONE_FLOOR = 0.4
+# ClusterOptions.containmentSizeRatio: the largest size ratio of a pair offered for containment.
+SIZE_RATIO = 0.8
+# ContainmentSample: values sampled per document, the most documents that may sample one value,
+# the candidate probability aimed at, and how far above the containment threshold.
+SAMPLE_SIZE, POSTING_LIMIT, TARGET_PROBABILITY, DESIGN_MARGIN = 16, 4096, 0.99, 0.1
+# ContainmentSample.largestSampled: the largest set sampled (a short document).
+LARGEST_SAMPLED = 200
 
 
 def parse_arguments(argv=None):
@@ -109,7 +118,71 @@ def candidate_pairs(documents, bucket_limit, args=None):
     if args.containment is not None:
         needed = needed | ((smaller >= args.min_contained)
                            & (smaller.cast("double") <= F.lit(0.8) * larger.cast("double")))
-    return pairs.union(sketched.where(needed).select("a", "b")).distinct()
+    pairs = pairs.union(sketched.where(needed).select("a", "b"))
+    if args.containment is not None and args.verify == "exact":
+        sampled = sample_pairs(documents, args)
+        if sampled is not None:
+            pairs = pairs.union(sampled)
+    return pairs.distinct()
+
+
+def candidate_probability(kept, hits, containment):
+    """P(Binomial(kept, containment) >= hits) (ContainmentSample.candidateProbability)."""
+    total = 0.0
+    for count in range(max(0, hits), kept + 1):
+        ways = 1.0
+        for i in range(count):
+            ways = ways * (kept - i) / (i + 1)
+        total += ways * containment ** count * (1 - containment) ** (kept - count)
+    return total
+
+
+def needed_hits(threshold):
+    """[hits needed among k kept samples for k = 0 ... SAMPLE_SIZE] (ContainmentSample.neededHits)."""
+    design = min(1.0, threshold + DESIGN_MARGIN)
+    needed = [0]
+    for kept in range(1, SAMPLE_SIZE + 1):
+        hits = kept
+        while hits > 1 and candidate_probability(kept, hits, design) < TARGET_PROBABILITY:
+            hits -= 1
+        needed.append(hits)
+    return needed
+
+
+def sample_pairs(documents, args):
+    """The pairs of the containment sample (ClusterEngine.containmentPairs): each short document
+    (at least --min-contained and at most LARGEST_SAMPLED shingles, at most SIZE_RATIO of the
+    largest set) samples its
+    SAMPLE_SIZE smallest compact shingles (the first of its ascending set), values sampled by more
+    than POSTING_LIMIT documents are dropped; a document at least 1 / SIZE_RATIO times larger is
+    its candidate when it holds enough of the kept samples (needed_hits) and the whole smaller
+    set counts as contained in it (containment >= --containment)."""
+    sized = documents.select("id", "set", F.size("set").alias("n"))
+    largest = sized.agg(F.max("n")).first()[0]
+    if largest is None:
+        return None
+    smaller = sized.where((F.col("n") >= args.min_contained) & (F.col("n") <= LARGEST_SAMPLED)
+                          & (F.col("n").cast("double") <= F.lit(SIZE_RATIO) * F.lit(float(largest))))
+    smallest = smaller.agg(F.min("n")).first()[0]
+    if smallest is None:
+        return None
+    samples = smaller.select(F.col("id").alias("e"), F.col("n").alias("ne"),
+                             F.explode(F.slice("set", 1, SAMPLE_SIZE)).alias("v"))
+    common = samples.groupBy("v").count().where(F.col("count") > POSTING_LIMIT).select("v")
+    samples = samples.join(common, "v", "left_anti")
+    kept = samples.groupBy("e").agg(F.count("*").alias("kept"))
+    larger = (sized.where(F.floor(F.lit(SIZE_RATIO) * F.col("n").cast("double")) >= smallest)
+              .select(F.col("id").alias("s"), F.col("n").alias("ns"), F.explode("set").alias("v")))
+    hits = (samples.join(larger, "v")
+            .where(F.col("ne") <= F.floor(F.lit(SIZE_RATIO) * F.col("ns").cast("double")))
+            .groupBy("e", "s").agg(F.count("*").alias("hits")))
+    needed = F.array(*[F.lit(h) for h in needed_hits(args.containment)])
+    offered = hits.join(kept, "e").where(F.col("hits") >= F.element_at(needed, F.col("kept").cast("int") + 1))
+    sets = lambda name, column: documents.select(F.col("id").alias(name), F.col("set").alias(column))
+    contained = (offered.join(sets("e", "se"), "e").join(sets("s", "ss"), "s")
+                 .where(F.size(F.array_intersect("se", "ss")).cast("double") / F.size("se").cast("double")
+                        >= args.containment))
+    return contained.select(F.least("e", "s").alias("a"), F.greatest("e", "s").alias("b"))
 
 
 def bucket_pairs(entries, bucket_limit):

@@ -152,6 +152,11 @@ public struct ClusterEngine: Sendable {
                 })
             candidates = BandKeyTable.mergingUnique(candidates, extra)
         }
+        if let sample = options.containmentSample {
+            let contained = try containmentPairs(
+                store: store, setSizes: setSizes, sample: sample)
+            candidates = BandKeyTable.mergingUnique(candidates, contained)
+        }
         return (metadata.take(resettingTo: placeholder), setSizes, candidates)
     }
 

@@ -75,6 +75,13 @@ public struct ClusterOptions: Sendable, Equatable {
     /// reach 0.997 at 0.51, but make three times as many chance candidates of documents built
     /// from shared sentences (the bench corpora), which verification then has to reject.
     public let containmentLSH: LSHParameters?
+    /// The containment test of the candidate stage (`ContainmentSample`): each short document
+    /// that can be the smaller side of a pair (`minimumContainedShingles` to 200 shingles,
+    /// `ContainmentSample.largestSampled`, at most `containmentSizeRatio` of the largest set) is
+    /// sampled, and each larger set that holds enough of the sample and contains it becomes its
+    /// candidate (`ClusterEngine.containmentPairs`). Nil when containment is off or
+    /// verification is by signature (the stored material is then no shingle set).
+    public let containmentSample: ContainmentSample?
 
     /// The defaults.
     public static let standard = try! ClusterOptions()
@@ -134,6 +141,9 @@ public struct ClusterOptions: Sendable, Equatable {
         containmentLSH =
             containmentThreshold == nil && self.alignedShare == nil
             ? nil : LSHParameters(checkedBands: permutations / 4, rows: 4)
+        containmentSample =
+            verification == .exact
+            ? containmentThreshold.map { ContainmentSample(threshold: $0) } : nil
     }
 
     /// Whether a pair belongs in one cluster: Jaccard ≥ `threshold`, or containment ≥

@@ -137,4 +137,35 @@ struct CompactSetTable {
             return common
         }
     }
+
+    /// Whether the table holds at least `needed` of `values` (distinct): stops at the first
+    /// value that makes it impossible, so a set far from contained costs few lookups.
+    ///
+    /// - Complexity: O(values.count) expected at most.
+    func holdsAtLeast(_ needed: Int, of values: UnsafeBufferPointer<UInt32>) -> Bool {
+        var allowedMisses = values.count - needed
+        if allowedMisses < 0 { return false }
+        return slots.withUnsafeBufferPointer { slots in
+            for value in values {
+                var found = value == 0 && holdsZero
+                if value != 0 {
+                    var slot = Int(value) & mask
+                    while true {
+                        let held = slots[slot]
+                        if held == value {
+                            found = true
+                            break
+                        }
+                        if held == 0 { break }
+                        slot = (slot + 1) & mask
+                    }
+                }
+                if !found {
+                    allowedMisses -= 1
+                    if allowedMisses < 0 { return false }
+                }
+            }
+            return true
+        }
+    }
 }

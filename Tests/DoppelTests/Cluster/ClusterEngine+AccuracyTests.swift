@@ -59,10 +59,12 @@ import Testing
     let corpus = GeneratedCorpora.excerpts()
     let result = try ClusterEngine().cluster(InMemoryDocumentCollection(corpus.documents))
     let score = corpus.score(result)
-    // 0.87 measured (0.83 before ties stopped attaching, docs/cluster-rules.md).
-    #expect(score.precision >= 0.85, "precision \(score.precision)")
+    // 1.0 measured since short documents find their sources through the containment sample
+    // (0.87 before, 0.83 before ties stopped attaching; docs/cluster-rules.md); recall 0.91.
+    #expect(score.precision >= 0.98, "precision \(score.precision)")
+    #expect(score.recall >= 0.85, "recall \(score.recall)")
     #expect(
-        score.largestCluster <= score.largestGroup + 3,
+        score.largestCluster <= score.largestGroup + 1,
         "largest cluster \(score.largestCluster), largest group \(score.largestGroup)")
     // The corpus is a stress test only if excerpts are contained in more than their source.
     let alsoContained = result.clusters.flatMap(\.containedIn)

@@ -40,3 +40,18 @@ import Testing
         #expect(Array(b).withUnsafeBufferPointer { table.commonCount($0, needed: 0) } == exact)
     }
 }
+
+@Test func holdsAtLeastAgreesWithTheExactIntersection() {
+    var generator = SplitMix64(seed: 78)
+    var table = CompactSetTable()
+    for round in 0..<300 {
+        let universe = UInt64(1 + round % 40) * 25
+        let a = Set((0..<Int(generator.next() % 300)).map { _ in UInt32(generator.next() % universe) })
+        let b = Array(Set((0..<Int(generator.next() % 200)).map { _ in UInt32(generator.next() % universe) }))
+        table.reset(capacity: a.count)
+        Array(a).withUnsafeBufferPointer { table.insert($0) }
+        let exact = a.intersection(b).count
+        let needed = Int(generator.next() % UInt64(b.count + 3))
+        #expect(b.withUnsafeBufferPointer { table.holdsAtLeast(needed, of: $0) } == (exact >= needed))
+    }
+}
