@@ -107,8 +107,7 @@ public struct ClusterEngine: Sendable {
                     var workspace = SigningWorkspace(shingler: shingler, hasher: hasher)
                     var material: [UInt32] = []
                     var materialCounts: [UInt32] = []
-                    for index in range {
-                        let document = try documents.document(at: index)
+                    try documents.forEachDocument(in: range) { index, document in
                         let before = material.count
                         let borrowed = workspace.sign(
                             document.text, appendingShinglesTo: &material,

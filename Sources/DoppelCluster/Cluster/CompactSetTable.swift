@@ -39,9 +39,61 @@ struct CompactSetTable {
         upperHalvesOf hashes: UnsafeBufferPointer<UInt64>,
         newValues: inout [UInt32], keepingNew: Bool
     ) {
-        insert(hashes.lazy.map { UInt32(truncatingIfNeeded: $0 >> 32) }) { value in
-            if keepingNew { newValues.append(value) }
+        guard keepingNew else {
+            insertUpperHalves(hashes, writingNewTo: nil)
+            return
         }
+        // Room for every hash, written through a pointer (no uniqueness check or growth per
+        // value), then trimmed to the values that were new.
+        let first = newValues.count
+        newValues.append(contentsOf: repeatElement(0, count: hashes.count))
+        let added = newValues.withUnsafeMutableBufferPointer {
+            insertUpperHalves(hashes, writingNewTo: $0.baseAddress! + first)
+        }
+        newValues.removeLast(hashes.count - added)
+    }
+
+    /// Adds the upper halves of `hashes`, writing each value not yet held to `output` (when
+    /// given) in order; returns how many were new.
+    ///
+    /// - Precondition: `output` has room for `hashes.count` values.
+    @discardableResult
+    private mutating func insertUpperHalves(
+        _ hashes: UnsafeBufferPointer<UInt64>, writingNewTo output: UnsafeMutablePointer<UInt32>?
+    ) -> Int {
+        let mask = mask
+        var added = 0
+        var zero = holdsZero
+        slots.withUnsafeMutableBufferPointer { slots in
+            // Invariant: `mask + 1 == slots.count`, so every probed slot is in the table.
+            let table = slots.baseAddress!
+            for hash in hashes {
+                let value = UInt32(truncatingIfNeeded: hash >> 32)
+                if value == 0 {
+                    if !zero {
+                        zero = true
+                        output?[added] = 0
+                        added += 1
+                    }
+                    continue
+                }
+                var slot = Int(value) & mask
+                while true {
+                    let held = table[slot]
+                    if held == value { break }
+                    if held == 0 {
+                        table[slot] = value
+                        output?[added] = value
+                        added += 1
+                        break
+                    }
+                    slot = (slot + 1) & mask
+                }
+            }
+        }
+        holdsZero = zero
+        count += added
+        return added
     }
 
     /// Adds `values`.

@@ -30,9 +30,9 @@ public struct JSONLinesCorpus: DocumentCollection {
         var ids: [String] = []
         var locations: [JSONLinesLocation] = []
         var skipped: [DoppelError] = []
-        try file.forEachRecord(skipping: onError == .skip ? { skipped.append($0) } : nil) { record in
-            ids.append(record.id)
-            locations.append(record.location)
+        try file.forEachLocation(skipping: onError == .skip ? { skipped.append($0) } : nil) { id, location in
+            ids.append(id)
+            locations.append(location)
         }
         self.ids = ids
         self.locations = locations
@@ -46,7 +46,20 @@ public struct JSONLinesCorpus: DocumentCollection {
 
     /// Reads record `index` again and normalises it (without the map: clustering needs none).
     public func document(at index: Int) throws -> ClusterDocument {
-        let record = try file.record(at: locations[index])
+        try document(index, of: file.record(at: locations[index]))
+    }
+
+    /// Reads the records of `range` again, with one read for all of them
+    /// (`JSONLinesFile.forEachRecord(at:)`), and normalises each.
+    public func forEachDocument(in range: Range<Int>, _ body: (Int, ClusterDocument) throws -> Void) throws {
+        var index = range.lowerBound
+        try file.forEachRecord(at: locations[range]) { record in
+            try body(index, document(index, of: record))
+            index += 1
+        }
+    }
+
+    private func document(_ index: Int, of record: JSONLinesRecord) -> ClusterDocument {
         let text = pool.with { $0.normalize(record.text) }
         return ClusterDocument(
             id: ids[index], path: "\(path):\(locations[index].line)", title: nil,
