@@ -28,11 +28,18 @@ extension JSONCursor {
                             continue
                         }
                     }
+                    if i + 4 <= n, isCommonThreeByteSequence(loadWord(p + i)) {
+                        // A run of Han (or kana, hangul, full-width) text, four bytes read at a time.
+                        repeat {
+                            let w = loadWord(p + i)
+                            o[k] = (w & 0x0F) << 12 | (w >> 2 & 0xFC0) | (w >> 16 & 0x3F)
+                            i += 3
+                            k += 1
+                        } while i + 4 <= n && isCommonThreeByteSequence(loadWord(p + i))
+                        continue
+                    }
                     let b = p[i]
-                    if isCommonThreeByteLead(b), i + 2 < n, isContinuation(p[i + 1]), isContinuation(p[i + 2]) {
-                        o[k] = utf8Value(p, i, 3)
-                        i += 3
-                    } else if b >= 0x20 && b < 0x80 && b != 0x5C {
+                    if b >= 0x20 && b < 0x80 && b != 0x5C {
                         o[k] = UInt32(b)
                         i += 1
                     } else if b == 0x5C {
@@ -78,10 +85,12 @@ extension JSONCursor {
                 i += 8
                 continue
             }
+            if i + 4 <= n, isCommonThreeByteSequence(loadWord(p + i)) {
+                repeat { i += 3 } while i + 4 <= n && isCommonThreeByteSequence(loadWord(p + i))
+                continue
+            }
             let b = p[i]
-            if isCommonThreeByteLead(b), i + 2 < n, isContinuation(p[i + 1]), isContinuation(p[i + 2]) {
-                i += 3
-            } else if b >= 0x20 && b < 0x80 && b != 0x5C {
+            if b >= 0x20 && b < 0x80 && b != 0x5C {
                 i += 1
             } else if b == 0x5C {
                 guard let (_, length) = escape(p, i, n) else {
@@ -100,17 +109,22 @@ extension JSONCursor {
         }
     }
 
-    /// Whether `b` leads a three-byte UTF-8 sequence whose second byte may be any continuation
-    /// byte (`E1`-`EC`, `EE`, `EF`: most of the BMP, Han, kana, hangul and full-width forms
-    /// included). Such a lead followed by two continuation bytes is always well-formed, so
-    /// the common case of CJK text skips `UTF8Decoding.sequenceLength`'s range checks.
+    /// The four bytes at `p`, the first lowest.
     @inline(__always)
-    private static func isCommonThreeByteLead(_ b: UInt8) -> Bool {
-        b & 0xF0 == 0xE0 && b != 0xE0 && b != 0xED
+    private static func loadWord(_ p: UnsafePointer<UInt8>) -> UInt32 {
+        UInt32(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt32.self))
     }
 
+    /// Whether the lowest three bytes of `w` (bytes in text order, the first lowest) are a
+    /// three-byte UTF-8 sequence led by `E1`-`EC`, `EE` or `EF`, whose second byte may be any
+    /// continuation byte: most of the BMP, Han, kana, hangul and full-width forms included. Such
+    /// a sequence is always well-formed, so CJK text skips `UTF8Decoding.sequenceLength`'s
+    /// range checks; `E0` and `ED` (overlong forms, surrogates) take the checked path.
     @inline(__always)
-    private static func isContinuation(_ b: UInt8) -> Bool { b & 0xC0 == 0x80 }
+    private static func isCommonThreeByteSequence(_ w: UInt32) -> Bool {
+        let lead = w & 0xFF
+        return w & 0x00C0_C0F0 == 0x0080_80E0 && lead != 0xE0 && lead != 0xED
+    }
 
     /// Whether none of the eight bytes of `w` is a backslash, a control character or non-ASCII.
     @inline(__always)

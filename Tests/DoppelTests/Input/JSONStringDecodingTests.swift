@@ -74,9 +74,15 @@ private func decodeAndValidate(_ bytes: [UInt8]) -> (Result<[UInt32], JSONLineEr
             }
         }
     }
-    // A common lead without its continuation bytes, cut short or followed by ASCII.
-    for bytes: [UInt8] in [[0x61, 0xE4, 0xB8], [0x61, 0xE4, 0x41, 0x80], [0x61, 0xE4, 0xB8, 0x41]] {
-        let error = JSONLineError(column: 2, message: "invalid UTF-8 in string")
+    // A common lead without its continuation bytes, cut short or followed by ASCII, alone or in
+    // the middle of a run of Han text.
+    let run = Array("中文".utf8)
+    let broken: [([UInt8], Int)] = [
+        ([0x61, 0xE4, 0xB8], 2), ([0x61, 0xE4, 0x41, 0x80], 2), ([0x61, 0xE4, 0xB8, 0x41], 2),
+        (run + [0xE4, 0x41, 0x80] + run + run, 7), (run + run + [0xE4, 0xB8], 13),
+    ]
+    for (bytes, column) in broken {
+        let error = JSONLineError(column: column, message: "invalid UTF-8 in string")
         let (decoded, invalid) = decodeAndValidate(bytes)
         #expect(decoded == .failure(error))
         #expect(invalid == error)
