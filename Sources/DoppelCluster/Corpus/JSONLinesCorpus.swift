@@ -11,6 +11,10 @@ public struct JSONLinesCorpus: DocumentCollection {
     private let ids: [String]
     private let locations: [JSONLinesLocation]
     private let pool: NormalizerPool
+    /// The buffers chunks of records are read into, kept from one chunk to the next.
+    private let readBuffers = ReusePool { [UInt8]() }
+    /// Bytes of a read buffer kept for the next chunk (4 MiB).
+    private static let keptReadBuffer = 4 << 20
     /// Records skipped under `.skip`, each with its one-line reason naming the line.
     public let skipped: [DoppelError]
 
@@ -53,9 +57,12 @@ public struct JSONLinesCorpus: DocumentCollection {
     /// (`JSONLinesFile.forEachRecord(at:)`), and normalises each.
     public func forEachDocument(in range: Range<Int>, _ body: (Int, ClusterDocument) throws -> Void) throws {
         var index = range.lowerBound
-        try file.forEachRecord(at: locations[range]) { record in
-            try body(index, document(index, of: record))
-            index += 1
+        try readBuffers.with { buffer in
+            try file.forEachRecord(at: locations[range], reusing: &buffer) { record in
+                try body(index, document(index, of: record))
+                index += 1
+            }
+            if buffer.count > Self.keptReadBuffer { buffer = [] }
         }
     }
 

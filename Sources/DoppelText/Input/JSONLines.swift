@@ -259,12 +259,13 @@ public final class JSONLinesFile: Sendable {
 
     /// Reads the records at `locations`, locations recorded by an earlier scan in file order,
     /// and calls `body` with each in turn. Records that lie close together (as consecutive
-    /// records of a scan do) are read with one `pread` for all of them rather than one each.
+    /// records of a scan do) are read with one `pread` for all of them rather than one each,
+    /// into `buffer`, which grows as needed and may be passed again for the next records.
     ///
     /// - Throws: as `record(at:)`, or what `body` throws.
     /// - Complexity: O(bytes from the first location to the end of the last).
     public func forEachRecord(
-        at locations: some Collection<JSONLinesLocation>,
+        at locations: some Collection<JSONLinesLocation>, reusing buffer: inout [UInt8],
         _ body: (JSONLinesRecord) throws -> Void
     ) throws {
         guard descriptor != nil, let first = locations.first else {
@@ -285,8 +286,9 @@ public final class JSONLinesFile: Sendable {
             for location in locations { try body(record(at: location)) }
             return
         }
-        let bytes = try read(count: end - first.offset, at: first.offset)
-        try bytes.withUnsafeBufferPointer { span in
+        let count = try read(count: end - first.offset, at: first.offset, into: &buffer)
+        try buffer.withUnsafeBufferPointer { whole in
+            let span = UnsafeBufferPointer(rebasing: whole[..<count])
             for location in locations {
                 let start = location.offset - first.offset
                 let line = UnsafeBufferPointer(
@@ -407,20 +409,28 @@ public final class JSONLinesFile: Sendable {
         return min(start, chunk.count)
     }
 
-    private func read(count: Int, at offset: Int) throws -> [UInt8] {
-        guard let descriptor else { return [] }
-        var failure: Int32?
-        // Read straight into the array's storage: no zero fill, no copy to trim it.
-        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, filled in
+    /// Reads up to `count` bytes at `offset` into the start of `buffer`, growing it when it is
+    /// shorter; returns how many were read (fewer at the end of the file).
+    private func read(count: Int, at offset: Int, into buffer: inout [UInt8]) throws -> Int {
+        guard let descriptor else { return 0 }
+        if buffer.count < count { buffer = [UInt8](repeating: 0, count: count) }
+        var filled = 0
+        try buffer.withUnsafeMutableBytes { raw in
             while filled < count {
                 let got = FileBytes.readAt(
-                    descriptor, buffer.baseAddress! + filled, count - filled, offset: offset + filled)
-                if got < 0 { failure = errno }
-                if got <= 0 { break }
+                    descriptor, raw.baseAddress! + filled, count - filled, offset: offset + filled)
+                if got < 0 { throw DoppelError.unreadable(path: path, reason: FileBytes.reason(errno)) }
+                if got == 0 { break }
                 filled += got
             }
         }
-        if let failure { throw DoppelError.unreadable(path: path, reason: FileBytes.reason(failure)) }
+        return filled
+    }
+
+    private func read(count: Int, at offset: Int) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        let got = try read(count: count, at: offset, into: &bytes)
+        bytes.removeLast(bytes.count - got)
         return bytes
     }
 }

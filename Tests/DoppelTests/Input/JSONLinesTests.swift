@@ -177,10 +177,11 @@ private func records(_ text: String, fields: JSONLinesFields = JSONLinesFields()
     var locations: [JSONLinesLocation] = []
     try file.forEachLocation(skipping: { _ in }) { locations.append($1) }
     #expect(locations.count == 198)
+    var buffer: [UInt8] = []
     // A run with a skipped and a blank line inside it, one record, and every record.
     for range in [0..<64, 150..<151, 0..<198] {
         var together: [JSONLinesRecord] = []
-        try file.forEachRecord(at: locations[range]) { together.append($0) }
+        try file.forEachRecord(at: locations[range], reusing: &buffer) { together.append($0) }
         let alone = try locations[range].map { try file.record(at: $0) }
         #expect(together.map(\.id) == alone.map(\.id))
         #expect(together.map(\.text) == alone.map(\.text))
@@ -200,6 +201,7 @@ private func records(_ text: String, fields: JSONLinesFields = JSONLinesFields()
     try handle.truncate(atOffset: 20)  // the same file, its second record gone
     try handle.close()
     #expect(throws: DoppelError.badRecord(path: url.path, line: 2, reason: "no record at offset 20")) {
-        try file.forEachRecord(at: locations) { _ in }
+        var buffer: [UInt8] = []
+        try file.forEachRecord(at: locations, reusing: &buffer) { _ in }
     }
 }
