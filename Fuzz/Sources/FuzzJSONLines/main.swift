@@ -28,6 +28,20 @@ public func fuzzJSONLines(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         Fuzz.require(
             again.id == record.id && again.text == record.text, "line \(record.location.line) reads differently")
     }
+    // The scan that validates texts without decoding them finds the same records and skips
+    // the same lines.
+    var located: [(id: String, location: JSONLinesLocation)] = []
+    var locatedSkips: [Int] = []
+    do {
+        try file.forEachLocation(skipping: { error in
+            if case let .badRecord(_, line, _) = error { locatedSkips.append(line) }
+        }) { located.append(($0, $1)) }
+    } catch {
+        Fuzz.require(false, "a location scan that skips threw \(error)")
+    }
+    Fuzz.require(
+        located.map(\.id) == records.map(\.id) && located.map(\.location) == records.map(\.location)
+            && locatedSkips == skippedLines, "the location scan disagrees with the record scan")
     // Stopping at the first bad record agrees with skipping.
     var stopped = 0
     do {

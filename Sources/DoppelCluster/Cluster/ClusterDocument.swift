@@ -42,6 +42,18 @@ public protocol DocumentCollection: Sendable {
     ///
     /// - Throws: whatever prevents reading it (the error is passed on unchanged).
     func document(at index: Int) throws -> ClusterDocument
+    /// Calls `body` with each document of `range` and its index, in order: what clustering
+    /// reads a chunk of documents with, so that a collection on disk may read the chunk at
+    /// once. By default, `document(at:)` for each.
+    ///
+    /// - Throws: whatever prevents reading a document, or what `body` throws.
+    func forEachDocument(in range: Range<Int>, _ body: (Int, ClusterDocument) throws -> Void) throws
+}
+
+extension DocumentCollection {
+    public func forEachDocument(in range: Range<Int>, _ body: (Int, ClusterDocument) throws -> Void) throws {
+        for index in range { try body(index, document(at: index)) }
+    }
 }
 
 /// Documents held in memory.

@@ -99,34 +99,27 @@ public struct ClusterEngine: Sendable {
         let sizes = SharedSlots<UInt32>(repeating: 0, count: count)
         var table = BandKeyTable(parameters: options.lsh, documentCount: count)
         var sketches = SketchTable(width: options.permutations, documentCount: count)
+        // A worker's buffers, kept from chunk to chunk.
+        let buffers = ReusePool {
+            (workspace: SigningWorkspace(shingler: shingler, hasher: hasher), material: [UInt32](), counts: [UInt32]())
+        }
         try table.withWriter { writer in
             try sketches.withWriter { sketchWriter in
                 try ParallelChunks(chunkSize: chunkSize).run(
                     count: count, progress: ClusterProgress.reporting(.signatures, to: progress)
                 ) { range in
-                    var workspace = SigningWorkspace(shingler: shingler, hasher: hasher)
-                    var material: [UInt32] = []
-                    var materialCounts: [UInt32] = []
-                    for index in range {
-                        let document = try documents.document(at: index)
-                        let before = material.count
-                        let borrowed = workspace.sign(
-                            document.text, appendingShinglesTo: &material,
-                            keepingShingles: exact)
-                        if let borrowed {
-                            workspace.values.withUnsafeBufferPointer { values in
-                                writer.insert(values, for: index)
-                                sketchWriter.insert(values, borrowed: borrowed, for: index)
-                            }
-                            if !exact { material += workspace.values }
+                    try buffers.with { buffers in
+                        buffers.material.removeAll(keepingCapacity: true)
+                        buffers.counts.removeAll(keepingCapacity: true)
+                        try signChunk(
+                            range, of: documents, exact: exact, buffers: &buffers, writer: writer,
+                            sketchWriter: sketchWriter, sizes: sizes, metadata: metadata)
+                        try store.append(documents: range, counts: buffers.counts, values: buffers.material)
+                        if buffers.material.capacity > Self.keptMaterialCapacity {
+                            // A chunk with a very long text: its buffers are not kept.
+                            buffers = (SigningWorkspace(shingler: shingler, hasher: hasher), [], [])
                         }
-                        sizes[index] = UInt32(workspace.distinctCount)
-                        materialCounts.append(UInt32(material.count - before))
-                        metadata[index] = ClusterResult.Document(
-                            id: document.id, path: document.path, title: document.title,
-                            chars: document.chars)
                     }
-                    try store.append(documents: range, counts: materialCounts, values: material)
                 }
             }
         }
@@ -158,6 +151,38 @@ public struct ClusterEngine: Sendable {
             candidates = BandKeyTable.mergingUnique(candidates, contained)
         }
         return (metadata.take(resettingTo: placeholder), setSizes, candidates)
+    }
+
+    /// Values of verification material a worker's buffer keeps from one chunk to the next (4 MiB).
+    static let keptMaterialCapacity = 1 << 20
+
+    /// Pass 1 over the documents of `range`: each is signed with `buffers.workspace`, its band
+    /// keys and sketch written, its size and metadata recorded, and its verification material
+    /// appended to `buffers.material` (`buffers.counts` values for each document).
+    private func signChunk(
+        _ range: Range<Int>, of documents: some DocumentCollection, exact: Bool,
+        buffers: inout (workspace: SigningWorkspace, material: [UInt32], counts: [UInt32]),
+        writer: BandKeyTable.Writer, sketchWriter: SketchTable.Writer,
+        sizes: SharedSlots<UInt32>, metadata: SharedSlots<ClusterResult.Document>
+    ) throws {
+        try documents.forEachDocument(in: range) { index, document in
+            let before = buffers.material.count
+            let borrowed = buffers.workspace.sign(
+                document.text, appendingShinglesTo: &buffers.material,
+                keepingShingles: exact)
+            if let borrowed {
+                buffers.workspace.values.withUnsafeBufferPointer { values in
+                    writer.insert(values, for: index)
+                    sketchWriter.insert(values, borrowed: borrowed, for: index)
+                }
+                if !exact { buffers.material += buffers.workspace.values }
+            }
+            sizes[index] = UInt32(buffers.workspace.distinctCount)
+            buffers.counts.append(UInt32(buffers.material.count - before))
+            metadata[index] = ClusterResult.Document(
+                id: document.id, path: document.path, title: document.title,
+                chars: document.chars)
+        }
     }
 
     /// Whether the containment banding applies to documents of `first` and `second` shingles:

@@ -11,6 +11,10 @@ public struct JSONLinesCorpus: DocumentCollection {
     private let ids: [String]
     private let locations: [JSONLinesLocation]
     private let pool: NormalizerPool
+    /// The buffers chunks of records are read into, kept from one chunk to the next.
+    private let readBuffers = ReusePool { [UInt8]() }
+    /// Bytes of a read buffer kept for the next chunk (4 MiB).
+    private static let keptReadBuffer = 4 << 20
     /// Records skipped under `.skip`, each with its one-line reason naming the line.
     public let skipped: [DoppelError]
 
@@ -30,9 +34,9 @@ public struct JSONLinesCorpus: DocumentCollection {
         var ids: [String] = []
         var locations: [JSONLinesLocation] = []
         var skipped: [DoppelError] = []
-        try file.forEachRecord(skipping: onError == .skip ? { skipped.append($0) } : nil) { record in
-            ids.append(record.id)
-            locations.append(record.location)
+        try file.forEachLocation(skipping: onError == .skip ? { skipped.append($0) } : nil) { id, location in
+            ids.append(id)
+            locations.append(location)
         }
         self.ids = ids
         self.locations = locations
@@ -46,7 +50,23 @@ public struct JSONLinesCorpus: DocumentCollection {
 
     /// Reads record `index` again and normalises it (without the map: clustering needs none).
     public func document(at index: Int) throws -> ClusterDocument {
-        let record = try file.record(at: locations[index])
+        try document(index, of: file.record(at: locations[index]))
+    }
+
+    /// Reads the records of `range` again, with one read for all of them
+    /// (`JSONLinesFile.forEachRecord(at:)`), and normalises each.
+    public func forEachDocument(in range: Range<Int>, _ body: (Int, ClusterDocument) throws -> Void) throws {
+        var index = range.lowerBound
+        try readBuffers.with { buffer in
+            try file.forEachRecord(at: locations[range], reusing: &buffer) { record in
+                try body(index, document(index, of: record))
+                index += 1
+            }
+            if buffer.count > Self.keptReadBuffer { buffer = [] }
+        }
+    }
+
+    private func document(_ index: Int, of record: JSONLinesRecord) -> ClusterDocument {
         let text = pool.with { $0.normalize(record.text) }
         return ClusterDocument(
             id: ids[index], path: "\(path):\(locations[index].line)", title: nil,

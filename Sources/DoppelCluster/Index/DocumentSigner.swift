@@ -126,8 +126,8 @@ public struct DocumentSigner: Sendable {
             }
             try ParallelChunks(chunkSize: 64).run(count: count, progress: report) { range in
                 var workspace = SigningWorkspace(shingler: shingler, hasher: hasher)
-                for slot in range {
-                    slots[slot] = sign(try documents.document(at: start + slot), in: &workspace)
+                try documents.forEachDocument(in: (start + range.lowerBound)..<(start + range.upperBound)) {
+                    slots[$0 - start] = sign($1, in: &workspace)
                 }
             }
             try body(slots.take(resettingTo: placeholder), first)

@@ -103,20 +103,14 @@ public struct Shingler: Sendable {
     {
         let size = RollingGram.ringSize
         return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * size) { ring in
+            // Plain locals and no closure capturing them: the loop's state stays in registers.
             var chars = RollingGram(length: options.characterGram, ring: ring.baseAddress!)
             var words = RollingGram(length: options.wordGram, ring: ring.baseAddress! + size)
+            let wordTarget = wordOutput ?? output
             var produced = 0
             var wordsProduced = 0
             var fnv: UInt64 = 0
             var inWord = false
-            @inline(__always) func endWord() {
-                let token = SplitMix64.mix(fnv ^ Self.wordSeed)
-                if let wordOutput {
-                    words.push(token, wordOutput, &wordsProduced)
-                } else {
-                    words.push(token, output, &produced)
-                }
-            }
             for u in units {
                 let kind = u < 0x10000 ? kinds[Int(u)] : TokenKind(ScriptClass.of(u))
                 if kind == .wordPart {
@@ -129,13 +123,25 @@ public struct Shingler: Sendable {
                 }
                 if inWord {
                     inWord = false
-                    endWord()
+                    let token = SplitMix64.mix(fnv ^ Self.wordSeed)
+                    if wordOutput != nil {
+                        words.push(token, wordTarget, &wordsProduced)
+                    } else {
+                        words.push(token, wordTarget, &produced)
+                    }
                 }
                 if kind == .ideograph {
                     chars.push(SplitMix64.mix(UInt64(u) &+ Self.ideographSeed), output, &produced)
                 }
             }
-            if inWord { endWord() }
+            if inWord {
+                let token = SplitMix64.mix(fnv ^ Self.wordSeed)
+                if wordOutput != nil {
+                    words.push(token, wordTarget, &wordsProduced)
+                } else {
+                    words.push(token, wordTarget, &produced)
+                }
+            }
             return (produced, wordsProduced)
         }
     }
@@ -217,14 +223,15 @@ private struct RollingGram {
 
     @inline(__always)
     mutating func push(_ token: UInt64, _ output: UnsafeMutablePointer<UInt64>, _ produced: inout Int) {
+        // Wrapping arithmetic: `seen` and `produced` count units of one text, far from overflow.
         let slot = seen & (Self.ringSize - 1)
-        let outgoing = seen >= length ? ring[(seen - length) & (Self.ringSize - 1)] : 0
+        let outgoing = seen >= length ? ring[(seen &- length) & (Self.ringSize - 1)] : 0
         ring[slot] = token
-        seen += 1
+        seen &+= 1
         polynomial = polynomial &* Shingler.gramBase &+ token &- outgoing &* outgoingWeight
         if seen >= length {
             output[produced] = SplitMix64.mix(polynomial)
-            produced += 1
+            produced &+= 1
         }
     }
 }

@@ -70,6 +70,8 @@ public final class JSONLinesFile: Sendable {
     public let fields: JSONLinesFields
     private let descriptor: Int32?
     private let memory: [UInt8]
+    /// The file's size in bytes when opened (what sizes the table of ids).
+    private let fileSize: Int
     private let parser: JSONLineParser
     private static let chunkSize = 4 << 20
 
@@ -86,8 +88,11 @@ public final class JSONLinesFile: Sendable {
         if path == "-" {
             memory = try FileBytes.readStandardInput()
             descriptor = nil
+            fileSize = memory.count
         } else {
-            descriptor = try FileBytes.openForReading(rawPath: Array(path.utf8), displayPath: path).fd
+            let opened = try FileBytes.openForReading(rawPath: Array(path.utf8), displayPath: path)
+            descriptor = opened.fd
+            fileSize = opened.size
             memory = []
         }
     }
@@ -100,6 +105,7 @@ public final class JSONLinesFile: Sendable {
         self.fields = fields
         descriptor = nil
         memory = bytes
+        fileSize = bytes.count
         parser = JSONLineParser(idField: fields.idField, textField: fields.textField)
     }
 
@@ -120,27 +126,61 @@ public final class JSONLinesFile: Sendable {
         skipping: ((DoppelError) -> Void)? = nil,
         _ body: (JSONLinesRecord) throws -> Void
     ) throws {
+        try scan(skipping: skipping, parse: { try $0.parse($1) }) { id, text, location in
+            try body(JSONLinesRecord(id: id, text: text, location: location))
+        }
+    }
+
+    /// Scans the file as `forEachRecord` does, with the same checks and errors (every record's
+    /// text is validated), but gives each record's id and location only: the text is not
+    /// decoded, so a caller that reads records again later (`record(at:)`, `records(at:)`)
+    /// decodes each text once.
+    ///
+    /// - Throws: as `forEachRecord`.
+    /// - Complexity: O(n) in the size of the file; memory O(longest line + number of ids).
+    public func forEachLocation(
+        skipping: ((DoppelError) -> Void)? = nil,
+        _ body: (_ id: String, _ location: JSONLinesLocation) throws -> Void
+    ) throws {
+        try scan(skipping: skipping, parse: { try $0.parseID($1).map { ($0, ()) } }) { id, _, location in
+            try body(id, location)
+        }
+    }
+
+    /// The scan of `forEachRecord` and `forEachLocation`: each batch's lines parsed by `parse`
+    /// on all cores, then ids checked for repeats and `body` called in file order.
+    private func scan<Value>(
+        skipping: ((DoppelError) -> Void)?,
+        parse: @escaping @Sendable (JSONLinesFile, Line) throws -> (id: String, value: Value)?,
+        _ body: (String, Value, JSONLinesLocation) throws -> Void
+    ) throws {
         var firstLineOfID: [String: Int] = [:]
         try forEachBatch { lines in
-            let parsed = parseInParallel(lines)
+            // Room for the ids of as many records as lines of the first batch's length fill
+            // the file: the table is not rebuilt as it grows.
+            if firstLineOfID.isEmpty, let last = lines.last {
+                let average = max(1, (last.location.offset + last.location.length) / lines.count)
+                firstLineOfID.reserveCapacity(min(fileSize / average, 1 << 24))
+            }
+            let parsed = parseInParallel(lines, parse)
             for (index, line) in lines.enumerated() {
                 let location = line.location
-                let record: (id: String, text: [Unicode.Scalar])
+                let record: (id: String, value: Value)
                 do {
                     guard let parsedRecord = try parsed[index].get() else { continue }
-                    if let first = firstLineOfID[parsedRecord.id] {
+                    if let first = firstLineOfID.updateValue(location.line, forKey: parsedRecord.id) {
+                        firstLineOfID[parsedRecord.id] = first
                         throw DoppelError.badRecord(
                             path: path, line: location.line,
                             reason: "duplicate id \"\(parsedRecord.id)\" (first on line \(first))")
                     }
-                    firstLineOfID[parsedRecord.id] = location.line
                     record = parsedRecord
                 } catch let error as DoppelError {
                     guard let skipping else { throw error }
                     skipping(error)
                     continue
                 }
-                try body(JSONLinesRecord(id: record.id, text: record.text, location: location))
+                try body(record.id, record.value, location)
             }
         }
     }
@@ -151,17 +191,17 @@ public final class JSONLinesFile: Sendable {
         let location: JSONLinesLocation
     }
 
-    /// Each line of `lines` parsed (`nil` for a blank line), on all cores.
-    private func parseInParallel(_ lines: [Line])
-        -> [Result<(id: String, text: [Unicode.Scalar])?, DoppelError>]
-    {
-        let results = SharedSlots<Result<(id: String, text: [Unicode.Scalar])?, DoppelError>>(
+    /// Each line of `lines` parsed by `parse` (`nil` for a blank line), on all cores.
+    private func parseInParallel<Value>(
+        _ lines: [Line], _ parse: @Sendable (JSONLinesFile, Line) throws -> (id: String, value: Value)?
+    ) -> [Result<(id: String, value: Value)?, DoppelError>] {
+        let results = SharedSlots<Result<(id: String, value: Value)?, DoppelError>>(
             repeating: .success(nil), count: lines.count)
         let slices = min(lines.count, 4 * ProcessInfo.processInfo.activeProcessorCount)
         DispatchQueue.concurrentPerform(iterations: slices) { slice in
             for index in stride(from: slice, to: lines.count, by: slices) {
                 do {
-                    results[index] = .success(try parse(lines[index].bytes, lines[index].location))
+                    results[index] = .success(try parse(self, lines[index]))
                 } catch let error as DoppelError {
                     results[index] = .failure(error)
                 } catch {
@@ -170,6 +210,20 @@ public final class JSONLinesFile: Sendable {
             }
         }
         return results.take(resettingTo: .success(nil))
+    }
+
+    /// The record of `line`, decoded.
+    private func parse(_ line: Line) throws -> (id: String, value: [Unicode.Scalar])? {
+        try parse(line.bytes, line.location).map { ($0.id, $0.text) }
+    }
+
+    /// The id of the record of `line`, its text validated but not decoded.
+    private func parseID(_ line: Line) throws -> String? {
+        do {
+            return try parser.parseID(line.bytes)
+        } catch {
+            throw DoppelError.badRecord(path: path, line: line.location.line, reason: error.reason)
+        }
     }
 
     /// Every record, in file order.
@@ -201,6 +255,51 @@ public final class JSONLinesFile: Sendable {
                 path: path, line: location.line, reason: "no record at offset \(location.offset)")
         }
         return JSONLinesRecord(id: id, text: text, location: location)
+    }
+
+    /// Reads the records at `locations`, locations recorded by an earlier scan in file order,
+    /// and calls `body` with each in turn. Records that lie close together (as consecutive
+    /// records of a scan do) are read with one `pread` for all of them rather than one each,
+    /// into `buffer`, which grows as needed and may be passed again for the next records.
+    ///
+    /// - Throws: as `record(at:)`, or what `body` throws.
+    /// - Complexity: O(bytes from the first location to the end of the last).
+    public func forEachRecord(
+        at locations: some Collection<JSONLinesLocation>, reusing buffer: inout [UInt8],
+        _ body: (JSONLinesRecord) throws -> Void
+    ) throws {
+        guard descriptor != nil, let first = locations.first else {
+            for location in locations { try body(record(at: location)) }
+            return
+        }
+        var end = first.offset
+        var total = 0
+        var ascending = true
+        for location in locations {
+            ascending = ascending && location.offset >= end
+            end = max(end, location.offset + location.length)
+            total += location.length
+        }
+        // One read when the records are in order and what lies between them (skipped lines)
+        // is small beside them.
+        guard ascending || locations.count == 1, end - first.offset <= 2 * total + (1 << 20) else {
+            for location in locations { try body(record(at: location)) }
+            return
+        }
+        let count = try read(count: end - first.offset, at: first.offset, into: &buffer)
+        try buffer.withUnsafeBufferPointer { whole in
+            let span = UnsafeBufferPointer(rebasing: whole[..<count])
+            for location in locations {
+                let start = location.offset - first.offset
+                let line = UnsafeBufferPointer(
+                    rebasing: span[min(start, span.count)..<min(start + location.length, span.count)])
+                guard line.count == location.length, let (id, text) = try parse(line, location) else {
+                    throw DoppelError.badRecord(
+                        path: path, line: location.line, reason: "no record at offset \(location.offset)")
+                }
+                try body(JSONLinesRecord(id: id, text: text, location: location))
+            }
+        }
     }
 
     private func parse(_ line: UnsafeBufferPointer<UInt8>, _ location: JSONLinesLocation) throws
@@ -310,18 +409,28 @@ public final class JSONLinesFile: Sendable {
         return min(start, chunk.count)
     }
 
-    private func read(count: Int, at offset: Int) throws -> [UInt8] {
-        guard let descriptor else { return [] }
-        var bytes = [UInt8](repeating: 0, count: count)
+    /// Reads up to `count` bytes at `offset` into the start of `buffer`, growing it when it is
+    /// shorter; returns how many were read (fewer at the end of the file).
+    private func read(count: Int, at offset: Int, into buffer: inout [UInt8]) throws -> Int {
+        guard let descriptor else { return 0 }
+        if buffer.count < count { buffer = [UInt8](repeating: 0, count: count) }
         var filled = 0
-        while filled < count {
-            let got = bytes.withUnsafeMutableBytes { raw in
-                FileBytes.readAt(descriptor, raw.baseAddress! + filled, count - filled, offset: offset + filled)
+        try buffer.withUnsafeMutableBytes { raw in
+            while filled < count {
+                let got = FileBytes.readAt(
+                    descriptor, raw.baseAddress! + filled, count - filled, offset: offset + filled)
+                if got < 0 { throw DoppelError.unreadable(path: path, reason: FileBytes.reason(errno)) }
+                if got == 0 { break }
+                filled += got
             }
-            if got < 0 { throw DoppelError.unreadable(path: path, reason: FileBytes.reason(errno)) }
-            if got == 0 { break }
-            filled += got
         }
-        return Array(bytes[..<filled])
+        return filled
+    }
+
+    private func read(count: Int, at offset: Int) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        let got = try read(count: count, at: offset, into: &bytes)
+        bytes.removeLast(bytes.count - got)
+        return bytes
     }
 }

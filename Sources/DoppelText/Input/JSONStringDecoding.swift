@@ -28,6 +28,16 @@ extension JSONCursor {
                             continue
                         }
                     }
+                    if i + 4 <= n, isCommonThreeByteSequence(loadWord(p + i)) {
+                        // A run of Han (or kana, hangul, full-width) text, four bytes read at a time.
+                        repeat {
+                            let w = loadWord(p + i)
+                            o[k] = (w & 0x0F) << 12 | (w >> 2 & 0xFC0) | (w >> 16 & 0x3F)
+                            i += 3
+                            k += 1
+                        } while i + 4 <= n && isCommonThreeByteSequence(loadWord(p + i))
+                        continue
+                    }
                     let b = p[i]
                     if b >= 0x20 && b < 0x80 && b != 0x5C {
                         o[k] = UInt32(b)
@@ -58,6 +68,62 @@ extension JSONCursor {
         }
         if let failure { throw failure }
         return scalars
+    }
+
+    /// Checks the raw content of a JSON string as `decode` reads it, throwing the error `decode`
+    /// would throw, without producing the code points: escapes, control characters and UTF-8
+    /// are checked, runs of eight plain ASCII bytes skipped a word at a time.
+    ///
+    /// - Parameter column: the 1-based column of `raw`'s first byte, for error messages.
+    /// - Complexity: O(n) in the number of bytes; allocates nothing.
+    static func validate(_ raw: UnsafeBufferPointer<UInt8>, column: Int) throws(JSONLineError) {
+        let n = raw.count
+        guard n > 0, let p = raw.baseAddress else { return }
+        var i = 0
+        while i < n {
+            if i + 8 <= n, isPlainASCII(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)) {
+                i += 8
+                continue
+            }
+            if i + 4 <= n, isCommonThreeByteSequence(loadWord(p + i)) {
+                repeat { i += 3 } while i + 4 <= n && isCommonThreeByteSequence(loadWord(p + i))
+                continue
+            }
+            let b = p[i]
+            if b >= 0x20 && b < 0x80 && b != 0x5C {
+                i += 1
+            } else if b == 0x5C {
+                guard let (_, length) = escape(p, i, n) else {
+                    throw JSONLineError(column: column + i, message: "invalid escape in string")
+                }
+                i += length
+            } else if b < 0x20 {
+                throw JSONLineError(column: column + i, message: "control character in string")
+            } else {
+                let length = UTF8Decoding.sequenceLength(p, i, n)
+                guard length > 0 else {
+                    throw JSONLineError(column: column + i, message: "invalid UTF-8 in string")
+                }
+                i += length
+            }
+        }
+    }
+
+    /// The four bytes at `p`, the first lowest.
+    @inline(__always)
+    private static func loadWord(_ p: UnsafePointer<UInt8>) -> UInt32 {
+        UInt32(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt32.self))
+    }
+
+    /// Whether the lowest three bytes of `w` (bytes in text order, the first lowest) are a
+    /// three-byte UTF-8 sequence led by `E1`-`EC`, `EE` or `EF`, whose second byte may be any
+    /// continuation byte: most of the BMP, Han, kana, hangul and full-width forms included. Such
+    /// a sequence is always well-formed, so CJK text skips `UTF8Decoding.sequenceLength`'s
+    /// range checks; `E0` and `ED` (overlong forms, surrogates) take the checked path.
+    @inline(__always)
+    private static func isCommonThreeByteSequence(_ w: UInt32) -> Bool {
+        let lead = w & 0xFF
+        return w & 0x00C0_C0F0 == 0x0080_80E0 && lead != 0xE0 && lead != 0xED
     }
 
     /// Whether none of the eight bytes of `w` is a backslash, a control character or non-ASCII.

@@ -17,3 +17,11 @@ import Testing
     #expect(collection.count == 2)
     #expect(collection.document(at: 1).id == "b")
 }
+
+@Test func chunksOfACollectionAreTheDocumentsByPosition() throws {
+    let collection = InMemoryDocumentCollection((0..<5).map { TestCorpus.document("d\($0)", "甲乙\($0)") })
+    var seen: [(Int, String)] = []
+    try collection.forEachDocument(in: 1..<4) { seen.append(($0, $1.id)) }
+    #expect(seen.map(\.0) == [1, 2, 3])
+    #expect(seen.map(\.1) == ["d1", "d2", "d3"])
+}

@@ -136,3 +136,72 @@ private func records(_ text: String, fields: JSONLinesFields = JSONLinesFields()
         try JSONLinesFile(path: "/nonexistent/x.jsonl")
     }
 }
+
+@Test func locationScanGivesTheIdsAndErrorsOfTheFullScan() throws {
+    let good = "{\"id\":\"a\",\"text\":\"工会\"}\n\n{\"id\":7,\"text\":\"x\\u4e2d\"}"
+    let file = JSONLinesFile(bytes: Array(good.utf8), path: "r.jsonl")
+    var scanned: [String] = []
+    var locations: [JSONLinesLocation] = []
+    try file.forEachLocation {
+        scanned.append($0)
+        locations.append($1)
+    }
+    #expect(scanned == ["a", "7"])
+    #expect(locations == (try file.records()).map(\.location))
+    // Bad text is found without decoding it: the same error as the full scan.
+    let bad: [[UInt8]] = [
+        Array("{\"id\":1,\"text\":\"a\\x\"}".utf8), Array("{\"id\":1,\"text\":\"a\tb\"}".utf8),
+        Array("{\"id\":1,\"text\":\"a".utf8) + [0xE4, 0x41] + Array("\"}".utf8),
+        Array("{\"id\":1,\"text\":\"a\"}\n{\"id\":\"1\",\"text\":\"b\"}".utf8),
+    ]
+    for bytes in bad {
+        let file = JSONLinesFile(bytes: bytes, path: "r.jsonl")
+        var full: DoppelError?
+        var located: DoppelError?
+        do { try file.forEachRecord { _ in } } catch let error as DoppelError { full = error }
+        do { try file.forEachLocation { _, _ in } } catch let error as DoppelError { located = error }
+        #expect(full != nil)
+        #expect(located == full)
+    }
+}
+
+@Test func recordsReadTogetherMatchRecordsReadOneByOne() throws {
+    let folder = try InputFixtures.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let url = folder.appendingPathComponent("docs.jsonl")
+    var lines = (0..<200).map { "{\"id\": \($0), \"text\": \"第\($0)篇 \(String(repeating: "字", count: $0 % 50))\"}" }
+    lines[10] = "not a record"
+    lines[11] = ""
+    try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: url)
+    let file = try JSONLinesFile(path: url.path)
+    var locations: [JSONLinesLocation] = []
+    try file.forEachLocation(skipping: { _ in }) { locations.append($1) }
+    #expect(locations.count == 198)
+    var buffer: [UInt8] = []
+    // A run with a skipped and a blank line inside it, one record, and every record.
+    for range in [0..<64, 150..<151, 0..<198] {
+        var together: [JSONLinesRecord] = []
+        try file.forEachRecord(at: locations[range], reusing: &buffer) { together.append($0) }
+        let alone = try locations[range].map { try file.record(at: $0) }
+        #expect(together.map(\.id) == alone.map(\.id))
+        #expect(together.map(\.text) == alone.map(\.text))
+        #expect(together.map(\.location) == alone.map(\.location))
+    }
+}
+
+@Test func recordsReadTogetherFromAChangedFileAreBadRecords() throws {
+    let folder = try InputFixtures.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let url = folder.appendingPathComponent("docs.jsonl")
+    try Data("{\"id\":1,\"text\":\"a\"}\n{\"id\":2,\"text\":\"b\"}\n".utf8).write(to: url)
+    let file = try JSONLinesFile(path: url.path)
+    var locations: [JSONLinesLocation] = []
+    try file.forEachLocation { locations.append($1) }
+    let handle = try FileHandle(forWritingTo: url)
+    try handle.truncate(atOffset: 20)  // the same file, its second record gone
+    try handle.close()
+    #expect(throws: DoppelError.badRecord(path: url.path, line: 2, reason: "no record at offset 20")) {
+        var buffer: [UInt8] = []
+        try file.forEachRecord(at: locations, reusing: &buffer) { _ in }
+    }
+}
