@@ -100,6 +100,34 @@ final class PassageGaps {
             && (facing.isEmpty || !otherStarts.contains(at: facing.lowerBound...facing.upperBound - 1))
     }
 
+    /// The part of a one-sided `stretch` that trails a passage before the first article that
+    /// starts inside it, when that article opens with a heading and has a body paragraph of its
+    /// own in the stretch: a paragraph added at the end of an article that an article of this
+    /// version only follows (its headline printed first). Nil when no article starts inside the
+    /// stretch after its first unit, or the one that does has no body there (a headline printed
+    /// after its body, which the stretch's paragraphs may be).
+    ///
+    /// - Complexity: O(log P + the article's first paragraphs).
+    func beforeOneSidedArticle(_ stretch: Range<Int>, inA: Bool) -> Range<Int>? {
+        let text = inA ? a : b
+        let r = trimmed(stretch, text)
+        guard r.count >= 2, !text.paragraphStarts.isEmpty else { return nil }
+        let starts = inA ? articleStartsA : articleStartsB
+        var lo = 0
+        var hi = starts.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if starts[mid] <= r.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo < starts.count, starts[lo] < r.upperBound else { return nil }
+        let start = starts[lo]
+        let pieces = text.paragraphRanges(in: start..<r.upperBound)
+        guard pieces.count >= 2, pieces[0].lowerBound == start, !ArticleSplitter.isBody(text.units[pieces[0]]),
+            pieces.dropFirst().contains(where: { ArticleSplitter.isBody(text.units[$0]) })
+        else { return nil }
+        return stretch.lowerBound..<start
+    }
+
     /// Whether an article starts in the stretch of a few units (or none) that faces a one-sided
     /// paragraph, its ends included, unless the stretch follows a heading or byline: a paragraph
     /// after a headline is that article's first, wherever the article model put the boundary

@@ -279,7 +279,9 @@ enum PassageSelection {
     /// least, and its own paragraph at that end is body text on both sides: a paragraph added or removed at the end (start) of an
     /// article, reported in its pair as an edit of kind `paragraph`. The judgement of the
     /// stretch is `PassageGaps.oneSidedParagraphs`: a one-sided article has its headline with
-    /// it and is not drawn in, nor is a paragraph next to a headline's passage.
+    /// it and is not drawn in, nor is a paragraph next to a headline's passage; paragraphs
+    /// between a passage and a one-sided article that follows them are judged without it
+    /// (`PassageGaps.beforeOneSidedArticle`).
     ///
     /// - Complexity: O(p log p + S) for p passages and S units drawn in or looked at.
     static func drawInParagraphs(_ pairs: inout [AlignedPair], gaps: PassageGaps) {
@@ -302,12 +304,16 @@ enum PassageSelection {
                     return inA ? starts!.a[i] : starts!.b[i]
                 }
                 for i in pairs.indices where !pairs[i].a.isEmpty && !pairs[i].b.isEmpty {
-                    let stretchA =
+                    var stretchA =
                         trailing
                         ? pairs[i].a.upperBound..<limitsA[i].upperBound : limitsA[i].lowerBound..<pairs[i].a.lowerBound
-                    let stretchB =
+                    var stretchB =
                         trailing
                         ? pairs[i].b.upperBound..<limitsB[i].upperBound : limitsB[i].lowerBound..<pairs[i].b.lowerBound
+                    // A one-sided article that follows the stretch's paragraphs stays one-sided.
+                    if trailing, let cut = gaps.beforeOneSidedArticle(inA ? stretchA : stretchB, inA: inA) {
+                        if inA { stretchA = cut } else { stretchB = cut }
+                    }
                     let stretch = inA ? stretchA : stretchB
                     guard !stretch.isEmpty, spansParagraphs(pairs[i].a, gaps.a), spansParagraphs(pairs[i].b, gaps.b),
                         endIsBody(pairs[i].a, gaps.a, trailing: trailing),

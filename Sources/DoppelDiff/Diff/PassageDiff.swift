@@ -65,7 +65,10 @@ public enum PassageDiffer {
             }
             next += pairGaps.count
             if ignorePunctuation { edits.removeAll { $0.kind == .punctuation } }
-            edits.removeAll { isJoinedHyphen($0, textA, textB) || isCapitalsForm($0, textA, textB) }
+            edits.removeAll {
+                isJoinedHyphen($0, textA, textB) || isCapitalsForm($0, textA, textB)
+                    || isDigitSpacing($0, textA, textB)
+            }
             for i in edits.indices
             where edits[i].operation != .replace
                 && (edits[i].a.isEmpty
@@ -142,6 +145,42 @@ public enum PassageDiffer {
         // Two words or more in capitals: a headline, not a word such as `NASA`.
         let capitals = smallA ? textB.units[edit.b] : textA.units[edit.a]
         return capitals.contains(0x20) && capitals.filter(isCapital).count >= 8
+    }
+
+    /// Whether an edit only adds or drops spaces between two digits (`350` against `35 0`: print
+    /// cut the number at a line end, and the join set a space between the digits): the same
+    /// number, no edit. Any other difference, or a space beside a letter, keeps the edit.
+    ///
+    /// - Complexity: O(edit) (a space's neighbours are looked up past runs of spaces only).
+    static func isDigitSpacing(_ edit: Edit, _ textA: NormalizedText, _ textB: NormalizedText) -> Bool {
+        @inline(__always) func isDigit(_ u: UInt32) -> Bool { u &- 0x30 < 10 }
+        // The units of `range` without the spaces whose nearest other units are digits.
+        func numberForm(_ range: Range<Int>, _ text: NormalizedText) -> (units: [UInt32], spaces: Int) {
+            let units = text.units
+            var kept: [UInt32] = []
+            kept.reserveCapacity(range.count)
+            var spaces = 0
+            for i in range {
+                guard units[i] == 0x20 else {
+                    kept.append(units[i])
+                    continue
+                }
+                var before = i - 1
+                while before >= 0 && units[before] == 0x20 { before -= 1 }
+                var after = i + 1
+                while after < units.count && units[after] == 0x20 { after += 1 }
+                if before >= 0 && after < units.count && isDigit(units[before]) && isDigit(units[after]) {
+                    spaces += 1
+                } else {
+                    kept.append(units[i])
+                }
+            }
+            return (kept, spaces)
+        }
+        guard edit.a.count + edit.b.count <= 64 else { return false }
+        let a = numberForm(edit.a, textA)
+        let b = numberForm(edit.b, textB)
+        return a.spaces + b.spaces > 0 && a.units == b.units
     }
 
     /// Whether `range` (spaces aside) begins at a paragraph start and ends at a paragraph end,

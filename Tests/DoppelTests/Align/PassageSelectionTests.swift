@@ -134,6 +134,39 @@ import Testing
         #expect(c.onlyInB.isEmpty)
     }
 
+    @Test func aParagraphAddedBeforeAnArticleOfPrintOnlyIsItsArticlesParagraphInsert() {
+        // Headlines first (an English print page): in print the article with the added
+        // paragraph is followed by an article the web page has not; on the web, by an article
+        // print placed before it.
+        let cycle = [
+            "TRANSPORT", "Cycle lanes extended to the northern suburbs",
+            "Protected cycle lanes will be extended from the city centre to three northern suburbs by the end of the year, the transport committee announced after a review of last summer's pilot scheme.",
+            "Some shop owners remain concerned about the loss of on-street parking. The committee said it would create additional short-stay bays in side streets.",
+        ]
+        let added =
+            "The proposal will be discussed again at the next meeting of the full council in the autumn, when members are expected to vote on the final budget."
+        let museum = [
+            "Museum reopens after fifteen-month restoration", "By Clara Jennings",
+            "The natural history museum reopened its doors on Saturday after a fifteen-month restoration that uncovered original ceiling panels.",
+            "Visitors queued around the block on the opening morning. Entry remains free, although the museum has introduced timed tickets.",
+        ]
+        let hospital = [
+            "Hospital opens new emergency wing", "By Ahmed Rahman",
+            "The general hospital has opened a new emergency wing designed to cut waiting times, with twice the number of treatment bays.",
+            "Staff said the old department, built in the 1970s, had become overcrowded during the winter months.",
+        ]
+        let options = try! ComparisonOptions(normalization: NormalizationOptions(layout: .flowed))
+        let c = Comparer.compare(
+            SourceText(path: "a", text: (cycle + museum).joined(separator: "\n\n")),
+            SourceText(path: "b", text: (museum + cycle + [added] + hospital).joined(separator: "\n\n")),
+            options: options)
+        let found = PassageGapsTests.edits(c)
+        #expect(found.count == 1 && found.first?.edit.kind == .paragraph && found.first?.b == added, "\(found)")
+        // The print-only article stays one-sided, headline and body.
+        let onlyB = c.onlyInB.map { c.textB.string($0) }
+        #expect(onlyB.first == hospital[0] && onlyB.last == hospital[3], "\(onlyB)")
+    }
+
     @Test func textAfterALoneSharedParagraphIsNotDrawnIntoIt() {
         let g = PassageGapsTests.self
         let c = g.compare([g.bodyOne], [g.bodyOne, g.added])

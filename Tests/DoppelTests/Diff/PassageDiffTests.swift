@@ -31,6 +31,15 @@ import Testing
                 == ["[-Nasa-]{+NASA+}"])
     }
 
+    @Test func aNumberCutByASpaceBetweenItsDigitsIsNoEdit() {
+        // Print broke `350` at a line end and the join set a space between the digits.
+        let a = "全县共有350家企业参加了这次活动,职工参与人数创历史新高。"
+        let b = "全县共有35 0家企业参加了这次活动,职工参与人数创历史新高。"
+        #expect(Self.edits(a, b).isEmpty)
+        // A changed digit beside the space stays an edit.
+        #expect(!Self.edits(a, "全县共有36 0家企业参加了这次活动,职工参与人数创历史新高。").isEmpty)
+    }
+
     @Test func editsInHanTextStayOneCharacterWide() {
         let a = "五莲县总创新开展职工技能提升行动,先后组织齐鲁工匠、日照工匠以及省、市劳模到企业开展技能讲座三十余场。"
         let b = "五莲县总创新开展职工技能提升行动,先后组织齐鲁工匠、日照工匠以及省、市劳模到企业开展技术讲座三十余场。"
