@@ -149,16 +149,23 @@ enum AnchorMatching {
             HugePages.advise(entries)
             units.withUnsafeBufferPointer { u in
                 for segment in segments where segment.count >= k {
+                    let start = segment.lowerBound
                     var h: UInt64 = 0
-                    for i in segment {
-                        h = h &* base &+ UInt64(u[i]) &+ 1
-                        if i - segment.lowerBound >= k { h = h &- (UInt64(u[i - k]) &+ 1) &* power }
-                        guard i - segment.lowerBound >= k - 1 else { continue }
+                    for i in start..<(start + k) { h = h &* base &+ UInt64(u[i]) &+ 1 }
+                    var position = start
+                    while true {
+                        // Unconditional write, kept or not, so that the 1 in s choice is no
+                        // branch: `count` ≤ the k-grams seen before this one < `total`, so the
+                        // place is in the buffer; one that is not kept is overwritten or left
+                        // past `count`, never read.
                         let mixed = SplitMix64.mix(h)
-                        if mixed & 0xFFFF_FFFF < limit {
-                            entries[count] = packing.pack(hash: mixed, position: i - k + 1)
-                            count += 1
-                        }
+                        entries[count] = packing.pack(hash: mixed, position: position)
+                        count &+= mixed & 0xFFFF_FFFF < limit ? 1 : 0
+                        // The k-gram at `position + 1` ends at unit `position + k`.
+                        let end = position &+ k
+                        guard end < segment.upperBound else { break }
+                        h = h &* base &+ UInt64(u[end]) &+ 1 &- (UInt64(u[position]) &+ 1) &* power
+                        position = position &+ 1
                     }
                 }
             }
