@@ -64,12 +64,7 @@ extension ClusterEngine {
                 let container = larger[position]
                 // The smaller sides small enough for this container: ranks 0 ..< bound.
                 let largestContained = Int((ratio * Double(setSizes[container])).rounded(.down))
-                var bound = 0
-                var high = rankSizes.count
-                while bound < high {
-                    let middle = (bound + high) / 2
-                    if rankSizes[middle] <= largestContained { bound = middle + 1 } else { high = middle }
-                }
+                let bound = rankSizes.partitioningIndex { $0 > largestContained }
                 try store.withValues(of: container, buffer: &buffer) { raw in
                     let all = StreamMaterial(raw).all
                     index.countHits(of: all, below: bound, into: &hits, touched: &touched)

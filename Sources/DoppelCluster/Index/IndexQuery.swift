@@ -250,12 +250,7 @@ public struct IndexQuery: Sendable {
 
     /// Whether the ascending `documents` hold `document`.
     private static func contains(_ documents: [Int], _ document: Int) -> Bool {
-        var low = 0
-        var high = documents.count
-        while low < high {
-            let middle = (low + high) / 2
-            if documents[middle] < document { low = middle + 1 } else { high = middle }
-        }
+        let low = documents.partitioningIndex { $0 >= document }
         return low < documents.count && documents[low] == document
     }
 

@@ -59,18 +59,8 @@ public enum ClusterReport {
         json.field("bands", r.parameters.bands)
         json.field("rows", r.parameters.rows)
         json.field("threshold", r.parameters.threshold)
-        if let c = r.parameters.containmentThreshold {
-            json.field("containment", c)
-        } else {
-            json.key("containment")
-            json.null()
-        }
-        if let a = r.parameters.alignedShare {
-            json.field("aligned_share", a)
-        } else {
-            json.key("aligned_share")
-            json.null()
-        }
+        json.field("containment", r.parameters.containmentThreshold)
+        json.field("aligned_share", r.parameters.alignedShare)
         json.field("short_item_shingles", r.parameters.shortItemShingles)
         json.field("containment_bands", r.parameters.containmentBands)
         json.field("containment_rows", r.parameters.containmentRows)

@@ -159,19 +159,9 @@ public enum IndexReport {
         json.field("bands", p.bands)
         json.field("rows", p.rows)
         json.field("threshold", p.threshold)
-        if let c = p.containmentThreshold {
-            json.field("containment", c)
-        } else {
-            json.key("containment")
-            json.null()
-        }
+        json.field("containment", p.containmentThreshold)
         json.field("min_contained_shingles", p.minimumContainedShingles)
-        if let a = p.alignedShare {
-            json.field("aligned_share", a)
-        } else {
-            json.key("aligned_share")
-            json.null()
-        }
+        json.field("aligned_share", p.alignedShare)
         json.field("short_item_shingles", p.shortItemShingles)
         json.field("containment_bands", p.containmentBands)
         json.field("containment_rows", p.containmentRows)

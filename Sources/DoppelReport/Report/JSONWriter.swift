@@ -104,6 +104,11 @@ public struct JSONWriter {
         key(name)
         value(d)
     }
+    /// A number, or `null` when there is none (an option that is off).
+    public mutating func field(_ name: String, _ d: Double?) {
+        key(name)
+        if let d { value(d) } else { null() }
+    }
 
     private var pendingValueAfterKey = false
 

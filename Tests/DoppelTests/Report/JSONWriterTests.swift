@@ -59,6 +59,15 @@ import Testing
         #expect(JSONWriter.format(0.5, digits: 3) == "0.5")
     }
 
+    @Test func anAbsentNumberIsNull() {
+        var json = JSONWriter(pretty: false)
+        json.beginObject()
+        json.field("on", 0.8 as Double?)
+        json.field("off", nil as Double?)
+        json.endObject()
+        #expect(json.finish() == Array("{\"on\":0.8,\"off\":null}\n".utf8))
+    }
+
     @Test func finishHandsOverTheDocumentWithALineBreakAndEmptiesTheWriter() {
         var json = JSONWriter(pretty: false)
         json.beginObject()
