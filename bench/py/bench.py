@@ -9,6 +9,7 @@ Settings come from the environment (bench/run documents them):
   BENCH_LARGE_PEERS      1: with BENCH_LARGE, run the peers on the 1M corpus too
   BENCH_ONLY             comma-separated sections to run: diff, inproc, pages, cluster (default all)
   BENCH_CORPORA          comma-separated corpora to cluster: 10k, 100k, 1M (default all built)
+  BENCH_PEERS            comma-separated cluster peers to run: datasketch, rensa (default both)
   BENCH_CLUSTER_ARGS     extra arguments for doppel cluster (split like a shell would)
 
 Every process is timed from start to exit and its peak resident memory read from its own
@@ -38,6 +39,7 @@ LARGE = os.environ.get("BENCH_LARGE") == "1"
 LARGE_PEERS = os.environ.get("BENCH_LARGE_PEERS") == "1"
 ONLY = set(filter(None, os.environ.get("BENCH_ONLY", "diff,inproc,pages,cluster").split(",")))
 CORPORA = set(filter(None, os.environ.get("BENCH_CORPORA", "").split(",")))
+PEERS = set(filter(None, os.environ.get("BENCH_PEERS", "datasketch,rensa").split(",")))
 PY = sys.executable
 HERE = Path(__file__).resolve().parent
 SAMPLE_A = common.SAMPLES / "000_d0a0d55efd38cf19.txt"
@@ -283,9 +285,11 @@ def bench_cluster():
                          if re.search(r"gram", x, re.I)]
         if shingle_lines:
             notes.append("doppel cluster --help on shingling: " + " / ".join(shingle_lines))
-    peers = [p for p in ("datasketch", "rensa") if has_module(p)]
+    peers = [p for p in ("datasketch", "rensa") if p in PEERS and has_module(p)]
     for p in ("datasketch", "rensa"):
-        if p not in peers:
+        if p not in PEERS:
+            notes.append(f"{p} was not asked for (BENCH_PEERS): that peer was skipped.")
+        elif p not in peers:
             notes.append(f"{p} is not installed: that peer was skipped.")
     rows = []
     for name, corpus in corpora:
