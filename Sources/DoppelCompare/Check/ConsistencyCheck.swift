@@ -92,14 +92,9 @@ package enum ConsistencyCheck {
     ///
     /// - Complexity: O(log p + edits of the pair).
     static func counterpart(of range: Range<Int>, _ c: Comparison, pairsByB: [Int]) -> Range<Int>? {
-        var lo = 0
-        var hi = pairsByB.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if c.pairs[pairsByB[mid]].pair.b.upperBound <= range.lowerBound { lo = mid + 1 } else { hi = mid }
-        }
-        guard lo < pairsByB.count else { return nil }
-        let pc = c.pairs[pairsByB[lo]]
+        let next = pairsByB.partitioningIndex { c.pairs[$0].pair.b.upperBound > range.lowerBound }
+        guard next < pairsByB.count else { return nil }
+        let pc = c.pairs[pairsByB[next]]
         guard pc.pair.b.lowerBound <= range.lowerBound, range.upperBound <= pc.pair.b.upperBound else { return nil }
         var shift = 0
         for edit in pc.edits {

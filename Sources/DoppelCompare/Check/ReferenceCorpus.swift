@@ -150,13 +150,9 @@ public struct ReferenceCorpus: Sendable {
 
     /// The document holding a position of the joined text, and the range there.
     private func place(_ start: Int, length: Int) -> (document: Int, range: Range<Int>) {
-        var lo = 0
-        var hi = starts.count - 1
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if starts[mid] <= start { lo = mid } else { hi = mid - 1 }
-        }
-        let local = start - starts[lo]
-        return (lo, local..<(local + length))
+        // The last document starting at or before `start` (the first always starts at 0).
+        let document = max(0, starts.partitioningIndex { $0 > start } - 1)
+        let local = start - starts[document]
+        return (document, local..<(local + length))
     }
 }

@@ -41,13 +41,8 @@ struct Excerpt: Sendable {
     }
 
     private func position(_ p: Int, end: Bool) -> Int {
-        var lo = 0
-        var hi = starts.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if end ? starts[mid] < p : starts[mid] <= p { lo = mid + 1 } else { hi = mid }
-        }
-        let k = max(0, lo - 1)
+        let after = starts.partitioningIndex { end ? $0 >= p : $0 > p }
+        let k = max(0, after - 1)
         return starts.isEmpty ? 0 : originals[k] + p - starts[k]
     }
 }

@@ -242,13 +242,8 @@ enum StarAlignment {
 
     /// Whether one of the ascending, disjoint `ranges` holds `p`.
     private static func covers(_ ranges: [Range<Int>], _ p: Int) -> Bool {
-        var lo = 0
-        var hi = ranges.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if ranges[mid].lowerBound <= p { lo = mid + 1 } else { hi = mid }
-        }
-        return lo > 0 && ranges[lo - 1].contains(p)
+        let after = ranges.partitioningIndex { $0.lowerBound > p }
+        return after > 0 && ranges[after - 1].contains(p)
     }
 
     /// The text the center lacks, collated among the witnesses that have some, ranges mapped

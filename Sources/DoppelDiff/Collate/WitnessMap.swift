@@ -65,14 +65,10 @@ struct WitnessMap: Sendable {
     ///
     /// - Complexity: O(log pairs).
     func pair(at p: Int, end: Bool = false) -> Int? {
-        var lo = 0
-        var hi = order.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if diff.pairs[order[mid]].pair.a.lowerBound <= (end ? p - 1 : p) { lo = mid + 1 } else { hi = mid }
-        }
-        guard lo > 0 else { return nil }
-        let index = order[lo - 1]
+        let bound = end ? p - 1 : p
+        let after = order.partitioningIndex { diff.pairs[$0].pair.a.lowerBound > bound }
+        guard after > 0 else { return nil }
+        let index = order[after - 1]
         let a = diff.pairs[index].pair.a
         return (end ? p <= a.upperBound && p > a.lowerBound : p < a.upperBound) ? index : nil
     }
@@ -86,7 +82,7 @@ struct WitnessMap: Sendable {
     /// - Complexity: O(log segments + the spaced stretch walked).
     func start(_ p: Int, in pairIndex: Int) -> Int {
         let segs = segments[pairIndex]
-        var i = firstSegment(segs) { $0.a.upperBound >= p }
+        var i = segs.partitioningIndex { $0.a.upperBound >= p }
         while i < segs.count {
             let s = segs[i]
             if s.a.upperBound > p || (s.isInsert && s.a.lowerBound == p) { break }
@@ -111,7 +107,7 @@ struct WitnessMap: Sendable {
     /// - Complexity: as `start`.
     func end(_ p: Int, in pairIndex: Int) -> Int {
         let segs = segments[pairIndex]
-        var i = firstSegment(segs) { $0.a.lowerBound > p } - 1
+        var i = segs.partitioningIndex { $0.a.lowerBound > p } - 1
         while i >= 0 {
             let s = segs[i]
             if s.a.lowerBound < p || (s.isInsert && s.a.lowerBound == p) { break }
@@ -126,17 +122,6 @@ struct WitnessMap: Sendable {
             let k = nonSpace(center.units, s.a.lowerBound..<min(p, s.a.upperBound))
             return advance(witness.units, from: s.b.lowerBound, limit: s.b.upperBound, by: k)
         }
-    }
-
-    /// The index of the first segment for which `isAfter` holds (segments ascending along A).
-    private func firstSegment(_ segs: [Segment], _ isAfter: (Segment) -> Bool) -> Int {
-        var lo = 0
-        var hi = segs.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if isAfter(segs[mid]) { hi = mid } else { lo = mid + 1 }
-        }
-        return lo
     }
 
     private func nonSpace(_ units: [UInt32], _ range: Range<Int>) -> Int {

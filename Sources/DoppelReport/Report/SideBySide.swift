@@ -1,4 +1,5 @@
 import DoppelCompare
+import DoppelIO
 import DoppelText
 
 /// The rows of a side-by-side view of a `Comparison`: each aligned pair, and each passage found on
@@ -46,13 +47,9 @@ struct SideBySide {
         var after: [Int: [Int]] = [:]  // pair index -> only-in-B indices, in B order
         var leading: [Int] = []
         for (k, range) in c.onlyInB.enumerated().sorted(by: { $0.element.lowerBound < $1.element.lowerBound }) {
-            var lo = 0
-            var hi = pairsByB.count  // the first pair ending after the range starts
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if c.pairs[pairsByB[mid]].pair.b.upperBound <= range.lowerBound { lo = mid + 1 } else { hi = mid }
-            }
-            if lo > 0 { after[pairsByB[lo - 1], default: []].append(k) } else { leading.append(k) }
+            // The first pair ending after the range starts.
+            let next = pairsByB.partitioningIndex { c.pairs[$0].pair.b.upperBound > range.lowerBound }
+            if next > 0 { after[pairsByB[next - 1], default: []].append(k) } else { leading.append(k) }
         }
         var rows = leading.map { Row(content: .onlyInB($0)) }
         for (_, content) in aSide {
