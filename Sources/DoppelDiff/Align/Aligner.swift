@@ -87,6 +87,8 @@ public enum Aligner {
                 a, b, leftA: { [blocks] in uncovered(a, blocks.map(\.a)) },
                 leftB: { [blocks] in uncovered(b, blocks.map(\.b)) }))
         PassageSelection.drawInParagraphs(&blocks, gaps: gaps)
+        // A kicker replaced whole joins the passage of its headline.
+        KickerPairing.join(&blocks, a, b)
         WordBoundaries.trim(&blocks, a, b)
         let onlyA = uncovered(a, blocks.map(\.a))
         let onlyB = uncovered(b, blocks.map(\.b))
