@@ -18,13 +18,16 @@ enum KickerPairing {
     static let maximumLength = 50
 
     /// Extends each passage of `blocks` (sorted by A) that leads with its headline over the
-    /// kickers in front of it, one on each side.
+    /// kickers in front of it, one on each side; `leftA` and `leftB` are the unaligned
+    /// stretches (`Aligner.uncovered`). Returns whether a passage was extended.
     ///
-    /// - Complexity: O((n + u) log u) for n passages and u unaligned stretches.
-    static func join(_ blocks: inout [AlignedPair], _ a: NormalizedText, _ b: NormalizedText) {
-        let leftA = Aligner.uncovered(a, blocks.map(\.a))
-        let leftB = Aligner.uncovered(b, blocks.map(\.b))
-        guard !leftA.isEmpty, !leftB.isEmpty else { return }
+    /// - Complexity: O(n log u + n log P) for n passages, u unaligned stretches and P paragraphs.
+    static func join(
+        _ blocks: inout [AlignedPair], _ a: NormalizedText, _ b: NormalizedText, leftA: [Range<Int>],
+        leftB: [Range<Int>]
+    ) -> Bool {
+        guard !leftA.isEmpty, !leftB.isEmpty else { return false }
+        var joined = false
         for k in blocks.indices where !blocks[k].a.isEmpty && !blocks[k].b.isEmpty {
             let block = blocks[k]
             // Print may join the headline to its first body line (a page without paragraph
@@ -36,7 +39,9 @@ enum KickerPairing {
             // A stretch ends right before one passage only, so no kicker is taken twice.
             blocks[k].a = ka.lowerBound..<block.a.upperBound
             blocks[k].b = kb.lowerBound..<block.b.upperBound
+            joined = true
         }
+        return joined
     }
 
     /// Whether `range` begins at a paragraph start, with a paragraph that is a heading.
