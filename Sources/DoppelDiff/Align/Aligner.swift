@@ -17,7 +17,9 @@ import DoppelText
 /// text at a passage's edge is drawn in up to the paragraph boundary, and whole one-sided body
 /// paragraphs at an article's end or start are drawn into its passage. Short stretches no anchor reached are paired by similarity
 /// (`LeftoverPairing`). No match ends inside a word (`WordBoundaries`), so an edit in
-/// alphabetic text covers whole words. What no passage covers exists on one side only.
+/// alphabetic text covers whole words. A kicker replaced whole, one unaligned heading in front
+/// of a passage's headline on each side, joins that passage (`KickerPairing`). What no passage
+/// covers exists on one side only.
 ///
 /// No character diff happens here: the Diff stage compares the gaps between a pair's matches.
 public enum Aligner {
@@ -88,8 +90,13 @@ public enum Aligner {
                 leftB: { [blocks] in uncovered(b, blocks.map(\.b)) }))
         PassageSelection.drawInParagraphs(&blocks, gaps: gaps)
         WordBoundaries.trim(&blocks, a, b)
-        let onlyA = uncovered(a, blocks.map(\.a))
-        let onlyB = uncovered(b, blocks.map(\.b))
+        var onlyA = uncovered(a, blocks.map(\.a))
+        var onlyB = uncovered(b, blocks.map(\.b))
+        // A kicker replaced whole joins the passage of its headline.
+        if KickerPairing.join(&blocks, a, b, leftA: onlyA, leftB: onlyB) {
+            onlyA = uncovered(a, blocks.map(\.a))
+            onlyB = uncovered(b, blocks.map(\.b))
+        }
         return Alignment(
             pairs: blocks, onlyInA: onlyA, onlyInB: onlyB,
             headlinesAfterBody: headlines(blocks))

@@ -3,9 +3,10 @@ import DoppelText
 /// Pairs the short stretches that no anchor reached (a headline shorter than an anchor, a
 /// byline, a heading whose words were reordered): each unaligned stretch of A of at most
 /// `maximumLength` units is paired with the unaligned stretch of B most similar to it by the
-/// Dice coefficient of their character bigrams, when that is at least `minimumSimilarity` and
-/// the choice is mutual. A pair then takes in a neighbouring unpaired stretch when that makes
-/// its sides more alike: one version kept a paragraph break the other lost.
+/// Dice coefficient of their character bigrams (for two short stretches that differ in one
+/// unit, `oneReplaced`), when that is at least `minimumSimilarity` and the choice is mutual.
+/// A pair then takes in a neighbouring unpaired stretch when that makes its sides more alike:
+/// one version kept a paragraph break the other lost.
 enum LeftoverPairing {
     static let maximumLength = 200
     static let minimumSimilarity = 0.5
@@ -141,8 +142,11 @@ enum LeftoverPairing {
             }
             for j in shortB.indices where shared[j] > 0 {
                 // The same value as `dice(gramsA[i], gramsB[j])`.
-                let score = Double(2 * shared[j]) / Double(gramsA[i].count + gramsB[j].count)
+                var score = Double(2 * shared[j]) / Double(gramsA[i].count + gramsB[j].count)
                 shared[j] = 0
+                if score < minimumSimilarity, let s = oneReplaced(a.units[shortA[i]], b.units[shortB[j]]) {
+                    score = s
+                }
                 if score > bestForA[i].score { bestForA[i] = (j, score) }
                 if score > bestForB[j].score { bestForB[j] = (i, score) }
             }
@@ -158,6 +162,24 @@ enum LeftoverPairing {
             pairedB.insert(j)
         }
         return (chosen, pairedA, pairedB)
+    }
+
+    /// Units of a stretch that `oneReplaced` judges at most.
+    static let maximumReplacedLength = 8
+
+    /// The similarity of two short stretches of one length (4 to `maximumReplacedLength` units)
+    /// that differ in one unit, (n - 1) / n; nil for others. A short heading with one character
+    /// replaced (`阅读提示` → `阅读见示`) is the same heading, but its bigrams share only a third.
+    ///
+    /// - Complexity: O(n).
+    static func oneReplaced(_ x: ArraySlice<UInt32>, _ y: ArraySlice<UInt32>) -> Double? {
+        guard x.count == y.count, x.count >= 4, x.count <= maximumReplacedLength else { return nil }
+        var differ = 0
+        for (u, v) in zip(x, y) where u != v {
+            differ += 1
+            if differ > 1 { return nil }
+        }
+        return differ == 1 ? Double(x.count - 1) / Double(x.count) : nil
     }
 
     /// The stretch right after (before) `range` with nothing but spaces between them, if any.

@@ -44,8 +44,44 @@ enum MovedStretches {
             // a heading both versions have there): the more is the one-sided stretch.
             if let rest = excess(b.units[tb], over: a.units[ta]) { return isLike(rest, found.ofA()) }
             if let rest = excess(a.units[ta], over: b.units[tb]) { return isLike(rest, found.ofB()) }
+            // One side is a whole paragraph and, past a paragraph boundary, text that faces the
+            // other side's and shares its characters (a headline print set before the next
+            // heading, which is edited): the paragraph is the one-sided stretch.
+            if let rest = leadingParagraph(tb, over: ta, b, a) { return isLike(b.units[rest], found.ofA()) }
+            if let rest = leadingParagraph(ta, over: tb, a, b) { return isLike(a.units[rest], found.ofB()) }
             return false
         }
+    }
+
+    /// The paragraphs at the start or the end of `long` (in `text`), at least `minimumLength`
+    /// units, when the rest of `long`, past a paragraph boundary, shares at least a third of its
+    /// characters with `short` (in `other`, not empty) and is at most `minimumLength` units
+    /// longer or shorter than it.
+    ///
+    /// - Complexity: O(log P) for P paragraphs, plus O(|long| + |short|) for the rest compared.
+    private static func leadingParagraph(
+        _ long: Range<Int>, over short: Range<Int>, _ text: NormalizedText, _ other: NormalizedText
+    ) -> Range<Int>? {
+        guard !short.isEmpty, long.count >= short.count + minimumLength, !text.paragraphStarts.isEmpty else {
+            return nil
+        }
+        let first = text.paragraphIndex(of: long.lowerBound)
+        let last = text.paragraphIndex(of: long.upperBound - 1)
+        guard first < last else { return nil }
+        // The boundaries inside `long` nearest its ends: a stretch before the last one, or after
+        // the first one.
+        let cuts = [text.paragraphStarts[last], text.paragraphStarts[first + 1]]
+        for (k, cut) in cuts.enumerated() {
+            let (paragraph, rest) =
+                k == 0 ? (long.lowerBound..<cut, cut..<long.upperBound) : (cut..<long.upperBound, long.lowerBound..<cut)
+            let trimmedRest = trimmed(rest, text)
+            guard trimmedRest.count >= 1, abs(trimmedRest.count - short.count) <= minimumLength,
+                PassageGaps.shareCharacters(text.units[trimmedRest], other.units[short], emptyShares: false)
+            else { continue }
+            let p = trimmed(paragraph, text)
+            if p.count >= minimumLength { return p }
+        }
+        return nil
     }
 
     /// What `long` has beyond `short` when it begins or ends with it, if that is at least

@@ -137,6 +137,14 @@ public enum ArticleSplitter {
         classify(paragraph) == .body
     }
 
+    /// Whether a paragraph is a heading: no byline, ends no sentence, and is short (see the
+    /// type's rules).
+    ///
+    /// - Complexity: O(1) for most paragraphs, as `isBody`.
+    package static func isHeading(_ paragraph: ArraySlice<UInt32>) -> Bool {
+        classify(paragraph) == .heading
+    }
+
     private static let creditPrefixes: [[UInt32]] = ["本报记者", "本报讯", "本报通讯员", "记者", "通讯员", "新华社", "By "]
         .map { $0.unicodeScalars.map(\.value) }
 

@@ -27,7 +27,7 @@ import Testing
         return (NormalizedText(identity: text), ranges)
     }
 
-    /// The rule stated on `LeftoverPairing`, every pair scored by `dice`.
+    /// The rule stated on `LeftoverPairing`, every pair scored by `dice` (or `oneReplaced`).
     private func mutualBest(_ a: NormalizedText, _ b: NormalizedText, _ leftA: [Range<Int>], _ leftB: [Range<Int>])
         -> [[Range<Int>]]
     {
@@ -38,7 +38,10 @@ import Testing
         var bestForB = [(index: Int, score: Double)](repeating: (-1, 0), count: leftB.count)
         for i in leftA.indices {
             for j in leftB.indices {
-                let score = LeftoverPairing.dice(grams(a.units[leftA[i]]), grams(b.units[leftB[j]]))
+                var score = LeftoverPairing.dice(grams(a.units[leftA[i]]), grams(b.units[leftB[j]]))
+                if score < LeftoverPairing.minimumSimilarity {
+                    score = LeftoverPairing.oneReplaced(a.units[leftA[i]], b.units[leftB[j]]) ?? score
+                }
                 if score > bestForA[i].score { bestForA[i] = (j, score) }
                 if score > bestForB[j].score { bestForB[j] = (i, score) }
             }
@@ -58,6 +61,17 @@ import Testing
             let paired = LeftoverPairing.mutualBest(a, b, leftA, leftB).pairs.map { [$0.a, $0.b] }
             #expect(paired == mutualBest(a, b, leftA, leftB))
         }
+    }
+
+    @Test func aShortHeadingWithOneCharacterReplacedPairsWithItsCounterpart() {
+        // `阅读提示` → `阅读见示`: the bigrams share a third; one character of four is replaced.
+        let a = NormalizedText(identity: "阅读提示要闻综述")
+        let b = NormalizedText(identity: "阅读见示图片新闻")
+        let pairs = LeftoverPairing.pairs(a, b, leftA: [0..<4, 4..<8], leftB: [0..<4, 4..<8])
+        #expect(pairs.map { [$0.a, $0.b] } == [[0..<4, 0..<4]])
+        // Two characters of four replaced is another heading.
+        #expect(LeftoverPairing.oneReplaced(a.units[0..<4], NormalizedText(identity: "阅书见示").units[0..<4]) == nil)
+        #expect(LeftoverPairing.oneReplaced(a.units[0..<4], b.units[0..<4]) == 0.75)
     }
 
     @Test func stretchesSharingNoBigramAreNotPaired() {

@@ -23,6 +23,19 @@ import Testing
         #expect(c.pairs.contains { c.textA.string($0.pair.a) == Self.headlineOne && $0.pair.moved })
     }
 
+    @Test func aHeadlinePrintedBeforeAnEditedHeadingIsAlignedWithItsOwn() {
+        // Print put article one's headline (its first character edited) after its body, right
+        // before article two's headline, which is edited too: the gap is the headline and a
+        // heading facing the other version's, not an insert.
+        let headline = "职工子女的快乐“云上”时光"
+        let c = PassageGapsTests.compare(
+            [headline, Self.bodyOne, "权益咋维护 普法课上知", Self.bodyTwo],
+            [Self.bodyOne, "义工子女的快乐“云上”时光", "权益咋维护 普法二上知", Self.bodyTwo])
+        #expect(Set(PassageGapsTests.edits(c).map { $0.a + ">" + $0.b }) == ["职>义", "课>二"])
+        #expect(c.onlyInA.isEmpty && c.onlyInB.isEmpty)
+        #expect(c.pairs.contains { c.textA.string($0.pair.a) == "职工子女的快乐\"云上\"时光" && $0.pair.moved })
+    }
+
     @Test func anInsertUnlikeAnyUnalignedTextStaysAnEdit() {
         // A's headline is unaligned (B has none); the clause B inserts is nothing like it.
         let inserted = "在全市范围内,"

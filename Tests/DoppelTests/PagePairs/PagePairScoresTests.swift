@@ -57,7 +57,7 @@ import Testing
 
     /// Recall and precision floors per class on the widened set (nil: not pinned).
     static let widenedFloors: [(ScoreClass, recall: Double?, precision: Double?)] = [
-        (.char, 1.0, 1.0), (.word, 1.0, 1.0), (.reorder, 1.0, 1.0), (.edge, 1.0, 1.0), (.headline, 0.875, 1.0),
+        (.char, 1.0, 1.0), (.word, 1.0, 1.0), (.reorder, 1.0, 1.0), (.edge, 1.0, 1.0), (.headline, 1.0, 1.0),
         (.paragraph, 1.0, 1.0), (.number, 1.0, 1.0), (.multi, 1.0, 1.0), (.brief, 1.0, 1.0),
         (.bodyedge, 1.0, 1.0), (.article, 1.0, nil),
     ]
@@ -75,7 +75,7 @@ import Testing
 
     @Test func theWidenedSetMeetsTheIssuesBar() {
         let s = Self.widened
-        #expect(s.recall >= 0.99 && s.precision >= 1.0, "\(s.table)\n\(s.notes.joined(separator: "\n"))")
+        #expect(s.recall >= 1.0 && s.precision >= 1.0, "\(s.table)\n\(s.notes.joined(separator: "\n"))")
         #expect(s.controls == 6)
         #expect(s.controlEdits == 0, "\(s.table)\n\(s.notes.joined(separator: "\n"))")
         // Not even one-sided text: a headline in small capitals is its web form.
