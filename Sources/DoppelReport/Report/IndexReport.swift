@@ -117,7 +117,8 @@ public enum IndexReport {
         out += "\n"
         out += "  normalisation: \(normalization(stats.parameters.normalization).joined(separator: ", "))\n"
         out += "  records \(size(stats.recordBytes)), band tables \(size(stats.bandTableBytes)); "
-        out += "largest bucket \(stats.largestBucket) documents; \(stats.sampledDocuments) short documents sampled\n"
+        out +=
+            "largest bucket \(stats.largestBucket) documents; sample table: \(stats.sampledDocuments) short documents\n"
         out += "  checksums: every block verified\n"
         return out
     }

@@ -354,6 +354,29 @@ private func shingleCount(_ document: ClusterDocument) -> Int {
     expectStatsAndAddRefuse(index, "sample table does not follow band table \(index.bandTables - 1)", folder)
 }
 
+@Test func aSampleTableThatDoesNotHoldTheShortDocumentsSamplesIsRefused() throws {
+    let folder = try TemporaryFolder()
+    let path = folder.path("a.doppel")
+    let brief = TestCorpus.document("brief", String(IndexFixture.articles[2].prefix(120)))
+    try IndexFixture.build(IndexFixture.archiveDocuments(count: 4) + [brief], at: path)
+    let original = try IndexFixture.bytes(path)
+    let archive = try IndexArchive(path: path)
+    let table = try archive.bandHeader(try #require(archive.parameters.sampleTable))
+    #expect(table.count == 16)
+    // The first entry's document changed to another, the first entry's value changed: the
+    // entries stay in order and the checksums are resealed.
+    for change in [UInt64(1), UInt64(1) << 32] {
+        var index = try CraftedIndex(folder, name: "crafted.doppel")
+        index.bytes = original
+        let entry = table.entries
+        index.set64(entry, index.u64(entry) ^ change)
+        try index.write()
+        #expect(throws: bad(index, "sample table does not hold the samples of the short documents")) {
+            try index.stats()
+        }
+    }
+}
+
 @Test func bandEntryCountsMustMatchTheDocumentsWithShingles() throws {
     let folder = try TemporaryFolder()
     var index = try CraftedIndex(folder)

@@ -145,6 +145,41 @@ import Testing
     #expect(matches.first { $0.id == "first" }?.relation == .containedIn)
 }
 
+@Test func aShortExcerptThatSharesNoBandWithItsSourceIsFoundInBothDirections() throws {
+    // An excerpt of about a fifth of an article (Jaccard about 0.2): neither banding offers the
+    // pair, the containment sample of short documents does (docs/cluster-rules.md, section 1).
+    let folder = try TemporaryFolder()
+    let article = IndexFixture.articles[4]
+    let start = article.index(article.startIndex, offsetBy: article.count / 2)
+    let excerpt = TestCorpus.document("excerpt", String(article[start...].prefix(110)))
+    let source = TestCorpus.document("source", article)
+    let signer = DocumentSigner(parameters: IndexParameters(), keepsShingleSets: true)
+    let (a, b) = (signer.sign(excerpt), signer.sign(source))
+    let parameters = IndexParameters()
+    #expect(
+        Set(a.bandKeys.enumerated().map { "\($0)-\($1)" }).isDisjoint(
+            with: b.bandKeys.enumerated().map { "\($0)-\($1)" }))
+    #expect(
+        Set(parameters.containmentKeys(of: a.signature).enumerated().map { "\($0)-\($1)" })
+            .isDisjoint(with: parameters.containmentKeys(of: b.signature).enumerated().map { "\($0)-\($1)" }))
+    #expect((50...200).contains(a.shingleCount))
+    // The excerpt queried against its source (the pass over the records) ...
+    try IndexFixture.build([source, IndexFixture.archiveDocuments()[0]], at: folder.path("long.doppel"))
+    let long = try IndexQuery(archive: try IndexArchive(path: folder.path("long.doppel")))
+    let found = try long.matches(for: excerpt)
+    #expect(found.map(\.id) == ["source"] && found[0].containment == 1 && found[0].jaccard < 0.3)
+    #expect(found[0].relation == .container)
+    // ... and the source queried against the excerpt (the sample table).
+    try IndexFixture.build([excerpt, IndexFixture.archiveDocuments()[0]], at: folder.path("short.doppel"))
+    let short = try IndexQuery(archive: try IndexArchive(path: folder.path("short.doppel")))
+    let held = try short.matches(for: source)
+    #expect(held.map(\.id) == ["excerpt"] && held[0].relation == .excerpt && held[0].containment == 1)
+    // With containment off, neither.
+    let off = try ClusterOptions(containmentThreshold: nil)
+    #expect(try IndexQuery(archive: long.archive, verification: off).matches(for: excerpt).isEmpty)
+    #expect(try IndexQuery(archive: short.archive, verification: off).matches(for: source).isEmpty)
+}
+
 /// The pairs `doppel cluster` verifies among `documents` (its pass 1, candidates and
 /// verification, before clusters are formed), keyed by the pair's positions, and the candidates
 /// its containment sample of short documents offers (`ClusterEngine.containmentPairs`).

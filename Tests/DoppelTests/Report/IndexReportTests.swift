@@ -55,6 +55,6 @@ private func result() -> IndexQueryResult {
     let object = try JSONSerialization.jsonObject(with: Data(IndexReport.json(stats).utf8)) as! [String: Any]
     #expect(object["schema"] as? String == "doppel.index.stats/1")
     #expect(object["bytes"] as? Int == 2_500_000 && object["largest_bucket"] as? Int == 3)
-    #expect(object["sampled_documents"] as? Int == 4 && text.contains("4 short documents sampled"))
+    #expect(object["sampled_documents"] as? Int == 4 && text.contains("sample table: 4 short documents"))
     #expect((object["normalization"] as? [String: Any])?["layout"] as? String == "auto")
 }
