@@ -230,7 +230,8 @@ public struct IndexQuery: Sendable {
         for candidate in (candidates + throughContainment + sampled + holding).sorted()
         where candidate != previous {
             previous = candidate
-            // Found through the containment banding only: kept when it applies to the pair's sizes.
+            // Offered by a band: of the main banding, or of the containment banding when it
+            // applies to the pair's sizes.
             let banded =
                 try Self.contains(candidates, candidate)
                 || (Self.contains(throughContainment, candidate)
@@ -240,8 +241,9 @@ public struct IndexQuery: Sendable {
             let holdsSample = Self.contains(holding, candidate)
             if !banded && !inSample && !holdsSample { continue }
             let stored = try archive.document(candidate, scratch: &storedSet)
-            // Offered by the containment sample only: a candidate when the short side counts as
-            // contained, counted exactly (as `ClusterEngine.containmentPairs` counts it).
+            // Offered by the containment sample only (so a sample is in force: without one both
+            // lists are empty): a candidate when the short side counts as contained, counted
+            // exactly (as `ClusterEngine.containmentPairs` counts it).
             if !banded
                 && !(inSample && verifier.holds(stored, atLeast: sample!.fewestContained(stored.shingleCount)))
                 && !(holdsSample
