@@ -16,7 +16,8 @@ enum IndexCommand: Command {
         discussion: """
             build   writes a new index: per document its id, counts and compact shingle set in
                     text order (or, with --signatures-only, its signature), and one sorted table
-                    of keys per band of both LSH bandings. Parameters are recorded in the file.
+                    of keys per band of both LSH bandings, and the containment samples of its
+                    short documents (50-200 shingles). Parameters are recorded in the file.
             add     rewrites ARCHIVE atomically with more documents (ids already in it are
                     skipped); -o writes the extended index elsewhere instead.
                     build and add lock the index they write (.NAME.lock beside it): a second
@@ -24,7 +25,7 @@ enum IndexCommand: Command {
             query   prints the documents of ARCHIVE each input is a version of, contained in,
                     or contains, by the rules of doppel cluster (aligned share included), with
                     exact similarities (or signature estimates for a --signatures-only index).
-                    An index of format version 1 is refused: rebuild it.
+                    An index of format version 1 or 2 is refused: rebuild it.
             stats   checks every checksum and summarises the index.
             A damaged index is refused: 'doppel: ARCHIVE: bad index (checksum mismatch)'.
             Exit status: query 0 no near-duplicates, 1 some; others 0 success; 2 trouble.

@@ -111,7 +111,7 @@ final class IndexCLIFixture {
         try Data(bytes).write(to: f.url("a.doppel"))
         let expected =
             "doppel: \(f.path("a.doppel")): bad index (format version 1, without the text order the "
-            + "aligned share needs; this doppel reads version 2 only: rebuild it with doppel index build)\n"
+            + "aligned share needs; this doppel reads version 3 only: rebuild it with doppel index build)\n"
         for arguments in [
             ["query", f.path("a.doppel"), f.path("edited.txt")], ["stats", f.path("a.doppel")],
             ["add", f.path("a.doppel"), f.path("edited.txt")],
@@ -172,7 +172,7 @@ final class IndexCLIFixture {
         let f = try IndexCLIFixture()
         try f.build()
         let text = try DoppelProcess.run(["index", "stats", f.path("a.doppel")])
-        #expect(text.status == 0 && text.stdout.contains("doppel index format 2, \(f.articles.count) documents"))
+        #expect(text.status == 0 && text.stdout.contains("doppel index format 3, \(f.articles.count) documents"))
         let json = try DoppelProcess.run(["index", "stats", "--format", "json", f.path("a.doppel")])
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
         #expect(

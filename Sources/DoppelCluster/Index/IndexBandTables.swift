@@ -15,6 +15,10 @@ import DoppelIO
 ///
 /// `d` is chosen so that a directory bucket holds about 8 entries (`d = ⌊log₂(count / 8)⌋`,
 /// 0 below 16 entries, at most 26): the directory costs half a byte per entry.
+///
+/// The sample table (`IndexParameters.sampleTable`, format 3) follows the band tables in the
+/// same layout: its entries are `value << 32 | document` for each sampled compact shingle of
+/// each short document (`IndexSampleTable`).
 enum IndexBandTables {
     /// Bytes of one band header.
     static let headerLength = 32
@@ -102,16 +106,19 @@ extension IndexArchive {
         var bits: Int
     }
 
-    /// The header of band `band`, checked: reserved field zero, `bits` the directory bits of
-    /// `count` entries (`IndexBandTables.directoryBits`), no more entries than documents, the
-    /// directory after the band headers and before the entries, the entries inside the section.
+    /// The header of band `band` (or of the sample table), checked: reserved field zero, `bits`
+    /// the directory bits of `count` entries
+    /// (`IndexBandTables.directoryBits`), no more entries than documents (the sample table:
+    /// than `ContainmentSample.standardSize` per document), the directory after the band headers
+    /// and before the entries, the entries inside the section.
     ///
-    /// - Precondition: `0 <= band < parameters.bandTables` (the header page guarantees the section
+    /// - Precondition: `0 <= band < parameters.tables` (the header page guarantees the section
     ///   holds that many band headers).
     /// - Throws: `DoppelError.badIndex` when the bytes are damaged or the header is malformed.
     /// - Complexity: O(1).
     func bandHeader(_ band: Int) throws -> BandHeader {
-        precondition(band >= 0 && band < parameters.bandTables, "no band \(band)")
+        precondition(band >= 0 && band < parameters.tables, "no band \(band)")
+        let isSample = band == parameters.sampleTable
         let section = header.bands
         let start = section.lowerBound + band * IndexBandTables.headerLength
         let reader = IndexBytes.Reader(try bytes(start..<(start + IndexBandTables.headerLength)))
@@ -119,15 +126,21 @@ extension IndexArchive {
         let entries = Int(clamping: reader.u64(8))
         let directory = Int(clamping: reader.u64(16))
         let bits = Int(reader.u32(24))
-        guard reader.u32(28) == 0, count <= documentCount,
+        let most = isSample ? ContainmentSample.standardSize * documentCount : documentCount
+        guard reader.u32(28) == 0, count <= most,
             bits == IndexBandTables.directoryBits(entries: count),
-            directory >= IndexBandTables.headerLength * parameters.bandTables,
+            directory >= IndexBandTables.headerLength * parameters.tables,
             entries <= section.count, directory <= entries,
             entries - directory >= ((1 << bits) + 1) * 4, count <= (section.count - entries) / 8
-        else { throw DoppelError.badIndex(path: path, reason: "band table \(band) is malformed") }
+        else { throw DoppelError.badIndex(path: path, reason: "\(tableName(band)) is malformed") }
         return BandHeader(
             count: count, entries: section.lowerBound + entries,
             directory: section.lowerBound + directory, bits: bits)
+    }
+
+    /// How messages name table `band`: `band table N`, or `sample table`.
+    func tableName(_ band: Int) -> String {
+        band == parameters.sampleTable ? "sample table" : "band table \(band)"
     }
 
     /// The number of documents with keys in band `band` (documents whose text has shingles).
@@ -145,7 +158,7 @@ extension IndexArchive {
     func documents(band: Int, key: UInt64) throws -> [Int] {
         let table = try bandHeader(band)
         func malformed() -> DoppelError {
-            .badIndex(path: path, reason: "band table \(band) is malformed")
+            .badIndex(path: path, reason: "\(tableName(band)) is malformed")
         }
         let bucket = table.bits == 0 ? 0 : Int(key >> (64 - UInt64(table.bits)))
         let slot = table.directory + 4 * bucket

@@ -115,6 +115,7 @@ public struct IndexBuilder: Sendable {
         }
         let firstNew = offsets.count - 1
         var newEntries = [[UInt64]](repeating: [], count: parameters.bandTables)
+        var newSamples: [UInt64] = []
         var skipped: [String] = []
         let signer = DocumentSigner(parameters: parameters, keepsShingleSets: keepsSets)
         try signer.sign(documents, progress: progress) { batch, _ in
@@ -130,6 +131,9 @@ public struct IndexBuilder: Sendable {
                 let keys = signed.bandKeys + self.parameters.containmentKeys(of: signed.signature)
                 for (band, key) in keys.enumerated() {
                     newEntries[band].append(BandEntry(bandKey: key, document: number).packed)
+                }
+                if keepsSets && self.parameters.isSampled(shingles: signed.shingleCount) {
+                    newSamples += IndexSampleTable.entries(of: signed.material!, document: number)
                 }
             }
             try writer.append(bytes.bytes)
@@ -149,6 +153,11 @@ public struct IndexBuilder: Sendable {
         var counts: [Int] = []
         for band in 0..<parameters.bandTables {
             counts.append(try (base?.bandEntryCount(band) ?? 0) + newEntries[band].count)
+        }
+        if let table = parameters.sampleTable {
+            counts.append(try (base?.bandEntryCount(table) ?? 0) + newSamples.count)
+            newEntries.append(newSamples)
+            newSamples = []
         }
         try IndexBandTables.write(counts: counts, to: writer) { band in
             var added: [UInt64] = []

@@ -10,7 +10,7 @@ extension IndexHeader {
         case recordsStart, recordsLength, offsetsStart, offsetsLength
         case bandsStart, bandsLength, checksumsStart, checksumsLength
         case checksumsHash
-        case alignedShare, shortItemShingles, containmentBands, containmentRows, reservedAfterBanding
+        case alignedShare, shortItemShingles, containmentBands, containmentRows, largestSampled
         case headerChecksum
     }
 
@@ -64,12 +64,16 @@ extension IndexHeader {
         FieldLayout(.magic, 0, 8) { value, _ in
             value == magicValue ? nil : "not a doppel index: no DOPPELIX magic"
         },
-        // The format version, 2.
+        // The format version, 3.
         FieldLayout(.version, 8, 4) { value, _ in
             if value == UInt64(version) { return nil }
-            if value == 1 {
-                return "format version 1, without the text order the aligned share needs; "
-                    + "this doppel reads version \(version) only: rebuild it with doppel index build"
+            let missing = [
+                1: "the text order the aligned share needs",
+                2: "the table the containment sample of short documents needs",
+            ]
+            if let what = missing[Int(value)] {
+                return "format version \(value), without \(what); this doppel reads version "
+                    + "\(version) only: rebuild it with doppel index build"
             }
             return "format version \(value); this doppel reads version \(version) only"
         },
@@ -140,8 +144,10 @@ extension IndexHeader {
         // The containment banding, over sketch bytes (0 and 0: none).
         FieldLayout(.containmentBands, 196, 4),
         FieldLayout(.containmentRows, 200, 4),
-        FieldLayout(.reservedAfterBanding, 204, 4) { value, _ in
-            value == 0 ? nil : "reserved header field is not zero"
+        // The largest set the sample table samples (0: no sample table; `IndexParameters
+        // .largestSampled`).
+        FieldLayout(.largestSampled, 204, 4) { value, _ in
+            value <= UInt64(Int32.max) ? nil : "largest sampled set \(value) out of range"
         },
         // `IndexChecksum.hash` of bytes 0 ..< 208 (checked before any other field is read).
         FieldLayout(.headerChecksum, 208, 8),

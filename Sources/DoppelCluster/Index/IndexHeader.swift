@@ -12,10 +12,11 @@ import DoppelText
 /// `pageSize`.
 struct IndexHeader: Equatable {
     static let magic: [UInt8] = Array("DOPPELIX".utf8)
-    /// The format version this code writes and the only one it reads. Version 2 keeps each
-    /// shingle set in text order (the aligned share) and the containment banding's tables;
-    /// version 1 files are refused with a message to rebuild them.
-    static let version: UInt32 = 2
+    /// The format version this code writes and the only one it reads. Version 3 adds the sample
+    /// table (the containment sample of short documents); version 2 kept each shingle set in
+    /// text order (the aligned share) and the containment banding's tables. Versions 1 and 2 are
+    /// refused with a message to rebuild them.
+    static let version: UInt32 = 3
     /// Bytes of the header page; the payload starts here.
     static let pageSize = 4096
     /// Bytes of payload per checksum.
@@ -78,7 +79,7 @@ struct IndexHeader: Equatable {
         values[.shortItemShingles] = UInt64(cluster.shortItemShingles)
         values[.containmentBands] = UInt64(parameters.containmentLSH?.bands ?? 0)
         values[.containmentRows] = UInt64(parameters.containmentLSH?.rows ?? 0)
-        values[.reservedAfterBanding] = 0
+        values[.largestSampled] = UInt64(parameters.largestSampled ?? 0)
         var page = [UInt8](repeating: 0, count: Self.pageSize)
         for row in Self.layout where row.field != .headerChecksum {
             row.write(values[row.field], into: &page)
@@ -175,6 +176,7 @@ struct IndexHeader: Equatable {
                 cluster: cluster, lsh: LSHParameters(checkedBands: bands, rows: rows),
                 containmentLSH: containmentBands == 0
                     ? nil : LSHParameters(checkedBands: containmentBands, rows: containmentRows),
+                largestSampled: values[.largestSampled] == 0 ? nil : Int(values[.largestSampled]),
                 seed: values[.seed],
                 normalization: NormalizationOptions(
                     layout: NormalizationOptions.Layout.allCases[Int(values[.layout])],
@@ -200,7 +202,7 @@ struct IndexHeader: Equatable {
         let blocks = (checksums.lowerBound - Self.pageSize + Self.blockSize - 1) / Self.blockSize
         guard checksums.upperBound == fileLength, checksums.count == 8 * blocks,
             offsets.count == 8 * (documentCount + 1), records.count % 4 == 0,
-            bands.count >= IndexBandTables.headerLength * parameters.bandTables
+            bands.count >= IndexBandTables.headerLength * parameters.tables
         else { throw bad("section lengths do not match") }
         checksumsHash = values[.checksumsHash]
     }

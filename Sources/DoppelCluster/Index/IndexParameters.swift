@@ -15,6 +15,12 @@ public struct IndexParameters: Sendable, Equatable {
     /// The containment banding (`ClusterOptions.containmentLSH`: bands of 8-bit sketch bytes for
     /// truncated versions and short items), nil when the index has none. Kept apart like `lsh`.
     public var containmentLSH: LSHParameters?
+    /// The largest set whose containment sample the sample table keeps (`ContainmentSample
+    /// .largestSampled`): the table lists, for each document of `cluster.minimumContainedShingles`
+    /// to this many shingles, its sampled shingles, so that a query finds the short documents it
+    /// contains as `doppel cluster`'s containment sample does. Nil when the index has no sample
+    /// table (signatures only, or containment off).
+    public var largestSampled: Int?
     /// The seed of the MinHash functions.
     public var seed: UInt64
     /// How texts were normalised before shingling (`keepMap` is always false).
@@ -27,17 +33,19 @@ public struct IndexParameters: Sendable, Equatable {
     public init(cluster: ClusterOptions = .standard, normalization: NormalizationOptions = .init()) {
         self.init(
             cluster: cluster, lsh: cluster.lsh, containmentLSH: cluster.containmentLSH,
+            largestSampled: cluster.containmentSample?.largestSampled,
             seed: MinHasher.defaultSeed, normalization: normalization)
     }
 
     /// Parameters from their parts (as read from a file).
     ///
     /// - Precondition: `lsh.valuesUsed` and `containmentLSH.valuesUsed` at most
-    ///   `cluster.permutations`, `containmentLSH.rows` at most 4 (a key of sketch bytes).
+    ///   `cluster.permutations`, `containmentLSH.rows` at most 4 (a key of sketch bytes),
+    ///   `largestSampled` at least 1.
     /// - Complexity: O(1).
     public init(
-        cluster: ClusterOptions, lsh: LSHParameters, containmentLSH: LSHParameters?, seed: UInt64,
-        normalization: NormalizationOptions
+        cluster: ClusterOptions, lsh: LSHParameters, containmentLSH: LSHParameters?,
+        largestSampled: Int?, seed: UInt64, normalization: NormalizationOptions
     ) {
         precondition(lsh.valuesUsed <= cluster.permutations, "banding longer than the signature")
         precondition(
@@ -45,7 +53,9 @@ public struct IndexParameters: Sendable, Equatable {
             "containment banding longer than the signature or its keys")
         self.cluster = cluster
         self.lsh = lsh
+        precondition(largestSampled.map { $0 >= 1 } ?? true, "no set sampled")
         self.containmentLSH = containmentLSH
+        self.largestSampled = largestSampled
         self.seed = seed
         var normalization = normalization
         normalization.keepMap = false
@@ -54,6 +64,32 @@ public struct IndexParameters: Sendable, Equatable {
 
     /// Band tables in the file: the main banding's, then the containment banding's.
     public var bandTables: Int { lsh.bands + (containmentLSH?.bands ?? 0) }
+
+    /// The sample table's number among the tables of the file's band section (after the band
+    /// tables), nil when the index has none.
+    public var sampleTable: Int? { largestSampled == nil ? nil : bandTables }
+
+    /// Tables in the file's band section: the band tables, then the sample table if any.
+    public var tables: Int { bandTables + (largestSampled == nil ? 0 : 1) }
+
+    /// The containment sample a query of this index applies with the containment threshold
+    /// `threshold`: `ContainmentSample`'s standard size and posting limit, and the largest set
+    /// the index sampled. Nil without a sample table or with containment off.
+    ///
+    /// - Complexity: O(size²) (`ContainmentSample.init`).
+    public func containmentSample(threshold: Double?) -> ContainmentSample? {
+        guard let largestSampled, let threshold else { return nil }
+        return ContainmentSample(threshold: threshold, largestSampled: largestSampled)
+    }
+
+    /// Whether a document of `shingles` distinct shingles has its sample in the sample table:
+    /// `cluster.minimumContainedShingles` to `largestSampled` shingles.
+    ///
+    /// - Complexity: O(1).
+    public func isSampled(shingles: Int) -> Bool {
+        guard let largestSampled else { return false }
+        return shingles >= cluster.minimumContainedShingles && shingles <= largestSampled
+    }
 
     /// The keys of `signature` in the containment banding's tables, one per band: the band's
     /// sketch bytes (`SketchTable.key`, as `BandKeyTable.sketchPairs` groups them in

@@ -103,22 +103,31 @@ public struct IndexQueryResult: Sendable, Equatable {
 /// Finds the near-duplicates of new documents among those of an index, by the rules
 /// `doppel cluster` joins a pair with: candidates share a key in a band of either banding (the
 /// main one, or the containment banding's sketch bytes for pairs of unequal size and short
-/// items), and each is verified by the cluster's own function (`ClusterEngine.pair`): exact
+/// items), or are offered by the containment sample of short documents (`IndexQuery+Sample
+/// .swift`: the sample table, and for a short query a pass over the records), and each is
+/// verified by the cluster's own function (`ClusterEngine.pair`): exact
 /// Jaccard similarity and containment of the compact shingle sets, and for a short pair in the
 /// grey zone the aligned share of their text order, when the index keeps the sets; else
 /// estimated from the signatures (`SetOverlap.estimated`). Each match is labelled by the attach
 /// rule (`IndexMatch.Relation`): a version, the query's best container (none when two unrelated
 /// matches contain it as fully), another container, or an excerpt of the query.
 ///
-/// A query reads one directory slot and one short run of entries per band, and one record per
-/// candidate, so its cost does not grow with the size of the index, only with the number of
-/// candidates.
+/// A query reads one directory slot and one short run of entries per band, one per shingle in
+/// the sample table when the index has short documents, and one record per candidate, so its
+/// cost does not grow with the size of the index, only with the number of candidates; a short
+/// query (50-200 shingles) adds one pass over the records, made once for a batch of queries
+/// (`run`).
 public struct IndexQuery: Sendable {
     /// The index searched.
     public let archive: IndexArchive
     /// The verification in force: the index's parameters, with the thresholds of this query.
     public let verification: ClusterOptions
     private let signer: DocumentSigner
+    /// The containment sample in force (`IndexParameters.containmentSample`): nil without a
+    /// sample table or with containment off.
+    let sample: ContainmentSample?
+    /// The index's sample table, when a sample is in force.
+    let samples: IndexSampleTable.Reader?
 
     /// A query of `archive` with its own thresholds, or with the thresholds `verification` sets.
     ///
@@ -128,8 +137,8 @@ public struct IndexQuery: Sendable {
     /// is built. Thresholds below the index's candidate threshold find no more than LSH offers.
     ///
     /// - Throws: `DoppelError.invalidOption` naming the first setting that differs from the
-    ///   index's, and the index's value.
-    /// - Complexity: O(permutations).
+    ///   index's, and the index's value; `DoppelError.badIndex` when the sample table is damaged.
+    /// - Complexity: O(permutations), and O(sample table) to check its bytes once.
     public init(archive: IndexArchive, verification: ClusterOptions? = nil) throws {
         let built = archive.parameters.cluster
         let wanted = verification ?? built
@@ -156,6 +165,10 @@ public struct IndexQuery: Sendable {
         signer = DocumentSigner(
             parameters: archive.parameters,
             keepsShingleSets: archive.parameters.keepsShingleSets)
+        sample =
+            archive.parameters.keepsShingleSets
+            ? archive.parameters.containmentSample(threshold: wanted.containmentThreshold) : nil
+        samples = sample == nil ? nil : try IndexSampleTable.Reader(archive: archive)
     }
 
     /// The parameters in force, as reports show them.
@@ -174,14 +187,28 @@ public struct IndexQuery: Sendable {
     ///
     /// Candidates share a key with it in a band of the main banding, or in a band of the
     /// containment banding when `ClusterEngine.needsContainmentBands` applies to the pair's set
-    /// sizes; each is verified by the cluster's own rule (`ClusterEngine.pair`: exact overlap
-    /// and, for a short pair in the grey zone, the aligned share; or the signature estimate).
+    /// sizes, or are offered by the containment sample of short documents and hold the short
+    /// side as contained; each is verified by the cluster's own rule (`ClusterEngine.pair`:
+    /// exact overlap and, for a short pair in the grey zone, the aligned share; or the
+    /// signature estimate).
+    ///
+    /// Example:
+    ///
+    ///     let search = try IndexQuery(archive: try IndexArchive(path: "archive.doppel"))
+    ///     let matches = try search.matches(for: document)  // by descending Jaccard
     ///
     /// - Throws: `DoppelError.badIndex` when the bytes read are damaged.
-    /// - Complexity: O(n) to sign a text of n units, O(b) lookups for b band tables, and
-    ///   O(c · L) expected to verify c candidates of L shingles.
+    /// - Complexity: O(n) to sign a text of n units, O(b) lookups for b band tables, one lookup
+    ///   per shingle in the sample table, O(c · L) expected to verify c candidates of L
+    ///   shingles; for a short query, a pass over the records (`IndexContainerScan`).
     public func matches(for document: ClusterDocument) throws -> [IndexMatch] {
         let signed = signer.sign(document)
+        return try matches(for: signed, holding: try containers(of: [signed])[0])
+    }
+
+    /// The matches of the signed query `signed`, `holding` the documents that hold enough of its
+    /// sample when it is short (`containers(of:)`).
+    private func matches(for signed: SignedDocument, holding: [Int]) throws -> [IndexMatch] {
         let parameters = archive.parameters
         var candidates: [Int] = []
         for (band, key) in signed.bandKeys.enumerated() {
@@ -192,21 +219,38 @@ public struct IndexQuery: Sendable {
             throughContainment += try archive.documents(band: parameters.lsh.bands + offset, key: key)
         }
         candidates.sort()
+        throughContainment.sort()
+        let own = try shortSample(of: signed)?.all
+        let sampled = try sampledDocuments(for: signed, own: own)
         var verifier = Verifier(query: signed, exact: parameters.keepsShingleSets)
         var storedSet = CompactSetTable()
         var matches: [IndexMatch] = []
         var containers: [Int: IndexedDocument] = [:]  // match position → the stored document
         var previous = -1
-        for candidate in (candidates + throughContainment).sorted() where candidate != previous {
+        for candidate in (candidates + throughContainment + sampled + holding).sorted()
+        where candidate != previous {
             previous = candidate
-            // Found through the containment banding only: kept when it applies to the pair's sizes.
-            if try !Self.contains(candidates, candidate)
-                && !ClusterEngine.needsContainmentBands(
-                    signed.shingleCount, archive.shingleCount(of: candidate), options: verification)
+            // Offered by a band: of the main banding, or of the containment banding when it
+            // applies to the pair's sizes.
+            let banded =
+                try Self.contains(candidates, candidate)
+                || (Self.contains(throughContainment, candidate)
+                    && ClusterEngine.needsContainmentBands(
+                        signed.shingleCount, archive.shingleCount(of: candidate), options: verification))
+            let inSample = Self.contains(sampled, candidate)
+            let holdsSample = Self.contains(holding, candidate)
+            if !banded && !inSample && !holdsSample { continue }
+            let stored = try archive.document(candidate, scratch: &storedSet)
+            // Offered by the containment sample only (so a sample is in force: without one both
+            // lists are empty): a candidate when the short side counts as contained, counted
+            // exactly (as `ClusterEngine.containmentPairs` counts it).
+            if !banded
+                && !(inSample && verifier.holds(stored, atLeast: sample!.fewestContained(stored.shingleCount)))
+                && !(holdsSample
+                    && verifier.isHeld(by: storedSet, atLeast: sample!.fewestContained(signed.shingleCount)))
             {
                 continue
             }
-            let stored = try archive.document(candidate, scratch: &storedSet)
             guard let pair = verifier.pair(with: stored, held: storedSet, options: verification) else {
                 continue
             }
@@ -292,6 +336,23 @@ public struct IndexQuery: Sendable {
             }
         }
 
+        /// Whether this side's set holds at least `needed` of `stored`'s shingles (exact storage).
+        ///
+        /// - Complexity: O(L) expected for `stored`'s L shingles.
+        func holds(_ stored: IndexedDocument, atLeast needed: Int) -> Bool {
+            stored.material.withUnsafeBufferPointer {
+                table.holdsAtLeast(needed, of: StreamMaterial($0).all)
+            }
+        }
+
+        /// Whether `held` (another side's set) holds at least `needed` of this side's shingles
+        /// (exact storage).
+        ///
+        /// - Complexity: O(L) expected for this side's L shingles.
+        func isHeld(by held: CompactSetTable, atLeast needed: Int) -> Bool {
+            material.withUnsafeBufferPointer { held.holdsAtLeast(needed, of: StreamMaterial($0).all) }
+        }
+
         /// The pair of this side and `stored` as `doppel cluster` verifies it
         /// (`ClusterEngine.pair`), if `options` accepts it. `held`, when given, holds `stored`'s
         /// set (as reading its record left it): its shingles are then looked up in `stored`'s
@@ -327,27 +388,50 @@ public struct IndexQuery: Sendable {
         }
     }
 
-    /// Queries every document of `documents` (on all cores).
+    /// Queries every document of `documents` (on all cores), `batchSize` at a time: each batch
+    /// is signed, the records passed over once for its short queries (`containers(of:)`), and
+    /// each query matched.
     ///
     /// - Throws: the error of the earliest document that could not be read or whose candidates
     ///   could not be.
-    /// - Complexity: as `matches(for:)` for each document.
+    /// - Complexity: as `matches(for:)` for each document, with one pass over the records per
+    ///   batch that holds a short query; memory O(batchSize) signed documents.
     public func run(
-        _ documents: some DocumentCollection,
+        _ documents: some DocumentCollection, batchSize: Int = 4096,
         progress: (@Sendable (ClusterProgress) -> Void)? = nil
     ) throws -> IndexQueryResult {
+        precondition(batchSize >= 1)
         let placeholder = IndexQueryResult.Query(id: "", path: "", chars: 0, matches: [])
-        let queries = SharedSlots(repeating: placeholder, count: documents.count)
-        try ParallelChunks(chunkSize: 16).run(
-            count: documents.count,
-            progress: ClusterProgress.reporting(.verification, to: progress)
-        ) { range in
-            for index in range {
-                let document = try documents.document(at: index)
-                queries[index] = IndexQueryResult.Query(
-                    id: document.id, path: document.path, chars: document.chars,
-                    matches: try matches(for: document))
+        let unsigned = SignedDocument(
+            id: "", chars: 0, shingleCount: 0, signature: .empty, bandKeys: [], shingleSet: nil)
+        let total = documents.count
+        let queries = SharedSlots(repeating: placeholder, count: total)
+        var first = 0
+        while first < total {
+            let count = min(batchSize, total - first)
+            let start = first
+            let signed = SharedSlots(repeating: unsigned, count: count)
+            try ParallelChunks(chunkSize: 16).run(count: count, progress: nil) { range in
+                for index in range {
+                    let document = try documents.document(at: start + index)
+                    signed[index] = signer.sign(document)
+                    queries[start + index] = IndexQueryResult.Query(
+                        id: document.id, path: document.path, chars: document.chars, matches: [])
+                }
             }
+            let batch = signed.take(resettingTo: unsigned)
+            let containers = try containers(of: batch)
+            let report = progress.map { progress in
+                { @Sendable (done: Int, _: Int) in
+                    progress(ClusterProgress(phase: .verification, done: start + done, total: total))
+                }
+            }
+            try ParallelChunks(chunkSize: 16).run(count: count, progress: report) { range in
+                for index in range {
+                    queries[start + index].matches = try matches(for: batch[index], holding: containers[index])
+                }
+            }
+            first += count
         }
         return IndexQueryResult(
             archive: archive.path, documentCount: archive.documentCount,

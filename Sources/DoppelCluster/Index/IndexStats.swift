@@ -14,11 +14,14 @@ public struct IndexStats: Sendable, Equatable {
     public var fileLength: Int
     /// Bytes of the document records (ids, counts, shingle sets or signatures).
     public var recordBytes: Int
-    /// Bytes of the band tables.
+    /// Bytes of the band tables and the sample table.
     public var bandTableBytes: Int
     /// The most documents sharing one key in one band (a large bucket means many copies of one
     /// text, or boilerplate).
     public var largestBucket: Int
+    /// Documents whose containment sample the sample table keeps (short documents; 0 without a
+    /// sample table).
+    public var sampledDocuments: Int
 
     /// A summary from its parts.
     ///
@@ -26,7 +29,7 @@ public struct IndexStats: Sendable, Equatable {
     public init(
         path: String, formatVersion: Int, parameters: IndexParameters, documentCount: Int,
         documentsWithKeys: Int, fileLength: Int, recordBytes: Int, bandTableBytes: Int,
-        largestBucket: Int
+        largestBucket: Int, sampledDocuments: Int = 0
     ) {
         self.path = path
         self.formatVersion = formatVersion
@@ -37,6 +40,7 @@ public struct IndexStats: Sendable, Equatable {
         self.recordBytes = recordBytes
         self.bandTableBytes = bandTableBytes
         self.largestBucket = largestBucket
+        self.sampledDocuments = sampledDocuments
     }
 }
 
@@ -54,8 +58,13 @@ extension IndexArchive {
         let records = try scanRecords(blocksChecked: true)
         try checkBandLayout()
         var largest = 0
-        for band in 0..<parameters.bandTables {
+        var sampledDocuments = 0
+        for band in 0..<parameters.tables {
             let entries = try bandEntries(band, records: records, blocksChecked: true)
+            if band == parameters.sampleTable {
+                sampledDocuments = Set(entries.map { $0 & 0xFFFF_FFFF }).count
+                continue
+            }
             var start = 0
             while start < entries.count {
                 var end = start + 1
@@ -72,6 +81,7 @@ extension IndexArchive {
             path: path, formatVersion: Int(IndexHeader.version), parameters: parameters,
             documentCount: documentCount, documentsWithKeys: records.keyedCount,
             fileLength: fileLength, recordBytes: header.records.count,
-            bandTableBytes: header.bands.count, largestBucket: largest)
+            bandTableBytes: header.bands.count, largestBucket: largest,
+            sampledDocuments: sampledDocuments)
     }
 }

@@ -34,6 +34,9 @@ struct IndexRecordScan {
     var keyed: DocumentBits
     /// How many documents `keyed` holds.
     var keyedCount: Int
+    /// The entries the sample table must hold (`IndexSampleTable.entries`), ascending: empty
+    /// without a sample table.
+    var samples: [UInt64] = []
 }
 
 /// The structural checks of a whole index, beyond the checksums: what `stats` and `add` run so
@@ -42,7 +45,7 @@ struct IndexRecordScan {
 extension IndexArchive {
     /// Reads and checks every record: the offsets tile the records section (`recordOffsets()`),
     /// each record decodes and fits the index's storage (`IndexedDocument.decode`), and the ids
-    /// are unique.
+    /// are unique; the samples of the short documents are taken for the sample table's check.
     ///
     /// - Parameter blocksChecked: the caller has already checked the checksums of every block of
     ///   the records section (`verify()`, or copying it with `bytes(_:)`).
@@ -59,7 +62,13 @@ extension IndexArchive {
         for number in 0..<documentCount {
             let record = UnsafeRawBufferPointer(
                 rebasing: records[Int(offsets[number])..<Int(offsets[number + 1])])
-            let document = try decodeRecord(record, number: number, idOnly: true, scratch: &scratch)
+            let sampled =
+                parameters.keepsShingleSets && record.count >= IndexedDocument.fixedLength
+                && parameters.isSampled(shingles: Int(IndexBytes.Reader(record).u32(4)))
+            let document = try decodeRecord(record, number: number, idOnly: !sampled, scratch: &scratch)
+            if sampled {
+                scan.samples += IndexSampleTable.entries(of: document.material, document: number)
+            }
             guard scan.ids.insert(document.id).inserted else {
                 throw DoppelError.badIndex(path: path, reason: "record \(number) repeats an id")
             }
@@ -68,6 +77,7 @@ extension IndexArchive {
                 scan.keyedCount += 1
             }
         }
+        scan.samples.sortHashes()
         return scan
     }
 
@@ -82,17 +92,17 @@ extension IndexArchive {
     func checkBandLayout() throws {
         func bad(_ reason: String) -> DoppelError { .badIndex(path: path, reason: reason) }
         let section = header.bands
-        var position = section.lowerBound + IndexBandTables.headerLength * parameters.bandTables
-        for band in 0..<parameters.bandTables {
+        var position = section.lowerBound + IndexBandTables.headerLength * parameters.tables
+        for band in 0..<parameters.tables {
             let table = try bandHeader(band)
             guard table.directory == position else {
                 throw bad(
                     band == 0
                         ? "band table 0 does not follow the band headers"
-                        : "band table \(band) does not follow band table \(band - 1)")
+                        : "\(tableName(band)) does not follow band table \(band - 1)")
             }
             guard table.entries == table.directory + IndexBandTables.paddedDirectoryLength(bits: table.bits)
-            else { throw bad("band table \(band) is malformed") }
+            else { throw bad("\(tableName(band)) is malformed") }
             position = table.entries + 8 * table.count
         }
         guard position == section.upperBound else { throw bad("band tables do not fill their section") }
@@ -109,7 +119,15 @@ extension IndexArchive {
         blocksChecked: Bool
     ) throws {
         func bad(_ detail: String) -> DoppelError {
-            .badIndex(path: path, reason: "band table \(band) \(detail)")
+            .badIndex(path: path, reason: "\(tableName(band)) \(detail)")
+        }
+        if band == parameters.sampleTable {
+            // Exactly the samples of the short documents.
+            guard entries == records.samples else {
+                throw bad("does not hold the samples of the short documents")
+            }
+            try checkDirectory(band, table, entries, blocksChecked: blocksChecked)
+            return
         }
         guard entries.count == records.keyedCount else {
             throw bad("has \(entries.count) entries for \(records.keyedCount) documents with shingles")
@@ -125,6 +143,20 @@ extension IndexArchive {
                 throw bad("has an entry for document \(document), which has no shingles")
             }
             guard seen.insert(document) else { throw bad("has two entries for document \(document)") }
+        }
+        try checkDirectory(band, table, entries, blocksChecked: blocksChecked)
+    }
+
+    /// Checks that table `band`'s directory is the one `IndexBandTables.directory(of:)` makes of
+    /// its entries, with its padding zero.
+    ///
+    /// - Throws: `DoppelError.badIndex` when it is not.
+    /// - Complexity: O(entries + 2ᵈ).
+    private func checkDirectory(
+        _ band: Int, _ table: BandHeader, _ entries: [UInt64], blocksChecked: Bool
+    ) throws {
+        func bad(_ detail: String) -> DoppelError {
+            .badIndex(path: path, reason: "\(tableName(band)) \(detail)")
         }
         let expected = IndexBandTables.directory(of: entries)
         let range = table.directory..<(table.directory + 4 * expected.count)

@@ -117,7 +117,8 @@ public enum IndexReport {
         out += "\n"
         out += "  normalisation: \(normalization(stats.parameters.normalization).joined(separator: ", "))\n"
         out += "  records \(size(stats.recordBytes)), band tables \(size(stats.bandTableBytes)); "
-        out += "largest bucket \(stats.largestBucket) documents\n"
+        out +=
+            "largest bucket \(stats.largestBucket) documents; sample table: \(stats.sampledDocuments) short documents\n"
         out += "  checksums: every block verified\n"
         return out
     }
@@ -137,6 +138,7 @@ public enum IndexReport {
         json.field("record_bytes", stats.recordBytes)
         json.field("band_table_bytes", stats.bandTableBytes)
         json.field("largest_bucket", stats.largestBucket)
+        json.field("sampled_documents", stats.sampledDocuments)
         json.key("parameters")
         writeParameters(stats.parameters.reported, into: &json)
         let normalization = stats.parameters.normalization

@@ -71,9 +71,9 @@ private func badIndex(_ path: String, _ reason: String) -> DoppelError {
     let folder = try TemporaryFolder()
     let (path, bytes) = try builtIndex(folder)
     var newer = bytes
-    newer[8] = 3
+    newer[8] = 4
     try IndexFixture.write(newer, to: path)
-    #expect(throws: badIndex(path, "format version 3; this doppel reads version 2 only")) {
+    #expect(throws: badIndex(path, "format version 4; this doppel reads version 3 only")) {
         try IndexArchive(path: path)
     }
 }
@@ -91,7 +91,24 @@ private func badIndex(_ path: String, _ reason: String) -> DoppelError {
         throws: badIndex(
             path,
             "format version 1, without the text order the aligned share needs; "
-                + "this doppel reads version 2 only: rebuild it with doppel index build")
+                + "this doppel reads version 3 only: rebuild it with doppel index build")
+    ) { try IndexArchive(path: path) }
+}
+
+@Test func anIndexOfFormatVersionTwoIsRefusedWithAnAskToRebuildIt() throws {
+    // Version 2 had no sample table: its queries could not find what doppel cluster's
+    // containment sample of short documents finds, and the table needs the texts' sets sampled
+    // at build time (a rebuild reads them again).
+    let folder = try TemporaryFolder()
+    let (path, bytes) = try builtIndex(folder)
+    var older = bytes
+    older[8] = 2
+    try IndexFixture.write(older, to: path)
+    #expect(
+        throws: badIndex(
+            path,
+            "format version 2, without the table the containment sample of short documents needs; "
+                + "this doppel reads version 3 only: rebuild it with doppel index build")
     ) { try IndexArchive(path: path) }
 }
 

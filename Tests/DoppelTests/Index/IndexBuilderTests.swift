@@ -30,7 +30,13 @@ import Testing
 
 @Test func addingInSeveralStepsWritesTheSameFileAsBuildingOnce() throws {
     let folder = try TemporaryFolder()
-    let documents = IndexFixture.archiveDocuments()
+    // With short documents among them, whose samples the sample table merges.
+    var documents = IndexFixture.archiveDocuments()
+    for (number, length) in [(3, 90), (7, 150), (8, 60)] {
+        documents.insert(
+            TestCorpus.document("brief\(number)", String(IndexFixture.articles[number].prefix(length))),
+            at: number)
+    }
     try IndexFixture.build(documents, at: folder.path("once.doppel"))
     let path = folder.path("steps.doppel")
     try IndexFixture.build([], at: path)

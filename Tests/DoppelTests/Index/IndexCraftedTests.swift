@@ -345,24 +345,51 @@ private func shingleCount(_ document: ClusterDocument) -> Int {
     try index.write()
     _ = try index.query(0)
     expectStatsAndAddRefuse(index, "band table 0 does not follow the band headers", folder)
-    // The last band one entry short: the tables end before their section does.
+    // The last band one entry short: the sample table does not follow it.
     index.reset()
     let last = index.bandHeader(index.bandTables - 1)
     let count = index.u64(last)
     index.set64(last, count - 1)
     try index.write()
-    expectStatsAndAddRefuse(index, "band tables do not fill their section", folder)
+    expectStatsAndAddRefuse(index, "sample table does not follow band table \(index.bandTables - 1)", folder)
+}
+
+@Test func aSampleTableThatDoesNotHoldTheShortDocumentsSamplesIsRefused() throws {
+    let folder = try TemporaryFolder()
+    let path = folder.path("a.doppel")
+    let brief = TestCorpus.document("brief", String(IndexFixture.articles[2].prefix(120)))
+    try IndexFixture.build(IndexFixture.archiveDocuments(count: 4) + [brief], at: path)
+    let original = try IndexFixture.bytes(path)
+    let archive = try IndexArchive(path: path)
+    let table = try archive.bandHeader(try #require(archive.parameters.sampleTable))
+    #expect(table.count == 16)
+    // The first entry's document changed to another, the first entry's value changed: the
+    // entries stay in order and the checksums are resealed.
+    for change in [UInt64(1), UInt64(1) << 32] {
+        var index = try CraftedIndex(folder, name: "crafted.doppel")
+        index.bytes = original
+        let entry = table.entries
+        index.set64(entry, index.u64(entry) ^ change)
+        try index.write()
+        #expect(throws: bad(index, "sample table does not hold the samples of the short documents")) {
+            try index.stats()
+        }
+    }
 }
 
 @Test func bandEntryCountsMustMatchTheDocumentsWithShingles() throws {
     let folder = try TemporaryFolder()
     var index = try CraftedIndex(folder)
-    // The last band's last entry dropped, and the band section 8 bytes shorter: every table is
-    // in its place, but the last band misses one of the documents with shingles.
+    // The last band's last entry dropped, the sample table after it moved 8 bytes back and the
+    // band section 8 bytes shorter: every table is in its place, but the last band misses one of
+    // the documents with shingles.
     let bands = index.bandTables
     let last = index.bandHeader(bands - 1)
     let count = index.u64(last)
     index.set64(last, count - 1)
+    let sample = index.bandHeader(bands)
+    index.set64(sample + 8, index.u64(sample + 8) - 8)
+    index.set64(sample + 16, index.u64(sample + 16) - 8)
     index.set64(152, index.u64(152) - 8)
     try index.write()
     expectStatsAndAddRefuse(

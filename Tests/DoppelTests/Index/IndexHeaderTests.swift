@@ -15,26 +15,27 @@ import Testing
         foldVariants: true)
     let parameters = IndexParameters(
         cluster: cluster, lsh: try LSHParameters(bands: 10, rows: 6),
-        containmentLSH: try LSHParameters(bands: 8, rows: 3), seed: 42,
+        containmentLSH: try LSHParameters(bands: 8, rows: 3), largestSampled: 150, seed: 42,
         normalization: normalization)
     let page = 4096
     // Sections as long as the header requires: 4 offsets for 3 documents, 10 + 8 band headers
-    // of 32 bytes, one checksum for one block.
+    // and the sample table's of 32 bytes, one checksum for one block.
     let header = IndexHeader(
-        parameters: parameters, documentCount: 3, fileLength: page + 656,
+        parameters: parameters, documentCount: 3, fileLength: page + 688,
         records: page..<(page + 40), offsets: (page + 40)..<(page + 72),
-        bands: (page + 72)..<(page + 648), checksums: (page + 648)..<(page + 656),
+        bands: (page + 72)..<(page + 680), checksums: (page + 680)..<(page + 688),
         checksumsHash: 99)
     let bytes = header.encode()
     #expect(bytes.count == IndexHeader.pageSize)
     #expect(Array(bytes.prefix(8)) == Array("DOPPELIX".utf8))
     let decoded = try bytes.withUnsafeBytes {
-        try IndexHeader(decoding: $0, actualLength: page + 656, path: "x")
+        try IndexHeader(decoding: $0, actualLength: page + 688, path: "x")
     }
     #expect(decoded == header)
     #expect(decoded.parameters.normalization.foldVariants && decoded.parameters.cluster.containmentThreshold == nil)
     #expect(decoded.parameters.cluster.alignedShare == 0.9 && decoded.parameters.cluster.shortItemShingles == 200)
     #expect(decoded.parameters.containmentLSH == (try LSHParameters(bands: 8, rows: 3)))
+    #expect(decoded.parameters.largestSampled == 150 && decoded.parameters.sampleTable == 18)
 }
 
 @Test func parametersOutOfRangeAreABadIndexEvenWithAValidChecksum() throws {
@@ -80,6 +81,7 @@ import Testing
         #expect(IndexHeader.row(.bandsLength).read(reader) == 1824)
         #expect(IndexHeader.row(.containmentBands).read(reader) == 32)
         #expect(IndexHeader.row(.containmentRows).read(reader) == 4)
+        #expect(IndexHeader.row(.largestSampled).read(reader) == 200)
         #expect(IndexHeader.row(.alignedShare).read(reader) == 0.85.bitPattern)
         #expect(IndexHeader.row(.checksumsHash).read(reader) == 0x0102_0304_0506_0708)
         #expect(

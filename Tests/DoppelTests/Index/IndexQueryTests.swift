@@ -145,11 +145,44 @@ import Testing
     #expect(matches.first { $0.id == "first" }?.relation == .containedIn)
 }
 
+@Test func aShortExcerptThatSharesNoBandWithItsSourceIsFoundInBothDirections() throws {
+    // An excerpt of about a fifth of an article (Jaccard about 0.2): neither banding offers the
+    // pair, the containment sample of short documents does (docs/cluster-rules.md, section 1).
+    let folder = try TemporaryFolder()
+    let article = IndexFixture.articles[4]
+    let start = article.index(article.startIndex, offsetBy: article.count / 2)
+    let excerpt = TestCorpus.document("excerpt", String(article[start...].prefix(110)))
+    let source = TestCorpus.document("source", article)
+    let signer = DocumentSigner(parameters: IndexParameters(), keepsShingleSets: true)
+    let (a, b) = (signer.sign(excerpt), signer.sign(source))
+    let parameters = IndexParameters()
+    #expect(
+        Set(a.bandKeys.enumerated().map { "\($0)-\($1)" }).isDisjoint(
+            with: b.bandKeys.enumerated().map { "\($0)-\($1)" }))
+    #expect(
+        Set(parameters.containmentKeys(of: a.signature).enumerated().map { "\($0)-\($1)" })
+            .isDisjoint(with: parameters.containmentKeys(of: b.signature).enumerated().map { "\($0)-\($1)" }))
+    #expect((50...200).contains(a.shingleCount))
+    // The excerpt queried against its source (the pass over the records) ...
+    try IndexFixture.build([source, IndexFixture.archiveDocuments()[0]], at: folder.path("long.doppel"))
+    let long = try IndexQuery(archive: try IndexArchive(path: folder.path("long.doppel")))
+    let found = try long.matches(for: excerpt)
+    #expect(found.map(\.id) == ["source"] && found[0].containment == 1 && found[0].jaccard < 0.3)
+    #expect(found[0].relation == .container)
+    // ... and the source queried against the excerpt (the sample table).
+    try IndexFixture.build([excerpt, IndexFixture.archiveDocuments()[0]], at: folder.path("short.doppel"))
+    let short = try IndexQuery(archive: try IndexArchive(path: folder.path("short.doppel")))
+    let held = try short.matches(for: source)
+    #expect(held.map(\.id) == ["excerpt"] && held[0].relation == .excerpt && held[0].containment == 1)
+    // With containment off, neither.
+    let off = try ClusterOptions(containmentThreshold: nil)
+    #expect(try IndexQuery(archive: long.archive, verification: off).matches(for: excerpt).isEmpty)
+    #expect(try IndexQuery(archive: short.archive, verification: off).matches(for: source).isEmpty)
+}
+
 /// The pairs `doppel cluster` verifies among `documents` (its pass 1, candidates and
-/// verification, before clusters are formed), keyed by the pair's positions.
-/// The pairs `doppel cluster` verifies among `documents`, and the candidates its containment
-/// sample of short documents offers (`ClusterEngine.containmentPairs`), which an index query does
-/// not look for (docs/cluster-rules.md, section 4).
+/// verification, before clusters are formed), keyed by the pair's positions, and the candidates
+/// its containment sample of short documents offers (`ClusterEngine.containmentPairs`).
 private func clusterVerifiedPairs(_ documents: [ClusterDocument]) throws -> (
     verified: [CandidatePair: ClusterResult.Pair], sampled: Set<CandidatePair>
 ) {
@@ -166,13 +199,13 @@ private func clusterVerifiedPairs(_ documents: [ClusterDocument]) throws -> (
 }
 
 /// Indexes every other document of `corpus`, queries the rest, and checks each query's matches
-/// against the pairs `doppel cluster` verifies among all of them: the same documents (less those
-/// only the cluster's containment sample offers), the same similarities and aligned shares,
-/// versions as versions and excerpts as containers or excerpts. Returns the cross pairs by
-/// relation, how many versions joined by the aligned share, and how many pairs the query missed
-/// because only the containment sample offers them.
+/// against the pairs `doppel cluster` verifies among all of them: exactly the same documents,
+/// the same similarities and aligned shares, versions as versions and excerpts as containers or
+/// excerpts. Returns the cross pairs by relation, how many versions joined by the aligned share,
+/// and how many pairs the containment sample of short documents offers, with the query short
+/// (`shortQuery`) or the indexed document short (`shortIndexed`).
 private func expectQueriesAgreeWithCluster(_ corpus: GeneratedCorpus) throws -> (
-    versions: Int, excerpts: Int, aligned: Int, sampleOnly: Int
+    versions: Int, excerpts: Int, aligned: Int, shortQuery: Int, shortIndexed: Int
 ) {
     let folder = try TemporaryFolder()
     let documents = corpus.documents
@@ -181,22 +214,21 @@ private func expectQueriesAgreeWithCluster(_ corpus: GeneratedCorpus) throws -> 
     try IndexFixture.build(indexed.map { documents[$0] }, at: folder.path("a.doppel"))
     let search = try IndexQuery(archive: try IndexArchive(path: folder.path("a.doppel")))
     let (verified, sampled) = try clusterVerifiedPairs(documents)
-    var counts = (versions: 0, excerpts: 0, aligned: 0, sampleOnly: 0)
-    for query in queried {
+    let sizes = documents.map { Shingler().compactShingleSet(of: $0.text).count }
+    // Queried one at a time and as one batch (`run`): the same matches.
+    let batch = try search.run(InMemoryDocumentCollection(queried.map { documents[$0] }), batchSize: 7)
+    var counts = (versions: 0, excerpts: 0, aligned: 0, shortQuery: 0, shortIndexed: 0)
+    for (position, query) in queried.enumerated() {
         let matches = try search.matches(for: documents[query])
+        #expect(batch.queries[position].matches == matches)
         var expected: [Int: ClusterResult.Pair] = [:]  // indexed position → cluster's pair
         for (slot, position) in indexed.enumerated() {
             if let pair = verified[CandidatePair(position, query)] { expected[slot] = pair }
         }
         let found = Dictionary(uniqueKeysWithValues: matches.map { ($0.document, $0) })
-        // Every match is one doppel cluster verifies; every pair it verifies is a match, unless
-        // only its containment sample of short documents offers it.
-        let missed = Set(expected.keys).subtracting(found.keys)
         #expect(
-            Set(found.keys).isSubset(of: expected.keys)
-                && missed.allSatisfy { sampled.contains(CandidatePair(indexed[$0], query)) },
+            Set(found.keys) == Set(expected.keys),
             "\(documents[query].id): index \(found.keys.sorted()), cluster \(expected.keys.sorted())")
-        counts.sampleOnly += missed.count
         for (slot, pair) in expected {
             guard let match = found[slot] else { continue }
             #expect(match.jaccard == pair.jaccard && match.containment == pair.containment)
@@ -204,6 +236,9 @@ private func expectQueriesAgreeWithCluster(_ corpus: GeneratedCorpus) throws -> 
             #expect((match.relation == .version) == (pair.relation == .version))
             if pair.relation == .version { counts.versions += 1 } else { counts.excerpts += 1 }
             if pair.relation == .version && pair.jaccard < 0.8 { counts.aligned += 1 }
+            if sampled.contains(CandidatePair(indexed[slot], query)) {
+                if sizes[query] < sizes[indexed[slot]] { counts.shortQuery += 1 } else { counts.shortIndexed += 1 }
+            }
         }
     }
     return counts
@@ -223,4 +258,7 @@ func queriesOfGeneratedVersionsFindWhatClusterVerifies(seed: UInt64) throws {
     // the same sentences.
     let counts = try expectQueriesAgreeWithCluster(GeneratedCorpora.excerpts(longDocuments: 150))
     #expect(counts.excerpts > 50)
+    // Pairs the containment sample offers, in both directions: a short query in an indexed
+    // article, and an indexed short document in a queried article.
+    #expect(counts.shortQuery > 5 && counts.shortIndexed > 5)
 }

@@ -48,12 +48,13 @@ private func result() -> IndexQueryResult {
     let stats = IndexStats(
         path: "a.doppel", formatVersion: 1, parameters: IndexParameters(), documentCount: 10,
         documentsWithKeys: 9, fileLength: 2_500_000, recordBytes: 2_000_000,
-        bandTableBytes: 400_000, largestBucket: 3)
+        bandTableBytes: 400_000, largestBucket: 3, sampledDocuments: 4)
     let text = IndexReport.text(stats)
     #expect(text.hasPrefix("a.doppel: doppel index format 1, 10 documents (9 with shingles), 2.5 MB\n"))
     #expect(text.contains("storage: compact shingle sets"))
     let object = try JSONSerialization.jsonObject(with: Data(IndexReport.json(stats).utf8)) as! [String: Any]
     #expect(object["schema"] as? String == "doppel.index.stats/1")
     #expect(object["bytes"] as? Int == 2_500_000 && object["largest_bucket"] as? Int == 3)
+    #expect(object["sampled_documents"] as? Int == 4 && text.contains("sample table: 4 short documents"))
     #expect((object["normalization"] as? [String: Any])?["layout"] as? String == "auto")
 }
