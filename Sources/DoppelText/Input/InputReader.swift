@@ -100,9 +100,12 @@ public enum InputReader {
         defer { close(fd) }
         if options.encoding == nil, options.format == nil || options.format == .text,
             !PDFText.hasPDFExtension(path), !HTMLText.hasHTMLExtension(path),
-            let scalars = try UTF8FileReading.read(fd, size: size, path: path)
+            let read = try UTF8FileReading.read(fd, size: size, path: path)
         {
-            return text(DecodedText(scalars: scalars, encoding: .utf8), path: path, options: options)
+            if options.format == nil && HTMLText.looksLikeHTML(read.scalars) {
+                return text(DecodedText(scalars: read.scalars, encoding: .utf8), path: path, options: options)
+            }
+            return SourceText(path: path, encoding: .utf8, format: .text, scalars: read.scalars, starts: read.starts)
         }
         let bytes = try FileBytes.read(
             descriptor: fd, reportedSize: size, displayPath: path, limit: FileBytes.maximumBytes)

@@ -26,10 +26,13 @@ enum UTF8FileReading {
     /// - Throws: `DoppelError.unreadable` naming `path` when reading fails.
     /// - Complexity: O(n) in the size of the file, one pass; O(`bufferBytes`) memory besides the
     ///   code points.
-    static func read(_ fd: Int32, size: Int, path: String) throws -> [Unicode.Scalar]? {
+    static func read(_ fd: Int32, size: Int, path: String) throws -> (
+        scalars: [Unicode.Scalar], starts: LineStarts
+    )? {
         guard size >= minimumBytes, size <= FileBytes.maximumBytes else { return nil }
         var buffer = [UInt8](repeating: 0, count: bufferBytes)
         var whole = true
+        var starts = LineStarts()
         let scalars = try [Unicode.Scalar](unsafeUninitializedCapacity: size) { out, initialized in
             HugePages.advise(out)
             try out.withMemoryRebound(to: UInt32.self) { o in
@@ -42,6 +45,7 @@ enum UTF8FileReading {
                     var offset = 0
                     var carry = 0
                     var k = 0
+                    var indexed = 0
                     while true {
                         let got = FileBytes.readAt(fd, base + carry, b.count - carry, offset: offset)
                         guard got >= 0 else {
@@ -66,6 +70,10 @@ enum UTF8FileReading {
                             whole = false
                             break
                         }
+                        // A break is judged by the code point after it: the last one waits for the
+                        // next run, unless the text ends here.
+                        let decoded = UnsafePointer(o.baseAddress!)
+                        indexed = starts.scan(decoded, from: indexed, to: final ? k : k - 1, count: k)
                         if final { break }
                         carry = carry + got - run.read
                         if carry > 0 { memmove(base, base + run.read, carry) }
@@ -74,6 +82,6 @@ enum UTF8FileReading {
                 }
             }
         }
-        return whole ? scalars : nil
+        return whole ? (scalars, starts) : nil
     }
 }

@@ -10,7 +10,9 @@ import Testing
     /// across the buffer's ends.
     private func longText(seed: UInt64) -> [UInt8] {
         var rng = SplitMix64(seed: seed)
-        let pieces = ["abc ", "中文", "é", "😀", "\n", "，", "Zeitung ", "報紙"].map { Array($0.utf8) }
+        let pieces = ["abc ", "中文", "é", "😀", "\n", "，", "Zeitung ", "報紙", "\r\n", "\r", "\u{0C}"].map {
+            Array($0.utf8)
+        }
         var bytes: [UInt8] = []
         while bytes.count < UTF8FileReading.minimumBytes + UTF8FileReading.bufferBytes {
             bytes += pieces[Int(rng.next() % UInt64(pieces.count))]
@@ -19,7 +21,7 @@ import Testing
     }
 
     /// The result of `UTF8FileReading.read` on a file holding `bytes`.
-    private func streamed(_ bytes: [UInt8]) throws -> [Unicode.Scalar]? {
+    private func streamed(_ bytes: [UInt8]) throws -> (scalars: [Unicode.Scalar], starts: LineStarts)? {
         let folder = try InputFixtures.scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("long.txt").path
@@ -29,11 +31,18 @@ import Testing
         return try UTF8FileReading.read(fd, size: size, path: path)
     }
 
-    @Test func decodesALongFileAsTheWholeFileDecodes() throws {
+    @Test func decodesALongFileAndIndexesItsLinesAsTheWholeFileDecodes() throws {
         for seed: UInt64 in [1, 2, 3] {
-            let bytes = longText(seed: seed)
-            let whole = try TextDecoding.decode(bytes, path: "long.txt")
-            #expect(try streamed(bytes) == whole.scalars)
+            for end in ["", "\r", "\u{0C}", "\r\n"] {
+                let bytes = longText(seed: seed) + Array(end.utf8)
+                let whole = SourceText(
+                    path: "long.txt", scalars: try TextDecoding.decode(bytes, path: "long.txt").scalars)
+                let read = try #require(try streamed(bytes))
+                #expect(read.scalars == whole.scalars)
+                #expect(read.starts.lines == whole.lineStarts)
+                #expect(read.starts.pages == whole.pageStarts)
+                #expect(whole.pageStarts.count > 1)
+            }
         }
     }
 
