@@ -40,7 +40,7 @@ package enum FileBytes {
     /// empty files, `/proc`). Sized to the input, not to a fixed minimum: a folder of many tiny
     /// files stays cheap. The first read goes straight into the array's storage, which no zero
     /// fill touched first.
-    private static func read(
+    package static func read(
         descriptor fd: Int32, reportedSize: Int, displayPath: String,
         limit: Int
     ) throws -> [UInt8] {

@@ -93,8 +93,22 @@ public enum InputReader {
         return try text(bytes: bytes, path: path, options: options)
     }
 
+    /// A long plain-text file is decoded while it is read (`UTF8FileReading`) unless an option
+    /// or its name asks for another encoding or format; anything else is read whole and decoded.
     private static func read(rawPath: [UInt8], path: String, options: InputOptions) throws -> SourceText {
-        let bytes = try FileBytes.read(rawPath: rawPath, displayPath: path)
+        let (fd, size) = try FileBytes.openForReading(rawPath: rawPath, displayPath: path)
+        defer { close(fd) }
+        if options.encoding == nil, options.format == nil || options.format == .text,
+            !PDFText.hasPDFExtension(path), !HTMLText.hasHTMLExtension(path),
+            let read = try UTF8FileReading.read(fd, size: size, path: path)
+        {
+            if options.format == nil && HTMLText.looksLikeHTML(read.scalars) {
+                return text(DecodedText(scalars: read.scalars, encoding: .utf8), path: path, options: options)
+            }
+            return SourceText(path: path, encoding: .utf8, format: .text, scalars: read.scalars, starts: read.starts)
+        }
+        let bytes = try FileBytes.read(
+            descriptor: fd, reportedSize: size, displayPath: path, limit: FileBytes.maximumBytes)
         if isPDF(bytes: bytes, path: path, options: options) {
             let tool = tool(options)
             let scalars: [Unicode.Scalar]
@@ -118,7 +132,11 @@ public enum InputReader {
     }
 
     private static func text(bytes: [UInt8], path: String, options: InputOptions) throws -> SourceText {
-        let decoded = try TextDecoding.decode(bytes, path: path, forced: options.encoding)
+        text(try TextDecoding.decode(bytes, path: path, forced: options.encoding), path: path, options: options)
+    }
+
+    /// The source of decoded text: HTML reduced to its readable text, or plain text.
+    private static func text(_ decoded: DecodedText, path: String, options: InputOptions) -> SourceText {
         let isHTML =
             options.format.map { $0 == .html }
             ?? (HTMLText.hasHTMLExtension(path) || HTMLText.looksLikeHTML(decoded.scalars))

@@ -34,31 +34,29 @@ public struct SourceText: Sendable {
         path: String, encoding: TextEncoding = .utf8, format: SourceFormat = .text,
         scalars: [Unicode.Scalar]
     ) {
+        var starts = LineStarts()
+        scalars.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: UInt32.self) { u in
+                if let base = u.baseAddress { _ = starts.scan(base, from: 0, to: u.count, count: u.count) }
+            }
+        }
+        self.init(path: path, encoding: encoding, format: format, scalars: scalars, starts: starts)
+    }
+
+    /// Wraps decoded text whose lines and pages were indexed already (`UTF8FileReading` does it
+    /// as it decodes).
+    ///
+    /// - Precondition: `starts` scanned all of `scalars`.
+    init(
+        path: String, encoding: TextEncoding, format: SourceFormat, scalars: [Unicode.Scalar],
+        starts: LineStarts
+    ) {
         self.path = path
         self.encoding = encoding
         self.format = format
         self.scalars = scalars
-        var lines = [0]
-        var pages = [0]
-        var i = 0
-        let n = scalars.count
-        while i < n {
-            switch scalars[i].value {
-            case 0x0A:
-                lines.append(i + 1)
-            case 0x0D:
-                if i + 1 < n, scalars[i + 1].value == 0x0A { i += 1 }
-                lines.append(i + 1)
-            case 0x0C:
-                lines.append(i + 1)
-                if i + 1 < n { pages.append(i + 1) }
-            default:
-                break
-            }
-            i += 1
-        }
-        self.lineStarts = lines
-        self.pageStarts = pages
+        self.lineStarts = starts.lines
+        self.pageStarts = starts.pages
     }
 
     /// Text extracted from an HTML page (`HTMLText.extract`): `offsets` gives, for each code point
@@ -165,5 +163,42 @@ public enum TextEncoding: String, Sendable, CaseIterable {
         case "big5", "big-5", "cp950", "big5-hkscs": self = .big5
         default: return nil
         }
+    }
+}
+
+/// Where lines and pages begin, indexed a run of code points at a time: a line ends at `\n`,
+/// `\r\n`, a lone `\r` or a form feed, and a form feed that is not the text's last code point
+/// begins a page.
+struct LineStarts: Sendable {
+    /// Offsets where each line begins; `[0]` before any break.
+    var lines = [0]
+    /// Offsets where each page begins; `[0]` before any form feed.
+    var pages = [0]
+
+    /// Indexes the breaks at `from ..< to` of the `count` code points at `u` (the text so far, or
+    /// all of it), and returns where the next run begins: `to`, or one past it when a `\r\n`
+    /// spans its end.
+    ///
+    /// - Precondition: `to < count` unless the text ends at `count` (a break is judged by the
+    ///   code point after it).
+    /// - Complexity: O(to - from).
+    mutating func scan(_ u: UnsafePointer<UInt32>, from: Int, to: Int, count n: Int) -> Int {
+        var i = from
+        while i < to {
+            switch u[i] {
+            case 0x0A:
+                lines.append(i + 1)
+            case 0x0D:
+                if i + 1 < n, u[i + 1] == 0x0A { i += 1 }
+                lines.append(i + 1)
+            case 0x0C:
+                lines.append(i + 1)
+                if i + 1 < n { pages.append(i + 1) }
+            default:
+                break
+            }
+            i += 1
+        }
+        return i
     }
 }

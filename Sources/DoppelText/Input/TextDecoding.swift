@@ -141,6 +141,15 @@ public enum TextDecoding {
         }
     }
 
+    /// True when an input starting with `head` (its first 16 bytes or more) is decoded by the
+    /// UTF-8 step (5) if it is valid UTF-8 without a NUL byte: it has no byte order mark and no
+    /// binary signature, which steps 2 and 3 look at first.
+    ///
+    /// - Complexity: O(1).
+    static func reachesUTF8Step(_ head: [UInt8]) -> Bool {
+        !head.isEmpty && byteOrderMarkEncoding(head) == nil && binarySignature(head) == nil
+    }
+
     private static func byteOrderMarkEncoding(_ bytes: [UInt8]) -> TextEncoding? {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return .utf8 }
         if bytes.starts(with: [0xFF, 0xFE]) { return .utf16LE }

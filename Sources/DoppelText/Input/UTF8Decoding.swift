@@ -6,7 +6,8 @@ import DoppelIO
 /// number of code points when the bytes are valid, and sizes the array exactly; `decode` then
 /// checks every sequence (RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF) as it
 /// decodes it into that array, stopping at the first invalid one. Both skip runs of ASCII eight
-/// bytes at a time.
+/// bytes at a time. `decode(_:_:into:final:)` decodes one run of bytes of a longer input
+/// (`UTF8FileReading` reads a file through one buffer).
 enum UTF8Decoding {
     /// The outcome of decoding: the code points, or the offset of the first byte of the first
     /// invalid (or truncated) sequence.
@@ -20,77 +21,88 @@ enum UTF8Decoding {
     /// - Complexity: O(n) in the number of bytes: one pass to count, one to check and decode.
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> Decoding {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return .decoded([]) }
-        let n = bytes.count
         let count = leadByteCount(bytes)
         var invalid = -1
         let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: count) { buffer, initialized in
             HugePages.advise(buffer)
             buffer.withMemoryRebound(to: UInt32.self) { out in
                 guard let o = out.baseAddress else { return }
-                // Invariant: `k` is the number of sequences decoded, each from a lead byte before
-                // `i`, so `k` is below `count` whenever `i` is at a lead byte, and every write
-                // below is inside the array; continuation bytes are checked before a write.
-                @inline(__always) func isContinuation(_ j: Int) -> Bool { j < n && base[j] & 0xC0 == 0x80 }
-                var i = 0
-                var k = 0
-                while i < n {
-                    let lead = base[i]
-                    if lead < 0x80 {
-                        if i + 8 <= n,
-                            UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
-                        {
-                            for j in 0..<8 { o[k + j] = UInt32(base[i + j]) }
-                            i += 8
-                            k += 8
-                            continue
-                        }
-                        o[k] = UInt32(lead)
-                        i += 1
-                        k += 1
-                        continue
-                    }
-                    switch lead {
-                    case 0xC2...0xDF:
-                        guard isContinuation(i + 1) else { break }
-                        o[k] = UInt32(lead & 0x1F) << 6 | UInt32(base[i + 1] & 0x3F)
-                        i += 2
-                        k += 1
-                        continue
-                    case 0xE0...0xEF:
-                        guard i + 1 < n else { break }
-                        let second = base[i + 1]
-                        let low: UInt8 = lead == 0xE0 ? 0xA0 : 0x80
-                        let high: UInt8 = lead == 0xED ? 0x9F : 0xBF
-                        guard second >= low, second <= high, isContinuation(i + 2) else { break }
-                        o[k] =
-                            UInt32(lead & 0x0F) << 12 | UInt32(second & 0x3F) << 6 | UInt32(base[i + 2] & 0x3F)
-                        i += 3
-                        k += 1
-                        continue
-                    case 0xF0...0xF4:
-                        guard i + 1 < n else { break }
-                        let second = base[i + 1]
-                        let low: UInt8 = lead == 0xF0 ? 0x90 : 0x80
-                        let high: UInt8 = lead == 0xF4 ? 0x8F : 0xBF
-                        guard second >= low, second <= high, isContinuation(i + 2), isContinuation(i + 3) else {
-                            break
-                        }
-                        o[k] =
-                            UInt32(lead & 0x07) << 18 | UInt32(second & 0x3F) << 12
-                            | UInt32(base[i + 2] & 0x3F) << 6 | UInt32(base[i + 3] & 0x3F)
-                        i += 4
-                        k += 1
-                        continue
-                    default:
-                        break
-                    }
-                    invalid = i
-                    break
-                }
-                initialized = k
+                // `count` code points are room for every sequence of the bytes (one lead byte each).
+                let run = decode(base, bytes.count, into: o, final: true)
+                if run.invalid { invalid = run.read }
+                initialized = run.written
             }
         }
         return invalid >= 0 ? .invalid(offset: invalid) : .decoded(scalars)
+    }
+
+    /// Decodes the `n` bytes at `base` into code points at `o`, up to the first invalid sequence,
+    /// or, when `final` is false, up to a sequence the bytes end inside (its first byte is among
+    /// the last three, and the bytes after it may complete it), which the next run starts with.
+    ///
+    /// - Precondition: `o` has room for one code point per lead byte (at most `n`).
+    /// - Returns: the bytes decoded (where decoding stopped), the code points written, and
+    ///   whether it stopped at an invalid sequence.
+    /// - Complexity: O(n), runs of ASCII eight bytes at a time.
+    static func decode(
+        _ base: UnsafePointer<UInt8>, _ n: Int, into o: UnsafeMutablePointer<UInt32>, final: Bool
+    ) -> (read: Int, written: Int, invalid: Bool) {
+        // Invariant: `k` is the number of sequences decoded, each from a lead byte before `i`, so
+        // every write below is inside the room the caller gave; continuation bytes are checked
+        // before a write.
+        @inline(__always) func isContinuation(_ j: Int) -> Bool { j < n && base[j] & 0xC0 == 0x80 }
+        var i = 0
+        var k = 0
+        while i < n {
+            let lead = base[i]
+            if lead < 0x80 {
+                if i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    for j in 0..<8 { o[k + j] = UInt32(base[i + j]) }
+                    i += 8
+                    k += 8
+                    continue
+                }
+                o[k] = UInt32(lead)
+                i += 1
+                k += 1
+                continue
+            }
+            switch lead {
+            case 0xC2...0xDF:
+                guard isContinuation(i + 1) else { break }
+                o[k] = UInt32(lead & 0x1F) << 6 | UInt32(base[i + 1] & 0x3F)
+                i += 2
+                k += 1
+                continue
+            case 0xE0...0xEF:
+                guard i + 1 < n else { break }
+                let second = base[i + 1]
+                let low: UInt8 = lead == 0xE0 ? 0xA0 : 0x80
+                let high: UInt8 = lead == 0xED ? 0x9F : 0xBF
+                guard second >= low, second <= high, isContinuation(i + 2) else { break }
+                o[k] = UInt32(lead & 0x0F) << 12 | UInt32(second & 0x3F) << 6 | UInt32(base[i + 2] & 0x3F)
+                i += 3
+                k += 1
+                continue
+            case 0xF0...0xF4:
+                guard i + 1 < n else { break }
+                let second = base[i + 1]
+                let low: UInt8 = lead == 0xF0 ? 0x90 : 0x80
+                let high: UInt8 = lead == 0xF4 ? 0x8F : 0xBF
+                guard second >= low, second <= high, isContinuation(i + 2), isContinuation(i + 3) else { break }
+                o[k] =
+                    UInt32(lead & 0x07) << 18 | UInt32(second & 0x3F) << 12 | UInt32(base[i + 2] & 0x3F) << 6
+                    | UInt32(base[i + 3] & 0x3F)
+                i += 4
+                k += 1
+                continue
+            default:
+                break
+            }
+            // Not decodable here: invalid, or cut off by the end of a run that is not the last.
+            return (i, k, final || i + 4 <= n)
+        }
+        return (i, k, false)
     }
 
     /// The number of bytes that are not continuation bytes (`10xxxxxx`): the number of code
