@@ -18,8 +18,8 @@ import DoppelIO
 ///   stored material (`ClusterOptions.verification`, `ClusterOptions.accepts`).
 /// - Clusters: verified pairs joined by union-find (Kruskal order, strongest pairs first).
 ///
-/// Memory therefore grows with documents × (bands + permutations) plus candidate pairs, not with
-/// texts; the scratch file grows with the shingles.
+/// Memory therefore grows with documents × (4·bands + permutations + 256 bytes) plus candidate
+/// pairs, not with texts; the scratch file grows with the shingles.
 public struct ClusterEngine: Sendable {
     /// The settings in use.
     public let options: ClusterOptions
