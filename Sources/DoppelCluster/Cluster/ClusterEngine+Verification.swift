@@ -8,19 +8,21 @@ extension ClusterEngine {
     /// Verifies `candidates` (ascending, as `BandKeyTable.candidatePairs` gives them) on the
     /// material in `store` and returns the pairs that pass, in no particular order.
     ///
-    /// Chunks of pairs run on all cores. Within a chunk, the set of a pair's first document is
-    /// loaded once into a `CompactSetTable` for all its consecutive pairs, and each second set
-    /// is counted against it, stopping as soon as too few shingles are left to reach
-    /// `ClusterOptions.fewestAcceptedCommon`. A short pair in the grey zone
-    /// (`ClusterOptions.measuresAlignedShare`) also loads the second set and measures the
-    /// `AlignedShare` of both.
+    /// Chunks of pairs run on all cores. A pair whose `ShingleOccupancy` bound (rows in
+    /// `occupancy`, loaded; exact verification) falls short of
+    /// `ClusterOptions.fewestAcceptedCommon` cannot pass and is not read. Within a chunk, the
+    /// set of a pair's first document is loaded once into a `CompactSetTable` for all its
+    /// consecutive pairs left, and each second set is counted against it, stopping as soon as
+    /// too few shingles are left to reach `ClusterOptions.fewestAcceptedCommon`. A short pair in
+    /// the grey zone (`ClusterOptions.measuresAlignedShare`) also loads the second set and
+    /// measures the `AlignedShare` of both.
     ///
     /// - Throws: `DoppelError.unreadable` when the scratch file cannot be read back.
-    /// - Complexity: O(P·S) expected for P pairs of S shingles each, O(P·k) with signature
-    ///   verification.
+    /// - Complexity: O(P·(S + B)) expected for P pairs of S shingles each and B =
+    ///   `ShingleOccupancy.words`, O(P·k) with signature verification.
     func verify(
-        _ candidates: [CandidatePair], store: MaterialStore, setSizes: [UInt32],
-        progress: (@Sendable (ClusterProgress) -> Void)?
+        _ candidates: [CandidatePair], store: MaterialStore, occupancy: OccupancyTable? = nil,
+        setSizes: [UInt32], progress: (@Sendable (ClusterProgress) -> Void)?
     ) throws -> [ClusterResult.Pair] {
         let options = options
         let chunk = Self.pairChunk
@@ -35,9 +37,24 @@ extension ClusterEngine {
             var otherTable = CompactSetTable()
             var firstBuffer: [UInt32] = []
             var secondBuffer: [UInt32] = []
+            var seconds: [Int] = []
             var index = range.lowerBound
             while index < range.upperBound {
                 let first = candidates[index].first
+                // The pairs of `first` in this chunk that its occupancy bound leaves.
+                seconds.removeAll(keepingCapacity: true)
+                while index < range.upperBound && candidates[index].first == first {
+                    let second = candidates[index].second
+                    index += 1
+                    if let occupancy {
+                        let (a, b) = (Int(setSizes[first]), Int(setSizes[second]))
+                        let bound = ShingleOccupancy.commonBound(
+                            occupancy.row(of: first), count: a, occupancy.row(of: second), count: b)
+                        if bound < options.fewestAcceptedCommon(a, b) { continue }
+                    }
+                    seconds.append(second)
+                }
+                if seconds.isEmpty { continue }
                 try store.withValues(of: first, buffer: &firstBuffer) { raw in
                     let exact = options.verification == .exact
                     let a = exact ? StreamMaterial(raw) : nil
@@ -45,9 +62,7 @@ extension ClusterEngine {
                         table.reset(capacity: a.all.count)
                         table.insert(a.all)
                     }
-                    while index < range.upperBound && candidates[index].first == first {
-                        let second = candidates[index].second
-                        index += 1
+                    for second in seconds {
                         let sizes = (Int(setSizes[first]), Int(setSizes[second]))
                         let pair: ClusterResult.Pair?
                         if let a {

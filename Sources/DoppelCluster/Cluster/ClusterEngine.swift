@@ -13,18 +13,21 @@ import DoppelIO
 /// - Candidates: pairs sharing a band key (`BandKeyTable.candidatePairs`) that the sketches do
 ///   not rule out (`CandidateFilter`: chance pairs of unrelated documents that share common
 ///   text, which would otherwise each cost a merge of two sets).
-/// - Verification (all cores): each candidate pair is checked on the stored material
-///   (`ClusterOptions.verification`, `ClusterOptions.accepts`).
+/// - Verification (all cores): each candidate pair that its documents' `ShingleOccupancy`
+///   (kept in memory in pass 1, 256 bytes a document) does not rule out is checked on the
+///   stored material (`ClusterOptions.verification`, `ClusterOptions.accepts`).
 /// - Clusters: verified pairs joined by union-find (Kruskal order, strongest pairs first).
 ///
-/// Memory therefore grows with documents × (bands + permutations) plus candidate pairs, not with
-/// texts; the scratch file grows with the shingles.
+/// Memory therefore grows with documents × (4·bands + permutations + 256 bytes) plus candidate
+/// pairs, not with texts; the scratch file grows with the shingles.
 public struct ClusterEngine: Sendable {
     /// The settings in use.
     public let options: ClusterOptions
     /// The folder of the scratch file (`MaterialStore`).
     public let scratchDirectory: String
-    /// Bytes of verification material kept in memory before the rest goes to the scratch file.
+    /// Bytes of verification material kept in memory before the rest goes to the scratch file,
+    /// less the `OccupancyTable` of exact verification (256 bytes a document), which is always
+    /// in memory.
     let memoryBudget: Int
     /// Documents per chunk of parallel work.
     let chunkSize: Int
@@ -66,13 +69,19 @@ public struct ClusterEngine: Sendable {
     ) throws
         -> ClusterResult
     {
+        // The occupancy rows (exact verification) are always in memory, within the budget.
+        let occupancy =
+            options.verification == .exact ? OccupancyTable(documentCount: documents.count) : nil
         let store = MaterialStore(
             documentCount: documents.count, directory: scratchDirectory,
-            memoryBudget: memoryBudget)
+            memoryBudget: max(
+                0, memoryBudget - (occupancy == nil ? 0 : OccupancyTable.byteCount(documentCount: documents.count))))
         let (metadata, setSizes, candidates) = try signaturePass(
-            documents, store: store,
+            documents, store: store, occupancy: occupancy,
             progress: progress)
-        let verified = try verify(candidates, store: store, setSizes: setSizes, progress: progress)
+        let verified = try verify(
+            candidates, store: store, occupancy: occupancy, setSizes: setSizes,
+            progress: progress)
         return ClusterResult(
             parameters: ClusterResult.Parameters(options),
             documents: metadata,
@@ -83,9 +92,10 @@ public struct ClusterEngine: Sendable {
 
     /// Pass 1: the reported metadata of every document, the size of its compact shingle set,
     /// and the candidate pairs that `CandidateFilter` does not rule out; each document's
-    /// verification material goes to `store`.
+    /// verification material goes to `store`, and its `ShingleOccupancy` row to `occupancy`
+    /// (exact verification).
     func signaturePass(
-        _ documents: some DocumentCollection, store: MaterialStore,
+        _ documents: some DocumentCollection, store: MaterialStore, occupancy: OccupancyTable? = nil,
         progress: (@Sendable (ClusterProgress) -> Void)?
     ) throws
         -> ([ClusterResult.Document], [UInt32], [CandidatePair])
@@ -100,9 +110,7 @@ public struct ClusterEngine: Sendable {
         var table = BandKeyTable(parameters: options.lsh, documentCount: count)
         var sketches = SketchTable(width: options.permutations, documentCount: count)
         // A worker's buffers, kept from chunk to chunk.
-        let buffers = ReusePool {
-            (workspace: SigningWorkspace(shingler: shingler, hasher: hasher), material: [UInt32](), counts: [UInt32]())
-        }
+        let buffers = ReusePool { ChunkBuffers(workspace: SigningWorkspace(shingler: shingler, hasher: hasher)) }
         try table.withWriter { writer in
             try sketches.withWriter { sketchWriter in
                 try ParallelChunks(chunkSize: chunkSize).run(
@@ -115,9 +123,12 @@ public struct ClusterEngine: Sendable {
                             range, of: documents, exact: exact, buffers: &buffers, writer: writer,
                             sketchWriter: sketchWriter, sizes: sizes, metadata: metadata)
                         try store.append(documents: range, counts: buffers.counts, values: buffers.material)
+                        if let occupancy {
+                            buffers.occupancy(of: range.count) { occupancy.write($0, documents: range) }
+                        }
                         if buffers.material.capacity > Self.keptMaterialCapacity {
                             // A chunk with a very long text: its buffers are not kept.
-                            buffers = (SigningWorkspace(shingler: shingler, hasher: hasher), [], [])
+                            buffers = ChunkBuffers(workspace: SigningWorkspace(shingler: shingler, hasher: hasher))
                         }
                     }
                 }
@@ -156,12 +167,46 @@ public struct ClusterEngine: Sendable {
     /// Values of verification material a worker's buffer keeps from one chunk to the next (4 MiB).
     static let keptMaterialCapacity = 1 << 20
 
+    /// A worker's buffers in pass 1, kept from one chunk to the next.
+    struct ChunkBuffers {
+        var workspace: SigningWorkspace
+        /// The chunk's verification material, document after document.
+        var material: [UInt32] = []
+        /// Values of `material` per document.
+        var counts: [UInt32] = []
+        /// Room for the chunk's `ShingleOccupancy` rows.
+        var rows: [UInt64] = []
+
+        /// Calls `body` with the `ShingleOccupancy` rows of the chunk's `documents` documents,
+        /// computed from `material` and `counts` (each document's header value skipped).
+        ///
+        /// - Complexity: O(values + documents × `ShingleOccupancy.buckets`).
+        mutating func occupancy(of documents: Int, _ body: (UnsafeBufferPointer<UInt64>) -> Void) {
+            precondition(counts.count == documents)
+            let words = ShingleOccupancy.words
+            if rows.count < documents * words { rows = [UInt64](repeating: 0, count: documents * words) }
+            material.withUnsafeBufferPointer { material in
+                rows.withUnsafeMutableBufferPointer { rows in
+                    var start = 0
+                    for (document, count) in counts.enumerated() {
+                        let end = start + Int(count)
+                        // Invariant: exact material is a header value, then the set.
+                        let set = UnsafeBufferPointer(rebasing: material[min(end, start + 1)..<end])
+                        ShingleOccupancy.write(set, to: rows.baseAddress! + document * words)
+                        start = end
+                    }
+                    body(UnsafeBufferPointer(rebasing: rows[..<(documents * words)]))
+                }
+            }
+        }
+    }
+
     /// Pass 1 over the documents of `range`: each is signed with `buffers.workspace`, its band
     /// keys and sketch written, its size and metadata recorded, and its verification material
     /// appended to `buffers.material` (`buffers.counts` values for each document).
     private func signChunk(
         _ range: Range<Int>, of documents: some DocumentCollection, exact: Bool,
-        buffers: inout (workspace: SigningWorkspace, material: [UInt32], counts: [UInt32]),
+        buffers: inout ChunkBuffers,
         writer: BandKeyTable.Writer, sketchWriter: SketchTable.Writer,
         sizes: SharedSlots<UInt32>, metadata: SharedSlots<ClusterResult.Document>
     ) throws {

@@ -77,8 +77,8 @@ extension BandKeyTable {
     ///   documents in both tables.
     /// - Complexity: as `candidatePairs`, with `banding.bands` bands.
     ///
-    /// `including`, when given, says which documents take part at all (asked once per document
-    /// and band): a document that cannot be in any pair `keep` would accept is left out before
+    /// `including`, when given, says which documents take part at all (asked once per
+    /// document): a document that cannot be in any pair `keep` would accept is left out before
     /// sorting.
     public func sketchPairs(
         _ sketches: SketchTable, banding: LSHParameters,
@@ -89,13 +89,12 @@ extension BandKeyTable {
         precondition(bucketLimit >= 2, "a bucket limit below 2 would drop every pair")
         precondition(banding.valuesUsed <= sketches.width && banding.rows <= 4)
         precondition(sketches.documentCount == documentCount)
+        // The documents that take part, asked once rather than once per band.
+        let members = (0..<documentCount).filter { hasKeys($0) && including?($0) ?? true }
         return Self.pairs(bands: banding.bands, bucketLimit: bucketLimit, keeping: keep) { band in
-            var entries: [UInt64] = []
-            entries.reserveCapacity(documentCount)
-            for document in 0..<documentCount
-            where hasKeys(document) && including?(document) ?? true {
+            var entries = members.map { document in
                 let key = sketches.key(of: document, from: band * banding.rows, count: banding.rows)
-                entries.append(UInt64(key) << 32 | UInt64(document))
+                return UInt64(key) << 32 | UInt64(document)
             }
             entries.sortHashes()
             return entries
