@@ -107,18 +107,11 @@ public struct PagePairGenerator: Sendable {
         if widened { widen(&articles, kind: kind, control: control, rng: &rng) }
         var edits: [PendingEdit] = []
         if !control {
-            // A paragraph print adds is new text: its sentences are drawn from those the page
-            // does not carry already (a sample sentence printed twice whole on one page is the
-            // pool's artefact, not an editor's).
-            let onPage = articles.flatMap { $0.blocks.compactMap(\.a) }.map { String(String.UnicodeScalarView($0)) }
-                .joined(separator: "\n")
-            let fresh = text.sentences.filter { !onPage.contains($0) }
             for index in articles.indices where articles[index].onlyIn == nil && Int.random(in: 0..<10, using: &rng) < 8
             {
                 if articles[index].continued { continue }
                 edits += EditMaker.edit(
-                    &articles[index], index, english: kind == .english,
-                    sentences: fresh.isEmpty ? text.sentences : fresh,
+                    &articles[index], index, english: kind == .english, sentences: text.sentences,
                     widened: widened, label: articles[index].brief ? .brief : nil, rng: &rng)
             }
             if widened {

@@ -34,22 +34,6 @@ import Testing
         }
     }
 
-    @Test func aParagraphAddedInPrintIsTextThePageDoesNotCarry() {
-        var added = 0
-        for kind in [PagePairGenerator.Kind.chinese, .siblings] {
-            for seed in 1...40 as ClosedRange<UInt64> {
-                let pair = Self.generator.page(kind, control: false, seed: seed)
-                for t in pair.truth where t.editClass == .paragraph && t.a.isEmpty {
-                    added += 1
-                    for sentence in t.bText.split(separator: "。") where sentence.count >= 8 {
-                        #expect(!pair.a.contains(sentence), "\(pair.name) \(sentence)")
-                    }
-                }
-            }
-        }
-        #expect(added > 0)
-    }
-
     @Test func theWidenedSetMakesWhatTheStandardSetDoesNot() {
         let pages = Self.generator.widenedSet()
         #expect(pages.count == 28)
