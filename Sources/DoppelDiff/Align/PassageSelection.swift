@@ -281,7 +281,9 @@ enum PassageSelection {
     /// stretch is `PassageGaps.oneSidedParagraphs`: a one-sided article has its headline with
     /// it and is not drawn in, nor is a paragraph next to a headline's passage; paragraphs
     /// between a passage and a one-sided article that follows them are judged without it
-    /// (`PassageGaps.beforeOneSidedArticle`).
+    /// (`PassageGaps.beforeOneSidedArticle`). A trailing stretch followed in both versions by the
+    /// next article, its headline printed after its body in the stretch's text, is drawn in as
+    /// when that article's start faces it (`nextHeadlineAfterBody`).
     ///
     /// - Complexity: O(p log p + S) for p passages and S units drawn in or looked at.
     static func drawInParagraphs(_ pairs: inout [AlignedPair], gaps: PassageGaps) {
@@ -328,9 +330,15 @@ enum PassageSelection {
                                 ? pairs[j].b.upperBound == pairs[i].b.lowerBound
                                 : pairs[j].a.upperBound == pairs[i].a.lowerBound
                         } == true
+                    let facing = inA ? stretchB : stretchA
                     guard
                         gaps.oneSidedParagraphs(
-                            stretch, inA: inA, facing: inA ? stretchB : stretchA, closedByOwnHeading: closed,
+                            stretch, inA: inA, facing: facing,
+                            closedByOwnHeading: closed
+                                || trailing
+                                    && nextHeadlineAfterBody(
+                                        pairs, after: stretch, facing: facing, inA: inA, gaps: gaps,
+                                        startingAt: { startingAt($0, inA: $1) }),
                             trailing: trailing)
                     else { continue }
                     if inA {
@@ -347,6 +355,33 @@ enum PassageSelection {
                 }
             }
         }
+    }
+
+    /// Whether the next article follows a trailing one-sided `stretch` in both versions, its
+    /// headline printed after its body in the stretch's own text: the passage right after
+    /// `facing` in the other text is a heading (not body) that there comes right before the
+    /// passage that follows `stretch`, and in the stretch's text comes right after that passage.
+    /// The stretch then ends its own article, as when the next article's start faces it.
+    ///
+    /// - Complexity: O(1) after `startingAt`'s table, plus the heading's paragraph.
+    private static func nextHeadlineAfterBody(
+        _ pairs: [AlignedPair], after stretch: Range<Int>, facing: Range<Int>, inA: Bool, gaps: PassageGaps,
+        startingAt: (Int, Bool) -> Int?
+    ) -> Bool {
+        guard let heading = startingAt(facing.upperBound, !inA), let body = startingAt(stretch.upperBound, inA),
+            heading != body
+        else { return false }
+        let (own, other) = inA ? (gaps.a, gaps.b) : (gaps.b, gaps.a)
+        let headingOwn = inA ? pairs[heading].a : pairs[heading].b
+        let headingOther = inA ? pairs[heading].b : pairs[heading].a
+        let bodyOwn = inA ? pairs[body].a : pairs[body].b
+        let bodyOther = inA ? pairs[body].b : pairs[body].a
+        func blank(_ lo: Int, _ hi: Int, _ text: NormalizedText) -> Bool {
+            lo <= hi && (lo..<hi).allSatisfy { text.units[$0] == 0x20 }
+        }
+        return !headingOther.isEmpty && !ArticleSplitter.isBody(other.units[headingOther])
+            && blank(headingOther.upperBound, bodyOther.lowerBound, other)
+            && blank(bodyOwn.upperBound, headingOwn.lowerBound, own)
     }
 
     /// Whether a range reaches into two paragraphs at least: an article's text, not a lone

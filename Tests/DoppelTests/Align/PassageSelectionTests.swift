@@ -134,6 +134,33 @@ import Testing
         #expect(c.onlyInB.isEmpty)
     }
 
+    @Test func aParagraphAddedBeforeTheNextArticleWhoseHeadlinePrintFollowsItsBodyIsAParagraphInsert() {
+        // Web: each article's headline first; print: the next article's headline after its body,
+        // so in print the added paragraph is followed by that article's body (opened by a
+        // sub-heading), on the web the article's last paragraph by that headline.
+        let one = [
+            "权益咋维护 普法课上知",
+            "本报记者 马学礼 李静楠 本报通讯员 马小燕",
+            "“参加市总组织的普法宣传宣讲活动后,我知道了该怎样维护自己的合法权益。”参加",
+            "完3月中旬银川市总组织开展的法律法规普法宣传活动中,宁夏国斌亚琦纺织有限公司女职工苏秀金表示。",
+            "为提升女职工的法律意识,近年来,银川市各级工会组织普法维权宣传活动50余次,发放宣传资料3万余份。广泛开展“安全生产——女职工在行动”安全主题普法宣传活动,引导女职工切实筑牢安全防范意识;定期邀请相关专家对法律法规中涉及女职工的法律问题进行解读和现场答疑。在就业招聘期间,各级工会集中发放《促进工作场所性别平等指导手册》,进行前置维权。",
+            "此外,银川市各级工会构筑指尖普法阵地,延伸宣传教育触角。广泛运用网、端、微、群、圈等便捷灵活方式,全方位普及法律法规知识,推出“女职工普法维权以案释法”特辑、“小工说法”、普法“云课堂”等在线普法专栏。今年初,银川市总组织开展女职工普法宣传线上有奖竞答活动,吸引20多万人(次)参加。",
+        ]
+        let headline = "银川工会探索“机制+宣传+维权”工作模式,提升女职工维权工作质效——"
+        let two = [
+            "三位一体为“她”打造“安全屋”",
+            "“省心、省力、省时,太感谢了!”近日,拿到被拖欠的工资后,宁夏回族自治区银川市西夏区职工王女士给西夏区总工会工作人员发来感谢信。2023年末,王女士辞去了餐饮公司的工作,但公司拖欠她1个月工资迟迟不发,多次沟通均未解决。西夏区总了解情况后,及时介入并启动“工会+”维权联动机制,很快为王女士讨回了工资。",
+            "这是银川工会高效为女职工维权的一个案例。近年来,银川市总工会聚焦女职工合法权益和特殊利益维护,逐步探索创立“机制+宣传+维权”的三位一体维护女职工权益的工作新模式,提升女职工维权工作质量。据统计显示,仅今年以来,银川市各级工会共受理女职工维权案件50余件,调解成功42件,为100余名女职工(女农民工)挽回经济损失80余万元。",
+        ]
+        let added = "行动计划满一年后进行考核,对表现优秀者进行提拔。采取保留、调整、撤并重组的方式,对同一行业或性质相近的行业进行合并同类项。"
+        let c = Comparer.compare(
+            SourceText(path: "a", text: (one + [headline] + two).joined(separator: "\n\n")),
+            SourceText(path: "b", text: (one + [added] + two + [headline]).joined(separator: "\n\n")))
+        let found = PassageGapsTests.edits(c)
+        #expect(found.count == 1 && found.first?.edit.kind == .paragraph && found.first?.b == added, "\(found)")
+        #expect(c.onlyInB.isEmpty)
+    }
+
     @Test func aParagraphAddedBeforeAnArticleOfPrintOnlyIsItsArticlesParagraphInsert() {
         // Headlines first (an English print page): in print the article with the added
         // paragraph is followed by an article the web page has not; on the web, by an article
