@@ -83,6 +83,19 @@ enum UTF8Decoding {
                 o[k] = UInt32(lead & 0x0F) << 12 | UInt32(second & 0x3F) << 6 | UInt32(base[i + 2] & 0x3F)
                 i += 3
                 k += 1
+                // A run of three-byte sequences (Chinese text) taken in one loop: a lead of
+                // E1-EC or EE-EF (whose second byte is any continuation byte) and two
+                // continuation bytes, all inside the `n` bytes, are one code point; anything else
+                // goes back to the switch.
+                while i + 3 <= n {
+                    let l = base[i]
+                    let b1 = base[i + 1]
+                    let b2 = base[i + 2]
+                    guard l & 0xF0 == 0xE0, l != 0xE0, l != 0xED, b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80 else { break }
+                    o[k] = UInt32(l & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
+                    i += 3
+                    k += 1
+                }
                 continue
             case 0xF0...0xF4:
                 guard i + 1 < n else { break }

@@ -65,6 +65,19 @@ final class CharacterFolding {
         return computed.1
     }
 
+    /// The one unit `u` folds to, and what folding did, when `u` is a BMP code point already
+    /// folded once that folds to exactly one unit; nil otherwise (`fold(_:into:)` then). The same
+    /// result as `fold(_:into:)`, without an array.
+    ///
+    /// - Complexity: O(1): two array reads.
+    @inline(__always)
+    func cachedUnit(_ u: UInt32) -> (unit: UInt32, change: FoldChange)? {
+        guard u < 0x10000 else { return nil }
+        let v = single[Int(u)]
+        guard v < 0x11_0000, let kind = FoldChange(rawValue: change[Int(u)]) else { return nil }
+        return (v, kind)
+    }
+
     /// Folds a base character with its combining marks as one cluster (NFKC composes them). A
     /// base with a canonical punctuation form (`…`, `—`, quotes) takes that form and keeps its
     /// marks, as it does when the marks come apart from it, so that folding stays idempotent.

@@ -121,9 +121,10 @@ public struct Normalizer {
         return .folded(text)
     }
 
-    /// The folding loop: every code point of `s` through `state`. Each step takes one of five
+    /// The folding loop: every code point of `s` through `state`. Each step takes one of six
     /// paths, cheapest first: a run of Han ideographs copied whole (`plainHanRun`), a line break
-    /// or a space added to the pending gap (`FoldCursor`), a character that is its own unit, or a
+    /// or a space added to the pending gap (`FoldCursor`), a character that is its own unit, a
+    /// character whose one folded unit is cached (`CharacterFolding.cachedUnit`), or a
     /// character with its combining marks (`clusterEnd`) through `CharacterFolding`. Content
     /// first settles the start of its line (`startLine`) and the gap before it
     /// (`Emitter.settleGap`).
@@ -171,6 +172,18 @@ public struct Normalizer {
                     cursor.gap.clear()
                 }
                 state.append(u, origin: i..<end)
+                cursor.i = end
+                continue
+            }
+            // Cached path: a character without combining marks whose one folded unit is known,
+            // as the slow path below takes it.
+            if !classes.isCombiningMark(next), let (unit, change) = folding.cachedUnit(u) {
+                if i != cursor.cutAt { state.count(change) }
+                if cursor.gap.isPending {
+                    state.settleGap(cursor.gap.range, before: unit, hadBreak: cursor.gap.hasBreak)
+                }
+                cursor.gap.clear()
+                state.append(unit, origin: i..<end)
                 cursor.i = end
                 continue
             }

@@ -87,12 +87,12 @@ extension OutputColumn where Element == UInt32 {
     /// Appends the values of `s[run]`.
     @inline(__always)
     mutating func append(contentsOf s: UnsafeBufferPointer<Unicode.Scalar>, _ run: Range<Int>) {
-        guard grow(by: run.count) else { return }
-        var k = count
-        for i in run {
-            base![k] = s[i].value
-            k += 1
+        guard grow(by: run.count), !run.isEmpty else { return }
+        // A `Unicode.Scalar` is its 32-bit value (same size, stride and alignment), and `run`
+        // lies inside `s`: the run is copied whole into the uninitialised room past `count`.
+        (s.baseAddress! + run.lowerBound).withMemoryRebound(to: UInt32.self, capacity: run.count) {
+            (base! + count).initialize(from: $0, count: run.count)
         }
-        count = k
+        count += run.count
     }
 }

@@ -61,3 +61,15 @@ private func validate(_ bytes: [UInt8]) -> UTF8Decoding.Decoding {
         #expect(validate(bytes) == expected, "\(bytes)")
     }
 }
+
+@Test func runOfThreeByteSequencesStopsWhereTheSwitchWould() {
+    // After a three-byte sequence the following ones are taken in a loop of their own: it must
+    // decode the edges of the three-byte range and stop at an overlong, a surrogate or a cut one.
+    let han = Array("中文中".utf8)
+    let edges: [UInt8] = [0xE0, 0xA0, 0x80, 0xED, 0x9F, 0xBF, 0xEE, 0x80, 0x80, 0xEF, 0xBF, 0xBF]
+    #expect(validate(han + edges) == .decoded(Array("中文中\u{800}\u{D7FF}\u{E000}\u{FFFF}".unicodeScalars)))
+    #expect(validate(han + [0xED, 0xA0, 0x80]) == .invalid(offset: 9))
+    #expect(validate(han + [0xE0, 0x9F, 0xBF]) == .invalid(offset: 9))
+    #expect(validate(han + [0xE4, 0xB8, 0x41]) == .invalid(offset: 9))
+    #expect(validate(han + [0xE4, 0xB8]) == .invalid(offset: 9))
+}
