@@ -125,10 +125,7 @@ public enum ClusterReport {
             write(part * itemsPerPart..<min(count, (part + 1) * itemsPerPart), &writer)
             written[part] = writer
         }
-        for part in 0..<parts {
-            json.append(written[part]!)
-            written[part] = nil  // each part's bytes freed once copied
-        }
+        json.append(contentsOf: written.take(resettingTo: nil).map { $0! })
     }
 
     /// CSV (RFC 4180): one row per document:

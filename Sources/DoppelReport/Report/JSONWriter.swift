@@ -54,6 +54,15 @@ public struct JSONWriter: Sendable {
         if !part.bytes.isEmpty { needsComma[needsComma.count - 1] = true }
     }
 
+    /// Adds the values each of `parts` wrote, in order, as `append(_:)` does, making room for
+    /// them all first (each byte copied once).
+    ///
+    /// - Complexity: O(bytes of `parts`).
+    public mutating func append(contentsOf parts: [JSONWriter]) {
+        bytes.reserveCapacity(bytes.count + parts.reduce(0) { $0 + $1.bytes.count })
+        for part in parts { append(part) }
+    }
+
     public mutating func beginObject() {
         openValue()
         raw("{")

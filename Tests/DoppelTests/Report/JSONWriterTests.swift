@@ -77,8 +77,7 @@ import Testing
         var first = parted.continuation(followingValues: false)
         for k in 0..<2 { item(k, into: &first) }
         for k in 2..<5 { item(k, into: &second) }
-        parted.append(first)
-        parted.append(second)
+        parted.append(contentsOf: [first, second])
         whole.endArray()
         parted.endArray()
         whole.endObject()
