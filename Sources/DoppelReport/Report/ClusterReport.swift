@@ -1,3 +1,4 @@
+import Dispatch
 import DoppelCluster
 import DoppelIO
 import Foundation
@@ -68,26 +69,30 @@ public enum ClusterReport {
         json.endObject()
         json.key("documents")
         json.beginArray()
-        for d in r.documents {
-            json.beginObject()
-            json.field("id", d.id)
-            json.field("path", d.path)
-            if let t = d.title { json.field("title", t) }
-            json.field("chars", d.chars)
-            json.endObject()
+        writeInParts(r.documents.count, into: &json) { range, json in
+            for d in r.documents[range] {
+                json.beginObject()
+                json.field("id", d.id)
+                json.field("path", d.path)
+                if let t = d.title { json.field("title", t) }
+                json.field("chars", d.chars)
+                json.endObject()
+            }
         }
         json.endArray()
         json.key("clusters")
         json.beginArray()
-        for c in r.clusters {
-            json.beginObject()
-            json.field("representative", r.documents[c.representative].id)
-            json.key("members")
-            json.beginArray()
-            for m in c.members { json.value(r.documents[m].id) }
-            json.endArray()
-            writePairsAndContainers(c, of: r, into: &json)
-            json.endObject()
+        writeInParts(r.clusters.count, into: &json) { range, json in
+            for c in r.clusters[range] {
+                json.beginObject()
+                json.field("representative", r.documents[c.representative].id)
+                json.key("members")
+                json.beginArray()
+                for m in c.members { json.value(r.documents[m].id) }
+                json.endArray()
+                writePairsAndContainers(c, of: r, into: &json)
+                json.endObject()
+            }
         }
         json.endArray()
         json.key("skipped")
@@ -95,7 +100,32 @@ public enum ClusterReport {
         for e in skipped { json.value(e.description) }
         json.endArray()
         json.endObject()
-        return json.output + "\n"
+        return String(decoding: json.finish(), as: UTF8.self)
+    }
+
+    /// Items written per part by `writeInParts`.
+    static let itemsPerPart = 4096
+
+    /// Writes the values of `count` items into the array `json` is in: `write(range, &part)`
+    /// writes those of `range`, part after part of `itemsPerPart` items on all cores (a million
+    /// documents' report takes about a second on one), the parts then added in order.
+    ///
+    /// - Complexity: O(size of the values), spread over the cores.
+    static func writeInParts(
+        _ count: Int, into json: inout JSONWriter,
+        _ write: @Sendable (Range<Int>, inout JSONWriter) -> Void
+    ) {
+        let parts = (count + itemsPerPart - 1) / itemsPerPart
+        if parts <= 1 { return write(0..<count, &json) }
+        let first = json.continuation(followingValues: false)
+        let next = json.continuation(followingValues: true)
+        let written = SharedSlots<JSONWriter?>(repeating: nil, count: parts)
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            var writer = part == 0 ? first : next
+            write(part * itemsPerPart..<min(count, (part + 1) * itemsPerPart), &writer)
+            written[part] = writer
+        }
+        json.append(contentsOf: written.take(resettingTo: nil).map { $0! })
     }
 
     /// CSV (RFC 4180): one row per document:

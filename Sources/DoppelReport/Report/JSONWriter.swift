@@ -3,7 +3,7 @@ import DoppelIO
 /// A small streaming JSON writer with a fixed key order, so reports are byte-for-byte
 /// reproducible. Strings are escaped per RFC 8259; non-ASCII text is written as UTF-8. The
 /// document is built as UTF-8 bytes; `output` makes the `String` once.
-public struct JSONWriter {
+public struct JSONWriter: Sendable {
     private var bytes: [UInt8] = []
     /// The document written so far.
     public var output: String { String(decoding: bytes, as: UTF8.self) }
@@ -20,6 +20,48 @@ public struct JSONWriter {
 
     /// - Parameter pretty: indent nested values by two spaces (one value per line otherwise).
     public init(pretty: Bool = false) { self.pretty = pretty }
+
+    /// An empty writer for more values of the array this writer is in, after the ones it has
+    /// (or, with `followingValues`, after values another continuation writes first): parts of a
+    /// long array can be written on several threads, then added in order with `append(_:)`.
+    ///
+    /// ```swift
+    /// var json = JSONWriter(pretty: true)
+    /// json.beginArray()
+    /// var second = json.continuation(followingValues: true)
+    /// second.value(2)
+    /// json.value(1)
+    /// json.append(second)
+    /// json.endArray()  // [1, 2]
+    /// ```
+    ///
+    /// - Complexity: O(depth of nesting).
+    public func continuation(followingValues: Bool) -> JSONWriter {
+        var part = JSONWriter(pretty: pretty)
+        part.needsComma = needsComma
+        part.needsComma[needsComma.count - 1] = needsComma[needsComma.count - 1] || followingValues
+        return part
+    }
+
+    /// Adds the values `part` wrote, `part` being a `continuation` of the array this writer is in
+    /// with its values and containers complete.
+    ///
+    /// - Precondition: `part` is as deeply nested as this writer.
+    /// - Complexity: O(bytes of `part`).
+    public mutating func append(_ part: JSONWriter) {
+        precondition(part.needsComma.count == needsComma.count && !part.pendingValueAfterKey)
+        bytes.append(contentsOf: part.bytes)
+        if !part.bytes.isEmpty { needsComma[needsComma.count - 1] = true }
+    }
+
+    /// Adds the values each of `parts` wrote, in order, as `append(_:)` does, making room for
+    /// them all first (each byte copied once).
+    ///
+    /// - Complexity: O(bytes of `parts`).
+    public mutating func append(contentsOf parts: [JSONWriter]) {
+        bytes.reserveCapacity(bytes.count + parts.reduce(0) { $0 + $1.bytes.count })
+        for part in parts { append(part) }
+    }
 
     public mutating func beginObject() {
         openValue()

@@ -40,6 +40,28 @@ func attachedBrief() -> ClusterResult {
     #expect(parameters["containment_bands"] as? Int == 32)
 }
 
+@Test func aLongJSONReportWrittenInPartsListsEveryDocumentAndClusterInOrder() throws {
+    let count = 2 * ClusterReport.itemsPerPart + 5
+    let documents = (0..<count).map { ClusterResult.Document(id: "d\($0)", path: "", title: nil, chars: $0) }
+    let clusters = stride(from: 0, to: count - 1, by: 2).map { a in
+        ClusterResult.Cluster(
+            representative: a, members: [a, a + 1],
+            pairs: [ClusterResult.Pair(a: a, b: a + 1, jaccard: 0.9, containment: 0.9, relation: .version)],
+            containedIn: [])
+    }
+    let result = ClusterResult(
+        parameters: ClusterResult.Parameters(.standard), documents: documents, clusters: clusters)
+    let json = ClusterReport.json(result)
+    let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
+    let ids = (object["documents"] as! [[String: Any]]).map { $0["id"] as! String }
+    #expect(ids == documents.map(\.id))
+    let representatives = (object["clusters"] as! [[String: Any]]).map { $0["representative"] as! String }
+    #expect(representatives == clusters.map { documents[$0.representative].id })
+    // Values of later parts are indented as those of the first.
+    #expect(json.contains("\n      \"id\": \"d0\",\n"))
+    #expect(json.contains("\n      \"id\": \"d\(ClusterReport.itemsPerPart)\",\n"))
+}
+
 @Suite struct ClusterReportTests {
     /// Three documents, 0 the representative of {0, 1, 2}; 2 joined through 1 only.
     private static func result() throws -> ClusterResult {

@@ -53,6 +53,43 @@ import Testing
         #expect(json.output == "{\n  \"b\": 1,\n  \"a\": [\n    \"x\"\n  ]\n}")
     }
 
+    @Test(arguments: [false, true])
+    func partsWrittenApartAndAppendedMatchOneWriter(pretty: Bool) {
+        func item(_ k: Int, into json: inout JSONWriter) {
+            json.beginObject()
+            json.field("k", k)
+            json.key("list")
+            json.beginArray()
+            json.value("v\(k)")
+            json.endArray()
+            json.endObject()
+        }
+        var whole = JSONWriter(pretty: pretty)
+        var parted = JSONWriter(pretty: pretty)
+        whole.beginObject()
+        parted.beginObject()
+        whole.key("items")
+        parted.key("items")
+        whole.beginArray()
+        parted.beginArray()
+        for k in 0..<5 { item(k, into: &whole) }
+        var second = parted.continuation(followingValues: true)
+        var first = parted.continuation(followingValues: false)
+        for k in 0..<2 { item(k, into: &first) }
+        for k in 2..<5 { item(k, into: &second) }
+        parted.append(contentsOf: [first, second])
+        whole.endArray()
+        parted.endArray()
+        whole.endObject()
+        parted.endObject()
+        #expect(parted.output == whole.output)
+        var none = JSONWriter(pretty: pretty)
+        none.beginArray()
+        none.append(none.continuation(followingValues: true))
+        none.endArray()
+        #expect(none.output == "[]")
+    }
+
     @Test func numbersAreRoundedAndTrimmed() {
         #expect(JSONWriter.format(1.0) == "1")
         #expect(JSONWriter.format(0.93333333) == "0.9333")
