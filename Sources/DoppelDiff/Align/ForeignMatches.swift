@@ -12,17 +12,24 @@
 /// and selection then pairs the distinctive text with its counterpart, boilerplate and all
 /// (the match grows back through the shared dateline), rather than the boilerplate deciding.
 ///
-/// Only matches of at least `minimumLength` units count (twice an anchor: a stretch, not a
-/// phrase that happens to be unique); a match that lies inside the gap on both sides is part
-/// of the gap's own alignment and cuts nothing.
+/// Only matches of at least `minimumLength` units inside the gap count (twice an anchor: a
+/// stretch, not a phrase that happens to be unique); a match that lies inside the gap on both
+/// sides is part of the gap's own alignment and cuts nothing. Where print put a sibling's
+/// headline after its body, the match of the headline (unique) grows on through the shared
+/// dateline (`兵团总工会…帮扶 《新闻联播》2024年11月1`) and chains into the next sibling, while
+/// the match of each sibling's own news grows back through the same dateline into the
+/// headline's match: such matches, beginning inside the chain's match before the gap, cut it
+/// when both sides of the gap hold one (the two siblings crossed), not one side alone (a
+/// sentence repeated elsewhere on the page, next to an edit).
 enum ForeignMatches {
     /// `chains` with each cut at every gap between consecutive matches that holds, on one side,
     /// a match of `matches` of at least `minimumLength` units whose other side is outside the
-    /// gap's other side.
+    /// gap's other side; or, on both sides, such a match that begins inside the chain's match
+    /// before the gap and has `minimumLength` units in the gap.
     ///
     /// - Precondition: each chain's matches ascending in both texts.
     /// - Complexity: O(M log M) for the M matches to index them, plus O(log M + f) per gap of
-    ///   a chain for the f long matches starting inside it.
+    ///   a chain for the f long matches starting inside it or inside the match before it.
     static func split(_ chains: [AlignedPair], among matches: [ExactMatch], minimumLength: Int) -> [AlignedPair] {
         guard chains.contains(where: { $0.matches.count > 1 }) else { return chains }
         let long = matches.filter { $0.length >= minimumLength }
@@ -41,9 +48,18 @@ enum ForeignMatches {
                 let last = run[run.count - 1]
                 let gapA = last.aEnd..<max(last.aEnd, m.a)
                 let gapB = last.bEnd..<max(last.bEnd, m.b)
-                if holdsForeign(gapA, gapB, byA, side: \.a, other: \.b)
-                    || holdsForeign(gapB, gapA, byB, side: \.b, other: \.a)
-                {
+                func foreign(from startA: Int, _ startB: Int) -> (Bool, Bool) {
+                    (
+                        holdsForeign(
+                            gapA, gapB, byA, from: startA, side: \.a, other: \.b, minimumLength: minimumLength),
+                        holdsForeign(gapB, gapA, byB, from: startB, side: \.b, other: \.a, minimumLength: minimumLength)
+                    )
+                }
+                let inside = foreign(from: gapA.lowerBound, gapB.lowerBound)
+                // Matches reaching back into the match before the gap count only where both
+                // sides hold one: two siblings crossed, each one's news matched elsewhere.
+                let crossed = !(inside.0 || inside.1) && foreign(from: last.a, last.b) == (true, true)
+                if inside.0 || inside.1 || crossed {
                     result.append(piece(run))
                     run.removeAll(keepingCapacity: true)
                 }
@@ -59,30 +75,36 @@ enum ForeignMatches {
             a: run[0].a..<run[run.count - 1].aEnd, b: run[0].b..<run[run.count - 1].bEnd, moved: false, matches: run)
     }
 
-    /// Whether a match of `sorted` (ascending by `side`) lies inside `gap` on its side and not
-    /// inside `otherGap` on the other.
+    /// Whether a match of `sorted` (ascending by `side`) ends inside `gap` on its side, holds at
+    /// least `minimumLength` units of it, and that part is not inside `otherGap` on the other.
+    /// A match may begin before the gap, from `from` (the start of the chain's match before the
+    /// gap) on: siblings share their dateline, so the match of one sibling's news grows back
+    /// through the dateline into the chain's own match of the headline before it.
     private static func holdsForeign(
-        _ gap: Range<Int>, _ otherGap: Range<Int>, _ sorted: [ExactMatch], side: KeyPath<ExactMatch, Int>,
-        other: KeyPath<ExactMatch, Int>
+        _ gap: Range<Int>, _ otherGap: Range<Int>, _ sorted: [ExactMatch], from: Int, side: KeyPath<ExactMatch, Int>,
+        other: KeyPath<ExactMatch, Int>, minimumLength: Int
     ) -> Bool {
-        guard !gap.isEmpty else { return false }
+        guard gap.count >= minimumLength else { return false }
+        let lowest = min(from, gap.lowerBound)
         var lo = 0
         var hi = sorted.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if sorted[mid][keyPath: side] < gap.lowerBound { lo = mid + 1 } else { hi = mid }
+            if sorted[mid][keyPath: side] < lowest { lo = mid + 1 } else { hi = mid }
         }
         var i = lo
         while i < sorted.count && sorted[i][keyPath: side] < gap.upperBound {
             let x = sorted[i]
+            i += 1
             let start = x[keyPath: side]
-            let otherStart = x[keyPath: other]
-            if start + x.length <= gap.upperBound
-                && !(otherStart >= otherGap.lowerBound && otherStart + x.length <= otherGap.upperBound)
-            {
+            let end = start + x.length
+            // The part of the match inside the gap, and where it lies on the other side.
+            let skip = max(0, gap.lowerBound - start)
+            guard end <= gap.upperBound, end - start - skip >= minimumLength else { continue }
+            let otherStart = x[keyPath: other] + skip
+            if !(otherStart >= otherGap.lowerBound && x[keyPath: other] + x.length <= otherGap.upperBound) {
                 return true
             }
-            i += 1
         }
         return false
     }

@@ -74,4 +74,36 @@ import Testing
         let foreignB = ExactMatch(a: 700, b: 45, length: 30)
         #expect(ForeignMatches.split([chain], among: [first, second, foreignB], minimumLength: 16).count == 2)
     }
+
+    @Test func siblingsCrossedBehindHeadlinesPrintedAfterTheirBodyArePairedWithThemselves() {
+        // The web has headline 14, sibling 14, headline 13, sibling 13, the next article's
+        // headline and body; print has sibling 13, headline 13, a label, sibling 14, headline 14,
+        // the body, its headline. The match of headline 13 grows on through the shared dateline
+        // into sibling 13 (web) and sibling 14 (print) and chains on to the next body; each
+        // sibling's own news grows back through the same dateline into it, so only a cut where
+        // both sides hold such a match keeps the dates and the news from being edits.
+        let opening = "本台消息,据中央广播电视总台报道,国务院新闻办公室今天举行新闻发布会。"
+        let news = [
+            "目前,已建工会的100人以上非公有制企业单独建制率达到80%以上。据介绍,升级后,长春办事处降低了参保人数限制条件,规定参加本活动的职工不得少于全体职工的80%;10人(含)以下的单位须全体参加。",
+            "每位职工由班组老师傅进行结对帮带,确保学习效果,同时,根据职工的特点和意愿量身定制专属成长规划。100余名来自辽宁省沈阳市机关事业单位、央企及外资企业的青年职工以伞为媒,迎接爱情。",
+        ]
+        let headlines = ["兵团总工会发挥困难职工帮扶", "同时各师工会统一更名为"]
+        func sibling(_ n: Int, headlineLast: Bool) -> [String] {
+            let body = ["《新闻联播》 2024年11月\(13 + n)日", opening + news[n]]
+            return headlineLast ? body + [headlines[n]] : [headlines[n]] + body
+        }
+        let lead = "劳模工匠送技入企活动走进山东鸿日新能源汽车有限公司,既解决了技术难题,又节约了生产成本。"
+        let headline = "职工子女的快乐“云上”时光"
+        let body = [
+            "本报记者 裴龙翔",
+            "“爱心云辅导真是解决了我的大麻烦,孩子每次辅导完都主动和我分享学到的知识和开心的瞬间,感谢公司提供这样的机会。”在西南G5京昆高速项目奋战的中建八局新型建造工程公司职工陈军说。",
+            "近日,由中建八局新型建造工程公司工会与华东师范大学孟宪承书院携手举办的爱心云辅导落下帷幕,35名职工子女度过了一段难忘的“云上”时光。",
+        ]
+        let c = Self.compare(
+            [[lead], sibling(1, headlineLast: false), sibling(0, headlineLast: false), [headline], body],
+            [[lead], sibling(0, headlineLast: true), ["工会新闻3"], sibling(1, headlineLast: true), body, [headline]])
+        #expect(Self.edits(c) == [], "\(Self.edits(c))")
+        #expect(c.onlyInA.isEmpty && c.onlyInB.isEmpty)
+        #expect(!c.hasDifferences)
+    }
 }
