@@ -64,14 +64,18 @@ struct LineLayout {
             return LineLayout(paragraphBefore: [], isPrint: false, recovered: 0, ideographic: ideographic)
         }
         let gaps = lines.count - 1
-        let blankGaps = lines.dropFirst().filter(\.blankBefore).count
+        var blankGaps = 0
+        for line in lines.dropFirst() where line.blankBefore { blankGaps += 1 }
         let doubleSpaced = blankGaps * 10 >= gaps * 8
         let usesBlankSeparators = blankGaps > 0 && !doubleSpaced
 
         let widths = lines.map(\.width).sorted()
         let typical = widths[widths.count / 2]
-        let nearTypical = lines.filter { $0.width * 100 >= typical * 80 && $0.width * 100 <= typical * 125 }
-        let looksPrinted = lines.count >= 6 && typical <= 160 && nearTypical.count * 2 >= lines.count
+        var nearTypical = 0
+        for line in lines where line.width * 100 >= typical * 80 && line.width * 100 <= typical * 125 {
+            nearTypical += 1
+        }
+        let looksPrinted = lines.count >= 6 && typical <= 160 && nearTypical * 2 >= lines.count
         let isPrint: Bool
         switch layout {
         case .print: isPrint = true
@@ -241,90 +245,124 @@ struct LineLayout {
         }
     }
 
+    /// What the line scan needs of a code point, in one byte: its display columns (bits 0-1:
+    /// 1 or 2; a space inside a line counts 1), whether it is an ideograph or a letter, a space
+    /// or a line break (`isLineBreak`).
+    private enum Scan {
+        static let columns: UInt8 = 0x03
+        static let ideograph: UInt8 = 0x04
+        static let letter: UInt8 = 0x08
+        static let space: UInt8 = 0x10
+        static let lineBreak: UInt8 = 0x20
+    }
+
+    /// The scan byte of a code point (see `Scan`), as `readLines` counts it.
+    @inline(__always)
+    private static func scanFlags(_ u: UInt32, classes: ScriptTable) -> UInt8 {
+        if isLineBreak(u) { return Scan.lineBreak }
+        switch classes.of(u) {
+        case .space: return Scan.space | 1
+        case .ideograph: return Scan.ideograph | 2
+        case .letter: return Scan.letter | 1
+        default: return u < 0x2000 ? 1 : UInt8(wideColumns(u))
+        }
+    }
+
+    /// The scan bytes of the Basic Multilingual Plane, built once per process (65,536 lookups
+    /// in `ScriptClass.table`, well under a millisecond) and never freed. Unsafe but safe to share:
+    /// it is written once, before the pointer is published, and only read after.
+    nonisolated(unsafe) private static let scanTable: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x10000)
+        let classes = ScriptClass.table
+        for u in 0..<0x10000 { table[u] = scanFlags(UInt32(u), classes: classes) }
+        return UnsafePointer(table)
+    }()
+
+    /// The non-blank lines of `s`, counting the ideographs and letters of the whole text on the
+    /// way. A line's content is read in one tight loop over the code points, one table byte
+    /// each (`scanTable`), that stops only at a line break; its trailing white space is taken
+    /// back from the counts at the end.
+    ///
+    /// - Complexity: O(n) in the number of code points.
     private static func readLines(
         _ s: UnsafeBufferPointer<Unicode.Scalar>, ideographs: inout Int,
         letters: inout Int
     ) -> [Line] {
         var lines: [Line] = []
         var current = Line()
-        var inContent = false  // seen a non-space code point on this line
         var sawBlank = false
         var hardBreak = false
         var pageBreak = false  // a form feed since the last line with content
-        var pendingSpaces = 0
         var i = 0
         let n = s.count
         let classes = ScriptClass.table
+        let table = scanTable
         while i < n {
             let u = s[i].value
-            if u >= 0x4E00 && u <= 0x9FFF {
-                // Fast path for the common case: a run of Han ideographs on a line, taken whole
-                // (each one content of two columns, as the general path below counts it).
-                if !inContent {
-                    inContent = true
-                    current.start = i
-                    current.first = u
-                    current.blankBefore = sawBlank
-                    current.hardBreakBefore = hardBreak
-                }
-                var end = i + 1
-                while end < n, s[end].value >= 0x4E00, s[end].value <= 0x9FFF { end += 1 }
-                let run = end - i
-                ideographs += run
-                current.ideographs += run
-                current.width += pendingSpaces + 2 * run
-                pendingSpaces = 0
-                current.last = s[end - 1].value
-                current.end = end
-                i = end
+            let flags = u < 0x10000 ? table[Int(u)] : scanFlags(u, classes: classes)
+            if flags & Scan.space != 0 {
+                current.indent += u == 0x3000 ? 2 : 1
+                i += 1
                 continue
             }
-            if isLineBreak(u) {
-                if inContent {
-                    lines.append(current)
-                    current = Line()
-                    inContent = false
-                    sawBlank = false
-                    hardBreak = false
-                    pageBreak = u == 0x0C
-                } else {
-                    current.indent = 0
-                    // Blank lines around a page break (pdftotext's "\n\n\f") are the page's
-                    // margins, not a paragraph break: a paragraph may run on to the next page.
-                    if u == 0x0C {
-                        pageBreak = true
-                        sawBlank = false
-                    }
-                    if !lines.isEmpty && !pageBreak { sawBlank = true }
+            let afterContent: Bool
+            if flags & Scan.lineBreak == 0 {
+                // The line's content, from its first code point to the next line break: every
+                // code point one table byte, spaces counted in the width and taken back at the end
+                // when they trail the line.
+                current.start = i
+                current.first = u
+                current.blankBefore = sawBlank
+                current.hardBreakBefore = hardBreak
+                var width = 0
+                var lineIdeographs = 0
+                var lineLetters = 0
+                var trailing = 0  // spaces since the last content code point
+                var j = i
+                while j < n {
+                    let v = s[j].value
+                    let f = v < 0x10000 ? table[Int(v)] : scanFlags(v, classes: classes)
+                    if f & Scan.lineBreak != 0 { break }
+                    width &+= Int(f & Scan.columns)
+                    lineIdeographs &+= Int((f & Scan.ideograph) >> 2)
+                    lineLetters &+= Int((f & Scan.letter) >> 3)
+                    trailing = (trailing &+ 1) & -Int((f & Scan.space) >> 4)
+                    j &+= 1
                 }
-                if u == 0x2029 { hardBreak = true }
-                if u == 0x0D, i + 1 < n, s[i + 1].value == 0x0A { i += 1 }
-                pendingSpaces = 0
-            } else if classes.of(u) == .space {
-                if inContent { pendingSpaces += 1 } else { current.indent += u == 0x3000 ? 2 : 1 }
+                current.width = width &- trailing
+                current.ideographs = lineIdeographs
+                current.end = j &- trailing
+                current.last = s[current.end - 1].value
+                ideographs &+= lineIdeographs
+                letters &+= lineLetters
+                lines.append(current)
+                current = Line()
+                i = j
+                if i == n { break }
+                afterContent = true
             } else {
-                if !inContent {
-                    inContent = true
-                    current.start = i
-                    current.first = u
-                    current.blankBefore = sawBlank
-                    current.hardBreakBefore = hardBreak
-                }
-                current.end = i + 1
-                let cls = classes.of(u)
-                if cls == .ideograph {
-                    ideographs += 1
-                    current.ideographs += 1
-                } else if cls == .letter {
-                    letters += 1
-                }
-                current.width += pendingSpaces + (cls == .ideograph ? 2 : u < 0x2000 ? 1 : wideColumns(u))
-                pendingSpaces = 0
-                current.last = u
+                afterContent = false
             }
+            // A line break at `i`.
+            let b = s[i].value
+            if afterContent {
+                sawBlank = false
+                hardBreak = false
+                pageBreak = b == 0x0C
+            } else {
+                current.indent = 0
+                // Blank lines around a page break (pdftotext's "\n\n\f") are the page's
+                // margins, not a paragraph break: a paragraph may run on to the next page.
+                if b == 0x0C {
+                    pageBreak = true
+                    sawBlank = false
+                }
+                if !lines.isEmpty && !pageBreak { sawBlank = true }
+            }
+            if b == 0x2029 { hardBreak = true }
+            if b == 0x0D, i + 1 < n, s[i + 1].value == 0x0A { i += 1 }
             i += 1
         }
-        if inContent { lines.append(current) }
         return lines
     }
 }
