@@ -124,14 +124,13 @@ public enum PassageDiffer {
         }
     }
 
-    /// Whether an edit only changes the case of Latin letters, spaces aside, and each letter whose
+    /// Whether an edit only changes the case of Latin letters, and each letter whose
     /// case changed lies in a paragraph whose part in the edit is, on the side with the capital,
     /// two words or more in capitals (eight capitals at least, no small letter), as a headline
     /// print set in small capitals (`MUSEUM REOPENS` against `Museum reopens`): print's form of
-    /// the same words, no edit. Spaces count no more than the alignment counts them
-    /// (`WordBoundaries`), so the edit may reach into the next paragraph where a print line join
-    /// set a space inside a word (the drop cap `T` / `he` joined to `T he`, against `The`). A
-    /// word's case (`Nasa` → `NASA`) stays an edit.
+    /// the same words, no edit. The edit may reach into the next paragraph, and there a space
+    /// may stand on one side only after a drop cap (`T` / `he` joined to `T he`, against `The`,
+    /// `isDropCapSpace`). A word's case (`Nasa` → `NASA`) stays an edit.
     ///
     /// - Complexity: O(edit + c log P) for c case changes and P paragraphs.
     static func isCapitalsForm(_ edit: Edit, _ textA: NormalizedText, _ textB: NormalizedText) -> Bool {
@@ -156,10 +155,16 @@ public enum PassageDiffer {
         // The paragraph part last found in capitals on each side, so each part is read once.
         var checkedA = -1
         var checkedB = -1
-        while true {
-            while i < edit.a.upperBound && a[i] == 0x20 { i += 1 }
-            while j < edit.b.upperBound && b[j] == 0x20 { j += 1 }
-            guard i < edit.a.upperBound, j < edit.b.upperBound else { break }
+        while i < edit.a.upperBound || j < edit.b.upperBound {
+            let spaceA = i < edit.a.upperBound && a[i] == 0x20
+            let spaceB = j < edit.b.upperBound && b[j] == 0x20
+            if spaceA != spaceB {
+                // A space on one side only: the one a line join set after a drop cap.
+                guard spaceA ? isDropCapSpace(i, textA) : isDropCapSpace(j, textB) else { return false }
+                if spaceA { i += 1 } else { j += 1 }
+                continue
+            }
+            guard i < edit.a.upperBound, j < edit.b.upperBound else { return false }
             let (x, y) = (a[i], b[j])
             if x != y {
                 if isCapital(x) && x | 0x20 == y {
@@ -182,7 +187,18 @@ public enum PassageDiffer {
             i += 1
             j += 1
         }
-        return changed && i == edit.a.upperBound && j == edit.b.upperBound
+        return changed
+    }
+
+    /// Whether the space at unit `i` follows a drop cap: a capital that begins a paragraph, with a
+    /// small letter after the space (`T he`, the normaliser's join of `T` / `he`).
+    ///
+    /// - Complexity: O(log P).
+    static func isDropCapSpace(_ i: Int, _ text: NormalizedText) -> Bool {
+        guard i >= 1, i + 1 < text.count, text.units[i - 1] &- 0x41 < 26, text.units[i + 1] &- 0x61 < 26
+        else { return false }
+        let p = text.paragraphIndex(of: i - 1)
+        return p < text.paragraphStarts.count && text.paragraphStarts[p] == i - 1
     }
 
     /// Whether an edit only adds or drops spaces between two digits (`350` against `35 0`: print
