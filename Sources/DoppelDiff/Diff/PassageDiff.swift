@@ -124,27 +124,81 @@ public enum PassageDiffer {
         }
     }
 
-    /// Whether an edit only changes the case of Latin letters and one side is two words or more
-    /// in capitals (eight capitals at least, no small letter), as a headline print set in small
-    /// capitals (`MUSEUM REOPENS` against `Museum reopens`): print's form of the same words, no
-    /// edit. A word's case (`Nasa` → `NASA`) stays an edit.
+    /// Whether an edit only changes the case of Latin letters, and each letter whose
+    /// case changed lies in a paragraph whose part in the edit is, on the side with the capital,
+    /// two words or more in capitals (eight capitals at least, no small letter), as a headline
+    /// print set in small capitals (`MUSEUM REOPENS` against `Museum reopens`): print's form of
+    /// the same words, no edit. The edit may reach into the next paragraph, and there a space
+    /// may stand on one side only after a drop cap (`T` / `he` joined to `T he`, against `The`,
+    /// `isDropCapSpace`). A word's case (`Nasa` → `NASA`) stays an edit.
     ///
-    /// - Complexity: O(edit).
+    /// - Complexity: O(edit + c log P) for c case changes and P paragraphs.
     static func isCapitalsForm(_ edit: Edit, _ textA: NormalizedText, _ textB: NormalizedText) -> Bool {
-        guard edit.operation == .replace, edit.a.count == edit.b.count else { return false }
+        guard edit.operation == .replace else { return false }
         @inline(__always) func isCapital(_ u: UInt32) -> Bool { u &- 0x41 < 26 }
         @inline(__always) func isSmall(_ u: UInt32) -> Bool { u &- 0x61 < 26 }
-        var smallA = false
-        var smallB = false
-        for (x, y) in zip(textA.units[edit.a], textB.units[edit.b]) {
-            guard x == y || isCapital(x) && x | 0x20 == y || isCapital(y) && y | 0x20 == x else { return false }
-            smallA = smallA || isSmall(x)
-            smallB = smallB || isSmall(y)
+        // Whether the part of `range` in the paragraph holding unit `i` is two words or more in
+        // capitals.
+        func inCapitals(_ i: Int, _ range: Range<Int>, _ text: NormalizedText) -> Bool {
+            let p = text.paragraphIndex(of: i)
+            let lo = max(range.lowerBound, text.paragraphStarts.isEmpty ? 0 : text.paragraphStarts[p])
+            let hi = min(
+                range.upperBound, p + 1 < text.paragraphStarts.count ? text.paragraphStarts[p + 1] : text.count)
+            let part = text.units[lo..<hi]
+            return part.contains(0x20) && !part.contains(where: isSmall) && part.filter(isCapital).count >= 8
         }
-        guard smallA != smallB else { return false }
-        // Two words or more in capitals: a headline, not a word such as `NASA`.
-        let capitals = smallA ? textB.units[edit.b] : textA.units[edit.a]
-        return capitals.contains(0x20) && capitals.filter(isCapital).count >= 8
+        let a = textA.units
+        let b = textB.units
+        var i = edit.a.lowerBound
+        var j = edit.b.lowerBound
+        var changed = false
+        // The paragraph part last found in capitals on each side, so each part is read once.
+        var checkedA = -1
+        var checkedB = -1
+        while i < edit.a.upperBound || j < edit.b.upperBound {
+            let spaceA = i < edit.a.upperBound && a[i] == 0x20
+            let spaceB = j < edit.b.upperBound && b[j] == 0x20
+            if spaceA != spaceB {
+                // A space on one side only: the one a line join set after a drop cap.
+                guard spaceA ? isDropCapSpace(i, textA) : isDropCapSpace(j, textB) else { return false }
+                if spaceA { i += 1 } else { j += 1 }
+                continue
+            }
+            guard i < edit.a.upperBound, j < edit.b.upperBound else { return false }
+            let (x, y) = (a[i], b[j])
+            if x != y {
+                if isCapital(x) && x | 0x20 == y {
+                    let p = textA.paragraphIndex(of: i)
+                    if p != checkedA {
+                        guard inCapitals(i, edit.a, textA) else { return false }
+                        checkedA = p
+                    }
+                } else if isCapital(y) && y | 0x20 == x {
+                    let p = textB.paragraphIndex(of: j)
+                    if p != checkedB {
+                        guard inCapitals(j, edit.b, textB) else { return false }
+                        checkedB = p
+                    }
+                } else {
+                    return false
+                }
+                changed = true
+            }
+            i += 1
+            j += 1
+        }
+        return changed
+    }
+
+    /// Whether the space at unit `i` follows a drop cap: a capital that begins a paragraph, with a
+    /// small letter after the space (`T he`, the normaliser's join of `T` / `he`).
+    ///
+    /// - Complexity: O(log P).
+    static func isDropCapSpace(_ i: Int, _ text: NormalizedText) -> Bool {
+        guard i >= 1, i + 1 < text.count, text.units[i - 1] &- 0x41 < 26, text.units[i + 1] &- 0x61 < 26
+        else { return false }
+        let p = text.paragraphIndex(of: i - 1)
+        return p < text.paragraphStarts.count && text.paragraphStarts[p] == i - 1
     }
 
     /// Whether an edit only adds or drops spaces between two digits (`350` against `35 0`: print

@@ -31,6 +31,43 @@ import Testing
                 == ["[-Nasa-]{+NASA+}"])
     }
 
+    @Test func aHeadlineInCapitalsAndTheDropCapAfterItAreNoEditTogether() {
+        // Print set the headline in small capitals and the body's first letter as a drop cap
+        // (`T` / `he`, joined to `T he`): one gap from the headline to the drop cap's word.
+        let web = Normalizer().normalize(
+            SourceText(path: "a", text: "Museum reopens after fifteen-month restoration\n\nThe natural history museum"))
+        let print = Normalizer(options: NormalizationOptions(layout: .print)).normalize(
+            SourceText(
+                path: "b", text: "MUSEUM REOPENS AFTER FIFTEEN-MONTH RESTORATION\n\nT\nhe natural history museum"))
+        // The units from the text's start through the first `word`.
+        func through(_ word: String, _ text: NormalizedText) -> Range<Int> {
+            let w = word.unicodeScalars.map(\.value)
+            let start = (0...(text.count - w.count)).first { Array(text.units[$0..<$0 + w.count]) == w }!
+            return 0..<start + w.count
+        }
+        let gap = (a: through("The", web), b: through("T he", print))
+        #expect(print.string(gap.b).hasSuffix("RESTORATIONT he"), "\(print.string(gap.b))")
+        let edit = Edit(operation: .replace, kind: .text, a: gap.a, b: gap.b)
+        #expect(PassageDiffer.isCapitalsForm(edit, web, print))
+        // Two words joined in the headline stay an edit: only a drop cap's space is layout.
+        let joined = Normalizer().normalize(
+            SourceText(path: "e", text: "Museumreopens after fifteen-month restoration\n\nThe natural history museum"))
+        #expect(
+            !PassageDiffer.isCapitalsForm(
+                Edit(operation: .replace, kind: .text, a: through("The", joined), b: gap.b), joined, print))
+        // A changed word beside the headline stays an edit, and so does the case of a body word.
+        let other = Normalizer().normalize(
+            SourceText(path: "c", text: "Museum reopens after fifteen-month restoration\n\nA natural history museum"))
+        #expect(
+            !PassageDiffer.isCapitalsForm(
+                Edit(operation: .replace, kind: .text, a: through("A", other), b: gap.b), other, print))
+        let body = Normalizer().normalize(
+            SourceText(path: "d", text: "MUSEUM REOPENS AFTER FIFTEEN-MONTH RESTORATION\n\nTHE natural history museum"))
+        #expect(
+            !PassageDiffer.isCapitalsForm(
+                Edit(operation: .replace, kind: .text, a: through("THE", body), b: gap.b), body, print))
+    }
+
     @Test func aNumberCutByASpaceBetweenItsDigitsIsNoEdit() {
         // Print broke `350` at a line end and the join set a space between the digits.
         let a = "全县共有350家企业参加了这次活动,职工参与人数创历史新高。"
