@@ -1,3 +1,5 @@
+import DoppelIO
+
 /// Cuts a chained passage where the text it bridges has its own counterpart elsewhere.
 ///
 /// Chaining joins two matches that are close in both texts, and so claims the text between
@@ -48,18 +50,17 @@ enum ForeignMatches {
                 let last = run[run.count - 1]
                 let gapA = last.aEnd..<max(last.aEnd, m.a)
                 let gapB = last.bEnd..<max(last.bEnd, m.b)
-                func foreign(from startA: Int, _ startB: Int) -> (Bool, Bool) {
-                    (
-                        holdsForeign(
-                            gapA, gapB, byA, from: startA, side: \.a, other: \.b, minimumLength: minimumLength),
-                        holdsForeign(gapB, gapA, byB, from: startB, side: \.b, other: \.a, minimumLength: minimumLength)
-                    )
+                func foreignInA(from start: Int) -> Bool {
+                    holdsForeign(gapA, gapB, byA, from: start, side: \.a, other: \.b, minimumLength: minimumLength)
                 }
-                let inside = foreign(from: gapA.lowerBound, gapB.lowerBound)
+                func foreignInB(from start: Int) -> Bool {
+                    holdsForeign(gapB, gapA, byB, from: start, side: \.b, other: \.a, minimumLength: minimumLength)
+                }
                 // Matches reaching back into the match before the gap count only where both
                 // sides hold one: two siblings crossed, each one's news matched elsewhere.
-                let crossed = !(inside.0 || inside.1) && foreign(from: last.a, last.b) == (true, true)
-                if inside.0 || inside.1 || crossed {
+                if foreignInA(from: gapA.lowerBound) || foreignInB(from: gapB.lowerBound)
+                    || (foreignInA(from: last.a) && foreignInB(from: last.b))
+                {
                     result.append(piece(run))
                     run.removeAll(keepingCapacity: true)
                 }
@@ -86,13 +87,7 @@ enum ForeignMatches {
     ) -> Bool {
         guard gap.count >= minimumLength else { return false }
         let lowest = min(from, gap.lowerBound)
-        var lo = 0
-        var hi = sorted.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if sorted[mid][keyPath: side] < lowest { lo = mid + 1 } else { hi = mid }
-        }
-        var i = lo
+        var i = sorted.partitioningIndex { $0[keyPath: side] >= lowest }
         while i < sorted.count && sorted[i][keyPath: side] < gap.upperBound {
             let x = sorted[i]
             i += 1
