@@ -18,12 +18,14 @@ enum EditMaker {
     ]
     static let englishClauses = [", officials said", ", according to the report", ", the statement added"]
 
-    /// Edits in one article (1-3 blocks), its blocks changed in place. `widened` adds the
+    /// Edits in one article (1-3 blocks), its blocks changed in place; an English paragraph added
+    /// is one of `addedEnglish`, a Chinese one two of `sentences`. `widened` adds the
     /// classes `number`, `multi` and `bodyedge`; with a `label`, one character or word edit is
     /// made and scored as that class (a brief's).
     static func edit(
-        _ piece: inout Piece, _ article: Int, english: Bool, sentences: [String], widened: Bool = false,
-        label: ScoreClass? = nil, rng: inout SplitMix64
+        _ piece: inout Piece, _ article: Int, english: Bool, sentences: [String],
+        addedEnglish: [String], widened: Bool = false, label: ScoreClass? = nil,
+        rng: inout SplitMix64
     ) -> [PendingEdit] {
         var result: [PendingEdit] = []
         var used = Set<Int>()
@@ -48,7 +50,9 @@ enum EditMaker {
                 continue
             }
             if editClass == .paragraph {
-                if let e = paragraph(&piece, article, sentences: sentences, english: english, rng: &rng) {
+                if let e = paragraph(
+                    &piece, article, sentences: sentences, addedEnglish: addedEnglish, english: english, rng: &rng)
+                {
                     // A paragraph added moves the blocks after it down by one.
                     if e.a.isEmpty { for k in result.indices where result[k].block >= e.block { result[k].block += 1 } }
                     result.append(e)
@@ -77,7 +81,7 @@ enum EditMaker {
     /// A paragraph added in B after a body paragraph (the last one included), or a body paragraph
     /// (not the first) left out of B.
     private static func paragraph(
-        _ piece: inout Piece, _ article: Int, sentences: [String], english: Bool,
+        _ piece: inout Piece, _ article: Int, sentences: [String], addedEnglish: [String], english: Bool,
         rng: inout SplitMix64
     ) -> PendingEdit? {
         let body = piece.blocks.indices.filter {
@@ -95,7 +99,7 @@ enum EditMaker {
             let position = slot < body.count ? body[slot] : body[body.count - 1] + 1
             let new: String =
                 english
-                ? englishParagraphs[Int.random(in: 0..<englishParagraphs.count, using: &rng)]
+                ? addedEnglish[Int.random(in: 0..<addedEnglish.count, using: &rng)]
                 : (0..<2).map { _ in sentences[Int.random(in: 0..<sentences.count, using: &rng)] }.joined()
             let units = Array(new.unicodeScalars)
             piece.blocks.insert(Piece.Block(role: .body, a: nil, b: units), at: position)

@@ -112,7 +112,8 @@ public struct PagePairGenerator: Sendable {
                 if articles[index].continued { continue }
                 edits += EditMaker.edit(
                     &articles[index], index, english: kind == .english, sentences: text.sentences,
-                    widened: widened, label: articles[index].brief ? .brief : nil, rng: &rng)
+                    addedEnglish: text.addedEnglish, widened: widened, label: articles[index].brief ? .brief : nil,
+                    rng: &rng)
             }
             if widened {
                 for index in articles.indices where articles[index].continued {

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The text the page generator builds articles from: articles read out of the web sample pages,
-/// sentences of the other samples, and news paragraphs written for it (Chinese and English).
+/// sentences of the other samples, and news paragraphs written for it (Chinese and English); or
+/// (`init(folder:)`) a folder of articles the rules were never fitted to.
 public struct PageText: Sendable {
     /// Articles as a web page gives them: heading lines, then body paragraphs.
     public var chinese: [Article]
@@ -9,6 +10,8 @@ public struct PageText: Sendable {
     public var english: [Article]
     /// Sentences (with their final `。`) to make new paragraphs and articles of.
     public var sentences: [String]
+    /// English paragraphs an edit adds to an article (print's added paragraph).
+    public var addedEnglish: [String]
 
     /// One article's parts, in the web edition's form (ASCII `,:;!?()`, `。` and `“”` kept).
     public struct Article: Sendable {
@@ -33,20 +36,27 @@ public struct PageText: Sendable {
         articles += PageText.writtenChinese
         chinese = articles.filter { $0.paragraphs.count >= 2 }
         english = PageText.writtenEnglish
+        sentences = ["001_bf998fbe8d636d66.txt", "003_92a41e4ce2c497c1.txt", "004_faff336304fe731d.txt"].flatMap {
+            PageText.sentences(of: read($0))
+        }
+        addedEnglish = EditMaker.englishParagraphs
+    }
+
+    /// The pool of sentences of some Chinese text: each sentence with its final `。`, of 16-90 code
+    /// points, not a dispatch credit (`本报…`); line breaks and spaces dropped, `,:;!?()` in the
+    /// web edition's form.
+    static func sentences(of text: String) -> [String] {
         var pool: [String] = []
-        for name in ["001_bf998fbe8d636d66.txt", "003_92a41e4ce2c497c1.txt", "004_faff336304fe731d.txt"] {
-            let joined = read(name).unicodeScalars.filter { $0 != "\n" && $0 != " " && $0 != "\r" }
-            var sentence = ""
-            for s in joined {
-                sentence.unicodeScalars.append(PageText.ascii(s))
-                if s == "。" {
-                    let count = sentence.unicodeScalars.count
-                    if count >= 16 && count <= 90 && !sentence.hasPrefix("本报") { pool.append(sentence) }
-                    sentence = ""
-                }
+        var sentence = ""
+        for s in text.unicodeScalars where s != "\n" && s != " " && s != "\r" {
+            sentence.unicodeScalars.append(PageText.ascii(s))
+            if s == "。" {
+                let count = sentence.unicodeScalars.count
+                if count >= 16 && count <= 90 && !sentence.hasPrefix("本报") { pool.append(sentence) }
+                sentence = ""
             }
         }
-        sentences = pool
+        return pool
     }
 
     /// Full-width `,:;!?()` as the web edition writes them.

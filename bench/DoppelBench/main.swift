@@ -3,7 +3,7 @@
 //   DoppelBench [--samples DIR] [--runs N] [--compare-runs N] [--megabytes M] [--cpu]
 //   DoppelBench --stages A B [--runs N] [--cpu]
 //   DoppelBench --collate W [--samples DIR] [--runs N]
-//   DoppelBench --pages [--samples DIR] [--notes] [--dump DIR] [--seed N]
+//   DoppelBench --pages [--samples DIR | --text DIR] [--notes] [--dump DIR] [--seed N]
 //
 // - normalize: `Normalizer(options:).normalize(_:)` on the five sample pages repeated into one
 //   text of M megabytes (default 100; 1 MB = 10^6 UTF-8 bytes), with the default options
@@ -34,7 +34,9 @@
 //   found, recall, reported, precision), then the totals and the control pages; `--notes` also
 //   writes each missed and each wrong edit to standard error; `--dump DIR` writes each pair as
 //   DIR/NAME.a.txt and DIR/NAME.b.txt, to run `doppel diff` on; `--seed N` builds both sets from
-//   other seeds (N added to each set's own), held out from the ones the tests pin.
+//   other seeds (N added to each set's own), held out from the ones the tests pin; `--text DIR`
+//   builds both sets from a folder of articles instead of the samples' text (`PageText(folder:)`,
+//   the format of Tests/PagePairs/FreshText: original text the rules were never fitted to).
 //
 // Every figure is wall time on the monotonic clock; with `--cpu`, the CPU time (user and system,
 // all threads) of the process over the same span instead, which other jobs on a shared machine
@@ -58,6 +60,7 @@ struct Settings {
     var notes = false
     var dump: String?
     var seed: UInt64 = 0
+    var text: String?
     var cpu = false
 
     init(_ arguments: [String]) {
@@ -82,6 +85,7 @@ struct Settings {
             case "--pages": pages = true
             case "--notes": notes = true
             case "--dump": dump = value()
+            case "--text": text = value()
             case "--seed":
                 guard let n = UInt64(value()) else { fail("not a whole number: \(arguments[i])") }
                 seed = n
@@ -212,7 +216,13 @@ if let witnesses = settings.collate {
 // MARK: generated page pairs
 
 if settings.pages {
-    let generator = PagePairGenerator(text: PageText(samplesFolder: settings.samples))
+    let text: PageText
+    if let folder = settings.text {
+        do { text = try PageText(folder: folder) } catch { fail("\(error)") }
+    } else {
+        text = PageText(samplesFolder: settings.samples)
+    }
+    let generator = PagePairGenerator(text: text)
     for (setName, pairs) in [
         ("standard", generator.standardSet(seed: 0x5EED_D1FF &+ settings.seed)),
         ("widened", generator.widenedSet(seed: 0x0DD5_EED5 &+ settings.seed)),
