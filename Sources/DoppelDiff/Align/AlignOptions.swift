@@ -21,7 +21,9 @@ public struct AlignOptions: Sendable, Equatable {
     /// passage: the text there is reported as existing on one side only, not as an edit.
     public let oneSidedGap: Int
     /// Unmatched text at a passage's edge up to this long is drawn into the passage when it
-    /// reaches a paragraph boundary (so an edit in a passage's first characters is an edit).
+    /// reaches a paragraph boundary (so an edit in a passage's first characters is an edit); in
+    /// text not written mostly in ideographs, three times as long when both versions have text
+    /// there (an English clause deleted before a paragraph's full stop).
     public let edgeSlack: Int
     /// Texts longer than this (A plus B, in units) sample anchors: about one k-gram in
     /// `sampling` is an anchor candidate, chosen by its hash, so both sides sample the same ones.

@@ -33,7 +33,8 @@ public enum Aligner {
         _ a: NormalizedText, _ b: NormalizedText,
         options: AlignOptions = .standard
     ) -> Alignment {
-        var k = options.anchorLength ?? (mostlyIdeographic(a.units) ? 8 : 12)
+        let ideographic = mostlyIdeographic(a.units)
+        var k = options.anchorLength ?? (ideographic ? 8 : 12)
         let sampling = a.count + b.count > options.samplingAbove ? options.sampling : 1
         var matches = AnchorMatching.matches(a, b, k: k, sampling: sampling)
         // Whether the whole texts are alike; past the short-text rule the answer does not depend
@@ -85,6 +86,7 @@ public enum Aligner {
         }
         PassageSelection.drawInEdges(
             &blocks, a: a, b: b, slack: options.edgeSlack,
+            twoSidedSlack: ideographic ? options.edgeSlack : alphabeticSlackFactor * options.edgeSlack,
             elsewhere: MovedStretches.predicate(
                 a, b, leftA: { [blocks] in uncovered(a, blocks.map(\.a)) },
                 leftB: { [blocks] in uncovered(b, blocks.map(\.b)) }))
@@ -197,6 +199,11 @@ public enum Aligner {
         while suffix < limit - prefix && a[a.endIndex - 1 - suffix] == b[b.endIndex - 1 - suffix] { suffix += 1 }
         return prefix + suffix
     }
+
+    /// How much longer a passage's edge may be in text not written mostly in ideographs: a
+    /// clause of n ideographs is about 3n letters and spaces in English (`, where about 90
+    /// pupils attend the club each morning` is 52 units).
+    static let alphabeticSlackFactor = 3
 
     static func mostlyIdeographic(_ units: [UInt32]) -> Bool {
         var ideographs = 0

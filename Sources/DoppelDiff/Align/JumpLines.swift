@@ -38,6 +38,19 @@ enum JumpLines {
         return (max(0, e - maximumLength)..<e).contains { chinese(at: $0, units) == e || english(at: $0, units) == e }
     }
 
+    /// Whether a jump line that sends the reader on (`下转第4版`, `转第4版`, `Continued on Page 4`),
+    /// not back (`上接`, `接`, `Continued from`), begins at unit `i`, spaces before it aside.
+    ///
+    /// - Complexity: O(1) (at most `maximumLength` units are read).
+    static func startsOnward(at i: Int, in units: [UInt32]) -> Bool {
+        var i = i
+        while i < units.count && units[i] == 0x20 { i += 1 }
+        guard end(ofLineAt: i, in: units) != nil else { return false }
+        if i < units.count && units[i] == 0x28 { i += 1 }  // (
+        // 下转 or 转; `Continued on`: the `o` of `on` after `Continued `.
+        return units[i] == down[0] || units[i] == down[1] || i + 10 < units.count && units[i + 10] == 0x6F
+    }
+
     /// Whether a jump line begins anywhere in `range`.
     ///
     /// - Complexity: O(|range|).

@@ -26,8 +26,8 @@ enum LeftoverPairing {
         _ a: NormalizedText, _ b: NormalizedText, leftA: [Range<Int>],
         leftB: [Range<Int>]
     ) -> [AlignedPair] {
-        let shortA = Array(leftA.filter { $0.count <= maximumLength }.prefix(maximumStretches))
-        let shortB = Array(leftB.filter { $0.count <= maximumLength }.prefix(maximumStretches))
+        let shortA = Array(leftA.filter { $0.count <= maximumLength && hasText(a.units[$0]) }.prefix(maximumStretches))
+        let shortB = Array(leftB.filter { $0.count <= maximumLength && hasText(b.units[$0]) }.prefix(maximumStretches))
         guard !shortA.isEmpty, !shortB.isEmpty else { return [] }
         var (chosen, pairedA, pairedB) = mutualBest(a, b, shortA, shortB)
         // A paragraph break one version lost (print joins a kicker and its headline when the
@@ -198,6 +198,21 @@ enum LeftoverPairing {
     /// Sorted character bigrams (single characters for a one-unit stretch), Latin capitals read
     /// as small letters: a headline print set in capitals (`MUSEUM REOPENS`) is as alike to its
     /// web form as any version (`PassageDiff.isCapitalsForm` then finds no edit in it).
+    /// Whether a stretch holds a letter, digit or ideograph. Punctuation alone (the full stop
+    /// left over where one version deleted a paragraph's last clause and the other appended
+    /// one) says nothing about where it belongs: it is not paired, so it stays at its edge,
+    /// where `PassageSelection.drawInEdges` takes it into the edit.
+    ///
+    /// - Complexity: O(n), stopping at the first such unit.
+    static func hasText(_ units: ArraySlice<UInt32>) -> Bool {
+        units.contains {
+            switch ScriptClass.of($0) {
+            case .ideograph, .letter, .digit: true
+            default: false
+            }
+        }
+    }
+
     static func bigrams(_ units: ArraySlice<UInt32>) -> [UInt64] {
         @inline(__always) func folded(_ u: UInt32) -> UInt64 { UInt64(u &- 0x41 < 26 ? u | 0x20 : u) }
         guard units.count > 1 else { return units.map { folded($0) } }

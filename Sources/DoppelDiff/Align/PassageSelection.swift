@@ -202,7 +202,9 @@ enum PassageSelection {
     }
 
     /// Extends each passage over unmatched text at its edges, up to the paragraph boundary, when
-    /// that stretch is at most `slack` units, belongs to no other passage, and is either on one
+    /// that stretch is at most `slack` units (`twoSidedSlack`, when given, for a stretch with
+    /// text on both sides: the aligner's is three times `slack` in alphabetic text, where a
+    /// clause takes three times the units), belongs to no other passage, and is either on one
     /// side only, or reaches the paragraph boundary on both sides (the same paragraph's first or
     /// last words: an edit there is an edit, the text's first and last characters included; a
     /// sentence end facing the other version's boundary counts, `PassageGaps.isParagraphEdge`), or
@@ -210,10 +212,10 @@ enum PassageSelection {
     /// first word is drawn in, an unrelated neighbouring headline is not).
     /// A one-sided stretch that `elsewhere` says the other text has unaligned elsewhere (a
     /// headline print joined to the line after another article's headline) is not drawn in, nor
-    /// a stretch at an edge beside a jump line, or holding one (`JumpLines`: print continues the
-    /// article on another page).
+    /// a stretch at an edge beside a jump line, or holding one, or followed by one that sends the
+    /// reader on (`JumpLines`: print continues the article on another page).
     static func drawInEdges(
-        _ pairs: inout [AlignedPair], a: NormalizedText, b: NormalizedText, slack: Int,
+        _ pairs: inout [AlignedPair], a: NormalizedText, b: NormalizedText, slack: Int, twoSidedSlack: Int? = nil,
         elsewhere: (Range<Int>, Range<Int>) -> Bool = { _, _ in false }
     ) {
         // A jump line at the edge (`（下转第4版）`): print continues the article elsewhere, and
@@ -227,6 +229,11 @@ enum PassageSelection {
                 }
             } else if JumpLines.starts(at: pairs[i].a.upperBound, in: a.units)
                 || JumpLines.starts(at: pairs[i].b.upperBound, in: b.units)
+                // A line that sends the reader on, right after the stretch: the last words of
+                // the cut (`…short-` / `stay` / `Continued on Page 5`). A line that continues
+                // the next article from elsewhere (`（上接第1版）`) is that article's.
+                || JumpLines.startsOnward(at: stretchA.upperBound, in: a.units)
+                || JumpLines.startsOnward(at: stretchB.upperBound, in: b.units)
             {
                 return true
             }
@@ -236,8 +243,9 @@ enum PassageSelection {
         // tail of the passage before it; leading edges, then trailing, each from fresh limits.
         for oneSided in [false, true] {
             for leading in [true, false] {
-                let edgesA = edges(pairs.map(\.a), text: a, slack: slack)
-                let edgesB = edges(pairs.map(\.b), text: b, slack: slack)
+                let limit = oneSided ? slack : twoSidedSlack ?? slack
+                let edgesA = edges(pairs.map(\.a), text: a, slack: limit)
+                let edgesB = edges(pairs.map(\.b), text: b, slack: limit)
                 for i in pairs.indices {
                     let stretchA =
                         leading

@@ -33,4 +33,29 @@ import Testing
         let c = g.compare([headline, g.bodyOne, g.bodyOneMore], [headline, "(上接第1版)", rest])
         #expect(g.edits(c).isEmpty, "\(g.edits(c).map { "[-\($0.a)-]{+\($0.b)+}" })")
     }
+
+    @Test func onlyALineThatSendsTheReaderOnIsOnward() {
+        for (line, onward) in [
+            ("(下转第4版)", true), ("转第A3版", true), ("Continued on Page 4", true), ("(上接第1版)", false),
+            ("接第2版", false), ("continued from page A2", false), ("第4版", false),
+        ] {
+            #expect(JumpLines.startsOnward(at: 0, in: Self.units(line)) == onward, "\(line)")
+        }
+    }
+
+    @Test func theRestOfACutParagraphIsNoEditWhenTheJumpLineFollowsItsLastWords() {
+        // Print cut inside a hyphenated word and kept its last part on a line of its own before
+        // the jump line: the rest of the web paragraph (74 units, within an English edge's
+        // slack) is one-sided, not a deletion.
+        let g = PassageGapsTests.self
+        let c = g.compare(
+            [
+                "Some shop owners remain concerned about the loss of on-street parking. The committee said it would create additional short-stay bays in side streets and review the effect on trade after six months.",
+                "Council approves long-term plan for riverside housing",
+            ],
+            [
+                "Some shop owners remain concerned about the loss of on-street\nparking. The committee said it would create additional short-\nstay\nContinued on Page 5\nCouncil approves long-term plan for riverside housing"
+            ])
+        #expect(g.edits(c).isEmpty, "\(g.edits(c).map { "[-\($0.a)-]{+\($0.b)+}" })")
+    }
 }

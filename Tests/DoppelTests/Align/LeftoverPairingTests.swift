@@ -106,4 +106,13 @@ import Testing
         #expect(Set(pairs.map { a.string($0.a) }) == [headline, byline])
         #expect(pairs.allSatisfy { a.string($0.a) == b.string($0.b) })
     }
+
+    @Test func punctuationAloneIsNotPaired() {
+        // The full stop left where one version deleted a paragraph's last clause, and the one
+        // where the other appended a clause: nothing says they belong together.
+        let a = NormalizedText(identity: "a. b。")
+        let b = NormalizedText(identity: "x. y。")
+        #expect(LeftoverPairing.pairs(a, b, leftA: [1..<2, 4..<5], leftB: [1..<2, 4..<5]).isEmpty)
+        #expect(!LeftoverPairing.hasText(a.units[1..<2]) && LeftoverPairing.hasText(a.units[0..<2]))
+    }
 }

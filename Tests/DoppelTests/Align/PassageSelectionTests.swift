@@ -200,4 +200,23 @@ import Testing
         #expect(g.edits(c).isEmpty)
         #expect(c.onlyInB.map { c.textB.string($0) } == [g.added])
     }
+
+    @Test func anEnglishClauseAtAParagraphsEndIsAnEditUpToThreeTimesTheSlack() {
+        // The last clause deleted from one paragraph (52 units, over the 40 of ideographic
+        // text), a clause appended to the next: two edits, the full stops kept in place (not
+        // paired with each other as moved text).
+        let g = PassageGapsTests.self
+        let first =
+            "\"Children who have eaten are ready to learn. It really is that simple,\" said Marion Whitfield, head of Oakfield Primary"
+        let second =
+            "Parents will not need to apply, and the clubs will open at 8 a.m. Schools can choose whether to run the clubs with their own staff or through a local catering partner"
+        let c = g.compare(
+            [first + ", where about 90 pupils attend the club each morning.", second + "."],
+            [first + ".", second + ", according to the report."])
+        #expect(
+            g.edits(c).map { "[-\($0.a)-]{+\($0.b)+}" } == [
+                "[-, where about 90 pupils attend the club each morning-]{++}", "[--]{+, according to the report+}",
+            ])
+        #expect(c.onlyInA.isEmpty && c.onlyInB.isEmpty)
+    }
 }
