@@ -246,6 +246,26 @@ enum PassageSelection {
                 let limit = oneSided ? slack : twoSidedSlack ?? slack
                 let edgesA = edges(pairs.map(\.a), text: a, slack: limit)
                 let edgesB = edges(pairs.map(\.b), text: b, slack: limit)
+                // Where each passage ends (a leading stretch) or begins (a trailing one), on each side.
+                var besideA: [Int: Int] = [:]
+                var besideB: [Int: Int] = [:]
+                if !oneSided {
+                    for (j, p) in pairs.enumerated() where !p.a.isEmpty && !p.b.isEmpty {
+                        besideA[leading ? p.a.upperBound : p.a.lowerBound] = j
+                        besideB[leading ? p.b.upperBound : p.b.lowerBound] = j
+                    }
+                }
+                // A break print lost after a heading (the heading filled its line, or lines are
+                // not told apart): the passage before the stretch in one version ends where the
+                // other version's paragraph ends (after it begins, where it begins), and the
+                // other version's stretch is at a paragraph edge.
+                func lostBreak(_ edge: Int, _ other: Int, inA: Bool) -> Bool {
+                    guard let j = (inA ? besideA : besideB)[edge] else { return false }
+                    let facing = inA ? pairs[j].b : pairs[j].a
+                    let (text, otherText) = inA ? (b, a) : (a, b)
+                    return PassageGaps.isBoundary(leading ? facing.upperBound : facing.lowerBound, text)
+                        && PassageGaps.isBoundary(other, text) && !PassageGaps.isBoundary(edge, otherText)
+                }
                 for i in pairs.indices {
                     let stretchA =
                         leading
@@ -265,6 +285,7 @@ enum PassageSelection {
                     let bounded =
                         PassageGaps.isParagraphEdge(edgeA, a, facing: edgeB, b, start: leading)
                         && PassageGaps.isParagraphEdge(edgeB, b, facing: edgeA, a, start: leading)
+                        || lostBreak(edgeB, edgeA, inA: false) || lostBreak(edgeA, edgeB, inA: true)
                     guard bounded || alike(stretchA, a, stretchB, b) else { continue }
                     if besideJump(i, stretchA, stretchB, leading: leading) { continue }
                     if oneSided && elsewhere(stretchA, stretchB) { continue }

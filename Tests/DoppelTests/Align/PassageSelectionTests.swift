@@ -219,4 +219,28 @@ import Testing
             ])
         #expect(c.onlyInA.isEmpty && c.onlyInB.isEmpty)
     }
+
+    @Test func theFirstWordOfABodyPrintJoinedToItsHeadlineIsTheBodysEdit() {
+        // Print lines are separated by blank lines, so the headline (no sentence end) is read
+        // into one paragraph with the body's first line, and the byline between them on the web
+        // went after the body. The web's paragraph ends with the headline: the replaced first
+        // word is the body's edit, not an insert after the headline and a deletion.
+        let web = [
+            "WEATHER", "Storm brings record rainfall to coastal towns", "By Helen Whitaker",
+            "PORTHAVEN, Nov. 14 - Coastal towns were cleaning up on Thursday after a slow-moving storm dropped 142 millimetres of rain in 24 hours, the highest daily total recorded at the harbour station since measurements began in 1911.",
+            "\"The water came up through the floorboards in about twenty minutes,\" said Rosalind Pryce, who runs a bakery on Quay Street.",
+        ]
+        let print = [
+            "WEATHER", "Storm brings record rainfall to coastal towns",
+            "Committee, Nov. 14 - Coastal towns were cleaning up on",
+            "Thursday after a slow-moving storm dropped 142 millimetres",
+            "of rain in 24 hours, the highest daily total", "recorded at the harbour station since measurements",
+            "began in 1911.", "\"The water came up through the floorboards in about",
+            "twenty minutes,\" said Rosalind Pryce, who runs a bakery", "on Quay Street.", "By Helen Whitaker",
+        ]
+        let g = PassageGapsTests.self
+        let c = g.compare(web, print)
+        #expect(g.edits(c).map { "[-\($0.a)-]{+\($0.b)+}" } == ["[-PORTHAVEN-]{+Committee+}"])
+        #expect(c.onlyInA.isEmpty && c.onlyInB.isEmpty)
+    }
 }
