@@ -128,9 +128,9 @@ public enum PassageDiffer {
     /// case changed lies in a paragraph whose part in the edit is, on the side with the capital,
     /// two words or more in capitals (eight capitals at least, no small letter), as a headline
     /// print set in small capitals (`MUSEUM REOPENS` against `Museum reopens`): print's form of
-    /// the same words, no edit. The edit may reach into the next paragraph, and there a space
-    /// may stand on one side only after a drop cap (`T` / `he` joined to `T he`, against `The`,
-    /// `isDropCapSpace`). A word's case (`Nasa` → `NASA`) stays an edit.
+    /// the same words, no edit. The edit may reach into the next paragraph (the normaliser joins
+    /// a drop cap to its word, `T` / `he` to `The`, so the word is equal there). A word's case
+    /// (`Nasa` → `NASA`) stays an edit.
     ///
     /// - Complexity: O(edit + c log P) for c case changes and P paragraphs.
     static func isCapitalsForm(_ edit: Edit, _ textA: NormalizedText, _ textB: NormalizedText) -> Bool {
@@ -147,24 +147,14 @@ public enum PassageDiffer {
             let part = text.units[lo..<hi]
             return part.contains(0x20) && !part.contains(where: isSmall) && part.filter(isCapital).count >= 8
         }
+        guard edit.a.count == edit.b.count else { return false }
         let a = textA.units
         let b = textB.units
-        var i = edit.a.lowerBound
-        var j = edit.b.lowerBound
         var changed = false
         // The paragraph part last found in capitals on each side, so each part is read once.
         var checkedA = -1
         var checkedB = -1
-        while i < edit.a.upperBound || j < edit.b.upperBound {
-            let spaceA = i < edit.a.upperBound && a[i] == 0x20
-            let spaceB = j < edit.b.upperBound && b[j] == 0x20
-            if spaceA != spaceB {
-                // A space on one side only: the one a line join set after a drop cap.
-                guard spaceA ? isDropCapSpace(i, textA) : isDropCapSpace(j, textB) else { return false }
-                if spaceA { i += 1 } else { j += 1 }
-                continue
-            }
-            guard i < edit.a.upperBound, j < edit.b.upperBound else { return false }
+        for (i, j) in zip(edit.a, edit.b) {
             let (x, y) = (a[i], b[j])
             if x != y {
                 if isCapital(x) && x | 0x20 == y {
@@ -184,21 +174,8 @@ public enum PassageDiffer {
                 }
                 changed = true
             }
-            i += 1
-            j += 1
         }
         return changed
-    }
-
-    /// Whether the space at unit `i` follows a drop cap: a capital that begins a paragraph, with a
-    /// small letter after the space (`T he`, the normaliser's join of `T` / `he`).
-    ///
-    /// - Complexity: O(log P).
-    static func isDropCapSpace(_ i: Int, _ text: NormalizedText) -> Bool {
-        guard i >= 1, i + 1 < text.count, text.units[i - 1] &- 0x41 < 26, text.units[i + 1] &- 0x61 < 26
-        else { return false }
-        let p = text.paragraphIndex(of: i - 1)
-        return p < text.paragraphStarts.count && text.paragraphStarts[p] == i - 1
     }
 
     /// Whether an edit only adds or drops spaces between two digits (`350` against `35 0`: print

@@ -18,7 +18,7 @@
 ///   (`本报记者 王伟`, `By Clara Jennings`: a credit that ends no sentence), and before a line that
 ///   begins with a dispatch credit (`本报讯`, `本报北京4月7日电`); before a line of one capital letter
 ///   followed by a line that begins in lower case, and never after it (a drop cap: `T` / `he
-///   council voted`).
+///   council voted`, joined without a space: `dropCapJoins`).
 /// - **flowed**: lines are paragraphs. Blank lines separate paragraphs; when the text uses blank
 ///   lines as separators, a single line break inside a paragraph is a wrap. In text where blank
 ///   lines separate every line, a stray blank line inside a long paragraph (`工业` / `园区)`: two long lines, the first ending on an ideograph
@@ -33,6 +33,9 @@ struct LineLayout {
     var isPrint: Bool
     /// Paragraph ends found by the print heuristics (not by blank lines).
     var recovered: Int
+    /// The non-blank lines (their indices, the first line 0) that the line before joins as the
+    /// rest of a drop cap's word (`T` / `he council`): the normaliser sets no space there.
+    var dropCapJoins: Set<Int> = []
     /// True when ideographs make up at least a third of the letters and ideographs: spaces then
     /// survive only between two word characters.
     var ideographic: Bool
@@ -90,6 +93,7 @@ struct LineLayout {
         var before: [Bool] = []
         before.reserveCapacity(gaps)
         var recovered = 0
+        var dropCapJoins = Set<Int>()
         for k in 1..<lines.count {
             let previous = lines[k - 1]
             let line = lines[k]
@@ -134,6 +138,7 @@ struct LineLayout {
                             || credit || narrowerThanNext || wideHeading || bylineFollows)
                 before.append(ends)
                 if ends { recovered += 1 }
+                if dropCap && !ends { dropCapJoins.insert(k) }
             } else {
                 let separated = line.blankBefore || !usesBlankSeparators
                 if line.blankBefore && doubleSpaced && isStrayBreak(previous, line) {
@@ -144,7 +149,7 @@ struct LineLayout {
             }
         }
         return LineLayout(
-            paragraphBefore: before, isPrint: isPrint, recovered: recovered,
+            paragraphBefore: before, isPrint: isPrint, recovered: recovered, dropCapJoins: dropCapJoins,
             ideographic: ideographic)
     }
 

@@ -15,7 +15,8 @@ import DoppelIO
 ///    an ideograph or CJK punctuation stands on either side (`2023 年末`, `阅 读 提 示`), and
 ///    becomes one space between two words otherwise; in text written mostly in ideographs it
 ///    survives only between two word characters (`Swift 6`, not `" 2024`); a word split by a line-end hyphen
-///    (`exam-` / `ple`, next line lower case) is joined;
+///    (`exam-` / `ple`, next line lower case) is joined, and so is a drop cap to its word (`T` /
+///    `he`, a paragraph's one capital before a line that begins in lower case: `The`);
 /// 4. paragraph boundaries come from `LineLayout` and are kept as `paragraphStarts`, never as
 ///    units;
 /// 5. page furniture (`PageFurniture`: section labels, editor credits, running dates) is set
@@ -247,6 +248,9 @@ public struct Normalizer {
                 cursor.gap.start = -1
             } else {
                 state.ledger.lineBreaksJoined += 1
+                if !lines.dropCapJoins.isEmpty && lines.dropCapJoins.contains(cursor.lineOrdinal) {
+                    state.joinsDropCap = true
+                }
             }
         }
         cursor.lineOrdinal += 1
@@ -358,6 +362,9 @@ private struct Emitter {
     let ideographic: Bool
     /// Whether a paragraph that is page furniture is dropped when it ends (`keepFurniture` off).
     let setsAsideFurniture: Bool
+    /// Whether the pending line break joins a drop cap to the rest of its word
+    /// (`LineLayout.dropCapJoins`): no space is set there.
+    var joinsDropCap = false
     /// Where the last unit ended in the original when a following dash or dot may merge with
     /// it (right after it, or after a white-space gap that was dropped); -1 when none may.
     private var lastEnd = -1
@@ -404,6 +411,13 @@ private struct Emitter {
             removeLast()
             ledger.hyphenationsJoined += 1
             hyphenJoins.append(units.count)
+            return
+        }
+        // A drop cap (`T` / `he council`, a paragraph's first letter on a line of its own, which
+        // `LineLayout` joins to the line after it): the word is whole again, `The council`.
+        if joinsDropCap {
+            joinsDropCap = false
+            ledger.spacesRemoved += 1
             return
         }
         if ideographic ? Self.bothWordCharacters(previous, next) : Self.spaced(previous, next) {
