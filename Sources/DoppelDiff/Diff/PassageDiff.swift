@@ -56,6 +56,7 @@ public enum PassageDiffer {
         let results = diffGaps(gaps.flatMap { $0 }, textA, textB, options: diff)
         var exact = true
         var kept: [PairComparison] = []
+        var folded: (a: NormalizedText, b: NormalizedText)?  // made on first need
         var next = 0
         for (pair, pairGaps) in zip(alignment.pairs, gaps) {
             var edits: [Edit] = []
@@ -68,6 +69,15 @@ public enum PassageDiffer {
             edits.removeAll {
                 isJoinedHyphen($0, textA, textB) || isCapitalsForm($0, textA, textB)
                     || isDigitSpacing($0, textA, textB)
+            }
+            // A headline in small capitals with a word changed: the words that changed, not
+            // the whole headline.
+            if edits.contains(where: { isInCapitalsAgainstSmall($0, textA, textB) }) {
+                if folded == nil { folded = (caseFolded(textA), caseFolded(textB)) }
+                edits = edits.flatMap { edit -> [Edit] in
+                    guard isInCapitalsAgainstSmall(edit, textA, textB) else { return [edit] }
+                    return TextDiff.diff(folded!.a, edit.a, folded!.b, edit.b, options: diff).edits
+                }
             }
             for i in edits.indices
             where edits[i].operation != .replace
@@ -176,6 +186,47 @@ public enum PassageDiffer {
             }
         }
         return changed
+    }
+
+    /// Whether an edit replaces text that is, on one side, a part of a paragraph two words or more
+    /// in capitals (eight capitals at least, no small letter), by whole paragraphs with small
+    /// letters on the other: a headline print set in small capitals against its web form, a word of it changed
+    /// (`Hospital opens new emergency wing` → `COUNCIL OPENS NEW EMERGENCY WING`). Compared as
+    /// they are, no word is equal and the edit is the whole headline; compared with case folded
+    /// (`caseFolded`), it narrows to the words that changed (`[-Hospital-]{+COUNCIL+}`).
+    ///
+    /// - Complexity: O(edit).
+    static func isInCapitalsAgainstSmall(_ edit: Edit, _ textA: NormalizedText, _ textB: NormalizedText) -> Bool {
+        guard edit.operation == .replace, edit.a.count >= 8, edit.b.count >= 8 else { return false }
+        func whole(_ range: Range<Int>, _ text: NormalizedText) -> Bool {
+            PassageGaps.isBoundary(range.lowerBound, text) && PassageGaps.isBoundary(range.upperBound, text)
+        }
+        func letters(_ range: Range<Int>, _ text: NormalizedText) -> (capitals: Int, small: Int) {
+            var counts = (capitals: 0, small: 0)
+            for u in text.units[range] {
+                if u &- 0x41 < 26 { counts.capitals += 1 } else if u &- 0x61 < 26 { counts.small += 1 }
+            }
+            return counts
+        }
+        func inCapitals(_ range: Range<Int>, _ text: NormalizedText) -> Bool {
+            text.paragraphRanges(in: range).contains { part in
+                let counts = letters(part, text)
+                return counts.small == 0 && counts.capitals >= 8 && text.units[part].contains(0x20)
+            }
+        }
+        let (a, b) = (letters(edit.a, textA), letters(edit.b, textB))
+        return a.small > 0 && b.capitals >= 8 && whole(edit.a, textA) && inCapitals(edit.b, textB)
+            || b.small > 0 && a.capitals >= 8 && whole(edit.b, textB) && inCapitals(edit.a, textA)
+    }
+
+    /// The text with Latin capitals as small letters, its paragraphs kept (no map: only the
+    /// diff's tokens are read).
+    ///
+    /// - Complexity: O(n).
+    static func caseFolded(_ text: NormalizedText) -> NormalizedText {
+        NormalizedText(
+            units: text.units.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }, origins: OriginMap(),
+            paragraphStarts: text.paragraphStarts, originCount: text.originCount)
     }
 
     /// Whether an edit only adds or drops spaces between two digits (`350` against `35 0`: print

@@ -31,6 +31,19 @@ import Testing
                 == ["[-Nasa-]{+NASA+}"])
     }
 
+    @Test func aWordChangedInAHeadlineSetInCapitalsIsThatWordsEdit() {
+        // Compared as they are, no word of the two headlines is equal: the edit was the whole
+        // headline, and the pair, too unlike, was dropped.
+        let body = "The general hospital has opened a new emergency wing designed to cut waiting times."
+        let c = Comparer.compare(
+            SourceText(path: "a", text: "Hospital opens new emergency wing\n\n" + body),
+            SourceText(path: "b", text: body + "\n\nCOUNCIL OPENS NEW EMERGENCY WING"))
+        #expect(
+            c.pairs.flatMap(\.edits).map { "[-\(c.textA.string($0.a))-]{+\(c.textB.string($0.b))+}" }
+                == ["[-Hospital-]{+COUNCIL+}"])
+        #expect(c.onlyInA.isEmpty && c.onlyInB.isEmpty)
+    }
+
     @Test func aHeadlineInCapitalsAndTheDropCapAfterItAreNoEditTogether() {
         // Print set the headline in small capitals and the body's first letter as a drop cap
         // (`T` / `he`, joined to `The`): the gap runs from the headline into the next paragraph.
