@@ -97,10 +97,13 @@ public enum Checker {
                 }
             }
             c = compared[0]!
-            searchA = c.editCount > 0 ? table[0]! : UnitSearch([])
+            // The comparison normalises A again when it keeps a kicker set aside as furniture
+            // (`PageFurniture.kickers`): the table is then of the text it kept.
+            searchA =
+                c.editCount == 0 ? UnitSearch([]) : c.textA.count == textA.count ? table[0]! : UnitSearch(c.textA.units)
         } else {
             c = Comparer.compare(a, textA, b, textB, options: comparison)
-            searchA = UnitSearch(c.editCount > 0 ? textA.units : [])
+            searchA = UnitSearch(c.editCount > 0 ? c.textA.units : [])
         }
         c.check = check(c, options: options, reference: reference, searchA: searchA)
         return c

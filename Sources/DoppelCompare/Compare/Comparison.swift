@@ -73,10 +73,20 @@ public enum Comparer {
 
     /// Compares two texts already normalised (`PassageDiffer.diff`), the gaps of all aligned
     /// pairs diffed on two threads when there is enough of them.
+    /// A line in capitals set aside as a running head that is a kicker by the other version
+    /// (`PageFurniture.kickers`) is kept as text: that side is normalised again, keeping it.
     public static func compare(
         _ a: SourceText, _ textA: NormalizedText, _ b: SourceText,
         _ textB: NormalizedText, options: ComparisonOptions
     ) -> Comparison {
+        var (textA, textB) = (textA, textB)
+        let kickers = PageFurniture.kickers(textA, textB)
+        if !kickers.a.isEmpty {
+            textA = Normalizer(options: options.normalization).normalize(a, keepingFurniture: kickers.a)
+        }
+        if !kickers.b.isEmpty {
+            textB = Normalizer(options: options.normalization).normalize(b, keepingFurniture: kickers.b)
+        }
         let d = PassageDiffer.diff(
             textA, textB, align: options.align, diff: options.diff,
             ignorePunctuation: options.ignorePunctuation,

@@ -35,7 +35,11 @@ enum JumpLines {
         var e = i
         while e > 0 && units[e - 1] == 0x20 { e -= 1 }
         guard e > 0 else { return false }
-        return (max(0, e - maximumLength)..<e).contains { chinese(at: $0, units) == e || english(at: $0, units) == e }
+        // The page number is read up to `e` only: the paragraph after the line may begin with a
+        // capital (`Continued from Page 1` / `Parents will…`), and no unit marks the boundary.
+        return (max(0, e - maximumLength)..<e).contains {
+            chinese(at: $0, units) == e || english(at: $0, units, upTo: e) == e
+        }
     }
 
     /// Whether a jump line that sends the reader on (`下转第4版`, `转第4版`, `Continued on Page 4`),
@@ -89,7 +93,8 @@ enum JumpLines {
     private static let from = Array("from ".unicodeScalars.map(\.value))
     private static let page = Array("age ".unicodeScalars.map(\.value))
 
-    private static func english(at start: Int, _ units: [UInt32]) -> Int? {
+    private static func english(at start: Int, _ units: [UInt32], upTo limit: Int? = nil) -> Int? {
+        let limit = limit ?? units.count
         guard start < units.count, units[start] == 0x43 || units[start] == 0x63 else { return nil }  // C c
         var i = start + 1
         func word(_ w: [UInt32]) -> Bool {
@@ -102,7 +107,7 @@ enum JumpLines {
         i += 1
         guard word(page) else { return nil }
         let number = i
-        while i < units.count && i - number < 4
+        while i < limit && i - number < 4
             && (units[i] >= 0x30 && units[i] <= 0x39 || units[i] >= 0x41 && units[i] <= 0x5A)
         {
             i += 1

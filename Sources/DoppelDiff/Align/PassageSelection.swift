@@ -312,7 +312,8 @@ enum PassageSelection {
     /// between a passage and a one-sided article that follows them are judged without it
     /// (`PassageGaps.beforeOneSidedArticle`). A trailing stretch followed in both versions by the
     /// next article, its headline printed after its body in the stretch's text, is drawn in as
-    /// when that article's start faces it (`nextHeadlineAfterBody`).
+    /// when that article's start faces it (`nextHeadlineAfterBody`). Nothing is drawn in beside
+    /// a jump line at the passage's edge (`JumpLines`: the article goes on on another page).
     ///
     /// - Complexity: O(p log p + S) for p passages and S units drawn in or looked at.
     static func drawInParagraphs(_ pairs: inout [AlignedPair], gaps: PassageGaps) {
@@ -350,6 +351,17 @@ enum PassageSelection {
                         endIsBody(pairs[i].a, gaps.a, trailing: trailing),
                         endIsBody(pairs[i].b, gaps.b, trailing: trailing)
                     else { continue }
+                    // A jump line at the passage's edge (`Continued from Page 1`): print has the
+                    // rest of the article on another page, so what the other version has
+                    // beyond it is not a paragraph edit (`JumpLines`).
+                    if trailing
+                        ? JumpLines.starts(at: pairs[i].a.upperBound, in: gaps.a.units)
+                            || JumpLines.starts(at: pairs[i].b.upperBound, in: gaps.b.units)
+                        : JumpLines.ends(at: pairs[i].a.lowerBound, in: gaps.a.units)
+                            || JumpLines.ends(at: pairs[i].b.lowerBound, in: gaps.b.units)
+                    {
+                        continue
+                    }
                     // The passage after a trailing stretch may be this one's heading, printed
                     // after its body: in the other text it ends where this passage begins.
                     let closed =

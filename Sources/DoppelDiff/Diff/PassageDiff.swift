@@ -56,6 +56,7 @@ public enum PassageDiffer {
         let results = diffGaps(gaps.flatMap { $0 }, textA, textB, options: diff)
         var exact = true
         var kept: [PairComparison] = []
+        var folded: (a: NormalizedText, b: NormalizedText)?  // made on first need
         var next = 0
         for (pair, pairGaps) in zip(alignment.pairs, gaps) {
             var edits: [Edit] = []
@@ -68,6 +69,15 @@ public enum PassageDiffer {
             edits.removeAll {
                 isJoinedHyphen($0, textA, textB) || isCapitalsForm($0, textA, textB)
                     || isDigitSpacing($0, textA, textB)
+            }
+            // A headline in small capitals with a word changed: the words that changed, not
+            // the whole headline.
+            if edits.contains(where: { isInCapitalsAgainstSmall($0, textA, textB) }) {
+                if folded == nil { folded = (caseFolded(textA), caseFolded(textB)) }
+                edits = edits.flatMap { edit -> [Edit] in
+                    guard isInCapitalsAgainstSmall(edit, textA, textB) else { return [edit] }
+                    return TextDiff.diff(folded!.a, edit.a, folded!.b, edit.b, options: diff).edits
+                }
             }
             for i in edits.indices
             where edits[i].operation != .replace
@@ -128,9 +138,9 @@ public enum PassageDiffer {
     /// case changed lies in a paragraph whose part in the edit is, on the side with the capital,
     /// two words or more in capitals (eight capitals at least, no small letter), as a headline
     /// print set in small capitals (`MUSEUM REOPENS` against `Museum reopens`): print's form of
-    /// the same words, no edit. The edit may reach into the next paragraph, and there a space
-    /// may stand on one side only after a drop cap (`T` / `he` joined to `T he`, against `The`,
-    /// `isDropCapSpace`). A word's case (`Nasa` → `NASA`) stays an edit.
+    /// the same words, no edit. The edit may reach into the next paragraph (the normaliser joins
+    /// a drop cap to its word, `T` / `he` to `The`, so the word is equal there). A word's case
+    /// (`Nasa` → `NASA`) stays an edit.
     ///
     /// - Complexity: O(edit + c log P) for c case changes and P paragraphs.
     static func isCapitalsForm(_ edit: Edit, _ textA: NormalizedText, _ textB: NormalizedText) -> Bool {
@@ -147,24 +157,14 @@ public enum PassageDiffer {
             let part = text.units[lo..<hi]
             return part.contains(0x20) && !part.contains(where: isSmall) && part.filter(isCapital).count >= 8
         }
+        guard edit.a.count == edit.b.count else { return false }
         let a = textA.units
         let b = textB.units
-        var i = edit.a.lowerBound
-        var j = edit.b.lowerBound
         var changed = false
         // The paragraph part last found in capitals on each side, so each part is read once.
         var checkedA = -1
         var checkedB = -1
-        while i < edit.a.upperBound || j < edit.b.upperBound {
-            let spaceA = i < edit.a.upperBound && a[i] == 0x20
-            let spaceB = j < edit.b.upperBound && b[j] == 0x20
-            if spaceA != spaceB {
-                // A space on one side only: the one a line join set after a drop cap.
-                guard spaceA ? isDropCapSpace(i, textA) : isDropCapSpace(j, textB) else { return false }
-                if spaceA { i += 1 } else { j += 1 }
-                continue
-            }
-            guard i < edit.a.upperBound, j < edit.b.upperBound else { return false }
+        for (i, j) in zip(edit.a, edit.b) {
             let (x, y) = (a[i], b[j])
             if x != y {
                 if isCapital(x) && x | 0x20 == y {
@@ -184,21 +184,49 @@ public enum PassageDiffer {
                 }
                 changed = true
             }
-            i += 1
-            j += 1
         }
         return changed
     }
 
-    /// Whether the space at unit `i` follows a drop cap: a capital that begins a paragraph, with a
-    /// small letter after the space (`T he`, the normaliser's join of `T` / `he`).
+    /// Whether an edit replaces text that is, on one side, a part of a paragraph two words or more
+    /// in capitals (eight capitals at least, no small letter), by whole paragraphs with small
+    /// letters on the other: a headline print set in small capitals against its web form, a word of it changed
+    /// (`Hospital opens new emergency wing` → `COUNCIL OPENS NEW EMERGENCY WING`). Compared as
+    /// they are, no word is equal and the edit is the whole headline; compared with case folded
+    /// (`caseFolded`), it narrows to the words that changed (`[-Hospital-]{+COUNCIL+}`).
     ///
-    /// - Complexity: O(log P).
-    static func isDropCapSpace(_ i: Int, _ text: NormalizedText) -> Bool {
-        guard i >= 1, i + 1 < text.count, text.units[i - 1] &- 0x41 < 26, text.units[i + 1] &- 0x61 < 26
-        else { return false }
-        let p = text.paragraphIndex(of: i - 1)
-        return p < text.paragraphStarts.count && text.paragraphStarts[p] == i - 1
+    /// - Complexity: O(edit).
+    static func isInCapitalsAgainstSmall(_ edit: Edit, _ textA: NormalizedText, _ textB: NormalizedText) -> Bool {
+        guard edit.operation == .replace, edit.a.count >= 8, edit.b.count >= 8 else { return false }
+        func whole(_ range: Range<Int>, _ text: NormalizedText) -> Bool {
+            PassageGaps.isBoundary(range.lowerBound, text) && PassageGaps.isBoundary(range.upperBound, text)
+        }
+        func letters(_ range: Range<Int>, _ text: NormalizedText) -> (capitals: Int, small: Int) {
+            var counts = (capitals: 0, small: 0)
+            for u in text.units[range] {
+                if u &- 0x41 < 26 { counts.capitals += 1 } else if u &- 0x61 < 26 { counts.small += 1 }
+            }
+            return counts
+        }
+        func inCapitals(_ range: Range<Int>, _ text: NormalizedText) -> Bool {
+            text.paragraphRanges(in: range).contains { part in
+                let counts = letters(part, text)
+                return counts.small == 0 && counts.capitals >= 8 && text.units[part].contains(0x20)
+            }
+        }
+        let (a, b) = (letters(edit.a, textA), letters(edit.b, textB))
+        return a.small > 0 && b.capitals >= 8 && whole(edit.a, textA) && inCapitals(edit.b, textB)
+            || b.small > 0 && a.capitals >= 8 && whole(edit.b, textB) && inCapitals(edit.a, textA)
+    }
+
+    /// The text with Latin capitals as small letters, its paragraphs kept (no map: only the
+    /// diff's tokens are read).
+    ///
+    /// - Complexity: O(n).
+    static func caseFolded(_ text: NormalizedText) -> NormalizedText {
+        NormalizedText(
+            units: text.units.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }, origins: OriginMap(),
+            paragraphStarts: text.paragraphStarts, originCount: text.originCount)
     }
 
     /// Whether an edit only adds or drops spaces between two digits (`350` against `35 0`: print

@@ -12,13 +12,16 @@
 ///   its body), after a short line that ends neither a sentence nor a clause (a heading or
 ///   byline), after a line ending in `摄` (a picture credit), and, in ideographic text, after a
 ///   line narrower than three quarters of the next one (a headline or kicker on its own line:
-///   a wrapped line is as wide as the measure allows) or after a paragraph's first line set
+///   a wrapped line is as wide as the measure allows), after a line of ideographs only that
+///   ends on one, two or more ideographs short of the typical width, before another line as
+///   short that ends neither a sentence nor a clause (two headings stacked: a headline printed
+///   after its body, then the next article's), or after a paragraph's first line set
 ///   wider than the measure (more than 125% of it), ending without punctuation and followed by a
 ///   line narrower than 80% of it (a headline set wide), before a short line that is a byline
 ///   (`本报记者 王伟`, `By Clara Jennings`: a credit that ends no sentence), and before a line that
 ///   begins with a dispatch credit (`本报讯`, `本报北京4月7日电`); before a line of one capital letter
 ///   followed by a line that begins in lower case, and never after it (a drop cap: `T` / `he
-///   council voted`).
+///   council voted`, joined without a space: `dropCapJoins`).
 /// - **flowed**: lines are paragraphs. Blank lines separate paragraphs; when the text uses blank
 ///   lines as separators, a single line break inside a paragraph is a wrap. In text where blank
 ///   lines separate every line, a stray blank line inside a long paragraph (`工业` / `园区)`: two long lines, the first ending on an ideograph
@@ -33,6 +36,9 @@ struct LineLayout {
     var isPrint: Bool
     /// Paragraph ends found by the print heuristics (not by blank lines).
     var recovered: Int
+    /// The non-blank lines (their indices, the first line 0) that the line before joins as the
+    /// rest of a drop cap's word (`T` / `he council`): the normaliser sets no space there.
+    var dropCapJoins: Set<Int> = []
     /// True when ideographs make up at least a third of the letters and ideographs: spaces then
     /// survive only between two word characters.
     var ideographic: Bool
@@ -90,6 +96,7 @@ struct LineLayout {
         var before: [Bool] = []
         before.reserveCapacity(gaps)
         var recovered = 0
+        var dropCapJoins = Set<Int>()
         for k in 1..<lines.count {
             let previous = lines[k - 1]
             let line = lines[k]
@@ -114,6 +121,15 @@ struct LineLayout {
                 // next line's first words would have fitted): a headline or kicker set on a
                 // line of its own, joined to the body before or after it otherwise.
                 let narrowerThanNext = ideographic && previous.width * 4 < line.width * 3
+                // Two headings on lines of their own, one after the other (a headline printed
+                // after its body, then the next article's): a line of ideographs only fills the
+                // measure when wrapped (one short where kinsoku moved a character on), so one
+                // two or more short of it that ends on an ideograph, before another such short
+                // line, is a heading of its own.
+                let stackedHeadings =
+                    ideographic && previous.ideographs * 2 == previous.width && previous.width + 4 <= typical
+                    && ScriptClass.of(previous.last) == .ideograph && line.width + 4 <= typical
+                    && !endsSentence(line.last) && !closesClause(line.last)
                 // A paragraph's first line set wider than the measure, ending without punctuation
                 // and followed by a clearly narrower line, is a headline on a line of its own.
                 let wideHeading =
@@ -131,9 +147,10 @@ struct LineLayout {
                     dropCapFollows
                     || !dropCap
                         && (short && endsSentence(previous.last) || veryShort || headingFollows || heading
-                            || credit || narrowerThanNext || wideHeading || bylineFollows)
+                            || credit || narrowerThanNext || wideHeading || bylineFollows || stackedHeadings)
                 before.append(ends)
                 if ends { recovered += 1 }
+                if dropCap && !ends { dropCapJoins.insert(k) }
             } else {
                 let separated = line.blankBefore || !usesBlankSeparators
                 if line.blankBefore && doubleSpaced && isStrayBreak(previous, line) {
@@ -144,7 +161,7 @@ struct LineLayout {
             }
         }
         return LineLayout(
-            paragraphBefore: before, isPrint: isPrint, recovered: recovered,
+            paragraphBefore: before, isPrint: isPrint, recovered: recovered, dropCapJoins: dropCapJoins,
             ideographic: ideographic)
     }
 

@@ -25,6 +25,9 @@ public struct NormalizedText: Sendable {
     /// the index of the unit after the hyphen that was dropped, ascending. The comparison uses
     /// them to decide such a hyphen with the other version's help.
     public var hyphenJoins: [Int] = []
+    /// The units of each paragraph set aside as page furniture (`PageFurniture`), in text order:
+    /// what `PageFurniture.kickers(_:_:)` judges with the other version's help.
+    public var furnitureLines: [[UInt32]] = []
 
     public init(
         units: [UInt32], origins: OriginMap, paragraphStarts: [Int], originCount: Int,

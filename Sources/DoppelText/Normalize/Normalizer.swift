@@ -15,7 +15,8 @@ import DoppelIO
 ///    an ideograph or CJK punctuation stands on either side (`2023 年末`, `阅 读 提 示`), and
 ///    becomes one space between two words otherwise; in text written mostly in ideographs it
 ///    survives only between two word characters (`Swift 6`, not `" 2024`); a word split by a line-end hyphen
-///    (`exam-` / `ple`, next line lower case) is joined;
+///    (`exam-` / `ple`, next line lower case) is joined, and so is a drop cap to its word (`T` /
+///    `he`, a paragraph's one capital before a line that begins in lower case: `The`);
 /// 4. paragraph boundaries come from `LineLayout` and are kept as `paragraphStarts`, never as
 ///    units;
 /// 5. page furniture (`PageFurniture`: section labels, editor credits, running dates) is set
@@ -42,10 +43,20 @@ public struct Normalizer {
     ///   has code points plus 64). A run of combining marks is folded at most 30 marks at a time
     ///   (UAX #15 stream-safe text), so it is linear too.
     public func normalize(_ source: SourceText) -> NormalizedText {
+        normalize(source, keepingFurniture: [])
+    }
+
+    /// Normalises a decoded text, keeping as text the paragraphs of page furniture whose
+    /// ordinals (among the paragraphs the furniture rule finds, in text order: with none kept,
+    /// the indices of `NormalizedText.furnitureLines`) are in `kept`. The comparison keeps a
+    /// kicker in capitals that the other version has as text (`PageFurniture.kickers`).
+    ///
+    /// - Complexity: as `normalize(_:)`, plus O(log k) for each furniture paragraph.
+    public func normalize(_ source: SourceText, keepingFurniture kept: Set<Int>) -> NormalizedText {
         let layout: NormalizationOptions.Layout =
             source.format == .pdf && options.layout == .auto
             ? .print : options.layout
-        return source.scalars.withUnsafeBufferPointer { normalize($0, layout: layout) }
+        return source.scalars.withUnsafeBufferPointer { normalize($0, layout: layout, keepingFurniture: kept) }
     }
 
     /// Normalises code points held elsewhere (a record of a JSON Lines file, a string).
@@ -55,7 +66,7 @@ public struct Normalizer {
 
     private func normalize(
         _ s: UnsafeBufferPointer<Unicode.Scalar>,
-        layout: NormalizationOptions.Layout
+        layout: NormalizationOptions.Layout, keepingFurniture kept: Set<Int> = []
     ) -> NormalizedText {
         let lines = LineLayout.analyze(s, layout: layout)
         // Room for one unit per code point and a margin; a text whose folds expand beyond it
@@ -64,7 +75,7 @@ public struct Normalizer {
         let limit = Self.maximumExpansion * s.count + 64
         var capacity = s.count + 64
         while true {
-            switch normalize(s, lines: lines, capacity: capacity) {
+            switch normalize(s, lines: lines, capacity: capacity, keepingFurniture: kept) {
             case .folded(let text):
                 return text
             case .needs(let units):
@@ -92,11 +103,12 @@ public struct Normalizer {
     /// over without a copy, or says how many units the text wanted when it needs more room.
     private func normalize(
         _ s: UnsafeBufferPointer<Unicode.Scalar>, lines: LineLayout,
-        capacity: Int
+        capacity: Int, keepingFurniture kept: Set<Int>
     ) -> Attempt {
         var paragraphStarts: [Int] = []
         var ledger = LayoutLedger()
         var hyphenJoins: [Int] = []
+        var furnitureLines: [[UInt32]] = []
         var peak = 0
         let (origins, units) = OriginMap.build(capacity: options.keepMap ? capacity : 0) { writer in
             [UInt32](unsafeUninitializedCapacity: capacity) { unitsBuffer, unitsCount in
@@ -104,10 +116,12 @@ public struct Normalizer {
                 var state = Emitter(
                     ideographic: lines.ideographic, units: OutputColumn(unitsBuffer),
                     origins: options.keepMap ? writer : nil, setsAsideFurniture: !options.keepFurniture)
+                state.keptFurniture = kept
                 fold(s, lines: lines, into: &state)
                 state.finishParagraphs()
                 unitsCount = state.units.count
                 (paragraphStarts, ledger, hyphenJoins) = (state.paragraphStarts, state.ledger, state.hyphenJoins)
+                furnitureLines = state.furnitureLines
                 if let written = state.origins { writer = written }
                 peak = state.units.peak
             }
@@ -118,6 +132,7 @@ public struct Normalizer {
             ledger: ledger)
         text.isPrintLayout = lines.isPrint
         text.hyphenJoins = hyphenJoins
+        text.furnitureLines = furnitureLines
         return .folded(text)
     }
 
@@ -247,6 +262,9 @@ public struct Normalizer {
                 cursor.gap.start = -1
             } else {
                 state.ledger.lineBreaksJoined += 1
+                if !lines.dropCapJoins.isEmpty && lines.dropCapJoins.contains(cursor.lineOrdinal) {
+                    state.joinsDropCap = true
+                }
             }
         }
         cursor.lineOrdinal += 1
@@ -358,6 +376,15 @@ private struct Emitter {
     let ideographic: Bool
     /// Whether a paragraph that is page furniture is dropped when it ends (`keepFurniture` off).
     let setsAsideFurniture: Bool
+    /// Ordinals of furniture paragraphs kept as text all the same (`normalize(_:keepingFurniture:)`).
+    var keptFurniture: Set<Int> = []
+    /// Furniture paragraphs found so far, kept or not.
+    private var furnitureFound = 0
+    /// The units of each paragraph set aside as furniture.
+    var furnitureLines: [[UInt32]] = []
+    /// Whether the pending line break joins a drop cap to the rest of its word
+    /// (`LineLayout.dropCapJoins`): no space is set there.
+    var joinsDropCap = false
     /// Where the last unit ended in the original when a following dash or dot may merge with
     /// it (right after it, or after a white-space gap that was dropped); -1 when none may.
     private var lastEnd = -1
@@ -404,6 +431,13 @@ private struct Emitter {
             removeLast()
             ledger.hyphenationsJoined += 1
             hyphenJoins.append(units.count)
+            return
+        }
+        // A drop cap (`T` / `he council`, a paragraph's first letter on a line of its own, which
+        // `LineLayout` joins to the line after it): the word is whole again, `The council`.
+        if joinsDropCap {
+            joinsDropCap = false
+            ledger.spacesRemoved += 1
             return
         }
         if ideographic ? Self.bothWordCharacters(previous, next) : Self.spaced(previous, next) {
@@ -482,8 +516,9 @@ private struct Emitter {
         if units.isEmpty { paragraphStarts.removeAll() }
     }
 
-    /// Drops the paragraph that just ended when it is page furniture (`PageFurniture.isFurniture`):
-    /// its units, their map and the hyphen joins inside it, counted in the ledger as `furniture`.
+    /// Drops the paragraph that just ended when it is page furniture (`PageFurniture.isFurniture`)
+    /// and not kept (`keptFurniture`): its units, their map and the hyphen joins inside it,
+    /// counted in the ledger as `furniture`, its units listed in `furnitureLines`.
     /// Nothing after a paragraph's end depends on its units (the next unit starts a paragraph:
     /// no gap is settled against them, no dash merges with them), so the text is the one the
     /// fold gives with the paragraph left out, its start the next paragraph's.
@@ -494,6 +529,9 @@ private struct Emitter {
             units.count - start <= PageFurniture.maximumLength,
             PageFurniture.isFurniture(units.elements(start..<units.count))
         else { return }
+        furnitureFound += 1
+        if !keptFurniture.isEmpty && keptFurniture.contains(furnitureFound - 1) { return }
+        furnitureLines.append(Array(units.elements(start..<units.count)))
         units.removeAll(from: start)
         origins?.removeAll(from: start)
         while let last = hyphenJoins.last, last >= start { hyphenJoins.removeLast() }

@@ -18,7 +18,9 @@
 /// - `Edited by` and a name;
 /// - two to four words of capital letters only (`NATIONAL NEWS`, `IN BRIEF`).
 /// The rule is the same for both versions, so a line both have is set aside on both sides.
-/// The normaliser drops a furniture paragraph as it ends (`Normalizer`, step 5).
+/// The normaliser drops a furniture paragraph as it ends (`Normalizer`, step 5). A line of
+/// capitals may also be an article's kicker (`CITY HALL`); the comparison tells the two apart
+/// with the other version's help (`kickers(_:_:)`) and keeps a kicker as text.
 public enum PageFurniture {
     /// Units of a furniture line at most.
     public static let maximumLength = 30
@@ -100,6 +102,65 @@ public enum PageFurniture {
             }
         }
         return false
+    }
+
+    /// The furniture lines of each version that are a kicker, not a running head: a line of two
+    /// to four words in capitals (`CITY HALL`) that the other version has not set aside as it is,
+    /// where the other version has a short heading (at most `maximumLength` units, ending no
+    /// sentence; as text, or set aside in capitals and missing here) of one word more or less
+    /// that shares a word of four letters or more with it, case aside (`Council HALL`, or
+    /// `TOWN HALL`). A running head belongs to the page and has no such counterpart; a kicker is
+    /// part of its article, edited with it, so its edit is found when both versions keep it.
+    /// The indices are those of `NormalizedText.furnitureLines`, for
+    /// `Normalizer.normalize(_:keepingFurniture:)`.
+    ///
+    /// ```swift
+    /// let (keepA, keepB) = PageFurniture.kickers(textA, textB)
+    /// if !keepA.isEmpty { textA = Normalizer().normalize(sourceA, keepingFurniture: keepA) }
+    /// ```
+    ///
+    /// - Complexity: O(1) when neither version set a capitals line aside; otherwise O(n + m)
+    ///   once for the other version's short paragraphs, and O(f · h) for f such lines against h
+    ///   short headings.
+    public static func kickers(_ a: NormalizedText, _ b: NormalizedText) -> (a: Set<Int>, b: Set<Int>) {
+        (kickers(of: a, against: b), kickers(of: b, against: a))
+    }
+
+    /// The furniture lines of `text` that are kickers by `other` (see `kickers(_:_:)`).
+    private static func kickers(of text: NormalizedText, against other: NormalizedText) -> Set<Int> {
+        var kept = Set<Int>()
+        var headings: [[[UInt32]]]?  // the other version's short headings, as folded words
+        for (k, line) in text.furnitureLines.enumerated()
+        where line.withUnsafeBufferPointer(isCapitalHeading) && !other.furnitureLines.contains(line) {
+            if headings == nil { headings = shortHeadings(other, besides: text) }
+            let words = foldedWords(line[...])
+            if headings!.contains(where: { heading in
+                abs(heading.count - words.count) <= 1 && heading.contains { $0.count >= 4 && words.contains($0) }
+            }) {
+                kept.insert(k)
+            }
+        }
+        return kept
+    }
+
+    /// The paragraphs of `text` of at most `maximumLength` units that end no sentence, and its
+    /// capitals lines set aside that `besides` has not, each as its words in small letters.
+    private static func shortHeadings(_ text: NormalizedText, besides: NormalizedText) -> [[[UInt32]]] {
+        var found: [[[UInt32]]] = []
+        for p in text.paragraphRanges where p.count <= maximumLength {
+            let units = text.units[p]
+            if let last = units.last, !endsSentence(last) { found.append(foldedWords(units)) }
+        }
+        for line in text.furnitureLines
+        where line.withUnsafeBufferPointer(isCapitalHeading) && !besides.furnitureLines.contains(line) {
+            found.append(foldedWords(line[...]))
+        }
+        return found
+    }
+
+    /// The words of a line (split at spaces), Latin capitals read as small letters.
+    private static func foldedWords(_ units: ArraySlice<UInt32>) -> [[UInt32]] {
+        units.split(separator: 0x20).map { $0.map { isCapital($0) ? $0 | 0x20 : $0 } }
     }
 
     /// Two to four words of capital letters, nothing else.

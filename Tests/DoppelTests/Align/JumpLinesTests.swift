@@ -26,6 +26,12 @@ import Testing
         #expect(c.onlyInB.map { c.textB.string($0) } == ["(下转第4版)"])
     }
 
+    @Test func aJumpLineEndsBeforeAParagraphThatBeginsWithACapital() {
+        // No unit marks the paragraph boundary: the page number is not read on into `Parents`.
+        let u = Self.units("Continued from Page 1Parents will be surveyed.")
+        #expect(JumpLines.ends(at: 21, in: u))
+    }
+
     @Test func anArticleContinuedFromAnotherPageHasNoEditWhereItResumes() {
         let g = PassageGapsTests.self
         let headline = "西宁市总多举措推进社会组织建会"

@@ -194,6 +194,34 @@ import Testing
         #expect(onlyB.first == hospital[0] && onlyB.last == hospital[3], "\(onlyB)")
     }
 
+    @Test func paragraphsBeyondAJumpLineAtAPassagesEdgeAreNotDrawnIn() {
+        // Print resumes the article from page 1: its jump line closes the headline's passage (a
+        // short stretch takes in its neighbour), and the web's first paragraphs, on the other
+        // page in print, face nothing between the two passages.
+        let headline = "Schools trial four-day timetable for older pupils"
+        let first = "Eleven secondary schools will take part in a year-long trial of a compressed timetable."
+        let second = "Under the scheme, lessons will be concentrated into four longer days of teaching."
+        let rest = "Parents will be surveyed at the end of each term, and the results published in full."
+        let last = "The department said the trial was not a first step towards a shorter school week."
+        let a = NormalizedText.flowed([headline, first, second, rest, last])
+        let b = NormalizedText.flowed([headline, "Continued from Page 1", rest, last])
+        func range(_ from: Int, _ to: Int, _ text: NormalizedText) -> Range<Int> {
+            text.paragraphStarts[from]..<(to < text.paragraphStarts.count ? text.paragraphStarts[to] : text.count)
+        }
+        func pair(_ ra: Range<Int>, _ rb: Range<Int>) -> AlignedPair {
+            AlignedPair(
+                a: ra, b: rb, moved: false, matches: [ExactMatch(a: ra.lowerBound, b: rb.lowerBound, length: 8)])
+        }
+        var pairs = [pair(range(0, 1, a), range(0, 2, b)), pair(range(3, 5, a), range(2, 4, b))]
+        PassageSelection.drawInParagraphs(&pairs, gaps: PassageGaps(a, b))
+        #expect(pairs[1].a == range(3, 5, a))
+        // Without the jump line the two paragraphs are the article's, removed in print.
+        let plain = NormalizedText.flowed([headline, "Schools: a trial", rest, last])
+        pairs = [pair(range(0, 1, a), range(0, 2, plain)), pair(range(3, 5, a), range(2, 4, plain))]
+        PassageSelection.drawInParagraphs(&pairs, gaps: PassageGaps(a, plain))
+        #expect(pairs[1].a == range(1, 5, a))
+    }
+
     @Test func textAfterALoneSharedParagraphIsNotDrawnIntoIt() {
         let g = PassageGapsTests.self
         let c = g.compare([g.bodyOne], [g.bodyOne, g.added])
@@ -242,5 +270,12 @@ import Testing
         let c = g.compare(web, print)
         #expect(g.edits(c).map { "[-\($0.a)-]{+\($0.b)+}" } == ["[-PORTHAVEN-]{+Committee+}"])
         #expect(c.onlyInA.isEmpty && c.onlyInB.isEmpty)
+    }
+}
+
+extension NormalizedText {
+    /// A flowed text of these paragraphs (blank lines between them).
+    fileprivate static func flowed(_ paragraphs: [String]) -> NormalizedText {
+        Normalizer().normalize(SourceText(path: "t", text: paragraphs.joined(separator: "\n\n")))
     }
 }

@@ -101,6 +101,17 @@ import Testing
         #expect(c.hasDifferences == false)
     }
 
+    @Test func aKickerInCapitalsEditedInOneVersionIsAnEditOfItsArticle() {
+        // `CITY HALL` alone reads as a running head and is set aside; against `Council HALL` it
+        // is the article's kicker, and the replaced word is an edit.
+        let body = "The council voted on Tuesday to approve a long-term plan for new housing by the river."
+        let c = Comparer.compare(
+            SourceText(path: "a", text: "CITY HALL\n\nCouncil approves long-term plan\n\n" + body),
+            SourceText(path: "b", text: "Council HALL\n\nCouncil approves long-term plan\n\n" + body))
+        #expect(edits(c).map { "[-\($0.a)-]{+\($0.b)+}" } == ["[-CITY-]{+Council+}"])
+        #expect(c.onlyInA.isEmpty && c.onlyInB.isEmpty && c.ledger.furniture == 0)
+    }
+
     @Test func identicalTextsHaveNoDifferences() {
         let s = Samples.source(Samples.web)
         let c = Comparer.compare(s, s)

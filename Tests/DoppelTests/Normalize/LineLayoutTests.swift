@@ -37,6 +37,21 @@ import Testing
         #expect(layout.paragraphBefore == [true, false, false, true, false, false, false])
     }
 
+    @Test func twoHeadingLinesShortOfTheMeasureAreTwoParagraphs() {
+        // A measure of 18 ideographs; a headline printed after its body fills 16 of them, and
+        // the next article's headline (14) follows on the next line: two headings, not one.
+        let full = String(repeating: "经济社会", count: 4) + "发展"  // 18
+        let headings = ["西宁市总多措并举推进社会组织建会", "据介绍家驻会产业工会分别由原"]
+        let lines = [full, full, full, "和职工人数。"] + headings + [full, full, full, "和职工人数。"]
+        let layout = analyze(lines.joined(separator: "\n"), layout: .print)
+        #expect(layout.paragraphBefore[3] && layout.paragraphBefore[4] && layout.paragraphBefore[5])
+        // A body line one short of the measure (kinsoku moved a character on) stays wrapped.
+        let wrapped = [full, full, String(full.dropLast()), "和职工人数。", full, full, full, "和职工人数。"]
+        #expect(
+            analyze(wrapped.joined(separator: "\n"), layout: .print).paragraphBefore
+                == [false, false, false, true, false, false, false])
+    }
+
     @Test func ideographsBeyondTheBasicPlaneCountAsIdeographs() {
         #expect(analyze("\u{20000}\u{20001}\u{20002} abcdef").ideographic)
         #expect(!analyze("丁 abcdef").ideographic)

@@ -146,10 +146,26 @@ import Testing
             """
         let result = paragraphs(print, NormalizationOptions(layout: .print))
         #expect(result.count == 2 && result.last?.hasPrefix("T") == true, "\(result)")
+        // Joined without a space: the word is whole, as the web has it.
+        #expect(result.last?.hasPrefix("The general hospital") == true, "\(result)")
         let c = Comparer.compare(
             SourceText(path: "a", text: "Hospital opens new emergency wing\n\n" + web),
             SourceText(path: "b", text: print))
         #expect(c.pairs.flatMap(\.edits).isEmpty)
+    }
+
+    @Test func aDropCapWhoseWordIsTheWholeGapJoinsWithoutASpace() {
+        // The drop cap's word is the only difference between the two starts of the body (a
+        // caption printed before it on the web, the byline in print): with a space the word
+        // `T he` is an edit on its own, `[-The-]{+T he+}`.
+        let a =
+            "Passengers at the northern airport. Photograph by Daniel Okafor\n\nThe general hospital opened a new wing."
+        let b = "By Ahmed Rahman\n\nT\n\nhe general hospital opened a new wing."
+        let (sa, sb) = (SourceText(path: "a", text: a), SourceText(path: "b", text: b))
+        let print = Normalizer(options: NormalizationOptions(layout: .print)).normalize(sb)
+        let c = Comparer.compare(sa, Normalizer().normalize(sa), sb, print, options: .standard)
+        #expect(c.pairs.flatMap(\.edits).isEmpty)
+        #expect(c.pairs.map { c.textB.string($0.pair.b) } == ["The general hospital opened a new wing."])
     }
 
     @Test func printLayoutIsDetectedOnThePrintSample() {

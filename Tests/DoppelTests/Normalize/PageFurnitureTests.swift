@@ -56,6 +56,35 @@ import Testing
         #expect(text.ledger.furniture == 0)
     }
 
+    static let body = "The council voted on Tuesday to approve a long-term plan for new housing by the river."
+
+    @Test func aKickerInCapitalsIsKeptWhereTheOtherVersionHasItsEditAsText() {
+        // `CITY HALL` is a running head by its form; the other version's `Council HALL` in its
+        // place makes it a kicker, edited, and its edit is found.
+        let normalizer = Normalizer()
+        let a = normalizer.normalize(
+            SourceText(path: "a", text: "CITY HALL\n\nCouncil approves long-term plan\n\n" + Self.body))
+        let b = normalizer.normalize(
+            SourceText(
+                path: "b", text: "NATIONAL NEWS\n\nCouncil HALL\n\nCouncil approves long-term plan\n\n" + Self.body))
+        #expect(a.furnitureLines == [Array(units("CITY HALL"))])
+        let kept = PageFurniture.kickers(a, b)
+        // The running head print alone has stays furniture.
+        #expect(kept.a == [0] && kept.b.isEmpty)
+        let again = normalizer.normalize(
+            SourceText(path: "a", text: "CITY HALL\n\nCouncil approves long-term plan\n\n" + Self.body),
+            keepingFurniture: kept.a)
+        #expect(again.paragraphRanges.map { again.string($0) }.first == "CITY HALL")
+        #expect(again.ledger.furniture == 0 && again.furnitureLines.isEmpty)
+        // A capitals line both versions have, or one whose counterpart shares no word, stays aside.
+        let same = normalizer.normalize(
+            SourceText(path: "c", text: "CITY HALL\n\nCouncil approves long-term plan\n\n" + Self.body))
+        #expect(PageFurniture.kickers(a, same) == ([], []))
+        let other = normalizer.normalize(
+            SourceText(path: "d", text: "Housing\n\nCouncil approves long-term plan\n\n" + Self.body))
+        #expect(PageFurniture.kickers(a, other) == ([], []))
+    }
+
     @Test func aFurnitureLineBetweenWrappedLinesIsAParagraphOfItsOwn() {
         // No blank lines: the label would otherwise be joined to the line before it.
         let page = "党建带动工建、工建服务党建的工作机制不断\n完善,推动社会组织依法建立工会组织\n关注G\n聚焦全市民办医院、学校、养老机构等社会\n组织,吸引职工加入工会组织。"
