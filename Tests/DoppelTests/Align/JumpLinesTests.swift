@@ -17,6 +17,62 @@ import Testing
         }
     }
 
+    @Test func aJumpLineTellsWhetherItResumesAnArticleOrContinuesItElsewhere() {
+        for line in ["(上接第1版)", "接第A2版", "Continued from Page 1"] {
+            let u = Self.units("前文。" + line)
+            #expect(JumpLines.endsResuming(at: u.count, in: u) && !JumpLines.startsClosing(at: 3, in: u), "\(line)")
+        }
+        for line in ["(下转第4版)", "转第12版", "continued on page 4"] {
+            let u = Self.units("前文。" + line)
+            #expect(JumpLines.startsClosing(at: 3, in: u) && !JumpLines.endsResuming(at: u.count, in: u), "\(line)")
+        }
+    }
+
+    @Test func aJumpLineInsideAMatchedPassageCutsIt() {
+        // The continued part opens with the byline, the jump line, and the rest of a paragraph
+        // whose start is on another page, on lines of one paragraph: what the web has there is
+        // print's cut, not a replacement by the jump line.
+        let g = PassageGapsTests.self
+        let headline = "西宁市总多举措推进社会组织建会"
+        let byline = "本报记者 马学礼 李静楠"
+        let rest = String(g.bodyOne.dropFirst(20))
+        let c = g.compare(
+            [headline, byline, g.bodyOne, g.bodyOneMore], [headline, byline, "(上接第1版)\n" + rest, g.bodyOneMore])
+        #expect(g.edits(c).isEmpty, "\(g.edits(c).map { "[-\($0.a)-]{+\($0.b)+}" })")
+        #expect(c.onlyInA.map { c.textA.string($0) } == [String(g.bodyOne.prefix(20))])
+        #expect(c.onlyInB.map { c.textB.string($0) } == ["(上接第1版)"])
+    }
+
+    @Test func aHeadlineRepeatedOnTheContinuedPageIsNotJoinedToTheRestAcrossTheJumpLine() {
+        let g = PassageGapsTests.self
+        let headline = "Cycle lanes extended to the northern suburbs"
+        let first =
+            "Protected cycle lanes will be extended from the city centre to three northern suburbs by the end of the year, the transport committee announced after a review of last summer's pilot scheme."
+        let more =
+            "The pilot recorded a sharp rise in the number of commuters cycling to work, and accidents involving cyclists fell by a third on the routes that were protected."
+        let rest = String(first.drop { $0 != "," }.dropFirst(2))
+        let c = g.compare([headline, first, more], [headline, "Continued from Page 1\n" + rest, more])
+        #expect(g.edits(c).isEmpty, "\(g.edits(c).map { "[-\($0.a)-]{+\($0.b)+}" })")
+        #expect(c.onlyInB.map { c.textB.string($0) } == ["Continued from Page 1"])
+    }
+
+    @Test func anEditRightAfterAJumpLineThatEndsTheArticleBeforeIsStillAnEdit() {
+        // `（下转第8版）` closes the article before; the next article's first character is edited.
+        let g = PassageGapsTests.self
+        let c = Comparer.compare(
+            SourceText(
+                path: "a",
+                text: ["西宁市总多举措推进社会组织建会", g.bodyOne, g.bodyOneMore, "五莲县总组织劳模工匠送技入企", g.bodyTwo, g.bodyTwoMore]
+                    .joined(separator: "\n\n")),
+            SourceText(
+                path: "b",
+                text: [
+                    "西宁市总多举措推进社会组织建会", g.bodyOne, String(g.bodyOneMore.prefix(30)), "(下转第8版)",
+                    "主" + g.bodyTwo.dropFirst(), g.bodyTwoMore, "五莲县总组织劳模工匠送技入企",
+                ].joined(separator: "\n")))
+        #expect(g.edits(c).map { "[-\($0.a)-]{+\($0.b)+}" } == ["[-本-]{+主+}"])
+    }
+
     @Test func anArticleContinuedOnAnotherPageHasNoEditWhereItIsCut() {
         let g = PassageGapsTests.self
         let headline = "西宁市总多举措推进社会组织建会"
