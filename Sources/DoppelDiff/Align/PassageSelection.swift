@@ -219,6 +219,9 @@ enum PassageSelection {
     ) {
         // Which passage ends (for leading edges) or starts (trailing) where, built on first need.
         var neighbour: (a: [Int: Int], b: [Int: Int])?
+        // The passages' ranges in each text, in order, built on first need.
+        var sorted: (a: [Range<Int>], b: [Range<Int>])?
+        func lowerFirst(_ x: Range<Int>, _ y: Range<Int>) -> Bool { x.lowerBound < y.lowerBound }
         // A jump line at the edge (`（下转第4版）`): print continues the article elsewhere, and
         // what the other version has there is no edit (`JumpLines`).
         func besideJump(_ i: Int, _ stretchA: Range<Int>, _ stretchB: Range<Int>, leading: Bool) -> Bool {
@@ -269,6 +272,7 @@ enum PassageSelection {
         for oneSided in [false, true] {
             for leading in [true, false] {
                 neighbour = nil
+                sorted = nil
                 let edgesA = edges(pairs.map(\.a), text: a, slack: slack)
                 let edgesB = edges(pairs.map(\.b), text: b, slack: slack)
                 for i in pairs.indices {
@@ -293,6 +297,17 @@ enum PassageSelection {
                     guard bounded || alike(stretchA, a, stretchB, b) else { continue }
                     if besideJump(i, stretchA, stretchB, leading: leading) { continue }
                     if oneSided && elsewhere(stretchA, stretchB) { continue }
+                    if oneSided && headingEdge(pairs[i], a, b, leading: leading) {
+                        if sorted == nil {
+                            sorted = (pairs.map(\.a).sorted(by: lowerFirst), pairs.map(\.b).sorted(by: lowerFirst))
+                        }
+                        if stretchB.isEmpty
+                            ? opensOneSidedText(stretchA, a, covered: sorted!.a, leading: leading, slack: slack)
+                            : opensOneSidedText(stretchB, b, covered: sorted!.b, leading: leading, slack: slack)
+                        {
+                            continue
+                        }
+                    }
                     pairs[i].a =
                         min(
                             pairs[i].a.lowerBound, stretchA.lowerBound)..<max(
