@@ -81,26 +81,27 @@ enum JumpLines {
     /// The passages cut at jump lines: at a gap between two matches that holds a jump line on
     /// either side, each piece keeping its matches (`PassageSelection.cut`); and a passage's
     /// stretch before its first match (after its last) given up when it holds a jump line on
-    /// either side, or a jump line that resumes the article ends right before the passage (one
-    /// that continues it elsewhere begins right after it) in either text; a jump line that ends
-    /// the article before begins another (`（下转第8版）` and the next article's first line, an
-    /// edit there included). A passage without matches is kept as it is.
+    /// either side, or a jump line that resumes the article ends at most `fragment` units before
+    /// the passage (one that continues it elsewhere begins at most `fragment` units after it) in
+    /// either text; a jump line that ends the article before begins another (`（下转第8版）` and
+    /// the next article's first line, an edit there included). A passage without matches is kept
+    /// as it is.
     ///
-    /// - Complexity: O(G + p · `maximumLength`²) for G units in gaps and p passages.
+    /// - Complexity: O(G + p · `fragment` · `maximumLength`²) for G units in gaps and p passages.
     static func cut(_ pairs: [AlignedPair], _ a: NormalizedText, _ b: NormalizedText) -> [AlignedPair] {
         var result = PassageSelection.cut(pairs) { ga, gb in occurs(in: ga, of: a.units) || occurs(in: gb, of: b.units)
         }
         for i in result.indices {
             guard let first = result[i].matches.first, let last = result[i].matches.last else { continue }
             let pair = result[i]
-            if endsResuming(at: pair.a.lowerBound, in: a.units) || endsResuming(at: pair.b.lowerBound, in: b.units)
+            if resumes(before: pair.a.lowerBound, a.units) || resumes(before: pair.b.lowerBound, b.units)
                 || occurs(in: pair.a.lowerBound..<first.a, of: a.units)
                 || occurs(in: pair.b.lowerBound..<first.b, of: b.units)
             {
                 result[i].a = first.a..<pair.a.upperBound
                 result[i].b = first.b..<pair.b.upperBound
             }
-            if startsClosing(at: pair.a.upperBound, in: a.units) || startsClosing(at: pair.b.upperBound, in: b.units)
+            if closes(after: pair.a.upperBound, a.units) || closes(after: pair.b.upperBound, b.units)
                 || occurs(in: last.aEnd..<pair.a.upperBound, of: a.units)
                 || occurs(in: last.bEnd..<pair.b.upperBound, of: b.units)
             {
@@ -109,6 +110,22 @@ enum JumpLines {
             }
         }
         return result
+    }
+
+    /// Units of an article's text that print may leave unmatched between a passage and a jump
+    /// line: the part of a sentence cut at the jump (`"过` / `（下转第5版）`), shorter than an
+    /// anchor, so no match reaches it.
+    static let fragment = 8
+
+    /// Whether a jump line that resumes an article ends at most `fragment` units before `i`.
+    private static func resumes(before i: Int, _ units: [UInt32]) -> Bool {
+        (max(0, i - fragment)...i).contains { endsResuming(at: $0, in: units) }
+    }
+
+    /// Whether a jump line that continues an article elsewhere begins at most `fragment` units
+    /// after `i`.
+    private static func closes(after i: Int, _ units: [UInt32]) -> Bool {
+        (i...min(units.count, i + fragment)).contains { startsClosing(at: $0, in: units) }
     }
 
     private static let down: [UInt32] = [0x4E0B, 0x8F6C]  // 下转

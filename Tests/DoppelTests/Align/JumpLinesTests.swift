@@ -89,4 +89,26 @@ import Testing
         let c = g.compare([headline, g.bodyOne, g.bodyOneMore], [headline, "(上接第1版)", rest])
         #expect(g.edits(c).isEmpty, "\(g.edits(c).map { "[-\($0.a)-]{+\($0.b)+}" })")
     }
+
+    @Test func theStartOfASentenceLeftBeforeAJumpLineDoesNotMakeTheRestAnEdit() {
+        // Print cuts the article after the first two characters of a sentence (`“过`), shorter
+        // than an anchor, and closes the page with `（下转第5版）`: the rest of the web's
+        // paragraph is print's cut, not a deletion at the end of the passage.
+        let quote = "“过去下雨天楼道里到处是水,现在再也不用发愁了。”居民李大爷说。"
+        let first = "改造之前,社区工作人员逐户走访,听取居民意见。居民最关心的加装电梯、停车难和管网老化等问题,都被列入改造清单。"
+        let more = "据介绍,新华区还建立了改造后的长效管理机制,引入专业物业服务,设立居民议事会,让居民参与小区日常管理,确保改造成果持续发挥作用。"
+        let g = PassageGapsTests.self
+        let lines = stride(from: 0, to: first.count, by: 19).map { String(first.dropFirst($0).prefix(19)) }
+        let c = Comparer.compare(
+            SourceText(
+                path: "a",
+                text: ["老旧小区改造让居民住得更舒心", first + quote, more, "西宁市总多举措推进社会组织建会", g.bodyOne].joined(
+                    separator: "\n\n")),
+            SourceText(
+                path: "b",
+                text: (["老旧小区改造让居民住得更舒心"] + lines + ["“过", "（下转第5版）", "西宁市总多举措推进社会组织建会", g.bodyOne])
+                    .joined(separator: "\n\n")))
+        #expect(g.edits(c).isEmpty, "\(g.edits(c).map { "[-\($0.a)-]{+\($0.b)+}" })")
+        #expect(c.onlyInA.first.map { c.textA.string($0).hasSuffix("现在再也不用发愁了。\"居民李大爷说。") } == true)
+    }
 }
