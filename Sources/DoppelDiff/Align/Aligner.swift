@@ -15,7 +15,8 @@ import DoppelText
 /// (`GapAnchoring`), so repeated sentences align too. Adjacent passages are merged; a passage is
 /// cut at text the other version has unaligned elsewhere (`MovedStretches`); short unmatched
 /// text at a passage's edge is drawn in up to the paragraph boundary, and whole one-sided body
-/// paragraphs at an article's end or start are drawn into its passage. Short stretches no anchor reached are paired by similarity
+/// paragraphs at an article's end or start are drawn into its passage; a passage is cut at a
+/// jump line (`JumpLines`: print continues the article on another page). Short stretches no anchor reached are paired by similarity
 /// (`LeftoverPairing`). No match ends inside a word (`WordBoundaries`), so an edit in
 /// alphabetic text covers whole words. A kicker replaced whole, one unaligned heading in front
 /// of a passage's headline on each side, joins that passage (`KickerPairing`). What no passage
@@ -91,6 +92,8 @@ public enum Aligner {
                 a, b, leftA: { [blocks] in uncovered(a, blocks.map(\.a)) },
                 leftB: { [blocks] in uncovered(b, blocks.map(\.b)) }))
         PassageSelection.drawInParagraphs(&blocks, gaps: gaps)
+        // Print's cut of an article continued on another page is no edit.
+        blocks = JumpLines.cut(blocks, a, b)
         WordBoundaries.trim(&blocks, a, b)
         var onlyA = uncovered(a, blocks.map(\.a))
         var onlyB = uncovered(b, blocks.map(\.b))

@@ -213,11 +213,17 @@ enum PassageSelection {
     /// A one-sided stretch that `elsewhere` says the other text has unaligned elsewhere (a
     /// headline print joined to the line after another article's headline) is not drawn in, nor
     /// a stretch at an edge beside a jump line, or holding one, or followed by one that sends the
-    /// reader on (`JumpLines`: print continues the article on another page).
+    /// reader on, or running up to a passage that the other version resumes after a jump line
+    /// (continues elsewhere before one) (`JumpLines`: print continues the article on another page).
     static func drawInEdges(
         _ pairs: inout [AlignedPair], a: NormalizedText, b: NormalizedText, slack: Int, twoSidedSlack: Int? = nil,
         elsewhere: (Range<Int>, Range<Int>) -> Bool = { _, _ in false }
     ) {
+        // Which passage ends (for leading edges) or starts (trailing) where, built on first need.
+        var neighbour: (a: [Int: Int], b: [Int: Int])?
+        // The passages' ranges in each text, in order, built on first need.
+        var sorted: (a: [Range<Int>], b: [Range<Int>])?
+        func lowerFirst(_ x: Range<Int>, _ y: Range<Int>) -> Bool { x.lowerBound < y.lowerBound }
         // A jump line at the edge (`（下转第4版）`): print continues the article elsewhere, and
         // what the other version has there is no edit (`JumpLines`).
         func besideJump(_ i: Int, _ stretchA: Range<Int>, _ stretchB: Range<Int>, leading: Bool) -> Bool {
@@ -232,17 +238,48 @@ enum PassageSelection {
                 // A line that sends the reader on, right after the stretch: the last words of
                 // the cut (`…short-` / `stay` / `Continued on Page 5`). A line that continues
                 // the next article from elsewhere (`（上接第1版）`) is that article's.
-                || JumpLines.startsOnward(at: stretchA.upperBound, in: a.units)
-                || JumpLines.startsOnward(at: stretchB.upperBound, in: b.units)
+                || JumpLines.startsClosing(at: stretchA.upperBound, in: a.units)
+                || JumpLines.startsClosing(at: stretchB.upperBound, in: b.units)
             {
                 return true
             }
-            return JumpLines.occurs(in: stretchA, of: a.units) || JumpLines.occurs(in: stretchB, of: b.units)
+            if JumpLines.occurs(in: stretchA, of: a.units) || JumpLines.occurs(in: stretchB, of: b.units) {
+                return true
+            }
+            // The stretch runs up to a passage that the other text resumes after a jump line
+            // (`（上接第1版）`), or follows one that it continues elsewhere: print's cut.
+            if neighbour == nil {
+                var byA: [Int: Int] = [:]
+                var byB: [Int: Int] = [:]
+                for (j, p) in pairs.enumerated() {
+                    byA[leading ? p.a.upperBound : p.a.lowerBound] = j
+                    byB[leading ? p.b.upperBound : p.b.lowerBound] = j
+                }
+                neighbour = (byA, byB)
+            }
+            let (endA, endB) =
+                leading ? (stretchA.lowerBound, stretchB.lowerBound) : (stretchA.upperBound, stretchB.upperBound)
+            if let j = neighbour!.a[endA], j != i {
+                if leading
+                    ? JumpLines.startsClosing(at: pairs[j].b.upperBound, in: b.units)
+                    : JumpLines.endsResuming(at: pairs[j].b.lowerBound, in: b.units)
+                {
+                    return true
+                }
+            }
+            if let j = neighbour!.b[endB], j != i {
+                return leading
+                    ? JumpLines.startsClosing(at: pairs[j].a.upperBound, in: a.units)
+                    : JumpLines.endsResuming(at: pairs[j].a.lowerBound, in: a.units)
+            }
+            return false
         }
         // Stretches on both sides first, so an edited first word is not taken as a one-sided
         // tail of the passage before it; leading edges, then trailing, each from fresh limits.
         for oneSided in [false, true] {
             for leading in [true, false] {
+                neighbour = nil
+                sorted = nil
                 let limit = oneSided ? slack : twoSidedSlack ?? slack
                 let edgesA = edges(pairs.map(\.a), text: a, slack: limit)
                 let edgesB = edges(pairs.map(\.b), text: b, slack: limit)
@@ -289,6 +326,17 @@ enum PassageSelection {
                     guard bounded || alike(stretchA, a, stretchB, b) else { continue }
                     if besideJump(i, stretchA, stretchB, leading: leading) { continue }
                     if oneSided && elsewhere(stretchA, stretchB) { continue }
+                    if oneSided && headingEdge(pairs[i], a, b, leading: leading) {
+                        if sorted == nil {
+                            sorted = (pairs.map(\.a).sorted(by: lowerFirst), pairs.map(\.b).sorted(by: lowerFirst))
+                        }
+                        if stretchB.isEmpty
+                            ? opensOneSidedText(stretchA, a, covered: sorted!.a, leading: leading, slack: slack)
+                            : opensOneSidedText(stretchB, b, covered: sorted!.b, leading: leading, slack: slack)
+                        {
+                            continue
+                        }
+                    }
                     pairs[i].a =
                         min(
                             pairs[i].a.lowerBound, stretchA.lowerBound)..<max(

@@ -271,6 +271,24 @@ import Testing
         #expect(g.edits(c).map { "[-\($0.a)-]{+\($0.b)+}" } == ["[-PORTHAVEN-]{+Committee+}"])
         #expect(c.onlyInA.isEmpty && c.onlyInB.isEmpty)
     }
+
+    @Test func theStartOfAParagraphPrintResumesAfterAJumpLineIsNotDrawnIntoTheHeadlineBeforeIt() {
+        // Web: dateline, headline, the article from its first words. Print: another article, the
+        // jump line `(上接第1版)` and the article from the middle of its first paragraph (its
+        // start is on page 1), the headline printed after the body. The web's first words are
+        // print's cut, not an edit at the end of the headline's passage.
+        let g = PassageGapsTests.self
+        let headline = "能源化学地质系统全国和行业重点劳动竞赛现场推进会在广州召开"
+        let start = "本报讯(记者叶小钟 通讯员徐婷)4月10日,能源化学地质系统"
+        let rest = "全国和行业重点劳动竞赛现场推进会在广东广州召开。据介绍,经全国总工会批准,目前全国能源化学地质系统共有16项竞赛。"
+        let web = ["2023年4月12日", headline, start + rest, g.added, "西宁市总多举措推进社会组织建会", g.bodyOne, g.bodyOneMore]
+        let print = [g.bodyOne, g.bodyOneMore, "西宁市总多举措推进社会组织建会", "(上接第1版)", rest, g.added, "2023年4月12日", headline]
+        let c = Comparer.compare(
+            SourceText(path: "a", text: web.joined(separator: "\n\n")),
+            SourceText(path: "b", text: print.joined(separator: "\n")))
+        #expect(g.edits(c).isEmpty, "\(g.edits(c).map { "[-\($0.a)-]{+\($0.b)+}" })")
+        #expect(c.onlyInA.map { c.textA.string($0) } == [start.filter { $0 != " " }])
+    }
 }
 
 extension NormalizedText {
