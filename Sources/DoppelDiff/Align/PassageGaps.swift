@@ -77,9 +77,10 @@ final class PassageGaps {
     /// or white range): a paragraph added or removed at the start or end of an aligned passage.
     /// An article starting at `facing` separates them, unless `closedByOwnHeading`: what follows
     /// the stretch is the passage's own heading, printed after its body; or unless the stretch
-    /// is `trailing` and the next article starts right after it on its own side as well as at
-    /// the end of `facing` (a paragraph added after an article's last paragraph, the next
-    /// article following in both versions).
+    /// is `trailing` and its article ends right after it on its own side (the text ends, the
+    /// next article starts, or a heading follows) while the next article starts at the end of
+    /// `facing` (a paragraph added after an article's last paragraph, the next article
+    /// following in both versions, or the page ending in the one that has the paragraph).
     ///
     /// - Complexity: O(log P + stretch).
     func oneSidedParagraphs(
@@ -94,8 +95,7 @@ final class PassageGaps {
         let otherStarts = inA ? articleStartsB : articleStartsA
         if closedByOwnHeading || !startsArticle(facing, other, otherStarts) { return true }
         // Both versions go on with the next article right there: the stretch ends its own.
-        return trailing && stretch.upperBound < text.count
-            && starts().contains(at: stretch.upperBound...stretch.upperBound)
+        return trailing && endsArticle(at: stretch.upperBound, text, starts: starts)
             && facing.upperBound < other.count && otherStarts.contains(at: facing.upperBound...facing.upperBound)
             && (facing.isEmpty || !otherStarts.contains(at: facing.lowerBound...facing.upperBound - 1))
     }
@@ -126,6 +126,18 @@ final class PassageGaps {
             pieces.dropFirst().contains(where: { ArticleSplitter.isBody(text.units[$0]) })
         else { return nil }
         return stretch.lowerBound..<start
+    }
+
+    /// Whether the article before unit `i` of `text` ends there: the text ends (spaces aside),
+    /// the next article starts, or a heading follows (the next article's kicker or headline).
+    private func endsArticle(at i: Int, _ text: NormalizedText, starts: () -> [Int]) -> Bool {
+        var k = i
+        while k < text.count && text.units[k] == 0x20 { k += 1 }
+        if k == text.count { return true }
+        guard !text.paragraphStarts.isEmpty, PassageGaps.isBoundary(k, text) else { return false }
+        let p = text.paragraphIndex(of: k)
+        let end = p + 1 < text.paragraphStarts.count ? text.paragraphStarts[p + 1] : text.count
+        return !ArticleSplitter.isBody(text.units[k..<end]) || starts().contains(at: i...k)
     }
 
     /// Whether an article starts in the stretch of a few units (or none) that faces a one-sided

@@ -276,7 +276,7 @@ enum PassageSelection {
     /// Extends each passage over whole body paragraphs that follow (or precede) it on one side
     /// only, up to the next passage or the text's end (start), when the other version has
     /// nothing there (the next passage, or the end), the passage reaches into two paragraphs at
-    /// least, and its own paragraph at that end is body text on both sides: a paragraph added or removed at the end (start) of an
+    /// least (in one version at least after it, in both before it), and its own paragraph at that end is body text on both sides: a paragraph added or removed at the end (start) of an
     /// article, reported in its pair as an edit of kind `paragraph`. The judgement of the
     /// stretch is `PassageGaps.oneSidedParagraphs`: a one-sided article has its headline with
     /// it and is not drawn in, nor is a paragraph next to a headline's passage; paragraphs
@@ -317,7 +317,11 @@ enum PassageSelection {
                         if inA { stretchA = cut } else { stretchB = cut }
                     }
                     let stretch = inA ? stretchA : stretchB
-                    guard !stretch.isEmpty, spansParagraphs(pairs[i].a, gaps.a), spansParagraphs(pairs[i].b, gaps.b),
+                    // Print may have lost the breaks inside the passage: after its end, two
+                    // paragraphs in one version do; before its start (where print may have put
+                    // another article's headline) both versions must have them.
+                    let (spansA, spansB) = (spansParagraphs(pairs[i].a, gaps.a), spansParagraphs(pairs[i].b, gaps.b))
+                    guard !stretch.isEmpty, trailing ? spansA || spansB : spansA && spansB,
                         endIsBody(pairs[i].a, gaps.a, trailing: trailing),
                         endIsBody(pairs[i].b, gaps.b, trailing: trailing)
                     else { continue }

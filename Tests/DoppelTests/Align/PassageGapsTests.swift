@@ -94,6 +94,39 @@ import Testing
         #expect(c.onlyInA.isEmpty)
     }
 
+    @Test func aParagraphRemovedAfterTheLastArticleOfThePageIsItsParagraphDeleteWhereTheOtherPageGoesOn() {
+        // The web page ends with the article and its last paragraph; print removed that
+        // paragraph and has the next article there: the page's end closes the article as the
+        // next article's start would.
+        let (one, two) = ("西宁市总多举措推进社会组织建会", "五莲县总组织劳模工匠送技入企")
+        let c = Self.compare(
+            [two, Self.bodyTwo, Self.bodyTwoMore, one, Self.bodyOne, Self.bodyOneMore, Self.added],
+            [one, Self.bodyOne, Self.bodyOneMore, two, Self.bodyTwo, Self.bodyTwoMore])
+        let found = Self.edits(c)
+        #expect(found.count == 1, "\(found)")
+        #expect(
+            found.first.map { $0.edit.kind == .paragraph && $0.edit.operation == .delete && $0.a == Self.added } == true
+        )
+        #expect(c.onlyInA.isEmpty)
+    }
+
+    @Test func aParagraphRemovedBeforeAHeadingIsItsArticlesParagraphDeleteWhereTheOtherPageGoesOn() {
+        // The paragraph is followed by a heading on the web (a sub-heading the article model
+        // does not start an article at) and by the next article in print (its dispatch credit
+        // opens it), which print placed before the rest of the article.
+        let (one, two, sub) = ("西宁市总多举措推进社会组织建会", "五莲县总组织劳模工匠送技入企", "严格落实党组会议第一议题")
+        let more = "拓展技术革新、技术协作、发明创造、合理化建议和群众性经济技术创新活动,健全竞赛组织、评估、激励等机制。"
+        let c = Self.compare(
+            [one, Self.bodyOne, Self.bodyOneMore, Self.added, sub, more, two, Self.bodyTwo, Self.bodyTwoMore],
+            [one, Self.bodyOne, Self.bodyOneMore, two, Self.bodyTwo, Self.bodyTwoMore, sub, more])
+        let found = Self.edits(c)
+        #expect(found.count == 1, "\(found)")
+        #expect(
+            found.first.map { $0.edit.kind == .paragraph && $0.edit.operation == .delete && $0.a == Self.added } == true
+        )
+        #expect(c.onlyInA.isEmpty)
+    }
+
     @Test func anArticleWithItsHeadlineAfterTheLastPassageStaysOneSided() {
         // Print: body, then its headline; an article only in B is not drawn into the one before.
         let c = Self.compare(

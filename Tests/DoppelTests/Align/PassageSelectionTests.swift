@@ -194,6 +194,16 @@ import Testing
         #expect(onlyB.first == hospital[0] && onlyB.last == hospital[3], "\(onlyB)")
     }
 
+    @Test func aParagraphRemovedAfterAPassageWhoseBreakPrintLostIsItsParagraphDelete() {
+        // Print joined the article's two paragraphs into one (the first one's last line was
+        // full): the passage is two paragraphs on the web, which is evidence enough of an article.
+        let g = PassageGapsTests.self
+        let c = g.compare([g.bodyTwo, g.bodyTwoMore, g.added], [g.bodyTwo + g.bodyTwoMore])
+        let found = g.edits(c)
+        #expect(found.count == 1 && found.first?.edit.kind == .paragraph && found.first?.a == g.added, "\(found)")
+        #expect(c.onlyInA.isEmpty)
+    }
+
     @Test func textAfterALoneSharedParagraphIsNotDrawnIntoIt() {
         let g = PassageGapsTests.self
         let c = g.compare([g.bodyOne], [g.bodyOne, g.added])
