@@ -140,6 +140,27 @@ final class PassageGaps {
         return !ArticleSplitter.isBody(text.units[k..<end]) || starts().contains(at: i...k)
     }
 
+    /// The start of `range` of A (`inA`) or of B (spaces aside) when the range opens with a
+    /// heading and has a body paragraph: unaligned text there is an article of its own version
+    /// (print put an article there that the web page has not, or the reverse), not the
+    /// counterpart of what the other version has facing it. The article model is not asked: on
+    /// a print page it may read the article's headings as the previous article's, printed after
+    /// its body.
+    ///
+    /// - Complexity: O(log P + the range's paragraphs).
+    func articleOpening(_ range: Range<Int>, inA: Bool) -> Int? {
+        let text = inA ? a : b
+        let r = trimmed(range, text)
+        guard r.count >= 2, !text.paragraphStarts.isEmpty, PassageGaps.isBoundary(r.lowerBound, text) else {
+            return nil
+        }
+        let pieces = text.paragraphRanges(in: r)
+        guard pieces.count >= 2, !ArticleSplitter.isBody(text.units[pieces[0]]),
+            pieces.dropFirst().contains(where: { ArticleSplitter.isBody(text.units[$0]) })
+        else { return nil }
+        return r.lowerBound
+    }
+
     /// Whether an article starts in the stretch of a few units (or none) that faces a one-sided
     /// paragraph, its ends included, unless the stretch follows a heading or byline: a paragraph
     /// after a headline is that article's first, wherever the article model put the boundary

@@ -283,7 +283,9 @@ enum PassageSelection {
     /// between a passage and a one-sided article that follows them are judged without it
     /// (`PassageGaps.beforeOneSidedArticle`). A trailing stretch followed in both versions by the
     /// next article, its headline printed after its body in the stretch's text, is drawn in as
-    /// when that article's start faces it (`nextHeadlineAfterBody`).
+    /// when that article's start faces it (`nextHeadlineAfterBody`); so is a trailing stretch
+    /// facing an article of the other version only (`PassageGaps.articleOpening`), which is no
+    /// counterpart of it.
     ///
     /// - Complexity: O(p log p + S) for p passages and S units drawn in or looked at.
     static func drawInParagraphs(_ pairs: inout [AlignedPair], gaps: PassageGaps) {
@@ -334,7 +336,10 @@ enum PassageSelection {
                                 ? pairs[j].b.upperBound == pairs[i].b.lowerBound
                                 : pairs[j].a.upperBound == pairs[i].a.lowerBound
                         } == true
-                    let facing = inA ? stretchB : stretchA
+                    var facing = inA ? stretchB : stretchA
+                    // An article of the other version only, facing a trailing stretch, is no
+                    // counterpart of it: the stretch faces nothing, and that article's start.
+                    if trailing, let start = gaps.articleOpening(facing, inA: !inA) { facing = start..<start }
                     guard
                         gaps.oneSidedParagraphs(
                             stretch, inA: inA, facing: facing,
