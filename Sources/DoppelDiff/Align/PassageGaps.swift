@@ -66,9 +66,11 @@ final class PassageGaps {
         let small = min(ga.count, gb.count)
         guard small <= PassageGaps.paragraphGapSlack else { return false }
         return ga.count > gb.count
-            ? ga.count <= PassageGaps.paragraphGapLimit && containsWholeBodyParagraph(ga, a, starts: articleStartsA)
+            ? ga.count <= PassageGaps.paragraphGapLimit
+                && paragraphsBesideEdit(ga, a, starts: articleStartsA, facing: trimmed(gb, b), b)
                 && !startsArticle(gb, b, articleStartsB)
-            : gb.count <= PassageGaps.paragraphGapLimit && containsWholeBodyParagraph(gb, b, starts: articleStartsB)
+            : gb.count <= PassageGaps.paragraphGapLimit
+                && paragraphsBesideEdit(gb, b, starts: articleStartsB, facing: trimmed(ga, a), a)
                 && !startsArticle(ga, a, articleStartsA)
     }
 
@@ -269,16 +271,62 @@ final class PassageGaps {
         }
     }
 
-    /// Whether `range` holds a whole body paragraph and what surrounds it inside `range` is short.
-    private func containsWholeBodyParagraph(_ range: Range<Int>, _ text: NormalizedText, starts: [Int]) -> Bool {
-        let pieces = text.paragraphRanges(in: trimmed(range, text))
-        guard pieces.count >= 2 else { return false }
-        let inner = pieces.filter { isBoundary($0.lowerBound, text) && isBoundary($0.upperBound, text) }
-        let outer = range.count - inner.reduce(0) { $0 + $1.count }
-        guard !inner.isEmpty, outer <= PassageGaps.paragraphGapSlack else { return false }
-        let span = inner.first!.lowerBound..<inner.last!.upperBound
-        return !starts.contains(at: span.lowerBound...span.upperBound - 1)
-            && inner.allSatisfy { ArticleSplitter.isBody(text.units[$0]) }
+    /// Units of text beside a paragraph gap's paragraphs at most: an edit at the end of the
+    /// paragraph before them or at the start of the one after (a clause appended before the
+    /// final full stop), as `AlignOptions.edgeSlack` draws in at a passage's edge.
+    static let besideSlack = 40
+
+    /// Whether `range` is whole body paragraphs P with at most `besideSlack` units before and
+    /// after them in all (X + P + Y): X the end of the paragraph before P, Y the start of the
+    /// one after, each inside one paragraph; the other version's gap (`facing`, a few units)
+    /// is the edit of X or Y. P's edges are judged with the other version's help, as
+    /// `isParagraphEdge` does: where print lost the break between X and P (or P and Y), a
+    /// sentence end is one when the other gap begins or ends at a paragraph boundary. No article
+    /// starts in P, and the other gap holds no jump line.
+    ///
+    /// - Complexity: O(besideSlack log P + |range|).
+    private func paragraphsBesideEdit(
+        _ range: Range<Int>, _ text: NormalizedText, starts: [Int], facing: Range<Int>, _ other: NormalizedText
+    ) -> Bool {
+        let r = trimmed(range, text)
+        // A jump line is no edit of X or Y: print cut the article there (`JumpLines`).
+        guard r.count >= 2, !text.paragraphStarts.isEmpty, !JumpLines.occurs(in: facing, of: other.units) else {
+            return false
+        }
+        // A boundary at `i`, past the spaces that separate paragraphs.
+        func boundary(_ i: Int, _ t: NormalizedText) -> Bool {
+            var k = i
+            while k < t.count && t.units[k] == 0x20 { k += 1 }
+            return isBoundary(k, t)
+        }
+        // The other gap is the edit of X or of Y: P's edge faces one of its ends.
+        let facesBoundary = boundary(facing.lowerBound, other) || boundary(facing.upperBound, other)
+        func edge(_ i: Int) -> Bool {
+            boundary(i, text) || (facesBoundary && PassageGaps.endsSentence(text.units[..<i]))
+        }
+        // X: up to the first edge, inside one paragraph (no boundary before its end).
+        var s = r.lowerBound
+        while s < min(r.upperBound, r.lowerBound + PassageGaps.besideSlack) && !edge(s) {
+            s += 1
+            if s < r.upperBound && isBoundary(s, text) { break }
+        }
+        // Y: from the last edge, inside one paragraph.
+        var e = r.upperBound
+        while e > max(s, r.upperBound - PassageGaps.besideSlack) && !edge(e) {
+            e -= 1
+            if e > s && isBoundary(e, text) { break }
+        }
+        guard s < e, edge(s), edge(e),
+            (s - r.lowerBound) + (r.upperBound - e) <= PassageGaps.besideSlack
+        else { return false }
+        let p = trimmed(s..<e, text)
+        guard !p.isEmpty, !starts.contains(at: p.lowerBound...p.upperBound - 1) else { return false }
+        let pieces = text.paragraphRanges(in: p)
+        // One paragraph facing a few units with nothing beside it is a replace, not an insert.
+        guard pieces.count >= 2 || p != r else { return false }
+        return pieces.allSatisfy {
+            ArticleSplitter.isBody(text.units[$0]) && PassageGaps.endsSentence(text.units[$0])
+        }
     }
 
     private func isBoundary(_ i: Int, _ text: NormalizedText) -> Bool { PassageGaps.isBoundary(i, text) }

@@ -83,6 +83,32 @@ import Testing
         #expect(c.pairs.count == 1 && c.onlyInB.isEmpty)
     }
 
+    @Test func aParagraphAddedAfterAClauseAppendedToTheParagraphBeforeIsAParagraphInsertBesideTheClause() {
+        // The gap is the clause (before the final full stop) and the paragraph on one side, the
+        // full stop on the other: the paragraph is still a paragraph insert of the pair.
+        let clause = ",取得了良好效果"
+        let edited = Self.bodyTwo.dropLast() + clause + "。"
+        let c = Self.compare(
+            [Self.bodyTwo, Self.bodyTwoMore, Self.bodyOneMore],
+            [String(edited), Self.added, Self.bodyTwoMore, Self.bodyOneMore])
+        let found = Self.edits(c)
+        #expect(found.contains { $0.edit.kind == .paragraph && $0.edit.operation == .insert && $0.b == Self.added })
+        #expect(found.contains { $0.edit.kind != .paragraph && $0.b == clause }, "\(found)")
+        #expect(c.pairs.count == 1 && c.onlyInB.isEmpty)
+    }
+
+    @Test func aParagraphAddedBeforeAParagraphWithItsFirstCharacterEditedIsAParagraphInsertBesideTheEdit() {
+        // Print also lost the break after the added paragraph (its last line was full).
+        let edited = "主" + Self.bodyTwoMore.dropFirst()
+        let c = Self.compare(
+            [Self.bodyTwo, Self.bodyTwoMore, Self.bodyOneMore],
+            [Self.bodyTwo, Self.added + edited, Self.bodyOneMore])
+        let found = Self.edits(c)
+        #expect(found.contains { $0.edit.kind == .paragraph && $0.edit.operation == .insert && $0.b == Self.added })
+        #expect(found.contains { $0.edit.kind != .paragraph && $0.a == "五" && $0.b == "主" }, "\(found)")
+        #expect(c.pairs.count == 1 && c.onlyInB.isEmpty)
+    }
+
     @Test func aParagraphRemovedAtTheEndOfTheTextIsAParagraphDeleteOfItsArticle() {
         let c = Self.compare(
             [Self.bodyTwo, Self.bodyTwoMore, Self.added], [Self.bodyTwo, Self.bodyTwoMore])
