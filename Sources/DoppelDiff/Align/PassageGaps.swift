@@ -55,12 +55,12 @@ final class PassageGaps {
     func paragraphEdit(_ ga: Range<Int>, _ gb: Range<Int>) -> Bool {
         if trimmed(ga, a).isEmpty && !trimmed(gb, b).isEmpty {
             return gb.count <= PassageGaps.paragraphGapLimit
-                && wholeBodyParagraphs(gb, b, starts: { self.articleStartsB }, facing: ga, a)
+                && wholeBodyParagraphs(gb, b, starts: { self.articleStartsB }, facing: ga, a, inside: true)
                 && !startsArticle(ga, a, articleStartsA)
         }
         if trimmed(gb, b).isEmpty && !trimmed(ga, a).isEmpty {
             return ga.count <= PassageGaps.paragraphGapLimit
-                && wholeBodyParagraphs(ga, a, starts: { self.articleStartsA }, facing: gb, b)
+                && wholeBodyParagraphs(ga, a, starts: { self.articleStartsA }, facing: gb, b, inside: true)
                 && !startsArticle(gb, b, articleStartsB)
         }
         let small = min(ga.count, gb.count)
@@ -219,9 +219,14 @@ final class PassageGaps {
     /// body text (`ArticleSplitter.isBody`) that ends a sentence (a long headline joined to its
     /// byline ends none), and no article starts in it (at its first unit it may, after a heading:
     /// the article model takes a headline on a print page for one printed after its body).
+    /// `inside`: the range lies between two passages that are neighbours in the other version;
+    /// there an article may start at its first paragraph when that opens with a credit
+    /// (`本报讯(记者…)`, the dispatch credit of an article's first paragraph) and the article goes
+    /// on after the range (body text follows, no article starts there): the other version,
+    /// which has not that paragraph, goes on with the same article.
     private func wholeBodyParagraphs(
         _ range: Range<Int>, _ text: NormalizedText, starts: () -> [Int], facing: Range<Int>,
-        _ other: NormalizedText
+        _ other: NormalizedText, inside: Bool = false
     ) -> Bool {
         let r = trimmed(range, text)
         let f = trimmed(facing, other)
@@ -237,8 +242,25 @@ final class PassageGaps {
         // An article the model starts right after a heading starts with the heading's article.
         // The articles are found last, and only once: most stretches fail the cheaper tests.
         let starts = starts()
-        let first = followsHeading(r.lowerBound, text) ? r.lowerBound + 1 : r.lowerBound
+        let first =
+            followsHeading(r.lowerBound, text) || inside && opensArticleGoingOn(r, text, starts: starts)
+            ? r.lowerBound + 1 : r.lowerBound
         return first >= r.upperBound || !starts.contains(at: first...r.upperBound - 1)
+    }
+
+    /// Whether `r`'s first paragraph opens with a credit and the article it opens goes on after
+    /// `r`: the paragraph there is body text and no article starts there.
+    private func opensArticleGoingOn(_ r: Range<Int>, _ text: NormalizedText, starts: [Int]) -> Bool {
+        guard ArticleSplitter.startsWithCredit(text.units[r.lowerBound..<min(r.upperBound, r.lowerBound + 16)])
+        else { return false }
+        var k = r.upperBound
+        while k < text.count && text.units[k] == 0x20 { k += 1 }
+        guard k < text.count, PassageGaps.isBoundary(k, text), !starts.contains(at: r.upperBound...k) else {
+            return false
+        }
+        let p = text.paragraphIndex(of: k)
+        let end = p + 1 < text.paragraphStarts.count ? text.paragraphStarts[p + 1] : text.count
+        return ArticleSplitter.isBody(text.units[k..<end])
     }
 
     /// Whether unit `i` of `text` is a paragraph edge: a paragraph boundary of `text`, or a

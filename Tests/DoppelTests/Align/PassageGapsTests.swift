@@ -109,6 +109,26 @@ import Testing
         #expect(c.pairs.count == 1 && c.onlyInB.isEmpty)
     }
 
+    @Test func aRemovedParagraphThatOpensWithADispatchCreditIsAParagraphDeleteOfTheArticleItOpened() {
+        // The web page has the article's first paragraph (`本报讯…`, which opens an article in
+        // the article model) between two passages that are neighbours in print.
+        let credited = Self.bodyTwo.dropLast() + ",劳模工匠对汽车涂装技术等疑难问题开展现场指导,既解决了技术难题,又节约了生产成本。"
+        let c = Self.compare(
+            [Self.bodyOne, Self.bodyOneMore, String(credited), Self.bodyTwoMore, Self.added],
+            [Self.bodyOne, Self.bodyOneMore, Self.bodyTwoMore, Self.added])
+        let found = Self.edits(c)
+        #expect(found.count == 1, "\(found)")
+        #expect(
+            found.first.map { $0.edit.kind == .paragraph && $0.edit.operation == .delete && $0.a == credited }
+                == true)
+        #expect(c.onlyInA.isEmpty)
+        // A brief of its own (a credited paragraph with a headline after it) stays one-sided.
+        let brief = Self.compare(
+            [Self.bodyOne, Self.bodyOneMore, String(credited), "五莲县总组织劳模工匠送技入企", Self.added],
+            [Self.bodyOne, Self.bodyOneMore, Self.added])
+        #expect(Self.edits(brief).isEmpty)
+    }
+
     @Test func aParagraphRemovedAtTheEndOfTheTextIsAParagraphDeleteOfItsArticle() {
         let c = Self.compare(
             [Self.bodyTwo, Self.bodyTwoMore, Self.added], [Self.bodyTwo, Self.bodyTwoMore])
