@@ -296,7 +296,7 @@ public enum PassageDiffer {
     /// units besides, the other side a few units, is the paragraphs' insert (delete) and a
     /// replace of the rest (`主` for `五` at the start of the paragraph after those added).
     ///
-    /// - Complexity: O(40 log P).
+    /// - Complexity: O(log P) for a replace inside a paragraph; O(40 log P) at an edge.
     private static func splitReplace(_ e: Edit, _ textA: NormalizedText, _ textB: NormalizedText) -> [Edit] {
         let inB = e.b.count > e.a.count
         let (text, other, r, o) = inB ? (textB, textA, e.b, e.a) : (textA, textB, e.a, e.b)
@@ -304,10 +304,16 @@ public enum PassageDiffer {
         func edit(_ op: EditOperation, _ kind: EditKind, _ x: Range<Int>, _ y: Range<Int>) -> Edit {
             Edit(operation: op, kind: kind, a: inB ? y : x, b: inB ? x : y)
         }
+        // Most replaces lie inside a paragraph: neither end of the longer side is an edge.
+        let leading = PassageGaps.isParagraphEdge(r.lowerBound, text, facing: o.lowerBound, other, start: true)
+        let trailing = PassageGaps.isParagraphEdge(r.upperBound, text, facing: o.upperBound, other, start: false)
+        guard leading || trailing else { return [e] }
         for d in 1...min(40, r.count - 1) {
             // Paragraphs first, then the rest facing the other side.
             let k = r.upperBound - d
-            if isWholeParagraphs(r.lowerBound..<k, text, facing: o.lowerBound, other), isBody(r.lowerBound..<k, text) {
+            if leading, isWholeParagraphs(r.lowerBound..<k, text, facing: o.lowerBound, other),
+                isBody(r.lowerBound..<k, text)
+            {
                 return [
                     edit(inB ? .insert : .delete, .paragraph, r.lowerBound..<k, o.lowerBound..<o.lowerBound),
                     edit(.replace, e.kind, k..<r.upperBound, o),
@@ -315,7 +321,9 @@ public enum PassageDiffer {
             }
             // The rest, then the paragraphs.
             let j = r.lowerBound + d
-            if isWholeParagraphs(j..<r.upperBound, text, facing: o.upperBound, other), isBody(j..<r.upperBound, text) {
+            if trailing, isWholeParagraphs(j..<r.upperBound, text, facing: o.upperBound, other),
+                isBody(j..<r.upperBound, text)
+            {
                 return [
                     edit(.replace, e.kind, r.lowerBound..<j, o),
                     edit(inB ? .insert : .delete, .paragraph, j..<r.upperBound, o.upperBound..<o.upperBound),
