@@ -105,9 +105,10 @@ final class PassageGaps {
     /// The part of a one-sided `stretch` that trails a passage before the first article that
     /// starts inside it, when that article opens with a heading and has a body paragraph of its
     /// own in the stretch: a paragraph added at the end of an article that an article of this
-    /// version only follows (its headline printed first). Nil when no article starts inside the
-    /// stretch after its first unit, or the one that does has no body there (a headline printed
-    /// after its body, which the stretch's paragraphs may be).
+    /// version only follows (its headline printed first). Where the article model starts no
+    /// article inside the stretch, its first heading between two body paragraphs is taken for
+    /// one (`headingOpening`). Nil when neither is there, or the article that starts has no
+    /// body there (a headline printed after its body, which the stretch's paragraphs may be).
     ///
     /// - Complexity: O(log P + the article's first paragraphs).
     func beforeOneSidedArticle(_ stretch: Range<Int>, inA: Bool) -> Range<Int>? {
@@ -121,13 +122,30 @@ final class PassageGaps {
             let mid = (lo + hi) / 2
             if starts[mid] <= r.lowerBound { lo = mid + 1 } else { hi = mid }
         }
-        guard lo < starts.count, starts[lo] < r.upperBound else { return nil }
+        guard lo < starts.count, starts[lo] < r.upperBound else {
+            return headingOpening(r, text).map { stretch.lowerBound..<$0 }
+        }
         let start = starts[lo]
         let pieces = text.paragraphRanges(in: start..<r.upperBound)
         guard pieces.count >= 2, pieces[0].lowerBound == start, !ArticleSplitter.isBody(text.units[pieces[0]]),
             pieces.dropFirst().contains(where: { ArticleSplitter.isBody(text.units[$0]) })
         else { return nil }
         return stretch.lowerBound..<start
+    }
+
+    /// The start of the first heading in `r` (within `paragraphGapLimit` units) that follows a
+    /// body paragraph and is followed by one: an article of its own, which the article model
+    /// does not start where a single headline opens it (no kicker, no byline).
+    private func headingOpening(_ r: Range<Int>, _ text: NormalizedText) -> Int? {
+        let pieces = text.paragraphRanges(
+            in: r.lowerBound..<min(r.upperBound, r.lowerBound + PassageGaps.paragraphGapLimit))
+        guard pieces.count >= 3 else { return nil }
+        let body = pieces.map { ArticleSplitter.isBody(text.units[$0]) }
+        for i in 1..<pieces.count - 1
+        where !body[i] && body[i - 1] && body[i + 1] && isBoundary(pieces[i].lowerBound, text) {
+            return pieces[i].lowerBound
+        }
+        return nil
     }
 
     /// Whether the article before unit `i` of `text` ends there: the text ends (spaces aside),

@@ -129,6 +129,30 @@ import Testing
         #expect(Self.edits(brief).isEmpty)
     }
 
+    @Test func aParagraphAddedBeforeAPrintOnlyArticleOpenedByOneHeadlineIsItsArticlesParagraphInsert() {
+        // The print-only article has a headline and no kicker or byline, so the article model
+        // starts no article at it; its heading between two body paragraphs still opens it.
+        let added =
+            "The proposal will be discussed again at the next meeting of the full council in the autumn, when members are expected to vote on the final budget."
+        let cycle = [
+            "Cycle lanes extended to the northern suburbs",
+            "Protected cycle lanes will be extended from the city centre to three northern suburbs by the end of the year, the transport committee announced.",
+            "Some shop owners remain concerned about the loss of on-street parking. The committee said it would create additional short-stay bays in side streets.",
+        ]
+        let hospital = [
+            "Hospital opens new emergency wing",
+            "The general hospital has opened a new emergency wing designed to cut waiting times, with twice the number of treatment bays.",
+            "Staff said the old department, built in the 1970s, had become overcrowded during the winter months.",
+        ]
+        let options = try! ComparisonOptions(normalization: NormalizationOptions(layout: .flowed))
+        let c = Comparer.compare(
+            SourceText(path: "a", text: cycle.joined(separator: "\n\n")),
+            SourceText(path: "b", text: (cycle + [added] + hospital).joined(separator: "\n\n")), options: options)
+        let found = Self.edits(c)
+        #expect(found.count == 1 && found.first?.edit.kind == .paragraph && found.first?.b == added, "\(found)")
+        #expect(c.onlyInB.map { c.textB.string($0) } == hospital)
+    }
+
     @Test func aParagraphRemovedAtTheEndOfTheTextIsAParagraphDeleteOfItsArticle() {
         let c = Self.compare(
             [Self.bodyTwo, Self.bodyTwoMore, Self.added], [Self.bodyTwo, Self.bodyTwoMore])
