@@ -55,20 +55,22 @@ final class PassageGaps {
     func paragraphEdit(_ ga: Range<Int>, _ gb: Range<Int>) -> Bool {
         if trimmed(ga, a).isEmpty && !trimmed(gb, b).isEmpty {
             return gb.count <= PassageGaps.paragraphGapLimit
-                && wholeBodyParagraphs(gb, b, starts: { self.articleStartsB }, facing: ga, a)
+                && wholeBodyParagraphs(gb, b, starts: { self.articleStartsB }, facing: ga, a, inside: true)
                 && !startsArticle(ga, a, articleStartsA)
         }
         if trimmed(gb, b).isEmpty && !trimmed(ga, a).isEmpty {
             return ga.count <= PassageGaps.paragraphGapLimit
-                && wholeBodyParagraphs(ga, a, starts: { self.articleStartsA }, facing: gb, b)
+                && wholeBodyParagraphs(ga, a, starts: { self.articleStartsA }, facing: gb, b, inside: true)
                 && !startsArticle(gb, b, articleStartsB)
         }
         let small = min(ga.count, gb.count)
         guard small <= PassageGaps.paragraphGapSlack else { return false }
         return ga.count > gb.count
-            ? ga.count <= PassageGaps.paragraphGapLimit && containsWholeBodyParagraph(ga, a, starts: articleStartsA)
+            ? ga.count <= PassageGaps.paragraphGapLimit
+                && paragraphsBesideEdit(ga, a, starts: articleStartsA, facing: trimmed(gb, b), b)
                 && !startsArticle(gb, b, articleStartsB)
-            : gb.count <= PassageGaps.paragraphGapLimit && containsWholeBodyParagraph(gb, b, starts: articleStartsB)
+            : gb.count <= PassageGaps.paragraphGapLimit
+                && paragraphsBesideEdit(gb, b, starts: articleStartsB, facing: trimmed(ga, a), a)
                 && !startsArticle(ga, a, articleStartsA)
     }
 
@@ -77,9 +79,10 @@ final class PassageGaps {
     /// or white range): a paragraph added or removed at the start or end of an aligned passage.
     /// An article starting at `facing` separates them, unless `closedByOwnHeading`: what follows
     /// the stretch is the passage's own heading, printed after its body; or unless the stretch
-    /// is `trailing` and the next article starts right after it on its own side as well as at
-    /// the end of `facing` (a paragraph added after an article's last paragraph, the next
-    /// article following in both versions).
+    /// is `trailing` and its article ends right after it on its own side (the text ends, the
+    /// next article starts, or a heading follows) while the next article starts at the end of
+    /// `facing` (a paragraph added after an article's last paragraph, the next article
+    /// following in both versions, or the page ending in the one that has the paragraph).
     ///
     /// - Complexity: O(log P + stretch).
     func oneSidedParagraphs(
@@ -94,8 +97,7 @@ final class PassageGaps {
         let otherStarts = inA ? articleStartsB : articleStartsA
         if closedByOwnHeading || !startsArticle(facing, other, otherStarts) { return true }
         // Both versions go on with the next article right there: the stretch ends its own.
-        return trailing && stretch.upperBound < text.count
-            && starts().contains(at: stretch.upperBound...stretch.upperBound)
+        return trailing && endsArticle(at: stretch.upperBound, text, starts: starts)
             && facing.upperBound < other.count && otherStarts.contains(at: facing.upperBound...facing.upperBound)
             && (facing.isEmpty || !otherStarts.contains(at: facing.lowerBound...facing.upperBound - 1))
     }
@@ -103,9 +105,10 @@ final class PassageGaps {
     /// The part of a one-sided `stretch` that trails a passage before the first article that
     /// starts inside it, when that article opens with a heading and has a body paragraph of its
     /// own in the stretch: a paragraph added at the end of an article that an article of this
-    /// version only follows (its headline printed first). Nil when no article starts inside the
-    /// stretch after its first unit, or the one that does has no body there (a headline printed
-    /// after its body, which the stretch's paragraphs may be).
+    /// version only follows (its headline printed first). Where the article model starts no
+    /// article inside the stretch, its first heading between two body paragraphs is taken for
+    /// one (`headingOpening`). Nil when neither is there, or the article that starts has no
+    /// body there (a headline printed after its body, which the stretch's paragraphs may be).
     ///
     /// - Complexity: O(log P + the article's first paragraphs).
     func beforeOneSidedArticle(_ stretch: Range<Int>, inA: Bool) -> Range<Int>? {
@@ -119,13 +122,63 @@ final class PassageGaps {
             let mid = (lo + hi) / 2
             if starts[mid] <= r.lowerBound { lo = mid + 1 } else { hi = mid }
         }
-        guard lo < starts.count, starts[lo] < r.upperBound else { return nil }
+        guard lo < starts.count, starts[lo] < r.upperBound else {
+            return headingOpening(r, text).map { stretch.lowerBound..<$0 }
+        }
         let start = starts[lo]
         let pieces = text.paragraphRanges(in: start..<r.upperBound)
         guard pieces.count >= 2, pieces[0].lowerBound == start, !ArticleSplitter.isBody(text.units[pieces[0]]),
             pieces.dropFirst().contains(where: { ArticleSplitter.isBody(text.units[$0]) })
         else { return nil }
         return stretch.lowerBound..<start
+    }
+
+    /// The start of the first heading in `r` (within `paragraphGapLimit` units) that follows a
+    /// body paragraph and is followed by one: an article of its own, which the article model
+    /// does not start where a single headline opens it (no kicker, no byline).
+    private func headingOpening(_ r: Range<Int>, _ text: NormalizedText) -> Int? {
+        let pieces = text.paragraphRanges(
+            in: r.lowerBound..<min(r.upperBound, r.lowerBound + PassageGaps.paragraphGapLimit))
+        guard pieces.count >= 3 else { return nil }
+        let body = pieces.map { ArticleSplitter.isBody(text.units[$0]) }
+        for i in 1..<pieces.count - 1
+        where !body[i] && body[i - 1] && body[i + 1] && isBoundary(pieces[i].lowerBound, text) {
+            return pieces[i].lowerBound
+        }
+        return nil
+    }
+
+    /// Whether the article before unit `i` of `text` ends there: the text ends (spaces aside),
+    /// the next article starts, or a heading follows (the next article's kicker or headline).
+    private func endsArticle(at i: Int, _ text: NormalizedText, starts: () -> [Int]) -> Bool {
+        var k = i
+        while k < text.count && text.units[k] == 0x20 { k += 1 }
+        if k == text.count { return true }
+        guard !text.paragraphStarts.isEmpty, PassageGaps.isBoundary(k, text) else { return false }
+        let p = text.paragraphIndex(of: k)
+        let end = p + 1 < text.paragraphStarts.count ? text.paragraphStarts[p + 1] : text.count
+        return !ArticleSplitter.isBody(text.units[k..<end]) || starts().contains(at: i...k)
+    }
+
+    /// The start of `range` of A (`inA`) or of B (spaces aside) when the range opens with a
+    /// heading and has a body paragraph: unaligned text there is an article of its own version
+    /// (print put an article there that the web page has not, or the reverse), not the
+    /// counterpart of what the other version has facing it. The article model is not asked: on
+    /// a print page it may read the article's headings as the previous article's, printed after
+    /// its body.
+    ///
+    /// - Complexity: O(log P + the range's paragraphs).
+    func articleOpening(_ range: Range<Int>, inA: Bool) -> Int? {
+        let text = inA ? a : b
+        let r = trimmed(range, text)
+        guard r.count >= 2, !text.paragraphStarts.isEmpty, PassageGaps.isBoundary(r.lowerBound, text) else {
+            return nil
+        }
+        let pieces = text.paragraphRanges(in: r)
+        guard pieces.count >= 2, !ArticleSplitter.isBody(text.units[pieces[0]]),
+            pieces.dropFirst().contains(where: { ArticleSplitter.isBody(text.units[$0]) })
+        else { return nil }
+        return r.lowerBound
     }
 
     /// Whether an article starts in the stretch of a few units (or none) that faces a one-sided
@@ -184,9 +237,14 @@ final class PassageGaps {
     /// body text (`ArticleSplitter.isBody`) that ends a sentence (a long headline joined to its
     /// byline ends none), and no article starts in it (at its first unit it may, after a heading:
     /// the article model takes a headline on a print page for one printed after its body).
+    /// `inside`: the range lies between two passages that are neighbours in the other version;
+    /// there an article may start at its first paragraph when that opens with a credit
+    /// (`本报讯(记者…)`, the dispatch credit of an article's first paragraph) and the article goes
+    /// on after the range (body text follows, no article starts there): the other version,
+    /// which has not that paragraph, goes on with the same article.
     private func wholeBodyParagraphs(
         _ range: Range<Int>, _ text: NormalizedText, starts: () -> [Int], facing: Range<Int>,
-        _ other: NormalizedText
+        _ other: NormalizedText, inside: Bool = false
     ) -> Bool {
         let r = trimmed(range, text)
         let f = trimmed(facing, other)
@@ -202,8 +260,25 @@ final class PassageGaps {
         // An article the model starts right after a heading starts with the heading's article.
         // The articles are found last, and only once: most stretches fail the cheaper tests.
         let starts = starts()
-        let first = followsHeading(r.lowerBound, text) ? r.lowerBound + 1 : r.lowerBound
+        let first =
+            followsHeading(r.lowerBound, text) || inside && opensArticleGoingOn(r, text, starts: starts)
+            ? r.lowerBound + 1 : r.lowerBound
         return first >= r.upperBound || !starts.contains(at: first...r.upperBound - 1)
+    }
+
+    /// Whether `r`'s first paragraph opens with a credit and the article it opens goes on after
+    /// `r`: the paragraph there is body text and no article starts there.
+    private func opensArticleGoingOn(_ r: Range<Int>, _ text: NormalizedText, starts: [Int]) -> Bool {
+        guard ArticleSplitter.startsWithCredit(text.units[r.lowerBound..<min(r.upperBound, r.lowerBound + 16)])
+        else { return false }
+        var k = r.upperBound
+        while k < text.count && text.units[k] == 0x20 { k += 1 }
+        guard k < text.count, PassageGaps.isBoundary(k, text), !starts.contains(at: r.upperBound...k) else {
+            return false
+        }
+        let p = text.paragraphIndex(of: k)
+        let end = p + 1 < text.paragraphStarts.count ? text.paragraphStarts[p + 1] : text.count
+        return ArticleSplitter.isBody(text.units[k..<end])
     }
 
     /// Whether unit `i` of `text` is a paragraph edge: a paragraph boundary of `text`, or a
@@ -236,16 +311,62 @@ final class PassageGaps {
         }
     }
 
-    /// Whether `range` holds a whole body paragraph and what surrounds it inside `range` is short.
-    private func containsWholeBodyParagraph(_ range: Range<Int>, _ text: NormalizedText, starts: [Int]) -> Bool {
-        let pieces = text.paragraphRanges(in: trimmed(range, text))
-        guard pieces.count >= 2 else { return false }
-        let inner = pieces.filter { isBoundary($0.lowerBound, text) && isBoundary($0.upperBound, text) }
-        let outer = range.count - inner.reduce(0) { $0 + $1.count }
-        guard !inner.isEmpty, outer <= PassageGaps.paragraphGapSlack else { return false }
-        let span = inner.first!.lowerBound..<inner.last!.upperBound
-        return !starts.contains(at: span.lowerBound...span.upperBound - 1)
-            && inner.allSatisfy { ArticleSplitter.isBody(text.units[$0]) }
+    /// Units of text beside a paragraph gap's paragraphs at most: an edit at the end of the
+    /// paragraph before them or at the start of the one after (a clause appended before the
+    /// final full stop), as `AlignOptions.edgeSlack` draws in at a passage's edge.
+    static let besideSlack = 40
+
+    /// Whether `range` is whole body paragraphs P with at most `besideSlack` units before and
+    /// after them in all (X + P + Y): X the end of the paragraph before P, Y the start of the
+    /// one after, each inside one paragraph; the other version's gap (`facing`, a few units)
+    /// is the edit of X or Y. P's edges are judged with the other version's help, as
+    /// `isParagraphEdge` does: where print lost the break between X and P (or P and Y), a
+    /// sentence end is one when the other gap begins or ends at a paragraph boundary. No article
+    /// starts in P, and the other gap holds no jump line.
+    ///
+    /// - Complexity: O(besideSlack log P + |range|).
+    private func paragraphsBesideEdit(
+        _ range: Range<Int>, _ text: NormalizedText, starts: [Int], facing: Range<Int>, _ other: NormalizedText
+    ) -> Bool {
+        let r = trimmed(range, text)
+        // A jump line is no edit of X or Y: print cut the article there (`JumpLines`).
+        guard r.count >= 2, !text.paragraphStarts.isEmpty, !JumpLines.occurs(in: facing, of: other.units) else {
+            return false
+        }
+        // A boundary at `i`, past the spaces that separate paragraphs.
+        func boundary(_ i: Int, _ t: NormalizedText) -> Bool {
+            var k = i
+            while k < t.count && t.units[k] == 0x20 { k += 1 }
+            return isBoundary(k, t)
+        }
+        // The other gap is the edit of X or of Y: P's edge faces one of its ends.
+        let facesBoundary = boundary(facing.lowerBound, other) || boundary(facing.upperBound, other)
+        func edge(_ i: Int) -> Bool {
+            boundary(i, text) || (facesBoundary && PassageGaps.endsSentence(text.units[..<i]))
+        }
+        // X: up to the first edge, inside one paragraph (no boundary before its end).
+        var s = r.lowerBound
+        while s < min(r.upperBound, r.lowerBound + PassageGaps.besideSlack) && !edge(s) {
+            s += 1
+            if s < r.upperBound && isBoundary(s, text) { break }
+        }
+        // Y: from the last edge, inside one paragraph.
+        var e = r.upperBound
+        while e > max(s, r.upperBound - PassageGaps.besideSlack) && !edge(e) {
+            e -= 1
+            if e > s && isBoundary(e, text) { break }
+        }
+        guard s < e, edge(s), edge(e),
+            (s - r.lowerBound) + (r.upperBound - e) <= PassageGaps.besideSlack
+        else { return false }
+        let p = trimmed(s..<e, text)
+        guard !p.isEmpty, !starts.contains(at: p.lowerBound...p.upperBound - 1) else { return false }
+        let pieces = text.paragraphRanges(in: p)
+        // One paragraph facing a few units with nothing beside it is a replace, not an insert.
+        guard pieces.count >= 2 || p != r else { return false }
+        return pieces.allSatisfy {
+            ArticleSplitter.isBody(text.units[$0]) && PassageGaps.endsSentence(text.units[$0])
+        }
     }
 
     private func isBoundary(_ i: Int, _ text: NormalizedText) -> Bool { PassageGaps.isBoundary(i, text) }

@@ -353,15 +353,17 @@ enum PassageSelection {
     /// Extends each passage over whole body paragraphs that follow (or precede) it on one side
     /// only, up to the next passage or the text's end (start), when the other version has
     /// nothing there (the next passage, or the end), the passage reaches into two paragraphs at
-    /// least, and its own paragraph at that end is body text on both sides: a paragraph added or removed at the end (start) of an
+    /// least (in one version at least after it, in both before it), and its own paragraph at that end is body text on both sides: a paragraph added or removed at the end (start) of an
     /// article, reported in its pair as an edit of kind `paragraph`. The judgement of the
     /// stretch is `PassageGaps.oneSidedParagraphs`: a one-sided article has its headline with
     /// it and is not drawn in, nor is a paragraph next to a headline's passage; paragraphs
     /// between a passage and a one-sided article that follows them are judged without it
     /// (`PassageGaps.beforeOneSidedArticle`). A trailing stretch followed in both versions by the
     /// next article, its headline printed after its body in the stretch's text, is drawn in as
-    /// when that article's start faces it (`nextHeadlineAfterBody`). Nothing is drawn in beside
-    /// a jump line at the passage's edge (`JumpLines`: the article goes on on another page).
+    /// when that article's start faces it (`nextHeadlineAfterBody`); so is a trailing stretch
+    /// facing an article of the other version only (`PassageGaps.articleOpening`), which is no
+    /// counterpart of it. Nothing is drawn in beside a jump line at the passage's edge
+    /// (`JumpLines`: the article goes on on another page).
     ///
     /// - Complexity: O(p log p + S) for p passages and S units drawn in or looked at.
     static func drawInParagraphs(_ pairs: inout [AlignedPair], gaps: PassageGaps) {
@@ -395,7 +397,11 @@ enum PassageSelection {
                         if inA { stretchA = cut } else { stretchB = cut }
                     }
                     let stretch = inA ? stretchA : stretchB
-                    guard !stretch.isEmpty, spansParagraphs(pairs[i].a, gaps.a), spansParagraphs(pairs[i].b, gaps.b),
+                    // Print may have lost the breaks inside the passage: after its end, two
+                    // paragraphs in one version do; before its start (where print may have put
+                    // another article's headline) both versions must have them.
+                    let (spansA, spansB) = (spansParagraphs(pairs[i].a, gaps.a), spansParagraphs(pairs[i].b, gaps.b))
+                    guard !stretch.isEmpty, trailing ? spansA || spansB : spansA && spansB,
                         endIsBody(pairs[i].a, gaps.a, trailing: trailing),
                         endIsBody(pairs[i].b, gaps.b, trailing: trailing)
                     else { continue }
@@ -419,7 +425,10 @@ enum PassageSelection {
                                 ? pairs[j].b.upperBound == pairs[i].b.lowerBound
                                 : pairs[j].a.upperBound == pairs[i].a.lowerBound
                         } == true
-                    let facing = inA ? stretchB : stretchA
+                    var facing = inA ? stretchB : stretchA
+                    // An article of the other version only, facing a trailing stretch, is no
+                    // counterpart of it: the stretch faces nothing, and that article's start.
+                    if trailing, let start = gaps.articleOpening(facing, inA: !inA) { facing = start..<start }
                     guard
                         gaps.oneSidedParagraphs(
                             stretch, inA: inA, facing: facing,

@@ -155,7 +155,7 @@ public enum ArticleSplitter {
     /// Whether a paragraph (or a line) begins with a newspaper's credit (see the type's rules).
     ///
     /// - Complexity: O(1).
-    static func startsWithCredit(_ units: ArraySlice<UInt32>) -> Bool {
+    package static func startsWithCredit(_ units: ArraySlice<UInt32>) -> Bool {
         creditPrefixes.contains { units.starts(with: $0) } || isDatelineCredit(units)
     }
 

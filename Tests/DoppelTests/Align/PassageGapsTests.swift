@@ -83,11 +83,114 @@ import Testing
         #expect(c.pairs.count == 1 && c.onlyInB.isEmpty)
     }
 
+    @Test func aParagraphAddedAfterAClauseAppendedToTheParagraphBeforeIsAParagraphInsertBesideTheClause() {
+        // The gap is the clause (before the final full stop) and the paragraph on one side, the
+        // full stop on the other: the paragraph is still a paragraph insert of the pair.
+        let clause = ",取得了良好效果"
+        let edited = Self.bodyTwo.dropLast() + clause + "。"
+        let c = Self.compare(
+            [Self.bodyTwo, Self.bodyTwoMore, Self.bodyOneMore],
+            [String(edited), Self.added, Self.bodyTwoMore, Self.bodyOneMore])
+        let found = Self.edits(c)
+        #expect(found.contains { $0.edit.kind == .paragraph && $0.edit.operation == .insert && $0.b == Self.added })
+        #expect(found.contains { $0.edit.kind != .paragraph && $0.b == clause }, "\(found)")
+        #expect(c.pairs.count == 1 && c.onlyInB.isEmpty)
+    }
+
+    @Test func aParagraphAddedBeforeAParagraphWithItsFirstCharacterEditedIsAParagraphInsertBesideTheEdit() {
+        // Print also lost the break after the added paragraph (its last line was full).
+        let edited = "主" + Self.bodyTwoMore.dropFirst()
+        let c = Self.compare(
+            [Self.bodyTwo, Self.bodyTwoMore, Self.bodyOneMore],
+            [Self.bodyTwo, Self.added + edited, Self.bodyOneMore])
+        let found = Self.edits(c)
+        #expect(found.contains { $0.edit.kind == .paragraph && $0.edit.operation == .insert && $0.b == Self.added })
+        #expect(found.contains { $0.edit.kind != .paragraph && $0.a == "五" && $0.b == "主" }, "\(found)")
+        #expect(c.pairs.count == 1 && c.onlyInB.isEmpty)
+    }
+
+    @Test func aRemovedParagraphThatOpensWithADispatchCreditIsAParagraphDeleteOfTheArticleItOpened() {
+        // The web page has the article's first paragraph (`本报讯…`, which opens an article in
+        // the article model) between two passages that are neighbours in print.
+        let credited = Self.bodyTwo.dropLast() + ",劳模工匠对汽车涂装技术等疑难问题开展现场指导,既解决了技术难题,又节约了生产成本。"
+        let c = Self.compare(
+            [Self.bodyOne, Self.bodyOneMore, String(credited), Self.bodyTwoMore, Self.added],
+            [Self.bodyOne, Self.bodyOneMore, Self.bodyTwoMore, Self.added])
+        let found = Self.edits(c)
+        #expect(found.count == 1, "\(found)")
+        #expect(
+            found.first.map { $0.edit.kind == .paragraph && $0.edit.operation == .delete && $0.a == credited }
+                == true)
+        #expect(c.onlyInA.isEmpty)
+        // A brief of its own (a credited paragraph with a headline after it) stays one-sided.
+        let brief = Self.compare(
+            [Self.bodyOne, Self.bodyOneMore, String(credited), "五莲县总组织劳模工匠送技入企", Self.added],
+            [Self.bodyOne, Self.bodyOneMore, Self.added])
+        #expect(Self.edits(brief).isEmpty)
+    }
+
+    @Test func aParagraphAddedBeforeAPrintOnlyArticleOpenedByOneHeadlineIsItsArticlesParagraphInsert() {
+        // The print-only article has a headline and no kicker or byline, so the article model
+        // starts no article at it; its heading between two body paragraphs still opens it.
+        let added =
+            "The proposal will be discussed again at the next meeting of the full council in the autumn, when members are expected to vote on the final budget."
+        let cycle = [
+            "Cycle lanes extended to the northern suburbs",
+            "Protected cycle lanes will be extended from the city centre to three northern suburbs by the end of the year, the transport committee announced.",
+            "Some shop owners remain concerned about the loss of on-street parking. The committee said it would create additional short-stay bays in side streets.",
+        ]
+        let hospital = [
+            "Hospital opens new emergency wing",
+            "The general hospital has opened a new emergency wing designed to cut waiting times, with twice the number of treatment bays.",
+            "Staff said the old department, built in the 1970s, had become overcrowded during the winter months.",
+        ]
+        let options = try! ComparisonOptions(normalization: NormalizationOptions(layout: .flowed))
+        let c = Comparer.compare(
+            SourceText(path: "a", text: cycle.joined(separator: "\n\n")),
+            SourceText(path: "b", text: (cycle + [added] + hospital).joined(separator: "\n\n")), options: options)
+        let found = Self.edits(c)
+        #expect(found.count == 1 && found.first?.edit.kind == .paragraph && found.first?.b == added, "\(found)")
+        #expect(c.onlyInB.map { c.textB.string($0) } == hospital)
+    }
+
     @Test func aParagraphRemovedAtTheEndOfTheTextIsAParagraphDeleteOfItsArticle() {
         let c = Self.compare(
             [Self.bodyTwo, Self.bodyTwoMore, Self.added], [Self.bodyTwo, Self.bodyTwoMore])
         let found = Self.edits(c)
         #expect(found.count == 1)
+        #expect(
+            found.first.map { $0.edit.kind == .paragraph && $0.edit.operation == .delete && $0.a == Self.added } == true
+        )
+        #expect(c.onlyInA.isEmpty)
+    }
+
+    @Test func aParagraphRemovedAfterTheLastArticleOfThePageIsItsParagraphDeleteWhereTheOtherPageGoesOn() {
+        // The web page ends with the article and its last paragraph; print removed that
+        // paragraph and has the next article there: the page's end closes the article as the
+        // next article's start would.
+        let (one, two) = ("西宁市总多举措推进社会组织建会", "五莲县总组织劳模工匠送技入企")
+        let c = Self.compare(
+            [two, Self.bodyTwo, Self.bodyTwoMore, one, Self.bodyOne, Self.bodyOneMore, Self.added],
+            [one, Self.bodyOne, Self.bodyOneMore, two, Self.bodyTwo, Self.bodyTwoMore])
+        let found = Self.edits(c)
+        #expect(found.count == 1, "\(found)")
+        #expect(
+            found.first.map { $0.edit.kind == .paragraph && $0.edit.operation == .delete && $0.a == Self.added } == true
+        )
+        #expect(c.onlyInA.isEmpty)
+    }
+
+    @Test func aParagraphRemovedBeforeAHeadingIsItsArticlesParagraphDeleteWhereTheOtherPageGoesOn() {
+        // The paragraph is followed by a heading on the web (a sub-heading the article model
+        // does not start an article at) and by the next article in print (its dispatch credit
+        // opens it), which print placed before the rest of the article.
+        let (one, two, sub) = ("西宁市总多举措推进社会组织建会", "五莲县总组织劳模工匠送技入企", "严格落实党组会议第一议题")
+        let more = "拓展技术革新、技术协作、发明创造、合理化建议和群众性经济技术创新活动,健全竞赛组织、评估、激励等机制。"
+        let c = Self.compare(
+            [one, Self.bodyOne, Self.bodyOneMore, Self.added, sub, more, two, Self.bodyTwo, Self.bodyTwoMore],
+            [one, Self.bodyOne, Self.bodyOneMore, two, Self.bodyTwo, Self.bodyTwoMore, sub, more])
+        let found = Self.edits(c)
+        #expect(found.count == 1, "\(found)")
         #expect(
             found.first.map { $0.edit.kind == .paragraph && $0.edit.operation == .delete && $0.a == Self.added } == true
         )

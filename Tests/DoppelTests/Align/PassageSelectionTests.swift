@@ -222,6 +222,52 @@ import Testing
         #expect(pairs[1].a == range(1, 5, a))
     }
 
+    @Test func aParagraphRemovedWherePrintPutAnArticleOfItsOwnIsItsArticlesParagraphDelete() {
+        // The web page has a paragraph at the end of an article; print removed it and put an
+        // article the web page has not in its place: that article is no counterpart of the
+        // paragraph, which is the first article's paragraph delete.
+        let cycle = [
+            "TRANSPORT", "Cycle lanes extended to the northern suburbs",
+            "Protected cycle lanes will be extended from the city centre to three northern suburbs by the end of the year, the transport committee announced after a review of last summer's pilot scheme.",
+            "Some shop owners remain concerned about the loss of on-street parking. The committee said it would create additional short-stay bays in side streets.",
+        ]
+        let removed =
+            "The proposal will be discussed again at the next meeting of the full council in the autumn, when members are expected to vote on the final budget."
+        let museum = [
+            "Museum reopens after fifteen-month restoration", "By Clara Jennings",
+            "The natural history museum reopened its doors on Saturday after a fifteen-month restoration that uncovered original ceiling panels.",
+            "Visitors queued around the block on the opening morning. Entry remains free, although the museum has introduced timed tickets.",
+        ]
+        let hospital = [
+            "EDUCATION", "Hospital opens new emergency wing",
+            "The general hospital has opened a new emergency wing designed to cut waiting times, with twice the number of treatment bays.",
+            "Staff said the old department, built in the 1970s, had become overcrowded during the winter months.",
+            "The wing includes a separate area for children and a rapid assessment unit for patients arriving by ambulance, which managers expect to shorten handover times at the front door.",
+            "Hospital managers said recruitment for the additional nursing posts was well advanced, although some specialist roles were still being filled by temporary staff.",
+        ]
+        // (A whole article: longer than the gap a replace may span, so not taken for one.)
+        let options = try! ComparisonOptions(normalization: NormalizationOptions(layout: .flowed))
+        let c = Comparer.compare(
+            SourceText(path: "a", text: (cycle + [removed] + museum).joined(separator: "\n\n")),
+            SourceText(path: "b", text: (cycle + hospital + museum).joined(separator: "\n\n")),
+            options: options)
+        let found = PassageGapsTests.edits(c)
+        #expect(found.count == 1 && found.first?.edit.kind == .paragraph && found.first?.a == removed, "\(found)")
+        #expect(c.onlyInA.isEmpty)
+        let onlyB = c.onlyInB.map { c.textB.string($0) }
+        #expect(onlyB.first == hospital.first && onlyB.last == hospital.last, "\(onlyB)")
+    }
+
+    @Test func aParagraphRemovedAfterAPassageWhoseBreakPrintLostIsItsParagraphDelete() {
+        // Print joined the article's two paragraphs into one (the first one's last line was
+        // full): the passage is two paragraphs on the web, which is evidence enough of an article.
+        let g = PassageGapsTests.self
+        let c = g.compare([g.bodyTwo, g.bodyTwoMore, g.added], [g.bodyTwo + g.bodyTwoMore])
+        let found = g.edits(c)
+        #expect(found.count == 1 && found.first?.edit.kind == .paragraph && found.first?.a == g.added, "\(found)")
+        #expect(c.onlyInA.isEmpty)
+    }
+
     @Test func textAfterALoneSharedParagraphIsNotDrawnIntoIt() {
         let g = PassageGapsTests.self
         let c = g.compare([g.bodyOne], [g.bodyOne, g.added])

@@ -95,4 +95,27 @@ import Testing
         let b = "五莲县总创新开展职工技能提升行动,先后组织齐鲁工匠、日照工匠以及省、市劳模到企业开展技术讲座三十余场。"
         #expect(Self.edits(a, b) == ["[-能-]{+术+}"])
     }
+
+    @Test func aParagraphInsertedBesideAnEditIsAParagraphEditOfItsOwn() {
+        let g = PassageGapsTests.self
+        func kinds(_ b: [String]) -> [String] {
+            let c = g.compare([g.bodyTwo, g.bodyTwoMore, g.bodyOneMore], b)
+            return g.edits(c).map { "\($0.edit.kind) [-\($0.a)-]{+\($0.b)+}" }
+        }
+        // A clause before the full stop, then the paragraph: the diff may match either full
+        // stop; the paragraph is split off whole.
+        let clause = String(g.bodyTwo.dropLast()) + ",取得了良好效果。"
+        #expect(
+            kinds([clause, g.added, g.bodyTwoMore, g.bodyOneMore]) == [
+                "text [--]{+,取得了良好效果+}",
+                "paragraph [--]{+\(g.added)+}",
+            ])
+        // The paragraph, then the next paragraph's first character replaced: a replace of the
+        // character and the paragraph's insert, not one replace of both.
+        let first = "主" + g.bodyTwoMore.dropFirst()
+        #expect(
+            kinds([g.bodyTwo, g.added, first, g.bodyOneMore]) == [
+                "paragraph [--]{+\(g.added)+}", "text [-五-]{+主+}",
+            ])
+    }
 }
