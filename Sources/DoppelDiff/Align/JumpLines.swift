@@ -168,7 +168,8 @@ enum JumpLines {
     private static let from = Array("from ".unicodeScalars.map(\.value))
     private static let page = Array("age ".unicodeScalars.map(\.value))
 
-    private static func english(at start: Int, _ units: [UInt32], upTo limit: Int? = nil) -> (end: Int, resumes: Bool)? {
+    private static func english(at start: Int, _ units: [UInt32], upTo limit: Int? = nil) -> (end: Int, resumes: Bool)?
+    {
         let limit = limit ?? units.count
         guard start < units.count, units[start] == 0x43 || units[start] == 0x63 else { return nil }  // C c
         var i = start + 1
