@@ -172,6 +172,59 @@ enum AnchorMatching {
         }
     }
 
+    /// How many units `a` and `b` agree on from `i` and `j` on, at most `limit`: two units at a
+    /// time while they agree, then one (a match grows over whole paragraphs, so this loop is
+    /// where extending spends its time).
+    ///
+    /// - Precondition: `i + limit <= a.count`, `j + limit <= b.count`.
+    /// - Complexity: O(the run).
+    private static func equalRun(from i: Int, _ a: [UInt32], from j: Int, _ b: [UInt32], limit: Int) -> Int {
+        precondition(limit <= 0 || (i >= 0 && j >= 0 && i + limit <= a.count && j + limit <= b.count))
+        return a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                // Invariant: every unit read is at `i + n` or `j + n` with `n < limit`, inside both
+                // buffers by the precondition; an eight-byte load reads units `n` and `n + 1`.
+                guard limit > 0, let ua = pa.baseAddress, let ub = pb.baseAddress else { return 0 }
+                let (ra, rb) = (UnsafeRawPointer(ua + i), UnsafeRawPointer(ub + j))
+                var n = 0
+                while n + 2 <= limit
+                    && ra.loadUnaligned(fromByteOffset: 4 * n, as: UInt64.self)
+                        == rb.loadUnaligned(fromByteOffset: 4 * n, as: UInt64.self)
+                {
+                    n += 2
+                }
+                while n < limit && ua[i + n] == ub[j + n] { n += 1 }
+                return n
+            }
+        }
+    }
+
+    /// How many units `a` and `b` agree on going back from just before `i` and `j`, at most
+    /// `limit`, as `equalRun(from:_:from:_:limit:)` going forward.
+    ///
+    /// - Precondition: `limit <= i`, `limit <= j`, `i <= a.count`, `j <= b.count`.
+    /// - Complexity: O(the run).
+    private static func equalRun(before i: Int, _ a: [UInt32], before j: Int, _ b: [UInt32], limit: Int) -> Int {
+        precondition(limit <= 0 || (limit <= i && limit <= j && i <= a.count && j <= b.count))
+        return a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                // Invariant: every unit read is at `i - 1 - n` or `j - 1 - n` with `n < limit`,
+                // inside both buffers by the precondition; an eight-byte load at `i - 2 - n`
+                // reads units `n + 1` and `n` back.
+                guard limit > 0, let ua = pa.baseAddress, let ub = pb.baseAddress else { return 0 }
+                var n = 0
+                while n + 2 <= limit
+                    && UnsafeRawPointer(ua + (i - 2 - n)).loadUnaligned(as: UInt64.self)
+                        == UnsafeRawPointer(ub + (j - 2 - n)).loadUnaligned(as: UInt64.self)
+                {
+                    n += 2
+                }
+                while n < limit && ua[i - 1 - n] == ub[j - 1 - n] { n += 1 }
+                return n
+            }
+        }
+    }
+
     /// The index of the segment holding `position`.
     private static func segmentIndex(of position: Int, in segments: [Range<Int>]) -> Int {
         var lo = 0
@@ -206,12 +259,11 @@ enum AnchorMatching {
             var startB = anchor.b
             while true {
                 let boundary = start
-                while start > segmentsA[sa].lowerBound && startB > segmentsB[sb].lowerBound
-                    && a[start - 1] == b[startB - 1]
-                {
-                    start -= 1
-                    startB -= 1
-                }
+                let back = equalRun(
+                    before: start, a, before: startB, b,
+                    limit: min(start - segmentsA[sa].lowerBound, startB - segmentsB[sb].lowerBound))
+                start -= back
+                startB -= back
                 let whole = start == segmentsA[sa].lowerBound && startB == segmentsB[sb].lowerBound
                 if sa != anchorSegmentA && !whole && boundary - start < k {
                     // A few equal units across the break (a full stop) are chance, not a match.
@@ -230,10 +282,11 @@ enum AnchorMatching {
             var endB = anchor.b + k
             while true {
                 let boundary = endA
-                while endA < segmentsA[sa].upperBound && endB < segmentsB[sb].upperBound && a[endA] == b[endB] {
-                    endA += 1
-                    endB += 1
-                }
+                let ahead = equalRun(
+                    from: endA, a, from: endB, b,
+                    limit: min(segmentsA[sa].upperBound - endA, segmentsB[sb].upperBound - endB))
+                endA += ahead
+                endB += ahead
                 let whole = endA == segmentsA[sa].upperBound && endB == segmentsB[sb].upperBound
                 if sa != anchorSegmentA && !whole && endA - boundary < k {
                     endB -= endA - boundary

@@ -1,3 +1,4 @@
+import Dispatch
 import DoppelIO
 
 /// A small streaming JSON writer with a fixed key order, so reports are byte-for-byte
@@ -61,6 +62,28 @@ public struct JSONWriter: Sendable {
     public mutating func append(contentsOf parts: [JSONWriter]) {
         bytes.reserveCapacity(bytes.count + parts.reduce(0) { $0 + $1.bytes.count })
         for part in parts { append(part) }
+    }
+
+    /// Writes the values of `count` items into the array this writer is in: `write(range, &part)`
+    /// writes those of `range`, part after part of `itemsPerPart` items on all cores, the parts
+    /// then added in order; the same bytes as writing them all here, in one part when there are
+    /// no more items than that.
+    ///
+    /// - Complexity: O(size of the values), spread over the cores.
+    public mutating func writeInParts(
+        _ count: Int, itemsPerPart: Int, _ write: @Sendable (Range<Int>, inout JSONWriter) -> Void
+    ) {
+        let parts = (count + itemsPerPart - 1) / itemsPerPart
+        if parts <= 1 { return write(0..<count, &self) }
+        let first = continuation(followingValues: false)
+        let next = continuation(followingValues: true)
+        let written = SharedSlots<JSONWriter?>(repeating: nil, count: parts)
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            var writer = part == 0 ? first : next
+            write(part * itemsPerPart..<min(count, (part + 1) * itemsPerPart), &writer)
+            written[part] = writer
+        }
+        append(contentsOf: written.take(resettingTo: nil).map { $0! })
     }
 
     public mutating func beginObject() {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Doppel
+@testable import DoppelReport
 
 @Suite struct DiffReportTests {
     private static func json(_ c: Comparison) throws -> [String: Any] {
@@ -34,6 +35,21 @@ import Testing
         let only = try #require((try Self.json(Comparer.compare(a, b))["only_in_b"] as? [[String: Any]])?.first)
         #expect(only["text"] as? String == "完全不同的一段(新)文字出现在这里")
         #expect(only["original"] as? String == "完全不同的一段（新）文字出现在这里")
+    }
+
+    @Test func aPairWithEditsEnoughForSeveralPartsListsEachOnceInOrder() throws {
+        // One paragraph of seeded ideographs; B replaces every 20th: one pair, 1,500 edits.
+        var rng = SplitMix64(seed: 14)
+        let a = (0..<30_000).map { _ in Character(Unicode.Scalar(UInt32.random(in: 0x4E00...0x9FA5, using: &rng))!) }
+        var b = a
+        for i in stride(from: 10, to: b.count, by: 20) { b[i] = b[i] == "〇" ? "一" : "〇" }
+        let c = Comparer.compare(SourceText(path: "a", text: String(a)), SourceText(path: "b", text: String(b)))
+        let edits = try #require(c.pairs.first?.edits)
+        #expect(c.pairs.count == 1 && edits.count > 2 * DiffReport.editsPerPart)
+        let written = (try Self.json(c)["pairs"] as! [[String: Any]])[0]["edits"] as! [[String: Any]]
+        #expect(
+            written.map { ($0["a"] as! [String: Any])["start"] as! Int }
+                == edits.map { c.textA.originRange(of: $0.a).lowerBound })
     }
 
     @Test func aPlaceInAPDFHasAPageInItsLabel() {

@@ -90,6 +90,37 @@ import Testing
         #expect(none.output == "[]")
     }
 
+    @Test(arguments: [false, true])
+    func valuesWrittenInPartsOnSeveralThreadsMatchOneWriter(pretty: Bool) {
+        for count in [0, 1, 2, 3, 7] {
+            var whole = JSONWriter(pretty: pretty)
+            var parted = JSONWriter(pretty: pretty)
+            whole.beginObject()
+            parted.beginObject()
+            whole.key("items")
+            parted.key("items")
+            whole.beginArray()
+            parted.beginArray()
+            for k in 0..<count {
+                whole.beginObject()
+                whole.field("k", k)
+                whole.endObject()
+            }
+            parted.writeInParts(count, itemsPerPart: 2) { range, json in
+                for k in range {
+                    json.beginObject()
+                    json.field("k", k)
+                    json.endObject()
+                }
+            }
+            whole.endArray()
+            parted.endArray()
+            whole.endObject()
+            parted.endObject()
+            #expect(parted.output == whole.output, "\(count) items")
+        }
+    }
+
     @Test func numbersAreRoundedAndTrimmed() {
         #expect(JSONWriter.format(1.0) == "1")
         #expect(JSONWriter.format(0.93333333) == "0.9333")
