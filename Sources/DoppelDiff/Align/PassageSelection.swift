@@ -222,8 +222,12 @@ enum PassageSelection {
         // what the other version has there is no edit (`JumpLines`).
         func besideJump(_ i: Int, _ stretchA: Range<Int>, _ stretchB: Range<Int>, leading: Bool) -> Bool {
             if leading {
+                // Or right before the stretch: print resumed the article there, and the stretch
+                // is its first letters (a drop cap, `Continued from Page 1` / `P` / `arents`).
                 if JumpLines.ends(at: pairs[i].a.lowerBound, in: a.units)
                     || JumpLines.ends(at: pairs[i].b.lowerBound, in: b.units)
+                    || JumpLines.ends(at: stretchA.lowerBound, in: a.units)
+                    || JumpLines.ends(at: stretchB.lowerBound, in: b.units)
                 {
                     return true
                 }
