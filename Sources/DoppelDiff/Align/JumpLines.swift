@@ -41,6 +41,20 @@ enum JumpLines {
         return (max(0, e - maximumLength)..<e).contains { chinese(at: $0, units) == e || english(at: $0, units) == e }
     }
 
+    /// Whether a jump line that continues the article from another page (`（上接第1版）`,
+    /// `Continued from Page 1`), not one that sends the reader on, ends at unit `i`, spaces after
+    /// it aside.
+    ///
+    /// - Complexity: O(`maximumLength`²) at most.
+    static func endsResuming(at i: Int, in units: [UInt32]) -> Bool {
+        var e = i
+        while e > 0 && units[e - 1] == 0x20 { e -= 1 }
+        guard e > 0 else { return false }
+        return (max(0, e - maximumLength)..<e).contains {
+            (chinese(at: $0, units) == e || english(at: $0, units) == e) && !startsOnward(at: $0, in: units)
+        }
+    }
+
     /// Whether a jump line that sends the reader on (`下转第4版`, `转第4版`, `Continued on Page 4`),
     /// not back (`上接`, `接`, `Continued from`), begins at unit `i`, spaces before it aside.
     ///

@@ -17,6 +17,8 @@ import Testing
         #expect(JumpLines.end(ofLineAt: 0, in: joined) == 21)
         #expect(JumpLines.ends(at: 21, in: joined))
         #expect(JumpLines.end(ofLineAt: 0, in: Self.units("Continued on Page B12")) == 21)
+        #expect(JumpLines.endsResuming(at: 21, in: joined))
+        #expect(!JumpLines.endsResuming(at: 7, in: Self.units("(下转第8版)新华社")))
         for text in ["(下转)", "第4版", "下转第", "Continued on the next page", "Page 4"] {
             #expect(!JumpLines.starts(at: 0, in: Self.units(text)), "\(text)")
         }
