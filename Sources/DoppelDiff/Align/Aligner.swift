@@ -77,7 +77,7 @@ public enum Aligner {
             leftA = uncovered(a, blocks.map(\.a))
             leftB = uncovered(b, blocks.map(\.b))
         }
-        let leftovers = LeftoverPairing.pairs(a, b, leftA: leftA, leftB: leftB)
+        let leftovers = LeftoverPairing.pairs(a, b, leftA: leftA, leftB: leftB, passages: blocks)
         if !leftovers.isEmpty {
             blocks = (blocks + leftovers).sorted { $0.a.lowerBound < $1.a.lowerBound }
             PassageSelection.markMoved(&blocks)

@@ -72,8 +72,25 @@ enum AnchorMatching {
         }
         keyed.sortHashes()
         let anchors = keyed.map { (a: low + Int($0 >> shift), b: Int($0 & 0xFFFF_FFFF)) }
-        return extend(anchors, a, segmentsA, b, segmentsB, k: k)
+        // Whether the k-grams at `pa` of A and `pb` of B (one text) occur at least twice in each
+        // text: boilerplate such as a dateline every templated sibling begins with.
+        func repeatsInBoth(_ pa: Int, _ pb: Int) -> Bool {
+            func count(_ entries: [UInt64], _ units: [UInt32], _ p: Int) -> Int {
+                var h: UInt64 = 0
+                for u in units[p..<p + k] { h = h &* kgramBase &+ UInt64(u) &+ 1 }
+                let hash = packing.hash(packing.pack(hash: SplitMix64.mix(h), position: 0))
+                let first = entries.partitioningIndex { packing.hash($0) >= hash }
+                var end = first
+                while end < entries.count && end - first < 2 && packing.hash(entries[end]) == hash { end += 1 }
+                return end - first
+            }
+            return count(ea, a, pa) >= 2 && count(eb, b, pb) >= 2
+        }
+        return extend(anchors, a, segmentsA, b, segmentsB, k: k, repeatsInBoth: repeatsInBoth)
     }
+
+    /// The base of the k-grams' polynomial rolling hash.
+    private static let kgramBase: UInt64 = 0x100_0000_01B3
 
     /// A k-gram's hash and position packed in one word, the hash in the high bits, so that the
     /// entries sort as plain integers (`sortHashes`, expected linear time): the position takes
@@ -138,7 +155,7 @@ enum AnchorMatching {
         _ units: [UInt32], _ segments: [Range<Int>], k: Int, sampling: UInt64,
         packing: Packing
     ) -> [UInt64] {
-        let base: UInt64 = 0x100_0000_01B3
+        let base = kgramBase
         var power: UInt64 = 1
         for _ in 0..<k { power = power &* base }
         let total = segments.reduce(0) { $0 + max(0, $1.count - k + 1) }
@@ -241,11 +258,15 @@ enum AnchorMatching {
     /// paragraph break both sides have): it grows on through such breaks, so text that agrees
     /// for many paragraphs is one match, not one per paragraph, as long as it agrees for at
     /// least k units or the whole segment past each break (a shared full stop at the end of two
-    /// unrelated paragraphs does not join them). Anchors inside a match already grown on the
-    /// same diagonal are skipped.
+    /// unrelated paragraphs does not join them). Forward into part of a segment on both sides
+    /// (neither side's segment end reached) it does not grow where that part begins with a
+    /// k-gram that `repeatsInBoth` texts: boilerplate (the dateline `《新闻联播》 2024年11` that
+    /// templated siblings begin with), so a match of one sibling's headline does not claim the
+    /// next sibling's dateline through a lost break.
+    /// Anchors inside a match already grown on the same diagonal are skipped.
     private static func extend(
         _ anchors: [(a: Int, b: Int)], _ a: [UInt32], _ segmentsA: [Range<Int>],
-        _ b: [UInt32], _ segmentsB: [Range<Int>], k: Int
+        _ b: [UInt32], _ segmentsB: [Range<Int>], k: Int, repeatsInBoth: (Int, Int) -> Bool
     ) -> [ExactMatch] {
         var coveredEnd: [Int: Int] = [:]  // diagonal (b - a) → end in A of the last match on it
         var matches: [ExactMatch] = []
@@ -288,7 +309,10 @@ enum AnchorMatching {
                 endA += ahead
                 endB += ahead
                 let whole = endA == segmentsA[sa].upperBound && endB == segmentsB[sb].upperBound
-                if sa != anchorSegmentA && !whole && endA - boundary < k {
+                let partOfBoth = endA < segmentsA[sa].upperBound && endB < segmentsB[sb].upperBound
+                if sa != anchorSegmentA && !whole
+                    && (endA - boundary < k || partOfBoth && repeatsInBoth(boundary, endB - (endA - boundary)))
+                {
                     endB -= endA - boundary
                     endA = boundary
                     break

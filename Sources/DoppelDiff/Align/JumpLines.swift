@@ -15,7 +15,10 @@ import DoppelText
 /// A jump line, in normalised text (full-width brackets folded): an optional `(`, then `下转`,
 /// `上接`, `转` or `接`, `第`, one to four characters (digits, ideographs, letters), `版`, an
 /// optional `)`; or `Continued on` / `Continued from` (either case of the `C`), a space, `Page`
-/// or `page`, a space and one to four digits or capitals.
+/// or `page`, a space and the page: a capital (a section letter), one to three digits, or
+/// both, the capital first (`4`, `A2`, `B12`). Paragraph breaks are no units, so a capital
+/// after the digits is the next paragraph's (`Continued from Page 1` / `Work on…`), not the
+/// page's.
 enum JumpLines {
     /// Units of a jump line at most.
     static let maximumLength = 28
@@ -185,11 +188,9 @@ enum JumpLines {
         i += 1
         guard word(page) else { return nil }
         let number = i
-        while i < limit && i - number < 4
-            && (units[i] >= 0x30 && units[i] <= 0x39 || units[i] >= 0x41 && units[i] <= 0x5A)
-        {
-            i += 1
-        }
+        if i < limit && units[i] >= 0x41 && units[i] <= 0x5A { i += 1 }  // A-Z
+        let digits = i
+        while i < limit && i - digits < 3 && units[i] >= 0x30 && units[i] <= 0x39 { i += 1 }
         return i > number ? (i, resumes) : nil
     }
 }

@@ -6,7 +6,10 @@ import DoppelText
 /// Dice coefficient of their character bigrams (for two short stretches that differ in one
 /// unit, `oneReplaced`), when that is at least `minimumSimilarity` and the choice is mutual.
 /// A pair then takes in a neighbouring unpaired stretch when that makes its sides more alike:
-/// one version kept a paragraph break the other lost.
+/// one version kept a paragraph break the other lost. Stretches that score the same against
+/// two candidates are boilerplate (the `《新闻` left of two templated siblings' datelines once
+/// their news and dates aligned): the candidate that borders the same passage wins the tie, so
+/// each dateline stays with its own sibling.
 enum LeftoverPairing {
     static let maximumLength = 200
     static let minimumSimilarity = 0.5
@@ -24,12 +27,12 @@ enum LeftoverPairing {
     ///   for the neighbours tried.
     static func pairs(
         _ a: NormalizedText, _ b: NormalizedText, leftA: [Range<Int>],
-        leftB: [Range<Int>]
+        leftB: [Range<Int>], passages: [AlignedPair] = []
     ) -> [AlignedPair] {
         let shortA = Array(leftA.filter { $0.count <= maximumLength && hasText(a.units[$0]) }.prefix(maximumStretches))
         let shortB = Array(leftB.filter { $0.count <= maximumLength && hasText(b.units[$0]) }.prefix(maximumStretches))
         guard !shortA.isEmpty, !shortB.isEmpty else { return [] }
-        var (chosen, pairedA, pairedB) = mutualBest(a, b, shortA, shortB)
+        var (chosen, pairedA, pairedB) = mutualBest(a, b, shortA, shortB, passages: passages)
         // A paragraph break one version lost (print joins a kicker and its headline when the
         // kicker fills its line): the neighbouring unpaired stretch joins the pair when that
         // makes the two sides more alike.
@@ -119,12 +122,19 @@ enum LeftoverPairing {
 
     /// The pairs of the first step: each stretch of `shortA` with the stretch of `shortB` most
     /// similar to it, when the choice is mutual and scores at least `minimumSimilarity`; with the
-    /// indices of the stretches paired on each side.
+    /// indices of the stretches paired on each side. Of two candidates that score the same, one
+    /// that borders the same passage of `passages` as the stretch (right before it, or right
+    /// after it, in both texts) is preferred; otherwise the first.
     ///
-    /// - Complexity: O(p · q) plus, for each bigram of A, the stretches of B holding it.
+    /// - Complexity: O(p · q) plus, for each bigram of A, the stretches of B holding it; plus
+    ///   O(P) for the P passages.
     static func mutualBest(
-        _ a: NormalizedText, _ b: NormalizedText, _ shortA: [Range<Int>], _ shortB: [Range<Int>]
+        _ a: NormalizedText, _ b: NormalizedText, _ shortA: [Range<Int>], _ shortB: [Range<Int>],
+        passages: [AlignedPair] = []
     ) -> (pairs: [(a: Range<Int>, b: Range<Int>)], pairedA: Set<Int>, pairedB: Set<Int>) {
+        let borderA = Borders.of(shortA, a, passages, side: \.a)
+        let borderB = Borders.of(shortB, b, passages, side: \.b)
+        func besideSamePassage(_ i: Int, _ j: Int) -> Bool { borderA[i].shared(with: borderB[j]) }
         let gramsA = shortA.map { bigrams(a.units[$0]) }
         let gramsB = shortB.map { bigrams(b.units[$0]) }
         var bestForA = [(index: Int, score: Double)](repeating: (-1, 0), count: shortA.count)
@@ -147,8 +157,17 @@ enum LeftoverPairing {
                 if score < minimumSimilarity, let s = oneReplaced(a.units[shortA[i]], b.units[shortB[j]]) {
                     score = s
                 }
-                if score > bestForA[i].score { bestForA[i] = (j, score) }
-                if score > bestForB[j].score { bestForB[j] = (i, score) }
+                let current = (a: bestForA[i].index, b: bestForB[j].index)
+                if score > bestForA[i].score
+                    || score == bestForA[i].score && besideSamePassage(i, j) && !besideSamePassage(i, current.a)
+                {
+                    bestForA[i] = (j, score)
+                }
+                if score > bestForB[j].score
+                    || score == bestForB[j].score && besideSamePassage(i, j) && !besideSamePassage(current.b, j)
+                {
+                    bestForB[j] = (i, score)
+                }
             }
         }
         var chosen: [(a: Range<Int>, b: Range<Int>)] = []
@@ -162,6 +181,40 @@ enum LeftoverPairing {
             pairedB.insert(j)
         }
         return (chosen, pairedA, pairedB)
+    }
+
+    /// The passages a stretch borders: the one that begins right after it and the one that ends
+    /// right before it (spaces between them aside), as indices into the passages.
+    private struct Borders {
+        let after: Int?
+        let before: Int?
+
+        /// The borders of each stretch on one side (`side`) of the passages.
+        ///
+        /// - Complexity: O(P + s) for the P passages and s stretches (spaces skipped aside).
+        static func of(
+            _ stretches: [Range<Int>], _ text: NormalizedText, _ passages: [AlignedPair],
+            side: KeyPath<AlignedPair, Range<Int>>
+        ) -> [Borders] {
+            guard !passages.isEmpty else { return stretches.map { _ in Borders(after: nil, before: nil) } }
+            var starting: [Int: Int] = [:]
+            var ending: [Int: Int] = [:]
+            for (index, pair) in passages.enumerated() where !pair[keyPath: side].isEmpty {
+                starting[pair[keyPath: side].lowerBound] = starting[pair[keyPath: side].lowerBound] ?? index
+                ending[pair[keyPath: side].upperBound] = ending[pair[keyPath: side].upperBound] ?? index
+            }
+            return stretches.map { stretch in
+                var end = stretch.upperBound
+                while end < text.count && text.units[end] == 0x20 { end += 1 }
+                var start = stretch.lowerBound
+                while start > 0 && text.units[start - 1] == 0x20 { start -= 1 }
+                return Borders(after: starting[end], before: ending[start])
+            }
+        }
+
+        func shared(with other: Borders) -> Bool {
+            after != nil && after == other.after || before != nil && before == other.before
+        }
     }
 
     /// Units of a stretch that `oneReplaced` judges at most.

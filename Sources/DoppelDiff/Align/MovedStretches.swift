@@ -124,12 +124,17 @@ enum MovedStretches {
         }
     }
 
-    /// The unaligned stretches that may be moved text: their length and character bigrams.
+    /// The unaligned stretches that may be moved text: their length and character bigrams. A
+    /// jump line is none (`JumpLines`): `Continued from Page 1` is print's note, not the new
+    /// place of a word deleted from a sentence (`continue`), which stays that sentence's edit.
     fileprivate static func candidates(_ left: [Range<Int>], _ text: NormalizedText) -> [(count: Int, grams: [UInt64])]
     {
-        left.filter { $0.count >= minimumLength && $0.count <= LeftoverPairing.maximumLength }
-            .prefix(LeftoverPairing.maximumStretches)
-            .map { ($0.count, LeftoverPairing.bigrams(text.units[$0])) }
+        left.filter {
+            $0.count >= minimumLength && $0.count <= LeftoverPairing.maximumLength
+                && JumpLines.end(ofLineAt: $0.lowerBound, in: text.units) != $0.upperBound
+        }
+        .prefix(LeftoverPairing.maximumStretches)
+        .map { ($0.count, LeftoverPairing.bigrams(text.units[$0])) }
     }
 
     /// Whether a stretch is like one of the candidates. Dice of at least s needs lengths within

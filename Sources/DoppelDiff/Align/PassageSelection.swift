@@ -228,8 +228,13 @@ enum PassageSelection {
         // what the other version has there is no edit (`JumpLines`).
         func besideJump(_ i: Int, _ stretchA: Range<Int>, _ stretchB: Range<Int>, leading: Bool) -> Bool {
             if leading {
+                // Or one that continues an article right before the stretch: print resumed the
+                // article there, and the stretch is its first letters (a drop cap, `Continued
+                // from Page 1` / `P` / `arents`); after `（下转第8版）` the next article begins.
                 if JumpLines.ends(at: pairs[i].a.lowerBound, in: a.units)
                     || JumpLines.ends(at: pairs[i].b.lowerBound, in: b.units)
+                    || JumpLines.endsResuming(at: stretchA.lowerBound, in: a.units)
+                    || JumpLines.endsResuming(at: stretchB.lowerBound, in: b.units)
                 {
                     return true
                 }

@@ -106,4 +106,39 @@ import Testing
         #expect(c.onlyInA.isEmpty && c.onlyInB.isEmpty)
         #expect(!c.hasDifferences)
     }
+
+    @Test func aHeadlinePrintedBeforeTheNextSiblingDoesNotTakeItsDateline() {
+        // Print put each sibling's headline after its body, so headline 0 stands right before
+        // sibling 1's dateline; each dateline is edited. The match of headline 0 would grow on
+        // into the dateline both siblings begin with (`《新闻联播》 2024年11`), pairing sibling 0's
+        // dateline with sibling 1's: boilerplate is not grown into, and each dateline keeps its edit.
+        let c = Self.compare(
+            [Self.sibling(0), [Self.other], Self.sibling(1)],
+            [
+                ["《新闻联播》 2024至11月5日", Self.opening + Self.news[0], Self.headlines[0]],
+                ["《新闻联播》 2024年11毛6日", Self.opening + Self.news[1], Self.headlines[1]], [Self.other],
+            ])
+        #expect(Self.edits(c) == ["[-年-]{+至+}", "[-月-]{+毛+}"], "\(Self.edits(c))")
+        // Each edit in the pair of its own sibling's dateline: 至 in the 5th's, 毛 in the 6th's.
+        for (day, inserted) in [("11月5日", "至"), ("11月6日", "毛")] {
+            let pair = c.pairs.first { $0.edits.contains { c.textB.string($0.b) == inserted } }
+            #expect(pair.map { c.textA.string($0.pair.a).contains(day) } == true, "\(day)")
+        }
+    }
+
+    @Test func aDatelineEditedAlikeInEverySiblingStaysWithItsOwn() {
+        // `联播` deleted from both datelines, the siblings in another order, headlines after the
+        // body: once each sibling's date and news aligned, the two `《新闻联播` left in A are as
+        // like the two `《新闻` left in B; each pairs with the one before its own sibling.
+        func dated(_ n: Int) -> [String] { ["《新闻》 2024年11月\(5 + n)日", Self.opening + Self.news[n], Self.headlines[n]] }
+        let c = Self.compare(
+            [Self.sibling(0, headlineLast: true), [Self.other], Self.sibling(1, headlineLast: true)],
+            [dated(1), [Self.other], dated(0)])
+        #expect(Self.edits(c) == ["[-联播-]{++}", "[-联播-]{++}"], "\(Self.edits(c))")
+        // Each deletion in the pair of its own sibling: the same date on both sides.
+        for pair in c.pairs where !pair.edits.isEmpty {
+            let (textA, textB) = (c.textA.string(pair.pair.a), c.textB.string(pair.pair.b))
+            #expect(["11月5日", "11月6日"].allSatisfy { textA.contains($0) == textB.contains($0) }, "\(textA)")
+        }
+    }
 }

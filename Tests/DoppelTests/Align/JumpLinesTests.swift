@@ -12,6 +12,13 @@ import Testing
             #expect(JumpLines.starts(at: 3, in: u), "\(line)")
             #expect(JumpLines.ends(at: u.count, in: u), "\(line)")
         }
+        // Paragraph breaks are no units: the next paragraph's capital is not the page's.
+        let joined = Self.units("Continued from Page 1Work on the first phase")
+        #expect(JumpLines.end(ofLineAt: 0, in: joined) == 21)
+        #expect(JumpLines.ends(at: 21, in: joined))
+        #expect(JumpLines.end(ofLineAt: 0, in: Self.units("Continued on Page B12")) == 21)
+        #expect(JumpLines.endsResuming(at: 21, in: joined))
+        #expect(!JumpLines.endsResuming(at: 7, in: Self.units("(下转第8版)新华社")))
         for text in ["(下转)", "第4版", "下转第", "Continued on the next page", "Page 4"] {
             #expect(!JumpLines.starts(at: 0, in: Self.units(text)), "\(text)")
         }

@@ -115,4 +115,22 @@ import Testing
         #expect(LeftoverPairing.pairs(a, b, leftA: [1..<2, 4..<5], leftB: [1..<2, 4..<5]).isEmpty)
         #expect(!LeftoverPairing.hasText(a.units[1..<2]) && LeftoverPairing.hasText(a.units[0..<2]))
     }
+
+    @Test func equallyLikeStretchesPairWithTheOneBesideTheSamePassage() {
+        // Two `《新闻联播` left in A before two passages, two `《新闻` in B before the same two
+        // passages in the other order: every pairing scores the same; each stretch pairs with the
+        // one right before its own passage.
+        let a = NormalizedText(identity: "《新闻联播》甲甲甲甲《新闻联播》乙乙乙乙")
+        let b = NormalizedText(identity: "《新闻》乙乙乙乙《新闻》甲甲甲甲")
+        let passages = [
+            AlignedPair(a: 5..<10, b: 11..<16, moved: true, matches: []),
+            AlignedPair(a: 15..<20, b: 3..<8, moved: false, matches: []),
+        ]
+        let leftA = [0..<5, 10..<15]
+        let leftB = [0..<3, 8..<11]
+        let pairs = LeftoverPairing.pairs(a, b, leftA: leftA, leftB: leftB, passages: passages)
+        #expect(Set(pairs.map { [$0.a, $0.b] }) == [[0..<5, 8..<11], [10..<15, 0..<3]])
+        // Without the passages, the first of the equals wins: crosswise.
+        #expect(LeftoverPairing.pairs(a, b, leftA: leftA, leftB: leftB).map { [$0.a, $0.b] } == [[0..<5, 0..<3]])
+    }
 }

@@ -44,4 +44,26 @@ import Testing
         #expect(c.onlyInA.map { c.textA.string($0) } == [Self.headlineOne])
         #expect(PassageGapsTests.edits(c).map(\.b) == [inserted])
     }
+
+    @Test func aWordDeletedBesideAJumpLineElsewhereStaysAnEdit() {
+        // `continue` deleted from a sentence, and print has `Continued from Page 1` elsewhere,
+        // unaligned: the jump line is like the word (bigrams) but is print's note, not the word's
+        // new place; the deletion is an edit in its sentence.
+        let airport = [
+            "Airport noise rules tightened",
+            "Residents living under the flight path said they would continue to push for a complete ban on night-time departures. The airport said it had already cut the number of late flights by a third.",
+        ]
+        let council = [
+            "Council approves new cycle lanes",
+            "Protected cycle lanes will be extended from the city centre to the university campus next year, the council said on Tuesday.",
+        ]
+        let more =
+            "Work on the first phase is expected to start next spring, subject to the approval of the regional planning authority."
+        let edited = airport[1].replacingOccurrences(of: "continue ", with: "")
+        let c = PassageGapsTests.compare(
+            airport + council + [more], council + ["Continued from Page 1", more, airport[0], edited])
+        #expect(PassageGapsTests.edits(c).map { $0.a.trimmingCharacters(in: .whitespaces) } == ["continue"])
+        #expect(c.onlyInA.isEmpty)
+        #expect(c.onlyInB.map { c.textB.string($0) } == ["Continued from Page 1"])
+    }
 }
