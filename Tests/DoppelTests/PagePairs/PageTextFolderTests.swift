@@ -65,7 +65,7 @@ import Testing
     /// Recall and precision floors per class on the standard and the widened set (nil: not pinned).
     static let standardFloors: [(ScoreClass, recall: Double?, precision: Double?)] = [
         (.char, 1.0, 1.0), (.word, 1.0, 1.0), (.reorder, 1.0, 1.0), (.edge, 1.0, 1.0), (.headline, 1.0, 1.0),
-        (.paragraph, 0.83, 1.0), (.article, 1.0, nil),
+        (.paragraph, 0.96, 1.0), (.article, 1.0, nil),
     ]
     static let widenedFloors: [(ScoreClass, recall: Double?, precision: Double?)] = [
         (.char, 1.0, 1.0), (.word, 1.0, 1.0), (.reorder, 1.0, 1.0), (.edge, 1.0, 1.0), (.headline, 1.0, 1.0),
@@ -94,7 +94,7 @@ import Testing
 
     @Test func allEditsAndControlPagesHoldTheirFloors() {
         for (s, recall, precision, controls) in [
-            (Self.standard, 0.979, 1.0, 8), (Self.widened, 0.985, 1.0, 6),
+            (Self.standard, 0.995, 1.0, 8), (Self.widened, 0.985, 1.0, 6),
         ] {
             #expect(s.recall >= recall && s.precision >= precision, "\(s.table)\n\(s.notes.joined(separator: "\n"))")
             #expect(s.controls == controls)
