@@ -45,29 +45,30 @@ enum JumpLines {
     /// Whether a jump line ends at unit `i`, spaces after it aside.
     ///
     /// - Complexity: O(`maximumLength`²) at most.
-    static func ends(at i: Int, in units: [UInt32]) -> Bool {
-        var e = i
-        while e > 0 && units[e - 1] == 0x20 { e -= 1 }
-        guard e > 0 else { return false }
-        // The page number is read up to `e` only: the paragraph after the line may begin with a
-        // capital (`Continued from Page 1` / `Parents will…`), and no unit marks the boundary.
-        return (max(0, e - maximumLength)..<e).contains {
-            chinese(at: $0, units)?.end == e || english(at: $0, units, upTo: e)?.end == e
-        }
-    }
+    static func ends(at i: Int, in units: [UInt32]) -> Bool { line(endingAt: i, in: units) != nil }
 
     /// Whether a jump line that opens an article's continued part (`（上接第1版）`) ends at unit
     /// `i`, spaces after it aside.
     ///
     /// - Complexity: O(`maximumLength`²) at most.
-    static func endsResuming(at i: Int, in units: [UInt32]) -> Bool {
+    static func endsResuming(at i: Int, in units: [UInt32]) -> Bool { line(endingAt: i, in: units)?.resumes == true }
+
+    /// The jump line that ends at unit `i` (spaces after it skipped), if one does: its end and
+    /// whether it opens an article's continued part. The page number is read up to that end only:
+    /// the paragraph after the line may begin with a capital (`Continued from Page 1` /
+    /// `Parents will…`), and no unit marks the boundary.
+    ///
+    /// - Complexity: O(`maximumLength`²) at most.
+    private static func line(endingAt i: Int, in units: [UInt32]) -> (end: Int, resumes: Bool)? {
         var e = i
         while e > 0 && units[e - 1] == 0x20 { e -= 1 }
-        guard e > 0 else { return false }
-        return (max(0, e - maximumLength)..<e).contains {
-            let line = chinese(at: $0, units) ?? english(at: $0, units, upTo: e)
-            return line?.end == e && line?.resumes == true
+        guard e > 0 else { return nil }
+        for start in max(0, e - maximumLength)..<e {
+            if let line = chinese(at: start, units) ?? english(at: start, units, upTo: e), line.end == e {
+                return line
+            }
         }
+        return nil
     }
 
     /// Whether a jump line that closes an article's part continued elsewhere, sending the reader

@@ -47,9 +47,8 @@ enum KickerPairing {
     /// Whether `range` begins at a paragraph start, with a paragraph that is a heading.
     private static func leadsWithHeading(_ range: Range<Int>, _ text: NormalizedText) -> Bool {
         guard PassageGaps.isBoundary(range.lowerBound, text), range.lowerBound < text.count else { return false }
-        let k = text.paragraphIndex(of: range.lowerBound)
-        let end = k + 1 < text.paragraphStarts.count ? text.paragraphStarts[k + 1] : text.count
-        return ArticleSplitter.isHeading(text.units[range.lowerBound..<end])
+        return ArticleSplitter.isHeading(
+            text.units[range.lowerBound..<text.paragraph(containing: range.lowerBound).upperBound])
     }
 
     /// The unaligned stretch of `left` (sorted) that ends right before `start` (spaces aside)

@@ -155,9 +155,8 @@ final class PassageGaps {
         while k < text.count && text.units[k] == 0x20 { k += 1 }
         if k == text.count { return true }
         guard !text.paragraphStarts.isEmpty, PassageGaps.isBoundary(k, text) else { return false }
-        let p = text.paragraphIndex(of: k)
-        let end = p + 1 < text.paragraphStarts.count ? text.paragraphStarts[p + 1] : text.count
-        return !ArticleSplitter.isBody(text.units[k..<end]) || starts().contains(at: i...k)
+        return !ArticleSplitter.isBody(text.units[k..<text.paragraph(containing: k).upperBound])
+            || starts().contains(at: i...k)
     }
 
     /// The start of `range` of A (`inA`) or of B (spaces aside) when the range opens with a
@@ -194,9 +193,7 @@ final class PassageGaps {
     /// Whether the paragraph before unit `i` is a heading or a byline (not body text).
     private func followsHeading(_ i: Int, _ text: NormalizedText) -> Bool {
         guard i > 0, !text.paragraphStarts.isEmpty else { return false }
-        let p = text.paragraphIndex(of: i - 1)
-        let end = p + 1 < text.paragraphStarts.count ? text.paragraphStarts[p + 1] : text.count
-        return !ArticleSplitter.isBody(text.units[text.paragraphStarts[p]..<end])
+        return !ArticleSplitter.isBody(text.units[text.paragraph(containing: i - 1)])
     }
 
     private var articleStartsA: [Int] {
@@ -276,9 +273,7 @@ final class PassageGaps {
         guard k < text.count, PassageGaps.isBoundary(k, text), !starts.contains(at: r.upperBound...k) else {
             return false
         }
-        let p = text.paragraphIndex(of: k)
-        let end = p + 1 < text.paragraphStarts.count ? text.paragraphStarts[p + 1] : text.count
-        return ArticleSplitter.isBody(text.units[k..<end])
+        return ArticleSplitter.isBody(text.units[k..<text.paragraph(containing: k).upperBound])
     }
 
     /// Whether unit `i` of `text` is a paragraph edge: a paragraph boundary of `text`, or a

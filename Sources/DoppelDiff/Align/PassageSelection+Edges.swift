@@ -183,11 +183,8 @@ extension PassageSelection {
             guard !range.isEmpty else { continue }
             let previousEnd = position > 0 ? ranges[order[position - 1]].upperBound : 0
             let nextStart = position + 1 < order.count ? ranges[order[position + 1]].lowerBound : text.count
-            let p = text.paragraphIndex(of: range.lowerBound)
-            let paragraphStart = text.paragraphStarts.isEmpty ? 0 : text.paragraphStarts[p]
-            let start = min(range.lowerBound, max(paragraphStart, previousEnd))
-            let q = text.paragraphIndex(of: range.upperBound - 1)
-            let paragraphEnd = q + 1 < text.paragraphStarts.count ? text.paragraphStarts[q + 1] : text.count
+            let start = min(range.lowerBound, max(text.paragraph(containing: range.lowerBound).lowerBound, previousEnd))
+            let paragraphEnd = text.paragraph(containing: range.upperBound - 1).upperBound
             let end = max(range.upperBound, min(paragraphEnd, nextStart))
             let lower = range.lowerBound - start <= slack ? start : range.lowerBound
             let upper = end - range.upperBound <= slack ? end : range.upperBound

@@ -6,16 +6,6 @@ import DoppelText
 /// nothing to mark the break between the two lines. `PassageSelection.drawInEdges` does not draw
 /// it into the heading's passage.
 extension PassageSelection {
-    /// The paragraph that holds unit `i`.
-    ///
-    /// - Complexity: O(log P).
-    private static func paragraph(containing i: Int, _ text: NormalizedText) -> Range<Int> {
-        let starts = text.paragraphStarts
-        guard !starts.isEmpty else { return 0..<text.count }
-        let k = text.paragraphIndex(of: i)
-        return starts[k]..<(k + 1 < starts.count ? starts[k + 1] : text.count)
-    }
-
     /// Whether a passage is a heading of its own at an edge: the paragraph there (its first
     /// unit's, or its last unit's) is no body text in one version at least (a heading or a
     /// byline; print may have joined it to the body before it in the other), and the passage's
@@ -27,8 +17,8 @@ extension PassageSelection {
         guard !pair.a.isEmpty, !pair.b.isEmpty else { return false }
         let (i, j) = leading ? (pair.a.lowerBound, pair.b.lowerBound) : (pair.a.upperBound - 1, pair.b.upperBound - 1)
         guard
-            !ArticleSplitter.isBody(a.units[paragraph(containing: i, a)])
-                || !ArticleSplitter.isBody(b.units[paragraph(containing: j, b)])
+            !ArticleSplitter.isBody(a.units[a.paragraph(containing: i)])
+                || !ArticleSplitter.isBody(b.units[b.paragraph(containing: j)])
         else { return false }
         let (farA, farB) = leading ? (pair.a.upperBound, pair.b.upperBound) : (pair.a.lowerBound, pair.b.lowerBound)
         return PassageGaps.isParagraphEdge(farA, a, facing: farB, b, start: !leading)
@@ -50,7 +40,7 @@ extension PassageSelection {
         guard !stretch.isEmpty, !starts.isEmpty else { return false }
         let boundary = leading ? stretch.lowerBound : stretch.upperBound
         guard boundary > 0, boundary < text.count, PassageGaps.isBoundary(boundary, text) else { return false }
-        let next = paragraph(containing: leading ? boundary - 1 : boundary, text)
+        let next = text.paragraph(containing: leading ? boundary - 1 : boundary)
         // Across the boundary, the paragraph's first `slack` units (its last, before a leading
         // stretch) or all of it: print may have joined the one-sided text to what follows.
         let run =

@@ -343,10 +343,8 @@ enum PassageSelection {
     /// Whether the paragraph at a range's end (its last unit's, or its first unit's) is body text.
     private static func endIsBody(_ range: Range<Int>, _ text: NormalizedText, trailing: Bool) -> Bool {
         guard !text.paragraphStarts.isEmpty else { return false }
-        let p = text.paragraphIndex(of: trailing ? range.upperBound - 1 : range.lowerBound)
-        let start = text.paragraphStarts[p]
-        let end = p + 1 < text.paragraphStarts.count ? text.paragraphStarts[p + 1] : text.count
-        return ArticleSplitter.isBody(text.units[start..<end])
+        return ArticleSplitter.isBody(
+            text.units[text.paragraph(containing: trailing ? range.upperBound - 1 : range.lowerBound)])
     }
 
     /// For each range, the end of the ranges before it and the start of the ranges after it

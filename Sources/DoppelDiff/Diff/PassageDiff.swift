@@ -151,11 +151,7 @@ public enum PassageDiffer {
         // Whether the part of `range` in the paragraph holding unit `i` is two words or more in
         // capitals.
         func inCapitals(_ i: Int, _ range: Range<Int>, _ text: NormalizedText) -> Bool {
-            let p = text.paragraphIndex(of: i)
-            let lo = max(range.lowerBound, text.paragraphStarts.isEmpty ? 0 : text.paragraphStarts[p])
-            let hi = min(
-                range.upperBound, p + 1 < text.paragraphStarts.count ? text.paragraphStarts[p + 1] : text.count)
-            let part = text.units[lo..<hi]
+            let part = text.units[range.clamped(to: text.paragraph(containing: i))]
             return part.contains(0x20) && !part.contains(where: isSmall) && part.filter(isCapital).count >= 8
         }
         guard edit.a.count == edit.b.count else { return false }

@@ -117,6 +117,16 @@ public struct NormalizedText: Sendable {
         return result
     }
 
+    /// The paragraph holding unit `i`, as a unit range (the whole text when there are no
+    /// paragraph starts).
+    ///
+    /// - Complexity: O(log paragraphs).
+    public func paragraph(containing i: Int) -> Range<Int> {
+        guard !paragraphStarts.isEmpty else { return 0..<units.count }
+        let p = paragraphIndex(of: i)
+        return paragraphStarts[p]..<(p + 1 < paragraphStarts.count ? paragraphStarts[p + 1] : units.count)
+    }
+
     /// Index of the paragraph holding unit `i`.
     ///
     /// - Complexity: O(log paragraphs).
